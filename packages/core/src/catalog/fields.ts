@@ -1,0 +1,30 @@
+import type { Field } from './schema';
+
+/** Building blocks shared by the nine services' requirement schemas. */
+const MiB = 1024 * 1024;
+export const DOCUMENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png'];
+export const IMAGE_TYPES = ['image/jpeg', 'image/png'];
+
+export const doc = (id: string, label: string, opts: Partial<Field> = {}): Field => ({
+  id, label, kind: 'document', required: true, dataClass: 'none', accept: DOCUMENT_TYPES, maxBytes: 10 * MiB, ...opts,
+});
+
+export const text = (id: string, label: string, opts: Partial<Field> = {}): Field => ({
+  id, label, kind: 'text', required: true, dataClass: 'none', maxLength: 500, ...opts,
+});
+
+export const longText = (id: string, label: string, opts: Partial<Field> = {}): Field => ({
+  id, label, kind: 'textarea', required: true, dataClass: 'none', maxLength: 5000, ...opts,
+});
+
+export const nik = (): Field => ({ id: 'nik', label: 'NIK (16 digit)', kind: 'nik', required: true, dataClass: 'umum' });
+export const ktpScan = (): Field => doc('ktp', 'Fotokopi/scan KTP', { dataClass: 'umum', maxBytes: 5 * MiB });
+export const email = (): Field => ({ id: 'email', label: 'Alamat email', kind: 'email', required: true, dataClass: 'umum' });
+export const phone = (): Field => ({ id: 'nomor_hp', label: 'Nomor telepon/HP', kind: 'phone', required: true, dataClass: 'umum' });
+export const financialReport = (): Field =>
+  doc('laporan_keuangan', 'Data usaha (laporan keuangan)', { dataClass: 'spesifik' });
+
+export const applicantName = (): Field => text('nama_pemohon', 'Nama lengkap pemohon', { dataClass: 'umum', maxLength: 200 });
+/** Contact fields for services whose requirements do not already ask for them. */
+export const contactPhone = (): Field => ({ ...phone(), id: 'kontak_hp', label: 'Nomor HP/WhatsApp yang dapat dihubungi' });
+export const contactEmail = (): Field => ({ ...email(), id: 'kontak_email', label: 'Email untuk pemberitahuan', required: false });

@@ -1,0 +1,142 @@
+import { findService } from '../catalog/services';
+import type { Service } from '../catalog/schema';
+import { LoketError, notFound } from '../errors';
+import type { CalendarStore, CaseRepository, ExternalKey, IdSource, TimeSource } from '../ports';
+import { WorkingCalendar } from '../sla/calendar';
+import { wibDate } from '../sla/wib';
+import type { Actor } from '../workflow/engine';
+import { workflowFor } from '../workflow/definitions';
+import {
+  applyTransition, assignCase, type CaseChange, checkRequirement, openCase, recomputeDeadlines, resubmitAnswers, type NewCase,
+} from './commands';
+import type { CaseRecord } from './model';
+import { makeTrackingNumber } from './tracking';
+
+export interface CaseServiceDeps {
+  repo: CaseRepository;
+  calendars: CalendarStore;
+  time: TimeSource;
+  ids: IdSource;
+  /** Runs a change's effects after it is stored (notifications, letter numbers). */
+  afterChange?: (change: CaseChange) => Promise<void>;
+}
+
+export type OpenCaseInput = Omit<NewCase, 'service' | 'workflow' | 'calendar' | 'id' | 'trackingNumber' | 'now'> & {
+  serviceId: string;
+  externalKey?: ExternalKey;
+};
+
+export interface OpenCaseResult {
+  record: CaseRecord;
+  /** False when the external key was seen before and the existing case is returned. */
+  created: boolean;
+}
+
+const serviceOrThrow = (id: string): Service => {
+  const s = findService(id);
+  if (!s) throw notFound(`Layanan "${id}"`);
+  return s;
+};
+
+/** Application service for cases: loads, decides with the pure commands, stores version-checked. */
+export class CaseService {
+  constructor(private readonly deps: CaseServiceDeps) {}
+
+  async calendar(): Promise<WorkingCalendar> {
+    return new WorkingCalendar(await this.deps.calendars.load());
+  }
+
+  /**
+   * Opens a case exactly once per external key: concurrent repeats of the same form response all
+   * return the one case that won the transaction.
+   */
+  async open(input: OpenCaseInput): Promise<OpenCaseResult> {
+    const service = serviceOrThrow(input.serviceId);
+    const existing = input.externalKey && (await this.deps.repo.findByExternalKey(input.externalKey));
+    if (existing) return { record: (await this.deps.repo.get(existing))!, created: false };
+    const calendar = await this.calendar();
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const now = this.deps.time.now();
+      const change = openCase({
+        ...input, service, workflow: workflowFor(service), calendar, now,
+        id: this.deps.ids.caseId(),
+        trackingNumber: makeTrackingNumber(service.code, wibDate(input.receivedAt), this.deps.ids.randomBytes(6)),
+      });
+      try {
+        await this.deps.repo.create(change, input.externalKey);
+        await this.deps.afterChange?.(change);
+        return { record: change.record, created: true };
+      } catch (e) {
+        if (e instanceof LoketError && e.code === 'duplicate' && e.detail) {
+          return { record: (await this.deps.repo.get(e.detail))!, created: false };
+        }
+        // A tracking number collision (1 in 2^30 a month) is retried with a fresh one.
+        if (e instanceof LoketError && e.code === 'conflict') continue;
+        throw e;
+      }
+    }
+    throw new LoketError('unavailable', 'Nomor registrasi tidak dapat dibuat, silakan coba lagi.');
+  }
+
+  async get(id: string): Promise<CaseRecord> {
+    const c = await this.deps.repo.get(id);
+    if (!c) throw notFound('Berkas');
+    return c;
+  }
+
+  /** Loads, applies a command and saves it with the version it read (or the one the caller saw). */
+  private async mutate(id: string, expectedVersion: number | undefined, decide: (c: CaseRecord, s: Service) => CaseChange | Promise<CaseChange>) {
+    const c = await this.get(id);
+    if (expectedVersion !== undefined && expectedVersion !== c.version) {
+      throw new LoketError('conflict', 'Berkas telah diubah oleh petugas lain. Muat ulang lalu coba lagi.', [], `expected version ${expectedVersion}, stored ${c.version}`);
+    }
+    const change = await decide(c, serviceOrThrow(c.serviceId));
+    await this.deps.repo.save(change);
+    await this.deps.afterChange?.(change);
+    return change;
+  }
+
+  async act(id: string, input: { event: string; actor: Actor; note?: string; expectedVersion?: number; attachments?: string[] }) {
+    const calendar = await this.calendar();
+    return this.mutate(id, input.expectedVersion, (c, s) =>
+      applyTransition(c, s, workflowFor(s), calendar, { ...input, now: this.deps.time.now() }));
+  }
+
+  async checkRequirement(id: string, input: { requirementId: string; status: 'ok' | 'invalid'; note?: string; actor: Actor; expectedVersion?: number }) {
+    return this.mutate(id, input.expectedVersion, (c, s) => checkRequirement(c, s, { ...input, now: this.deps.time.now() }));
+  }
+
+  async assign(id: string, input: { assigneeId: string; actor: Actor; expectedVersion?: number }) {
+    return this.mutate(id, input.expectedVersion, (c) => assignCase(c, { ...input, now: this.deps.time.now() }));
+  }
+
+  async resubmit(id: string, input: { answers: Record<string, string[]>; submittedAt: number; actorId: string }) {
+    return this.mutate(id, undefined, (c, s) => resubmitAnswers(c, s, { ...input, now: this.deps.time.now() }));
+  }
+
+  /** After a calendar edit: every open case's deadlines follow the new calendar. Returns how many moved. */
+  async recomputeOpenDeadlines(): Promise<number> {
+    const calendar = await this.calendar();
+    let moved = 0;
+    for (const open of await this.deps.repo.listOpen()) {
+      // A case changed meanwhile is reloaded and recomputed again, so no concurrent write is lost.
+      for (let attempt = 0, c: CaseRecord | undefined = open; c && attempt < 3; attempt++) {
+        const change = recomputeDeadlines(c, serviceOrThrow(c.serviceId), calendar, this.deps.time.now());
+        if (!change) break;
+        try {
+          await this.deps.repo.save(change);
+          moved++;
+          break;
+        } catch (e) {
+          if (!(e instanceof LoketError && e.code === 'conflict')) throw e;
+          c = await this.deps.repo.get(c.id);
+        }
+      }
+    }
+    return moved;
+  }
+
+  events(id: string) {
+    return this.deps.repo.events(id);
+  }
+}

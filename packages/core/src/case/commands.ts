@@ -1,0 +1,184 @@
+import type { Service } from '../catalog/schema';
+import { LoketError } from '../errors';
+import { fieldProblem } from '../intake/validate-field';
+import type { WorkingCalendar } from '../sla/calendar';
+import { computeDeadlines, isPaused, pauseClock, resumeClock, startClock } from '../sla/deadline';
+import { type Actor, type Effect, stateOf, transition, type WorkflowDefinition } from '../workflow/engine';
+import type { Attachment, CaseEvent, CaseRecord, Channel, CheckItem, CheckStatus } from './model';
+
+/** The result of every command: the new case, the event it appends, and the effects to run after the write. */
+export interface CaseChange {
+  record: CaseRecord;
+  event: CaseEvent;
+  effects: Effect[];
+}
+
+/**
+ * Checks every requirement's fields. A field the applicant gave is `pending` until an officer checks it;
+ * a missing or malformed one is `missing`/`invalid` with Indonesian issues naming the field.
+ */
+export const evaluateChecklist = (service: Service, answers: Record<string, string[]>, previous: Record<string, CheckItem> = {}) => {
+  const checklist: Record<string, CheckItem> = {};
+  for (const req of service.requirements) {
+    const issues = req.fields.map((f) => fieldProblem(f, answers[f.id] ?? [])).filter((x): x is string => !!x);
+    const anyMissing = req.fields.some((f) => f.required && !(answers[f.id] ?? []).some((v) => v.trim()));
+    const status: CheckStatus = issues.length === 0 ? 'pending' : anyMissing ? 'missing' : 'invalid';
+    const before = previous[req.id];
+    // An officer's "ok" survives a resubmission only if the applicant's answers for it are still valid.
+    checklist[req.id] = before?.status === 'ok' && status === 'pending' ? before : { status, issues };
+  }
+  return checklist;
+};
+
+export const requirementsComplete = (c: Pick<CaseRecord, 'checklist'>) =>
+  Object.values(c.checklist).every((i) => i.status === 'ok');
+
+export const openIssues = (c: Pick<CaseRecord, 'checklist'>) =>
+  Object.values(c.checklist).flatMap((i) => (i.status === 'missing' || i.status === 'invalid' ? i.issues : []));
+
+export interface NewCase {
+  service: Service;
+  workflow: WorkflowDefinition;
+  calendar: WorkingCalendar;
+  id: string;
+  trackingNumber: string;
+  channel: Channel;
+  source?: CaseRecord['source'];
+  applicant: CaseRecord['applicant'];
+  answers: Record<string, string[]>;
+  attachments?: Attachment[];
+  /** The request's own submission time: the SLA clock starts here, not at arrival. */
+  receivedAt: number;
+  now: number;
+  actorId: string;
+  confidential?: boolean;
+}
+
+export const openCase = (n: NewCase): CaseChange => {
+  const record: CaseRecord = {
+    id: n.id,
+    trackingNumber: n.trackingNumber,
+    serviceId: n.service.id,
+    state: n.workflow.initial,
+    version: 1,
+    channel: n.channel,
+    source: n.source,
+    applicant: n.applicant,
+    answers: n.answers,
+    checklist: evaluateChecklist(n.service, n.answers),
+    attachments: n.attachments ?? [],
+    clock: startClock(n.service.sla, n.calendar, n.receivedAt),
+    createdAt: n.now,
+    updatedAt: n.now,
+    confidential: n.confidential,
+  };
+  return {
+    record,
+    event: { caseId: n.id, seq: 1, at: n.now, actorId: n.actorId, type: 'created', to: record.state, data: { channel: n.channel } },
+    effects: ['notify_applicant'],
+  };
+};
+
+const next = (c: CaseRecord, now: number, changes: Partial<CaseRecord>): CaseRecord => ({
+  ...c, ...changes, version: c.version + 1, updatedAt: now,
+});
+
+/** Fires a workflow event on a case: role, state and guard checked by the engine; the clock follows the effects. */
+export const applyTransition = (
+  c: CaseRecord,
+  service: Service,
+  workflow: WorkflowDefinition,
+  calendar: WorkingCalendar,
+  input: { event: string; actor: Actor; note?: string; now: number; attachments?: string[] },
+): CaseChange => {
+  const result = transition(workflow, c.state, input.event, input.actor, {
+    requirementsComplete: requirementsComplete(c), channel: c.channel,
+  }, input.note);
+  let clock = c.clock;
+  let closedAt = c.closedAt;
+  for (const effect of result.effects) {
+    if (effect === 'pause_clock') clock = pauseClock(clock, input.now);
+    if (effect === 'resume_clock') clock = resumeClock(service.sla, calendar, clock, input.now);
+    if (effect === 'stop_clock' && closedAt === undefined) {
+      // A pause still open when the case ends is closed at the same instant.
+      if (isPaused(clock)) clock = resumeClock(service.sla, calendar, clock, input.now);
+      closedAt = input.now;
+    }
+  }
+  // Reaching a terminal state always stops the clock, even through a path without stop_clock.
+  if (stateOf(workflow, result.to).kind === 'terminal' && closedAt === undefined) closedAt = input.now;
+  const record = next(c, input.now, { state: result.to, clock, closedAt });
+  return {
+    record,
+    event: {
+      caseId: c.id, seq: record.version, at: input.now, actorId: input.actor.id, type: 'transition',
+      event: input.event, from: c.state, to: result.to, note: input.note?.trim() || undefined, attachments: input.attachments,
+    },
+    effects: result.effects,
+  };
+};
+
+/** An officer records the result of checking one requirement. */
+export const checkRequirement = (
+  c: CaseRecord,
+  service: Service,
+  input: { requirementId: string; status: 'ok' | 'invalid'; note?: string; actor: Actor; now: number },
+): CaseChange => {
+  if (!service.requirements.some((r) => r.id === input.requirementId)) {
+    throw new LoketError('validation', `Persyaratan "${input.requirementId}" tidak ada pada layanan ini.`, [{ field: 'requirementId', message: 'Persyaratan tidak dikenal.' }]);
+  }
+  if (input.status === 'invalid' && !input.note?.trim()) {
+    throw new LoketError('validation', 'Jelaskan apa yang perlu diperbaiki.', [{ field: 'note', message: 'Catatan wajib diisi.' }]);
+  }
+  const current = c.checklist[input.requirementId];
+  if (input.status === 'ok' && current?.status === 'missing') {
+    throw new LoketError('validation', 'Persyaratan yang belum diserahkan tidak dapat dinyatakan lengkap.', [{ field: 'status', message: 'Dokumen belum ada.' }]);
+  }
+  const item: CheckItem = { status: input.status, issues: input.status === 'invalid' ? [input.note!.trim()] : [], checkedBy: input.actor.id };
+  const record = next(c, input.now, { checklist: { ...c.checklist, [input.requirementId]: item } });
+  return {
+    record,
+    event: { caseId: c.id, seq: record.version, at: input.now, actorId: input.actor.id, type: 'checklist_updated', note: input.note, data: { requirementId: input.requirementId, status: input.status } },
+    effects: [],
+  };
+};
+
+export const assignCase = (c: CaseRecord, input: { assigneeId: string; actor: Actor; now: number }): CaseChange => {
+  const record = next(c, input.now, { assigneeId: input.assigneeId });
+  return {
+    record,
+    event: { caseId: c.id, seq: record.version, at: input.now, actorId: input.actor.id, type: 'assigned', data: { from: c.assigneeId, to: input.assigneeId } },
+    effects: ['notify_assignee'],
+  };
+};
+
+/** New answers from the applicant (an edited form response): checklist re-evaluated, officers' checks kept where still valid. */
+export const resubmitAnswers = (
+  c: CaseRecord,
+  service: Service,
+  input: { answers: Record<string, string[]>; submittedAt: number; now: number; actorId: string },
+): CaseChange => {
+  const record = next(c, input.now, {
+    answers: input.answers,
+    checklist: evaluateChecklist(service, input.answers, c.checklist),
+    source: c.source ? { ...c.source, submittedAt: input.submittedAt } : undefined,
+  });
+  return {
+    record,
+    event: { caseId: c.id, seq: record.version, at: input.now, actorId: input.actorId, type: 'resubmitted', data: { submittedAt: new Date(input.submittedAt).toISOString() } },
+    effects: ['notify_assignee'],
+  };
+};
+
+/** Recomputes deadlines of an open case after the calendar changed. Returns undefined when nothing moved. */
+export const recomputeDeadlines = (c: CaseRecord, service: Service, calendar: WorkingCalendar, now: number): CaseChange | undefined => {
+  if (c.closedAt !== undefined) return undefined;
+  const clock = computeDeadlines(service.sla, calendar, c.clock);
+  if (clock.dueAt === c.clock.dueAt && clock.atRiskAt === c.clock.atRiskAt && clock.estimated === c.clock.estimated) return undefined;
+  const record = next(c, now, { clock });
+  return {
+    record,
+    event: { caseId: c.id, seq: record.version, at: now, actorId: 'system', type: 'deadline_recomputed', data: { dueAtBefore: c.clock.dueAt, dueAtAfter: clock.dueAt } },
+    effects: [],
+  };
+};

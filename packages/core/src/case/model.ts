@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import type { Clock } from '../sla/deadline';
+
+export const Channel = z.enum(['google_form', 'walk_in', 'letter', 'sp4n_lapor', 'internal']);
+export type Channel = z.infer<typeof Channel>;
+
+/** Per requirement: `ok` (checked by an officer), `pending` (present, not yet checked), `missing`, `invalid`. */
+export type CheckStatus = 'ok' | 'pending' | 'missing' | 'invalid';
+export interface CheckItem {
+  status: CheckStatus;
+  issues: string[];
+  checkedBy?: string;
+}
+
+export interface Attachment {
+  fieldId: string;
+  /** Id at the source (a Google Drive file id). */
+  sourceId: string;
+  fileName: string;
+  mimeType: string;
+  status: 'pending' | 'stored' | 'failed' | 'rejected';
+  s3Key?: string;
+  sha256?: string;
+  size?: number;
+  attempts: number;
+  lastError?: string;
+}
+
+/**
+ * A request moving through its service's procedure. Personal data lives only in `applicant` and
+ * `answers`; both are masked by default wherever a case is shown.
+ */
+export interface CaseRecord {
+  id: string;
+  trackingNumber: string;
+  serviceId: string;
+  state: string;
+  /** Optimistic lock: every write checks and increments it. */
+  version: number;
+  channel: Channel;
+  /** The outside id that makes intake idempotent (form responseId, LAPOR complaint id). */
+  source?: { kind: 'google_form' | 'sp4n_lapor'; externalId: string; submittedAt?: number };
+  applicant: { name: string; email?: string; phone?: string };
+  answers: Record<string, string[]>;
+  checklist: Record<string, CheckItem>;
+  attachments: Attachment[];
+  assigneeId?: string;
+  clock: Clock;
+  /** When the service's promise was fulfilled or ended (the SLA clock stopped). */
+  closedAt?: number;
+  createdAt: number;
+  updatedAt: number;
+  letterNumber?: string;
+  /** Confidential or anonymous reporter: identity never leaves the staff console. */
+  confidential?: boolean;
+  /** SLA thresholds already alerted (each at most once). */
+  alerted?: Threshold[];
+}
+
+export type CaseEventType =
+  | 'created'
+  | 'transition'
+  | 'checklist_updated'
+  | 'assigned'
+  | 'resubmitted'
+  | 'deadline_recomputed'
+  | 'attachment_stored'
+  | 'attachment_failed';
+
+/** One line of the append-only audit trail. `seq` equals the case version the event produced. */
+export interface CaseEvent {
+  caseId: string;
+  seq: number;
+  at: number;
+  actorId: string;
+  type: CaseEventType;
+  event?: string;
+  from?: string;
+  to?: string;
+  note?: string;
+  attachments?: string[];
+  data?: Record<string, unknown>;
+}
+
+
+export type Threshold = 'at_risk' | 'breach';
+
+/**
+ * The next SLA threshold a sweep must look at, or undefined when there is none (closed, paused, or
+ * both alerts sent). The storage adapter keys its sparse "due" index on this, so a sweep reads only
+ * the cases whose threshold has come.
+ */
+export const nextThreshold = (c: CaseRecord): { kind: Threshold; at: number } | undefined => {
+  if (c.closedAt !== undefined) return undefined;
+  const done = c.alerted ?? [];
+  if (!done.includes('at_risk') && !done.includes('breach') && c.clock.atRiskAt !== undefined) return { kind: 'at_risk', at: c.clock.atRiskAt };
+  if (!done.includes('breach') && c.clock.dueAt !== undefined) return { kind: 'breach', at: c.clock.dueAt };
+  return undefined;
+};

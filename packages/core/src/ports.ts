@@ -1,0 +1,65 @@
+import type { CaseChange } from './case/commands';
+import type { CaseEvent, CaseRecord } from './case/model';
+import type { CalendarData } from './sla/calendar';
+
+/** Time is passed in, never read ad hoc, so every deadline rule can be tested with a controlled clock. */
+export interface TimeSource {
+  now(): number;
+}
+
+export interface IdSource {
+  /** Sortable unique id for a case. */
+  caseId(): string;
+  /** Cryptographically random bytes (tracking numbers). */
+  randomBytes(n: number): Uint8Array;
+}
+
+/** An outside id that may exist at most once (a form responseId, a LAPOR complaint id). */
+export interface ExternalKey {
+  kind: 'google_form' | 'sp4n_lapor';
+  id: string;
+}
+
+/**
+ * Case storage. Every write is atomic with its audit event and checks the version it read: a stale
+ * write fails with `conflict` and changes nothing.
+ */
+export interface CaseRepository {
+  /** Creates a case, its first event, its tracking number and its external key in one transaction.
+   * Throws `duplicate` (with the existing case id in `detail`) when the external key exists, and
+   * `conflict` when the tracking number was taken. */
+  create(change: CaseChange, externalKey?: ExternalKey): Promise<void>;
+  /** Writes `change.record` only if the stored version is `change.record.version - 1`. */
+  save(change: CaseChange): Promise<void>;
+  get(id: string): Promise<CaseRecord | undefined>;
+  getByTrackingNumber(trackingNumber: string): Promise<CaseRecord | undefined>;
+  findByExternalKey(key: ExternalKey): Promise<string | undefined>;
+  events(id: string): Promise<CaseEvent[]>;
+  /** Open cases whose next SLA threshold is at or before `at`, soonest first. */
+  listDue(at: number, limit: number): Promise<CaseRecord[]>;
+  /** Every open case (for recomputing deadlines when the calendar changes). */
+  listOpen(): Promise<CaseRecord[]>;
+  listByServiceMonth(serviceId: string, month: string): Promise<CaseRecord[]>;
+  listByAssignee(staffId: string): Promise<CaseRecord[]>;
+}
+
+export interface CalendarStore {
+  load(): Promise<CalendarData>;
+  save(data: CalendarData): Promise<void>;
+}
+
+export interface StaffMember {
+  id: string;
+  name: string;
+  email: string;
+  roles: string[];
+  /** Whom breaches escalate to. */
+  superiorId?: string;
+  active: boolean;
+}
+
+export interface StaffDirectory {
+  list(): Promise<StaffMember[]>;
+  get(id: string): Promise<StaffMember | undefined>;
+  put(member: StaffMember): Promise<void>;
+}

@@ -1,0 +1,86 @@
+import type { Role } from '../catalog/roles';
+import type { Service } from '../catalog/schema';
+import type { Effect, Guard, StateDef, TransitionDef, WorkflowDefinition } from './engine';
+
+/** Terminal and waiting states every service shares. */
+export const DONE = 'selesai';
+export const REFUSED = 'ditolak';
+export const WITHDRAWN = 'dibatalkan';
+export const REVISION = 'perbaikan';
+
+/** Who may act on the applicant's behalf: the applicant, or the front desk that received a paper file. */
+const APPLICANT_SIDE: Role[] = ['pemohon', 'petugas_layanan'];
+
+export interface Step {
+  from: string;
+  event: string;
+  label: string;
+  to: string;
+  guard?: Guard;
+  effects?: Effect[];
+  noteRequired?: boolean;
+  /** Defaults to the role of the `from` step in the catalog. */
+  roles?: Role[];
+}
+
+export interface FlowSpec {
+  /** The check step that can send the file back to the applicant ("Ada revisi / Terdapat perbaikan"). */
+  revisionAt?: string;
+  /** Steps from which an officer may refuse with a written reason. */
+  refusableAt: string[];
+  steps: Step[];
+}
+
+/**
+ * Turns a service's flow (its catalog steps + the arrows of its chart) into a workflow definition,
+ * adding the revision loop, refusal and withdrawal the same way for every service.
+ */
+export const defineWorkflow = (service: Service, spec: FlowSpec): WorkflowDefinition => {
+  const roleOf = (stepId: string): Role => {
+    const step = service.steps.find((s) => s.id === stepId);
+    if (!step) throw new Error(`${service.id}: no catalog step ${stepId}`);
+    return step.role;
+  };
+  const states: StateDef[] = service.steps.map((s) => ({ id: s.id, label: s.label, kind: 'active', role: s.role }));
+  if (spec.revisionAt) states.push({ id: REVISION, label: 'Menunggu perbaikan dari pemohon', kind: 'waiting_applicant' });
+  states.push(
+    { id: DONE, label: 'Selesai', kind: 'terminal', outcome: 'completed' },
+    { id: REFUSED, label: 'Ditolak', kind: 'terminal', outcome: 'refused' },
+    { id: WITHDRAWN, label: 'Dibatalkan', kind: 'terminal', outcome: 'withdrawn' },
+  );
+
+  const transitions: TransitionDef[] = spec.steps.map((s) => ({
+    event: s.event,
+    label: s.label,
+    from: [s.from],
+    to: s.to,
+    roles: s.roles ?? [roleOf(s.from)],
+    guard: s.guard,
+    effects: s.effects ?? ['notify_assignee'],
+    noteRequired: s.noteRequired,
+  }));
+  if (spec.revisionAt) {
+    transitions.push(
+      {
+        event: 'minta_perbaikan', label: 'Minta perbaikan kepada pemohon', from: [spec.revisionAt], to: REVISION,
+        roles: [roleOf(spec.revisionAt)], effects: ['pause_clock', 'notify_applicant'], noteRequired: true,
+      },
+      {
+        event: 'serahkan_perbaikan', label: 'Serahkan perbaikan', from: [REVISION], to: spec.revisionAt,
+        roles: APPLICANT_SIDE, effects: ['resume_clock', 'notify_assignee'],
+      },
+    );
+  }
+  for (const from of spec.refusableAt) {
+    transitions.push({
+      event: 'tolak', label: 'Tolak permohonan (dengan alasan tertulis)', from: [from], to: REFUSED,
+      roles: [roleOf(from)], effects: ['stop_clock', 'notify_applicant'], noteRequired: true,
+    });
+  }
+  const open = states.filter((s) => s.kind !== 'terminal').map((s) => s.id);
+  transitions.push({
+    event: 'batalkan', label: 'Batalkan permohonan', from: open, to: WITHDRAWN,
+    roles: APPLICANT_SIDE, effects: ['stop_clock', 'notify_applicant'], noteRequired: true,
+  });
+  return { serviceId: service.id, initial: service.steps[0]!.id, states, transitions };
+};

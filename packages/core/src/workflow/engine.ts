@@ -1,0 +1,128 @@
+import type { Role } from '../catalog/roles';
+import { LoketError } from '../errors';
+
+/** What a step asks the outside world to do; the engine itself never does I/O. */
+export type Effect =
+  | 'notify_applicant'
+  | 'notify_assignee'
+  | 'pause_clock'
+  | 'resume_clock'
+  | 'stop_clock'
+  | 'request_letter_number'
+  | 'escalate';
+
+export type StateKind = 'active' | 'waiting_applicant' | 'terminal';
+export type Outcome = 'completed' | 'refused' | 'withdrawn';
+
+export interface StateDef {
+  id: string;
+  label: string;
+  kind: StateKind;
+  /** The role responsible while the case is in this state (for alerts and work queues). */
+  role?: Role;
+  outcome?: Outcome;
+}
+
+/** Named guards; their meaning lives in `checkGuard` so a definition stays plain data. */
+export type Guard = 'requirements_complete' | 'face_to_face_channel';
+
+export interface TransitionDef {
+  event: string;
+  /** Indonesian label for the officer's button. */
+  label: string;
+  from: string[];
+  to: string;
+  roles: Role[];
+  guard?: Guard;
+  effects: Effect[];
+  /** A written reason is required (refusals, revision requests, withdrawals). */
+  noteRequired?: boolean;
+}
+
+export interface WorkflowDefinition {
+  serviceId: string;
+  initial: string;
+  states: StateDef[];
+  transitions: TransitionDef[];
+}
+
+/** What the guards may look at. */
+export interface GuardContext {
+  requirementsComplete: boolean;
+  channel: string;
+}
+
+export interface Actor {
+  id: string;
+  roles: Role[];
+}
+
+export interface TransitionResult {
+  from: string;
+  to: string;
+  transition: TransitionDef;
+  effects: Effect[];
+}
+
+const GUARD_MESSAGES: Record<Guard, string> = {
+  requirements_complete: 'Semua persyaratan harus diperiksa dan dinyatakan lengkap sebelum berkas diteruskan.',
+  face_to_face_channel: 'Arahan Kepala Unit hanya tersedia untuk konsultasi tatap muka.',
+};
+
+const checkGuard = (guard: Guard, ctx: GuardContext): boolean => {
+  switch (guard) {
+    case 'requirements_complete':
+      return ctx.requirementsComplete;
+    case 'face_to_face_channel':
+      return ctx.channel === 'walk_in';
+  }
+};
+
+export const stateOf = (def: WorkflowDefinition, id: string): StateDef => {
+  const s = def.states.find((x) => x.id === id);
+  if (!s) throw new Error(`workflow ${def.serviceId} has no state ${id}`);
+  return s;
+};
+
+/** Transitions that leave `state`, for the console's buttons. */
+export const availableTransitions = (def: WorkflowDefinition, state: string) =>
+  def.transitions.filter((t) => t.from.includes(state));
+
+/**
+ * The pure step function: `(definition, state, event, actor, context) → next state + effects`.
+ * Throws `invalid_transition` (event not possible here), `forbidden` (actor lacks the role) or
+ * `validation` (guard failed, missing note). Nothing is changed: the caller persists the result.
+ */
+export const transition = (
+  def: WorkflowDefinition,
+  state: string,
+  event: string,
+  actor: Actor,
+  ctx: GuardContext,
+  note?: string,
+): TransitionResult => {
+  const current = stateOf(def, state);
+  if (current.kind === 'terminal') {
+    throw new LoketError('invalid_transition', `Berkas sudah berstatus "${current.label}" dan tidak dapat diubah lagi.`);
+  }
+  const t = def.transitions.find((x) => x.event === event && x.from.includes(state));
+  if (!t) {
+    const known = def.transitions.some((x) => x.event === event);
+    throw new LoketError(
+      'invalid_transition',
+      known
+        ? `Tindakan "${event}" tidak dapat dilakukan pada tahap "${current.label}".`
+        : `Tindakan "${event}" tidak dikenal untuk layanan ini.`,
+    );
+  }
+  if (!t.roles.some((r) => actor.roles.includes(r))) {
+    throw new LoketError('forbidden', `Anda tidak berwenang melakukan "${t.label}" pada tahap "${current.label}".`);
+  }
+  if (t.noteRequired && !note?.trim()) {
+    throw new LoketError('validation', `Alasan/catatan wajib diisi untuk "${t.label}".`, [{ field: 'note', message: 'Catatan wajib diisi.' }]);
+  }
+  if (t.guard && !checkGuard(t.guard, ctx)) {
+    throw new LoketError('validation', GUARD_MESSAGES[t.guard]);
+  }
+  return { from: state, to: t.to, transition: t, effects: t.effects };
+};

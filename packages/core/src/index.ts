@@ -16,3 +16,4 @@ export * from './case/commands';
 export * from './case/tracking';
 export * from './case/case-service';
 export * from './intake/validate-field';
+export * from './case/mask';

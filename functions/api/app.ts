@@ -1,0 +1,47 @@
+import { randomUUID } from 'node:crypto';
+import { Hono } from 'hono';
+import { isLoketError, LoketError } from '@loket/core';
+import type { Logger } from '@loket/adapters';
+import type { Deps } from '../deps';
+import { errorResponse } from './errors';
+import { publicRoutes } from './routes/public';
+import { open311Routes } from './routes/open311';
+import { caseRoutes } from './routes/cases';
+import { calendarRoutes } from './routes/calendar';
+
+export type AppEnv = { Variables: { requestId: string; log: Logger } };
+
+/** Optional routes that only exist in some modes (e.g. `/dev/mail` locally). */
+export type Extension = (app: Hono<AppEnv>) => void;
+
+export const createApp = (deps: Deps, extensions: Extension[] = []) => {
+  const app = new Hono<AppEnv>();
+
+  app.use(async (c, next) => {
+    const requestId = c.req.header('x-request-id')?.slice(0, 64) || randomUUID();
+    const log = deps.log.child({ requestId });
+    c.set('requestId', requestId);
+    c.set('log', log);
+    const started = performance.now();
+    await next();
+    c.header('x-request-id', requestId);
+    log.info('request', { method: c.req.method, path: c.req.routePath, status: c.res.status, ms: Math.round(performance.now() - started) });
+  });
+
+  app.onError((err, c) => {
+    if (isLoketError(err)) {
+      if (err.detail) c.get('log')?.info('request refused', { code: err.code, detail: err.detail });
+      return errorResponse(c, err);
+    }
+    c.get('log')?.error('unhandled error', { error: err });
+    return errorResponse(c, new LoketError('unavailable', 'Terjadi gangguan pada sistem. Silakan coba beberapa saat lagi.'));
+  });
+  app.notFound((c) => errorResponse(c, new LoketError('not_found', 'Alamat tidak ditemukan.')));
+
+  app.route('/', publicRoutes(deps));
+  app.route('/open311/v2', open311Routes());
+  app.route('/api/cases', caseRoutes(deps));
+  app.route('/api/calendar', calendarRoutes(deps));
+  for (const extend of extensions) extend(app);
+  return app;
+};

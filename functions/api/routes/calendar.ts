@@ -1,0 +1,40 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { Holiday, LoketError } from '@loket/core';
+import type { Deps } from '../../deps';
+import { fromZod } from '../errors';
+import { jsonBody } from './body';
+import { requireRole, requireStaff, type StaffEnv } from './staff-auth';
+
+/** The working calendar: anyone may read it; only an admin edits it, and every open deadline follows. */
+export const calendarRoutes = (deps: Deps) => {
+  const app = new Hono<StaffEnv>();
+  app.get('/', async (c) => c.json(await deps.calendars.load()));
+
+  const edit = async (actor: StaffEnv['Variables']['actor'], change: (h: Holiday[]) => Holiday[]) => {
+    requireRole(actor, ['admin'], 'mengubah kalender kerja');
+    const data = await deps.calendars.load();
+    await deps.calendars.save({ ...data, holidays: change(data.holidays).sort((a, b) => a.date.localeCompare(b.date)) });
+    return deps.cases.recomputeOpenDeadlines();
+  };
+
+  app.put('/holidays/:date', requireStaff(deps), async (c) => {
+    const date = c.req.param('date');
+    const body = await jsonBody(c, Holiday.omit({ date: true }));
+    const parsed = Holiday.safeParse({ ...body, date });
+    if (!parsed.success) throw fromZod(parsed.error, 'Hari libur');
+    const holiday = parsed.data;
+    const recomputed = await edit(c.get('actor'), (hs) => [...hs.filter((h) => h.date !== date), holiday]);
+    c.get('log').info('holiday set', { date, recomputed });
+    return c.json({ holiday, recomputedCases: recomputed });
+  });
+
+  app.delete('/holidays/:date', requireStaff(deps), async (c) => {
+    const date = c.req.param('date');
+    const data = await deps.calendars.load();
+    if (!data.holidays.some((h) => h.date === date)) throw new LoketError('not_found', `Tanggal ${date} tidak ada di daftar hari libur.`);
+    const recomputed = await edit(c.get('actor'), (hs) => hs.filter((h) => h.date !== date));
+    return c.json({ removed: date, recomputedCases: recomputed });
+  });
+  return app;
+};

@@ -1,0 +1,123 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import {
+  availableTransitions, type CaseRecord, Channel, findService, formatWib, maskEmail, maskedAnswers, maskPhone, notFound, openIssues,
+  ROLE_LABELS, slaState, STAFF_ROLES, stateOf, toWibIso, workflowFor,
+} from '@loket/core';
+import type { Deps } from '../../deps';
+import { jsonBody } from './body';
+import { requireRole, requireStaff, type StaffEnv } from './staff-auth';
+
+const iso = (ms?: number) => (ms === undefined ? null : toWibIso(ms));
+
+/** A case as officers see it: personal data masked, deadlines in WIB, the actions this officer may take. */
+export const staffCaseView = (c: CaseRecord, actorRoles: string[], now: number) => {
+  const service = findService(c.serviceId)!;
+  const wf = workflowFor(service);
+  const state = stateOf(wf, c.state);
+  return {
+    id: c.id,
+    trackingNumber: c.trackingNumber,
+    version: c.version,
+    service: { id: service.id, name: service.name, sla: service.sla.text },
+    state: { id: state.id, label: state.label, kind: state.kind, responsible: state.role ? ROLE_LABELS[state.role] : null },
+    channel: c.channel,
+    applicant: c.confidential
+      ? { name: 'Dirahasiakan' }
+      : { name: c.applicant.name, email: c.applicant.email && maskEmail(c.applicant.email), phone: c.applicant.phone && maskPhone(c.applicant.phone) },
+    answers: maskedAnswers(service, c),
+    checklist: c.checklist,
+    openIssues: openIssues(c),
+    attachments: c.attachments.map((a) => ({ fieldId: a.fieldId, fileName: a.fileName, mimeType: a.mimeType, status: a.status, size: a.size })),
+    assigneeId: c.assigneeId ?? null,
+    sla: {
+      state: slaState(c.clock, now, c.closedAt),
+      receivedAt: iso(c.clock.receivedAt),
+      countFrom: iso(c.clock.countFrom),
+      targetAt: iso(c.clock.targetAt),
+      atRiskAt: iso(c.clock.atRiskAt),
+      dueAt: iso(c.clock.dueAt),
+      dueAtText: c.clock.dueAt === undefined ? 'Dijeda: menunggu perbaikan dari pemohon' : formatWib(c.clock.dueAt) + (c.clock.estimated ? ' (perkiraan)' : ''),
+      estimated: c.clock.estimated,
+      pauses: c.clock.pauses.map((p) => ({ from: iso(p.from), to: iso(p.to) })),
+      closedAt: iso(c.closedAt),
+    },
+    letterNumber: c.letterNumber ?? null,
+    actions: availableTransitions(wf, c.state)
+      .filter((t) => t.roles.some((r) => actorRoles.includes(r)))
+      .map((t) => ({ event: t.event, label: t.label, noteRequired: !!t.noteRequired })),
+    createdAt: iso(c.createdAt),
+    updatedAt: iso(c.updatedAt),
+  };
+};
+
+const Answers = z.record(z.string().max(64), z.array(z.string().max(10_000)).max(20));
+const RegisterCase = z.object({
+  serviceId: z.string().max(64),
+  channel: Channel.exclude(['google_form', 'sp4n_lapor']),
+  receivedAt: z.iso.datetime({ offset: true }).optional(),
+  applicant: z.object({ name: z.string().trim().min(1).max(200), email: z.email().max(200).optional(), phone: z.string().max(30).optional() }),
+  answers: Answers.default({}),
+});
+const Versioned = { expectedVersion: z.number().int().positive() };
+const Act = z.object({ event: z.string().max(64), note: z.string().max(5000).optional(), ...Versioned });
+const Check = z.object({ requirementId: z.string().max(64), status: z.enum(['ok', 'invalid']), note: z.string().max(2000).optional(), ...Versioned });
+const Assign = z.object({ assigneeId: z.string().max(64), ...Versioned });
+
+export const caseRoutes = (deps: Deps) => {
+  const app = new Hono<StaffEnv>();
+  app.use(requireStaff(deps));
+  const view = (c: CaseRecord, roles: string[]) => staffCaseView(c, roles, deps.time.now());
+
+  /** Walk-in, paper letter or internal request registered by an officer. */
+  app.post('/', async (c) => {
+    const actor = c.get('actor');
+    requireRole(actor, STAFF_ROLES.filter((r) => r !== 'admin'), 'mendaftarkan permohonan');
+    const body = await jsonBody(c, RegisterCase);
+    if (!findService(body.serviceId)) throw notFound(`Layanan "${body.serviceId}"`);
+    const { record } = await deps.cases.open({
+      serviceId: body.serviceId, channel: body.channel, applicant: body.applicant, answers: body.answers,
+      receivedAt: body.receivedAt ? Date.parse(body.receivedAt) : deps.time.now(), actorId: actor.id,
+    });
+    c.get('log').info('case registered', { caseId: record.id, serviceId: record.serviceId });
+    return c.json(view(record, actor.roles), 201);
+  });
+
+  app.get('/', async (c) => {
+    const actor = c.get('actor');
+    const assignee = c.req.query('assignee') === 'me' ? actor.id : c.req.query('assignee');
+    const list = assignee ? await deps.repo.listByAssignee(assignee) : await deps.repo.listOpen();
+    return c.json({ cases: list.map((x) => view(x, actor.roles)) });
+  });
+
+  app.get('/:id', async (c) => c.json(view(await deps.cases.get(c.req.param('id')), c.get('actor').roles)));
+
+  app.get('/:id/events', async (c) => {
+    await deps.cases.get(c.req.param('id'));
+    const events = await deps.cases.events(c.req.param('id'));
+    return c.json({ events: events.map((e) => ({ ...e, at: toWibIso(e.at) })) });
+  });
+
+  app.post('/:id/transitions', async (c) => {
+    const body = await jsonBody(c, Act);
+    const change = await deps.cases.act(c.req.param('id'), { ...body, actor: c.get('actor') });
+    c.get('log').info('case transition', { caseId: change.record.id, event: body.event, from: change.event.from, to: change.event.to });
+    return c.json(view(change.record, c.get('actor').roles));
+  });
+
+  app.post('/:id/checklist', async (c) => {
+    const body = await jsonBody(c, Check);
+    const change = await deps.cases.checkRequirement(c.req.param('id'), { ...body, actor: c.get('actor') });
+    return c.json(view(change.record, c.get('actor').roles));
+  });
+
+  app.post('/:id/assign', async (c) => {
+    const actor = c.get('actor');
+    const body = await jsonBody(c, Assign);
+    const assignee = await deps.staff.get(body.assigneeId);
+    if (!assignee?.active) throw notFound(`Petugas "${body.assigneeId}"`);
+    const change = await deps.cases.assign(c.req.param('id'), { ...body, actor });
+    return c.json(view(change.record, actor.roles));
+  });
+  return app;
+};

@@ -1,0 +1,65 @@
+import { Hono } from 'hono';
+import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
+import { HeadBucketCommand } from '@aws-sdk/client-s3';
+import { findService, notFound, ROLE_LABELS, SERVICES, type Service } from '@loket/core';
+import type { Deps } from '../../deps';
+import type { AppEnv } from '../app';
+
+/** A service as the public reads it: Indonesian text, roles by their titles. */
+export const publicService = (s: Service) => ({
+  id: s.id,
+  number: s.number,
+  name: s.name,
+  description: s.description,
+  group: s.group,
+  channels: s.channels,
+  requirements: s.requirements.map((r) => ({
+    id: r.id,
+    text: r.text,
+    fields: r.fields.map((f) => ({ id: f.id, label: f.label, kind: f.kind, required: f.required, dataClass: f.dataClass, accept: f.accept, maxBytes: f.maxBytes, options: f.options })),
+  })),
+  applicantFields: s.applicantFields.map((f) => ({ id: f.id, label: f.label, kind: f.kind, required: f.required })),
+  procedure: s.steps.map((st, i) => ({ order: i + 1, id: st.id, label: st.label, responsible: ROLE_LABELS[st.role], description: st.description })),
+  sla: s.sla,
+  cost: s.cost,
+  product: s.product,
+  productAsPrinted: s.productAsPrinted,
+  legalBasis: s.legalBasis,
+  executors: { count: s.executors.count, roles: s.executors.roles.map((r) => ROLE_LABELS[r]) },
+  complaintContact: s.complaintContact,
+  evaluation: s.evaluation,
+});
+
+type Check = () => Promise<unknown>;
+
+export const publicRoutes = (deps: Deps, extraChecks: Record<string, Check> = {}) => {
+  const app = new Hono<AppEnv>();
+  const checks: Record<string, Check> = {
+    dynamodb: () => deps.db.send(new DescribeTableCommand({ TableName: deps.config.LOKET_TABLE })),
+    s3: () => deps.s3.send(new HeadBucketCommand({ Bucket: deps.config.LOKET_BUCKET })),
+    ...extraChecks,
+  };
+
+  /** 200 when every dependency answers, 503 naming the one that does not. */
+  app.get('/health', async (c) => {
+    const results = await Promise.all(Object.entries(checks).map(async ([name, check]) => {
+      const started = performance.now();
+      try {
+        await Promise.race([check(), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout after 3 s')), 3000).unref())]);
+        return [name, { status: 'ok', ms: Math.round(performance.now() - started) }] as const;
+      } catch (e) {
+        return [name, { status: 'down', error: (e as Error).name === 'Error' ? (e as Error).message : (e as Error).name }] as const;
+      }
+    }));
+    const ok = results.every(([, r]) => r.status === 'ok');
+    return c.json({ status: ok ? 'ok' : 'degraded', stage: deps.config.LOKET_STAGE, dependencies: Object.fromEntries(results) }, ok ? 200 : 503);
+  });
+
+  app.get('/api/services', (c) => c.json({ services: SERVICES.map(publicService) }));
+  app.get('/api/services/:id', (c) => {
+    const s = findService(c.req.param('id'));
+    if (!s) throw notFound(`Layanan "${c.req.param('id')}"`);
+    return c.json(publicService(s));
+  });
+  return app;
+};

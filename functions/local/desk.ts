@@ -1,0 +1,98 @@
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { serve } from '@hono/node-server';
+import type { Hono } from 'hono';
+import { loadConfig } from '@loket/adapters';
+import { createApp, type AppEnv } from '../api/app';
+import { issueStaffToken } from '../api/auth';
+import { createDeps, type Deps } from '../deps';
+import { EmulatorError, startEmulators, type Emulators } from './emulators';
+import { prepareStorage, seedDemoStaff } from './seed';
+
+export class DeskError extends Error {}
+
+export interface Desk {
+  url: string;
+  deps: Deps;
+  emulators: Emulators;
+  stop(): Promise<void>;
+}
+
+/** A second desk on the same data directory would corrupt it; the lock names the holder. */
+const takeLock = (dataDir: string) => {
+  const lock = join(dataDir, 'desk.pid');
+  if (existsSync(lock)) {
+    const pid = Number(readFileSync(lock, 'utf8'));
+    let alive = false;
+    try {
+      process.kill(pid, 0);
+      alive = pid !== process.pid;
+    } catch {
+      alive = false;
+    }
+    if (alive) throw new DeskError(`The data directory ${dataDir} is in use by process ${pid}. Stop that desk or set LOKET_DATA_DIR to another folder.`);
+  }
+  writeFileSync(lock, String(process.pid));
+  return () => rmSync(lock, { force: true });
+};
+
+const listen = (app: Hono<AppEnv>, port: number) =>
+  new Promise<ReturnType<typeof serve>>((resolvePromise, reject) => {
+    const server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, () => resolvePromise(server));
+    server.once('error', (e: NodeJS.ErrnoException) =>
+      reject(e.code === 'EADDRINUSE' ? new DeskError(`Port ${port} is already in use. Set PORT to a free port, e.g. PORT=3001 npm start.`) : e));
+  });
+
+/**
+ * The whole desk on loopback: emulators, storage prepared and seeded, the Hono app, and `/dev/mail`.
+ * `persist: false` keeps everything in memory/temp (tests); otherwise data lives in `dataDir`.
+ */
+export const startDesk = async (opts: { port: number; dataDir?: string; env?: Record<string, string | undefined> }): Promise<Desk> => {
+  const dataDir = opts.dataDir && resolve(opts.dataDir);
+  let release = () => undefined as void;
+  if (dataDir) {
+    mkdirSync(dataDir, { recursive: true });
+    release = takeLock(dataDir);
+  }
+  const scratch = join(tmpdir(), `loket-${process.pid}-${Date.now()}`);
+  let emulators: Emulators;
+  const baseConfig = loadConfig({ ...process.env, ...opts.env });
+  try {
+    emulators = await startEmulators({ dataDir, scratchDir: scratch, buckets: [baseConfig.LOKET_BUCKET] });
+  } catch (e) {
+    release();
+    throw e instanceof EmulatorError ? new DeskError(e.message) : e;
+  }
+  Object.assign(process.env, emulators.env);
+  const config = loadConfig({ ...process.env, ...opts.env, LOKET_PUBLIC_URL: opts.env?.LOKET_PUBLIC_URL ?? `http://localhost:${opts.port}` });
+  const deps = createDeps(config);
+  try {
+    await prepareStorage(deps);
+    await seedDemoStaff(deps);
+    const app = createApp(deps, [
+      (a) => a.get('/dev/mail', (c) => c.json({ messages: emulators.mail })),
+    ]);
+    const server = await listen(app, opts.port);
+    const port = (server.address() as { port: number }).port;
+    return {
+      url: `http://127.0.0.1:${port}`,
+      deps,
+      emulators,
+      async stop() {
+        await new Promise<void>((r) => server.close(() => r()));
+        deps.db.destroy();
+        deps.s3.destroy();
+        await emulators.stop();
+        rmSync(scratch, { recursive: true, force: true });
+        release();
+      },
+    };
+  } catch (e) {
+    await emulators.stop();
+    release();
+    throw e;
+  }
+};
+
+export const demoToken = (deps: Deps, staffId: string) => issueStaffToken(deps.config.LOKET_AUTH_SECRET, staffId, deps.time.now(), 30 * 24 * 3600);

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+/**
+ * Every configuration variable of the desk, read and validated once. An error names the variable.
+ * In AWS the values come from the function's environment (SST links and secrets); locally from
+ * defaults so that `npm start` needs nothing.
+ */
+const Env = z.object({
+  LOKET_STAGE: z.string().default('local'),
+  LOKET_TABLE: z.string().min(3).default('loket-local'),
+  LOKET_BUCKET: z.string().min(3).default('loket-local-files'),
+  AWS_REGION: z.string().default('ap-southeast-3'),
+  LOKET_PUBLIC_URL: z.string().url().default('http://localhost:3000'),
+  GOOGLE_FORMS_WEBHOOK_SECRET: z.string().min(16).default('loket-local-webhook-secret-change-me'),
+  LOKET_AUTH_SECRET: z.string().min(16).default('loket-local-auth-secret-change-me'),
+  LOKET_MAIL_FROM: z.string().default('Loket Dinkop UKM Kab. Pasuruan <loket@dinkop.pasuruankab.go.id>'),
+  LOKET_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+});
+export type Config = z.infer<typeof Env>;
+
+export class ConfigError extends Error {}
+
+export const loadConfig = (env: Record<string, string | undefined> = process.env): Config => {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+};

@@ -1,0 +1,149 @@
+import {
+  type DynamoDBClient, GetItemCommand, QueryCommand, type QueryCommandInput, TransactionCanceledException, TransactWriteItemsCommand,
+} from '@aws-sdk/client-dynamodb';
+import {
+  type CaseChange, type CaseEvent, type CaseRecord, type CaseRepository, type ExternalKey, LoketError, nextThreshold, wibDate,
+} from '@loket/core';
+import { type Item, stripKeys, toItem } from './codec';
+
+const caseKey = (id: string) => ({ pk: `CASE#${id}`, sk: 'META' });
+const extKey = (k: ExternalKey) => ({ pk: `EXT#${k.kind}#${k.id}`, sk: 'EXT' });
+const trkKey = (tn: string) => ({ pk: `TRK#${tn}`, sk: 'TRK' });
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** The case item with its index keys derived from the record, so indexes can never disagree with it. */
+export const caseItem = (c: CaseRecord) => {
+  const threshold = nextThreshold(c);
+  const open = c.closedAt === undefined;
+  return toItem({
+    ...caseKey(c.id),
+    ...c,
+    gsi1pk: threshold ? 'DUE' : undefined,
+    gsi1sk: threshold ? `${iso(threshold.at)}#${c.id}` : undefined,
+    gsi2pk: `SVC#${c.serviceId}#${wibDate(c.clock.receivedAt).slice(0, 7)}`,
+    gsi2sk: `${iso(c.clock.receivedAt)}#${c.id}`,
+    gsi3pk: c.assigneeId ? `STAFF#${c.assigneeId}` : undefined,
+    gsi3sk: c.assigneeId ? `${open ? 'OPEN' : 'CLOSED'}#${iso(c.createdAt)}#${c.id}` : undefined,
+    gsi4pk: open ? 'OPEN' : undefined,
+    gsi4sk: open ? `${iso(c.createdAt)}#${c.id}` : undefined,
+  });
+};
+
+const eventItem = (e: CaseEvent) => toItem({ pk: `CASE#${e.caseId}`, sk: `EVT#${String(e.seq).padStart(8, '0')}`, ...e });
+
+const reasons = (e: unknown) => (e instanceof TransactionCanceledException ? e.CancellationReasons ?? [] : undefined);
+
+export class DynamoCaseRepository implements CaseRepository {
+  constructor(private readonly db: DynamoDBClient, private readonly table: string) {}
+
+  async create(change: CaseChange, externalKey?: ExternalKey): Promise<void> {
+    const c = change.record;
+    const items = [
+      { Put: { TableName: this.table, Item: caseItem(c), ConditionExpression: 'attribute_not_exists(pk)' } },
+      { Put: { TableName: this.table, Item: eventItem(change.event), ConditionExpression: 'attribute_not_exists(pk)' } },
+      { Put: { TableName: this.table, Item: toItem({ ...trkKey(c.trackingNumber), caseId: c.id }), ConditionExpression: 'attribute_not_exists(pk)' } },
+    ];
+    if (externalKey) {
+      items.push({ Put: { TableName: this.table, Item: toItem({ ...extKey(externalKey), caseId: c.id }), ConditionExpression: 'attribute_not_exists(pk)' } });
+    }
+    try {
+      await this.db.send(new TransactWriteItemsCommand({ TransactItems: items }));
+    } catch (e) {
+      const r = reasons(e);
+      if (!r) throw e;
+      if (externalKey && r[3]?.Code === 'ConditionalCheckFailed') {
+        const existing = await this.findByExternalKey(externalKey);
+        throw new LoketError('duplicate', 'Permohonan ini sudah terdaftar.', [], existing);
+      }
+      // Tracking number taken, or a concurrent transaction on the same keys: the caller retries.
+      throw new LoketError('conflict', 'Permohonan sedang diproses, silakan coba lagi.', [], r.map((x) => x.Code).join(','));
+    }
+  }
+
+  async save(change: CaseChange): Promise<void> {
+    const c = change.record;
+    try {
+      await this.db.send(new TransactWriteItemsCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: this.table, Item: caseItem(c),
+              ConditionExpression: 'version = :expected',
+              ExpressionAttributeValues: { ':expected': { N: String(c.version - 1) } },
+            },
+          },
+          { Put: { TableName: this.table, Item: eventItem(change.event), ConditionExpression: 'attribute_not_exists(pk)' } },
+        ],
+      }));
+    } catch (e) {
+      const r = reasons(e);
+      if (!r) throw e;
+      throw new LoketError('conflict', 'Berkas telah diubah oleh petugas lain. Muat ulang lalu coba lagi.', [], `case ${c.id} version ${c.version - 1}: ${r.map((x) => x.Code).join(',')}`);
+    }
+  }
+
+  async get(id: string): Promise<CaseRecord | undefined> {
+    const r = await this.db.send(new GetItemCommand({ TableName: this.table, Key: toItem(caseKey(id)), ConsistentRead: true }));
+    return r.Item ? stripKeys<CaseRecord>(r.Item) : undefined;
+  }
+
+  async getByTrackingNumber(tn: string): Promise<CaseRecord | undefined> {
+    const r = await this.db.send(new GetItemCommand({ TableName: this.table, Key: toItem(trkKey(tn)) }));
+    const caseId = r.Item?.caseId?.S;
+    return caseId ? this.get(caseId) : undefined;
+  }
+
+  async findByExternalKey(key: ExternalKey): Promise<string | undefined> {
+    const r = await this.db.send(new GetItemCommand({ TableName: this.table, Key: toItem(extKey(key)), ConsistentRead: true }));
+    return r.Item?.caseId?.S;
+  }
+
+  async events(id: string): Promise<CaseEvent[]> {
+    return this.queryAll<CaseEvent>({
+      TableName: this.table, ConsistentRead: true,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :evt)',
+      ExpressionAttributeValues: { ':pk': { S: `CASE#${id}` }, ':evt': { S: 'EVT#' } },
+    });
+  }
+
+  async listDue(at: number, limit: number): Promise<CaseRecord[]> {
+    // "~" sorts after any case id, so every threshold at exactly `at` is included.
+    return this.queryAll<CaseRecord>({
+      TableName: this.table, IndexName: 'gsi1', Limit: limit,
+      KeyConditionExpression: 'gsi1pk = :due AND gsi1sk <= :at',
+      ExpressionAttributeValues: { ':due': { S: 'DUE' }, ':at': { S: `${iso(at)}#~` } },
+    }, limit);
+  }
+
+  listOpen() {
+    return this.queryAll<CaseRecord>({
+      TableName: this.table, IndexName: 'gsi4',
+      KeyConditionExpression: 'gsi4pk = :open', ExpressionAttributeValues: { ':open': { S: 'OPEN' } },
+    });
+  }
+
+  listByServiceMonth(serviceId: string, month: string) {
+    return this.queryAll<CaseRecord>({
+      TableName: this.table, IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :k', ExpressionAttributeValues: { ':k': { S: `SVC#${serviceId}#${month}` } },
+    });
+  }
+
+  listByAssignee(staffId: string) {
+    return this.queryAll<CaseRecord>({
+      TableName: this.table, IndexName: 'gsi3',
+      KeyConditionExpression: 'gsi3pk = :k', ExpressionAttributeValues: { ':k': { S: `STAFF#${staffId}` } },
+    });
+  }
+
+  private async queryAll<T>(input: QueryCommandInput, max = Number.POSITIVE_INFINITY): Promise<T[]> {
+    const out: T[] = [];
+    let start: Item | undefined;
+    do {
+      const r = await this.db.send(new QueryCommand({ ...input, ExclusiveStartKey: start }));
+      for (const item of r.Items ?? []) out.push(stripKeys<T>(item));
+      start = r.LastEvaluatedKey;
+    } while (start && out.length < max);
+    return out.slice(0, max);
+  }
+}

@@ -1,0 +1,36 @@
+/**
+ * The single table, described once in the shape SST's `sst.aws.Dynamo` takes. Infrastructure
+ * (infra/storage.ts) and the local emulator setup both read this, so they cannot drift apart.
+ *
+ * Items (pk / sk):
+ * - `CASE#<id>` / `META`: the case. gsi1 (sparse, `DUE`): open cases by next SLA threshold;
+ *   gsi2 `SVC#<service>#<yyyy-mm>`: by service and month received; gsi3 `STAFF#<id>`: by assignee;
+ *   gsi4 (sparse, `OPEN`): every open case.
+ * - `CASE#<id>` / `EVT#<seq>`: the append-only event log, seq = the version the event produced.
+ * - `TRK#<tracking number>` / `TRK`, `EXT#<kind>#<external id>` / `EXT`: uniqueness reservations written
+ *   in the same transaction as the case.
+ * - `STAFF` / `<id>`: the staff directory. `CONFIG` / `CALENDAR`: the working calendar.
+ * - `ALERT#<case>#<threshold>` / `ALERT`, `OUTBOX#…`: once-only side effects (see their modules).
+ */
+export const TABLE_SCHEMA = {
+  fields: {
+    pk: 'string',
+    sk: 'string',
+    gsi1pk: 'string',
+    gsi1sk: 'string',
+    gsi2pk: 'string',
+    gsi2sk: 'string',
+    gsi3pk: 'string',
+    gsi3sk: 'string',
+    gsi4pk: 'string',
+    gsi4sk: 'string',
+  },
+  primaryIndex: { hashKey: 'pk', rangeKey: 'sk' },
+  globalIndexes: {
+    gsi1: { hashKey: 'gsi1pk', rangeKey: 'gsi1sk' },
+    gsi2: { hashKey: 'gsi2pk', rangeKey: 'gsi2sk' },
+    gsi3: { hashKey: 'gsi3pk', rangeKey: 'gsi3sk' },
+    gsi4: { hashKey: 'gsi4pk', rangeKey: 'gsi4sk' },
+  },
+  ttl: 'expiresAt',
+} as const;

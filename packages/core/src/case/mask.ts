@@ -1,0 +1,31 @@
+import type { Service } from '../catalog/schema';
+import { serviceFields } from '../catalog/services';
+import type { CaseRecord } from './model';
+
+/** Personal data shown masked by default (regulations.md): `3514••••••••0001`. */
+export const maskNumber = (v: string) => (v.length <= 8 ? '•'.repeat(v.length) : `${v.slice(0, 4)}${'•'.repeat(v.length - 8)}${v.slice(-4)}`);
+export const maskPhone = (v: string) => (v.length <= 6 ? '•'.repeat(v.length) : `${v.slice(0, 4)}${'•'.repeat(v.length - 7)}${v.slice(-3)}`);
+export const maskEmail = (v: string) => {
+  const [user, domain] = v.split('@');
+  return domain ? `${user!.slice(0, 1)}•••@${domain}` : '•••';
+};
+
+/**
+ * The answers of a case with every personal field masked by its kind: NIK/KK and phone numbers, e-mail
+ * addresses; documents show only that they exist. `spesifik` free text is hidden entirely.
+ */
+export const maskedAnswers = (service: Service, c: Pick<CaseRecord, 'answers'>): Record<string, string[]> => {
+  const out: Record<string, string[]> = {};
+  for (const f of serviceFields(service)) {
+    const values = c.answers[f.id];
+    if (!values) continue;
+    out[f.id] = values.map((v) => {
+      if (f.kind === 'nik' || f.kind === 'kk') return maskNumber(v);
+      if (f.kind === 'phone') return maskPhone(v);
+      if (f.kind === 'email') return maskEmail(v);
+      if (f.kind === 'document') return '[dokumen]';
+      return f.dataClass === 'spesifik' ? '[disembunyikan]' : v;
+    });
+  }
+  return out;
+};

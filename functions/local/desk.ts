@@ -75,6 +75,8 @@ export const startDesk = async (opts: { port: number; dataDir?: string; env?: Re
     ]);
     const server = await listen(app, opts.port);
     const port = (server.address() as { port: number }).port;
+    // The CLI finds the running local desk through this file (see functions/cli/target.ts).
+    if (dataDir) writeFileSync(join(dataDir, 'desk.json'), JSON.stringify({ url: `http://127.0.0.1:${port}`, env: emulators.env }, null, 2));
     return {
       url: `http://127.0.0.1:${port}`,
       deps,
@@ -85,6 +87,7 @@ export const startDesk = async (opts: { port: number; dataDir?: string; env?: Re
         deps.s3.destroy();
         await emulators.stop();
         rmSync(scratch, { recursive: true, force: true });
+        if (dataDir) rmSync(join(dataDir, 'desk.json'), { force: true });
         release();
       },
     };

@@ -1,0 +1,45 @@
+import { parseArgs } from 'node:util';
+import { DEFAULT_CALENDAR, findService, pauseClock, resumeClock, SERVICES, startClock, toWibIso, WorkingCalendar } from '@loket/core';
+import { CliError, connect, isAws, localDesk } from './target';
+
+const instant = (s: string, what: string) => {
+  // An offset is required: a bare local time would silently be read in the machine's zone.
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(s) || Number.isNaN(Date.parse(s))) {
+    throw new CliError(`${what} must be ISO-8601 with an offset, e.g. 2026-03-16T10:00:00+07:00 (got "${s}")`);
+  }
+  return Date.parse(s);
+};
+
+/** `loket sla --service <id> --received <ISO> [--pause <from>/<to> …]`: one deadline, as JSON. */
+export const slaCommand = async (argv: string[]) => {
+  const { values } = parseArgs({ args: argv, options: { service: { type: 'string' }, received: { type: 'string' }, pause: { type: 'string', multiple: true } }, strict: true });
+  if (!values.service) throw new CliError(`--service is required (one of: ${SERVICES.map((s) => s.id).join(', ')})`);
+  if (!values.received) throw new CliError('--received is required, e.g. --received 2026-03-16T10:00:00+07:00');
+  const service = findService(values.service);
+  if (!service) throw new CliError(`unknown service "${values.service}" (one of: ${SERVICES.map((s) => s.id).join(', ')})`);
+  const receivedAt = instant(values.received, '--received');
+  const pauses = (values.pause ?? []).map((p) => {
+    const [from, to, extra] = p.split('/');
+    if (!from || !to || extra !== undefined) throw new CliError(`--pause must be <fromISO>/<toISO> (got "${p}")`);
+    const range = { from: instant(from, '--pause start'), to: instant(to, '--pause end') };
+    if (range.to < range.from) throw new CliError(`--pause ends before it starts: "${p}"`);
+    if (range.from < receivedAt) throw new CliError(`--pause starts before the request was received: "${p}"`);
+    return range;
+  });
+  // The stored calendar when a desk is reachable (admin edits count), else the shipped one.
+  const data = isAws() || localDesk() ? await connect().calendars.load() : DEFAULT_CALENDAR;
+  const cal = new WorkingCalendar(data);
+  let clock = startClock(service.sla, cal, receivedAt);
+  for (const p of pauses.sort((a, b) => a.from - b.from)) clock = resumeClock(service.sla, cal, pauseClock(clock, p.from), p.to);
+  const out = {
+    service: service.id,
+    unit: service.sla.limit.unit,
+    amount: service.sla.limit.amount,
+    receivedAt: toWibIso(clock.receivedAt),
+    countFrom: toWibIso(clock.countFrom),
+    dueAt: toWibIso(clock.dueAt!),
+    targetAt: toWibIso(clock.targetAt!),
+    estimated: clock.estimated,
+  };
+  process.stdout.write(JSON.stringify(out) + '\n');
+};

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  DEFAULT_CALENDAR, findService, pauseClock, resumeClock, slaState, startClock, toWibIso, WorkingCalendar, computeDeadlines,
+  DEFAULT_CALENDAR, findService, pauseClock, resumeClock, slaState, startClock, toWibIso, WorkingCalendar, applyCalendar,
 } from '@loket/core';
 
 const cal = new WorkingCalendar(DEFAULT_CALENDAR);
@@ -70,6 +70,6 @@ describe('deadlines (sla-rules.md worked examples)', () => {
     const s = findService('kantor-cabang-ksp')!;
     const c = clockFor('kantor-cabang-ksp', '2026-11-02T09:00:00+07:00');
     const withElection = new WorkingCalendar({ ...DEFAULT_CALENDAR, holidays: [...DEFAULT_CALENDAR.holidays, { date: '2026-11-04', type: 'LN', name: 'Pemungutan suara', basis: 'Keppres (contoh)' }] });
-    expect(toWibIso(computeDeadlines(s.sla, withElection, c).dueAt!)).toBe('2026-11-10T16:00:00+07:00');
+    expect(toWibIso(applyCalendar(s.sla, withElection, c).dueAt!)).toBe('2026-11-10T16:00:00+07:00');
   });
 });

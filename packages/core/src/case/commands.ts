@@ -2,7 +2,7 @@ import type { Service } from '../catalog/schema';
 import { LoketError } from '../errors';
 import { fieldProblem } from '../intake/validate-field';
 import type { WorkingCalendar } from '../sla/calendar';
-import { computeDeadlines, isPaused, pauseClock, resumeClock, startClock } from '../sla/deadline';
+import { applyCalendar, isPaused, pauseClock, resumeClock, startClock } from '../sla/deadline';
 import { type Actor, type Effect, stateOf, transition, type WorkflowDefinition } from '../workflow/engine';
 import type { Attachment, CaseEvent, CaseRecord, Channel, CheckItem, CheckStatus } from './model';
 
@@ -173,7 +173,7 @@ export const resubmitAnswers = (
 /** Recomputes deadlines of an open case after the calendar changed. Returns undefined when nothing moved. */
 export const recomputeDeadlines = (c: CaseRecord, service: Service, calendar: WorkingCalendar, now: number): CaseChange | undefined => {
   if (c.closedAt !== undefined) return undefined;
-  const clock = computeDeadlines(service.sla, calendar, c.clock);
+  const clock = applyCalendar(service.sla, calendar, c.clock);
   if (clock.dueAt === c.clock.dueAt && clock.atRiskAt === c.clock.atRiskAt && clock.estimated === c.clock.estimated) return undefined;
   const record = next(c, now, { clock });
   return {

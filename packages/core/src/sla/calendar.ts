@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { addDays, isoWeekday, wibInstant } from './wib';
 
 export const Holiday = z.object({
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  date: z.iso.date(),
   type: z.enum(['LN', 'CB']),
   name: z.string().min(1),
   basis: z.string(),

@@ -131,24 +131,25 @@ const yearsBetween = (from: number, to: number) => {
 };
 
 /** Starts the clock for a request received at `receivedAt`. */
-export const startClock = (policy: SlaPolicy, cal: WorkingCalendar, receivedAt: number): Clock => {
-  const counter = counterFor(policy.limit.unit, cal);
-  const countFrom = nextCountedInstant(counter, receivedAt);
+export const startClock = (policy: SlaPolicy, cal: WorkingCalendar, receivedAt: number): Clock =>
+  applyCalendar(policy, cal, { receivedAt, countFrom: receivedAt, allowedMs: 0, targetAllowedMs: 0, atRiskRatio: policy.atRiskRatio, pauses: [], estimated: false });
+
+/**
+ * Re-reads the calendar for a running clock: count start and allowed time are derived again (an added
+ * holiday inside the window makes "N working days" end one working day later, at that day's close);
+ * the pauses are kept. Used when the clock starts and whenever an admin edits the calendar.
+ */
+export const applyCalendar = (policy: SlaPolicy, cal: WorkingCalendar, clock: Clock): Clock => {
+  const countFrom = nextCountedInstant(counterFor(policy.limit.unit, cal), clock.receivedAt);
   return computeDeadlines(policy, cal, {
-    receivedAt,
+    ...clock,
     countFrom,
     allowedMs: allowedFor(policy.limit, cal, countFrom),
     targetAllowedMs: allowedFor(policy.target, cal, countFrom),
-    atRiskRatio: policy.atRiskRatio,
-    pauses: [],
-    estimated: false,
   });
 };
 
-/**
- * (Re)computes due, target and at-risk instants from the allowed counted time and the pauses. Called
- * when the clock starts, pauses, resumes and whenever the calendar changes.
- */
+/** (Re)computes due, target and at-risk instants from the allowed counted time and the pauses. */
 export const computeDeadlines = (policy: Pick<SlaPolicy, 'limit'>, cal: WorkingCalendar, clock: Clock): Clock => {
   const counter = counterFor(policy.limit.unit, cal);
   const at = (ms: number) => advance(counter, clock.countFrom, ms, clock.pauses);

@@ -8,6 +8,7 @@ import { createApp, type AppEnv } from '../api/app';
 import { issueStaffToken } from '../api/auth';
 import { createDeps, type Deps } from '../deps';
 import { EmulatorError, startEmulators, type Emulators } from './emulators';
+import { assertPortFree } from './free-port';
 import { prepareStorage, seedDemoStaff } from './seed';
 
 export class DeskError extends Error {}
@@ -26,10 +27,10 @@ const takeLock = (dataDir: string) => {
     const pid = Number(readFileSync(lock, 'utf8'));
     let alive = false;
     try {
-      process.kill(pid, 0);
-      alive = pid !== process.pid;
+      process.kill(pid, 0); // signal 0 only asks whether the process exists
+      alive = true;
     } catch {
-      alive = false;
+      alive = false; // a stale lock from a desk that crashed
     }
     if (alive) throw new DeskError(`The data directory ${dataDir} is in use by process ${pid}. Stop that desk or set LOKET_DATA_DIR to another folder.`);
   }
@@ -37,11 +38,13 @@ const takeLock = (dataDir: string) => {
   return () => rmSync(lock, { force: true });
 };
 
+const portError = (e: NodeJS.ErrnoException, port: number) =>
+  e.code === 'EADDRINUSE' ? new DeskError(`Port ${port} is already in use. Set PORT to a free port, e.g. PORT=3001 npm start.`) : e;
+
 const listen = (app: Hono<AppEnv>, port: number) =>
   new Promise<ReturnType<typeof serve>>((resolvePromise, reject) => {
     const server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, () => resolvePromise(server));
-    server.once('error', (e: NodeJS.ErrnoException) =>
-      reject(e.code === 'EADDRINUSE' ? new DeskError(`Port ${port} is already in use. Set PORT to a free port, e.g. PORT=3001 npm start.`) : e));
+    server.once('error', (e: NodeJS.ErrnoException) => reject(portError(e, port)));
   });
 
 /**
@@ -49,6 +52,8 @@ const listen = (app: Hono<AppEnv>, port: number) =>
  * `persist: false` keeps everything in memory/temp (tests); otherwise data lives in `dataDir`.
  */
 export const startDesk = async (opts: { port: number; dataDir?: string; env?: Record<string, string | undefined> }): Promise<Desk> => {
+  // Fail on a busy port before starting Java and friends.
+  if (opts.port !== 0) await assertPortFree(opts.port).catch((e) => { throw portError(e, opts.port); });
   const dataDir = opts.dataDir && resolve(opts.dataDir);
   let release = () => undefined as void;
   if (dataDir) {

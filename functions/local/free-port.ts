@@ -10,3 +10,11 @@ export const freePort = () =>
       srv.close(() => resolve(port));
     });
   });
+
+/** Resolves when `port` can be bound on loopback; rejects with the bind error (EADDRINUSE) otherwise. */
+export const assertPortFree = (port: number) =>
+  new Promise<void>((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve()));
+  });

@@ -1,0 +1,61 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { demoToken, startDesk } from '../../functions/local/desk';
+
+const dirs: string[] = [];
+const tempDir = () => {
+  const d = mkdtempSync(join(tmpdir(), 'loket-desk-'));
+  dirs.push(d);
+  return d;
+};
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+describe('the local desk (what `npm start` runs)', () => {
+  it('keeps its data across a restart, and two desks run side by side', async () => {
+    const dirA = tempDir();
+    const dirB = tempDir();
+    const a = await startDesk({ port: 0, dataDir: dirA });
+    const b = await startDesk({ port: 0, dataDir: dirB });
+    try {
+      expect(a.url).not.toBe(b.url);
+      expect((await fetch(`${a.url}/health`)).status).toBe(200);
+      expect((await fetch(`${b.url}/health`)).status).toBe(200);
+      expect((await (await fetch(`${a.url}/open311/v2/services.json`)).json())).toHaveLength(9);
+      const res = await fetch(`${a.url}/api/cases`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${demoToken(a.deps, 'frontdesk')}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ serviceId: 'konsultasi', channel: 'walk_in', applicant: { name: 'Tamu' }, answers: {} }),
+      });
+      expect(res.status).toBe(201);
+      const created = await res.json();
+      // A second desk on the same data directory is refused, not allowed to corrupt it.
+      await expect(startDesk({ port: 0, dataDir: dirA })).rejects.toThrow(/in use/);
+      await a.stop();
+      const again = await startDesk({ port: 0, dataDir: dirA });
+      try {
+        const token = demoToken(again.deps, 'fungsional');
+        const back = await fetch(`${again.url}/api/cases/${created.id}`, { headers: { authorization: `Bearer ${token}` } });
+        expect(back.status).toBe(200);
+        expect((await back.json()).trackingNumber).toBe(created.trackingNumber);
+        const other = await fetch(`${b.url}/api/cases/${created.id}`, { headers: { authorization: `Bearer ${demoToken(b.deps, 'fungsional')}` } });
+        expect(other.status).toBe(404);
+      } finally {
+        await again.stop();
+      }
+    } finally {
+      await b.stop();
+    }
+  }, 120_000);
+
+  it('refuses a busy port with a clear message', async () => {
+    const a = await startDesk({ port: 0 });
+    try {
+      const port = Number(new URL(a.url).port);
+      await expect(startDesk({ port })).rejects.toThrow(/Port \d+ is already in use/);
+    } finally {
+      await a.stop();
+    }
+  }, 60_000);
+});

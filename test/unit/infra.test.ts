@@ -28,7 +28,8 @@ beforeAll(async () => {
     $app: { stage: 'test', name: 'loket' },
     sst: { Secret: resource('Secret'), aws: { Dynamo: resource('Dynamo'), Bucket: resource('Bucket'), Function: resource('Function'), CronV2: resource('CronV2') } },
   });
-  config = (await import('../../sst.config')).default as typeof config;
+  // A computed path: tsc must not follow it (sst.config.ts types need `sst install`, see README).
+  config = (await import(/* @vite-ignore */ pathToFileURL(resolve('sst.config.ts')).href)).default as typeof config;
   await config.run();
 });
 

@@ -8,6 +8,7 @@ import { publicRoutes } from './routes/public';
 import { open311Routes } from './routes/open311';
 import { caseRoutes } from './routes/cases';
 import { calendarRoutes } from './routes/calendar';
+import { webhookRoutes } from './routes/webhooks';
 
 export type AppEnv = { Variables: { requestId: string; log: Logger } };
 
@@ -42,6 +43,7 @@ export const createApp = (deps: Deps, extensions: Extension[] = []) => {
   app.route('/open311/v2', open311Routes());
   app.route('/api/cases', caseRoutes(deps));
   app.route('/api/calendar', calendarRoutes(deps));
+  app.route('/webhooks', webhookRoutes(deps));
   for (const extend of extensions) extend(app);
   return app;
 };

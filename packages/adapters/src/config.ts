@@ -14,6 +14,18 @@ const Env = z.object({
   GOOGLE_FORMS_WEBHOOK_SECRET: z.string().min(16).default('loket-local-webhook-secret-change-me'),
   LOKET_AUTH_SECRET: z.string().min(16).default('loket-local-auth-secret-change-me'),
   LOKET_MAIL_FROM: z.string().default('Loket Dinkop UKM Kab. Pasuruan <loket@dinkop.pasuruankab.go.id>'),
+  /** Production form → service mappings: `[{"formId","serviceId","questions":{"<question id or title>":"<field id>"}}]`. */
+  LOKET_FORM_MAPPINGS: z
+    .string()
+    .default('[]')
+    .transform((s, ctx) => {
+      try {
+        return z.array(z.object({ formId: z.string(), serviceId: z.string(), questions: z.record(z.string(), z.string()) })).parse(JSON.parse(s));
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be a JSON array of {formId, serviceId, questions}' });
+        return z.NEVER;
+      }
+    }),
   LOKET_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
 export type Config = z.infer<typeof Env>;

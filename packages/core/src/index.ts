@@ -17,3 +17,4 @@ export * from './case/tracking';
 export * from './case/case-service';
 export * from './intake/validate-field';
 export * from './case/mask';
+export * from './intake/google-form';

@@ -1,0 +1,60 @@
+import { createHash } from 'node:crypto';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { demoFormMappings, findService, type FormMapping, type FormSubmission, LoketError, mapSubmission, REVISION, wibDate } from '@loket/core';
+import type { Deps } from '../deps';
+
+/** Form → service mappings: the demo forms locally, plus any configured in LOKET_FORM_MAPPINGS (JSON array). */
+export const formMappings = (deps: Deps): FormMapping[] => [
+  ...(deps.config.LOKET_STAGE === 'local' ? demoFormMappings() : []),
+  ...deps.config.LOKET_FORM_MAPPINGS,
+];
+
+/**
+ * Keeps the raw body before anything else can fail. Content-addressed, so a repeated delivery
+ * overwrites the same object with the same bytes.
+ */
+export const archiveRaw = async (deps: Deps, source: string, rawBody: string) => {
+  const sha = createHash('sha256').update(rawBody, 'utf8').digest('hex');
+  const key = `raw/${source}/${wibDate(deps.time.now())}/${sha}.json`;
+  await deps.s3.send(new PutObjectCommand({ Bucket: deps.config.LOKET_BUCKET, Key: key, Body: rawBody, ContentType: 'application/json' }));
+  return key;
+};
+
+export interface IntakeResult {
+  caseId: string | null;
+  trackingNumber: string | null;
+  status: string;
+  outcome: 'created' | 'duplicate' | 'resubmitted' | 'ignored';
+}
+
+/**
+ * One path for every Google Form response, pushed or reconciled: a case per responseId, the SLA clock
+ * from the form's own submission time, an edited response recorded as a resubmission on the same case.
+ */
+export const intakeFormSubmission = async (deps: Deps, sub: FormSubmission, rawKey: string): Promise<IntakeResult> => {
+  const mapping = formMappings(deps).find((m) => m.formId === sub.formId);
+  const service = mapping && findService(mapping.serviceId);
+  if (!mapping || !service) {
+    throw new LoketError('not_found', `Formulir "${sub.formId}" belum dipetakan ke layanan mana pun. Data disimpan untuk ditinjau petugas.`, [], `unmapped form, raw at ${rawKey}`);
+  }
+  const mapped = mapSubmission(service, mapping, sub);
+  // Forms sometimes deliver a blank extra submission seconds after a real one (integrations.md).
+  // It is archived raw; no case is opened for it.
+  if (mapped.empty) return { caseId: null, trackingNumber: null, status: 'ignored', outcome: 'ignored' };
+  const submittedAt = Date.parse(sub.submittedAt);
+  const { record, created } = await deps.cases.open({
+    serviceId: service.id, channel: 'google_form', externalKey: { kind: 'google_form', id: sub.responseId },
+    source: { kind: 'google_form', externalId: sub.responseId, submittedAt },
+    applicant: mapped.applicant, answers: mapped.answers, attachments: mapped.attachments,
+    receivedAt: submittedAt, actorId: 'google-forms',
+  });
+  const result = (r: typeof record, outcome: IntakeResult['outcome']): IntakeResult => ({ caseId: r.id, trackingNumber: r.trackingNumber, status: r.state, outcome });
+  if (created) return result(record, 'created');
+  // Compare as instants: createTime has milliseconds, lastSubmittedTime microseconds (integrations.md).
+  if (submittedAt <= (record.source?.submittedAt ?? record.clock.receivedAt)) return result(record, 'duplicate');
+  let change = await deps.cases.resubmit(record.id, { answers: mapped.answers, submittedAt, actorId: 'google-forms' });
+  if (change.record.state === REVISION) {
+    change = await deps.cases.act(record.id, { event: 'serahkan_perbaikan', actor: { id: 'pemohon', roles: ['pemohon'] }, note: 'Perbaikan dikirim melalui formulir.' });
+  }
+  return result(change.record, 'resubmitted');
+};

@@ -9,6 +9,7 @@ import { open311Routes } from './routes/open311';
 import { caseRoutes } from './routes/cases';
 import { calendarRoutes } from './routes/calendar';
 import { webhookRoutes } from './routes/webhooks';
+import { statusRoutes } from './routes/status';
 
 export type AppEnv = { Variables: { requestId: string; log: Logger } };
 
@@ -44,6 +45,7 @@ export const createApp = (deps: Deps, extensions: Extension[] = []) => {
   app.route('/api/cases', caseRoutes(deps));
   app.route('/api/calendar', calendarRoutes(deps));
   app.route('/webhooks', webhookRoutes(deps));
+  app.route('/', statusRoutes(deps));
   for (const extend of extensions) extend(app);
   return app;
 };

@@ -7,3 +7,4 @@ export * from './dynamo/case-repository';
 export * from './dynamo/config-store';
 export * from './s3/client';
 export * from './system';
+export * from './dynamo/rate-limiter';

@@ -9,7 +9,7 @@ import { issueStaffToken } from '../api/auth';
 import { createDeps, type Deps } from '../deps';
 import { EmulatorError, startEmulators, type Emulators } from './emulators';
 import { assertPortFree } from './free-port';
-import { prepareStorage, seedDemoStaff } from './seed';
+import { prepareStorage, seedDemoCases, seedDemoStaff } from './seed';
 
 export class DeskError extends Error {}
 
@@ -75,6 +75,7 @@ export const startDesk = async (opts: { port: number; dataDir?: string; env?: Re
   try {
     await prepareStorage(deps);
     await seedDemoStaff(deps);
+    await seedDemoCases(deps);
     const app = createApp(deps, [
       (a) => a.get('/dev/mail', (c) => c.json({ messages: emulators.mail })),
     ]);

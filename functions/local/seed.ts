@@ -1,5 +1,5 @@
 import { ensureBucket, ensureTable } from '@loket/adapters';
-import type { StaffMember } from '@loket/core';
+import { SERVICES, type StaffMember } from '@loket/core';
 import type { Deps } from '../deps';
 
 /**
@@ -41,6 +41,23 @@ export const seedDemoStaff = async (deps: Deps) => {
     if (existing.has(member.id)) continue;
     await deps.staff.put(member);
     added++;
+  }
+  return added;
+};
+
+/**
+ * One demo case per service, received now, so the desk has work to show. Keyed by a fixed external id,
+ * so seeding twice (or two desks racing) still gives one case per service.
+ */
+export const seedDemoCases = async (deps: Deps) => {
+  let added = 0;
+  for (const s of SERVICES) {
+    const { created } = await deps.cases.open({
+      serviceId: s.id, channel: 'google_form', externalKey: { kind: 'google_form', id: `demo-seed-${s.id}` },
+      applicant: { name: 'Pemohon Contoh' }, answers: { nama_pemohon: ['Pemohon Contoh'] },
+      receivedAt: deps.time.now(), actorId: 'demo-seed',
+    });
+    if (created) added++;
   }
   return added;
 };

@@ -59,3 +59,19 @@ describe('the local desk (what `npm start` runs)', () => {
     }
   }, 60_000);
 });
+
+describe('demo data', () => {
+  it('seeds one demo case per service once, however often the desk starts', async () => {
+    const dir = tempDir();
+    for (let run = 0; run < 2; run++) {
+      const desk = await startDesk({ port: 0, dataDir: dir });
+      try {
+        const open = await desk.deps.repo.listOpen();
+        expect(open.filter((c) => c.source?.externalId.startsWith('demo-seed-'))).toHaveLength(9);
+        expect((await desk.deps.staff.list()).length).toBeGreaterThan(10);
+      } finally {
+        await desk.stop();
+      }
+    }
+  }, 90_000);
+});

@@ -59,6 +59,7 @@ export class CaseService {
       const now = this.deps.time.now();
       const change = openCase({
         ...input, service, workflow: workflowFor(service), calendar, now,
+        source: input.source ?? (input.externalKey && { kind: input.externalKey.kind, externalId: input.externalKey.id, submittedAt: input.receivedAt }),
         id: this.deps.ids.caseId(),
         trackingNumber: makeTrackingNumber(service.code, wibDate(input.receivedAt), this.deps.ids.randomBytes(6)),
       });

@@ -177,10 +177,6 @@ export const resumeClock = (policy: Pick<SlaPolicy, 'limit'>, cal: WorkingCalend
 
 export const isPaused = (clock: Clock) => clock.pauses.some((p) => p.to === undefined);
 
-/** Counted time used so far, for display ("sisa waktu"). */
-export const countedUsed = (policy: Pick<SlaPolicy, 'limit'>, cal: WorkingCalendar, clock: Clock, now: number): number =>
-  countedBetween(counterFor(policy.limit.unit, cal), clock.countFrom, now, clock.pauses);
-
 /** The SLA state of a case at `now`; `closedAt` when the clock stopped at a terminal state. */
 export const slaState = (clock: Clock, now: number, closedAt?: number): SlaState => {
   if (closedAt !== undefined) return clock.dueAt !== undefined && closedAt > clock.dueAt ? 'missed' : 'met';

@@ -38,5 +38,3 @@ export const formatWib = (ms: number): string => {
   const hhmm = new Date(ms + WIB_OFFSET_MS).toISOString().slice(11, 16).replace(':', '.');
   return `${DAYS[isoWeekday(date) - 1]}, ${d} ${MONTHS[m - 1]} ${y} pukul ${hhmm} WIB`;
 };
-
-export const formatWibDate = (ms: number): string => formatWib(ms).replace(/ pukul .*$/, '');

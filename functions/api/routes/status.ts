@@ -40,7 +40,7 @@ export const statusRoutes = (deps: Deps) => {
 
   const lookup = async (input: string, client: string) => {
     const now = deps.time.now();
-    if ((await limiter.hit(client, now, 0)) >= MAX_MISSES) {
+    if ((await limiter.count(client, now)) >= MAX_MISSES) {
       throw new LoketError('rate_limited', `Terlalu banyak nomor registrasi yang salah. Coba lagi dalam ${Math.ceil(limiter.retryAfterSeconds(now) / 60)} menit.`);
     }
     const tn = parseTrackingNumber(input);

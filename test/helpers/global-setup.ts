@@ -1,3 +1,4 @@
+import '../../functions/local/quiet-sdk';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -26,6 +26,8 @@ const Env = z.object({
         return z.NEVER;
       }
     }),
+  /** Send mail by SMTP (`smtp://host:port`) instead of Amazon SES. The local desk points it at its catcher. */
+  LOKET_SMTP_URL: z.string().url().optional(),
   LOKET_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
 export type Config = z.infer<typeof Env>;

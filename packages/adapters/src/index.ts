@@ -8,3 +8,5 @@ export * from './dynamo/config-store';
 export * from './s3/client';
 export * from './system';
 export * from './dynamo/rate-limiter';
+export * from './dynamo/outbox';
+export * from './mail/index';

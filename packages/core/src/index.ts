@@ -18,3 +18,5 @@ export * from './case/case-service';
 export * from './intake/validate-field';
 export * from './case/mask';
 export * from './intake/google-form';
+export * from './mail/outbox';
+export * from './mail/templates';

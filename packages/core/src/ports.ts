@@ -1,5 +1,6 @@
 import type { CaseChange } from './case/commands';
 import type { CaseEvent, CaseRecord } from './case/model';
+import type { OutboxEntry } from './mail/outbox';
 import type { CalendarData } from './sla/calendar';
 
 /** Time is passed in, never read ad hoc, so every deadline rule can be tested with a controlled clock. */
@@ -27,10 +28,10 @@ export interface ExternalKey {
 export interface CaseRepository {
   /** Creates a case, its first event, its tracking number and its external key in one transaction.
    * Throws `duplicate` (with the existing case id in `detail`) when the external key exists, and
-   * `conflict` when the tracking number was taken. */
-  create(change: CaseChange, externalKey?: ExternalKey): Promise<void>;
-  /** Writes `change.record` only if the stored version is `change.record.version - 1`. */
-  save(change: CaseChange): Promise<void>;
+   * `conflict` when the tracking number was taken. `mails` are queued in the outbox in the same transaction. */
+  create(change: CaseChange, externalKey?: ExternalKey, mails?: OutboxEntry[]): Promise<void>;
+  /** Writes `change.record` (and queues `mails`) only if the stored version is `change.record.version - 1`. */
+  save(change: CaseChange, mails?: OutboxEntry[]): Promise<void>;
   get(id: string): Promise<CaseRecord | undefined>;
   getByTrackingNumber(trackingNumber: string): Promise<CaseRecord | undefined>;
   findByExternalKey(key: ExternalKey): Promise<string | undefined>;

@@ -1,10 +1,12 @@
 import {
-  type DynamoDBClient, GetItemCommand, QueryCommand, type QueryCommandInput, TransactionCanceledException, TransactWriteItemsCommand,
+  type DynamoDBClient, GetItemCommand, TransactionCanceledException, TransactWriteItemsCommand,
 } from '@aws-sdk/client-dynamodb';
 import {
-  type CaseChange, type CaseEvent, type CaseRecord, type CaseRepository, type ExternalKey, LoketError, nextThreshold, wibDate,
+  type CaseChange, type CaseEvent, type CaseRecord, type CaseRepository, type ExternalKey, LoketError, nextThreshold, type OutboxEntry, wibDate,
 } from '@loket/core';
-import { type Item, stripKeys, toItem } from './codec';
+import { stripKeys, toItem } from './codec';
+import { outboxPut } from './outbox';
+import { queryAll } from './query';
 
 const caseKey = (id: string) => ({ pk: `CASE#${id}`, sk: 'META' });
 const extKey = (k: ExternalKey) => ({ pk: `EXT#${k.kind}#${k.id}`, sk: 'EXT' });
@@ -36,7 +38,7 @@ const reasons = (e: unknown) => (e instanceof TransactionCanceledException ? e.C
 export class DynamoCaseRepository implements CaseRepository {
   constructor(private readonly db: DynamoDBClient, private readonly table: string) {}
 
-  async create(change: CaseChange, externalKey?: ExternalKey): Promise<void> {
+  async create(change: CaseChange, externalKey?: ExternalKey, mails: OutboxEntry[] = []): Promise<void> {
     const c = change.record;
     const items = [
       { Put: { TableName: this.table, Item: caseItem(c), ConditionExpression: 'attribute_not_exists(pk)' } },
@@ -46,6 +48,7 @@ export class DynamoCaseRepository implements CaseRepository {
     if (externalKey) {
       items.push({ Put: { TableName: this.table, Item: toItem({ ...extKey(externalKey), caseId: c.id }), ConditionExpression: 'attribute_not_exists(pk)' } });
     }
+    items.push(...mails.map((m) => outboxPut(this.table, m)));
     try {
       await this.db.send(new TransactWriteItemsCommand({ TransactItems: items }));
     } catch (e) {
@@ -60,7 +63,7 @@ export class DynamoCaseRepository implements CaseRepository {
     }
   }
 
-  async save(change: CaseChange): Promise<void> {
+  async save(change: CaseChange, mails: OutboxEntry[] = []): Promise<void> {
     const c = change.record;
     try {
       await this.db.send(new TransactWriteItemsCommand({
@@ -73,6 +76,7 @@ export class DynamoCaseRepository implements CaseRepository {
             },
           },
           { Put: { TableName: this.table, Item: eventItem(change.event), ConditionExpression: 'attribute_not_exists(pk)' } },
+          ...mails.map((m) => outboxPut(this.table, m)),
         ],
       }));
     } catch (e) {
@@ -99,7 +103,7 @@ export class DynamoCaseRepository implements CaseRepository {
   }
 
   async events(id: string): Promise<CaseEvent[]> {
-    return this.queryAll<CaseEvent>({
+    return queryAll<CaseEvent>(this.db, {
       TableName: this.table, ConsistentRead: true,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :evt)',
       ExpressionAttributeValues: { ':pk': { S: `CASE#${id}` }, ':evt': { S: 'EVT#' } },
@@ -108,7 +112,7 @@ export class DynamoCaseRepository implements CaseRepository {
 
   async listDue(at: number, limit: number): Promise<CaseRecord[]> {
     // "~" sorts after any case id, so every threshold at exactly `at` is included.
-    return this.queryAll<CaseRecord>({
+    return queryAll<CaseRecord>(this.db, {
       TableName: this.table, IndexName: 'gsi1', Limit: limit,
       KeyConditionExpression: 'gsi1pk = :due AND gsi1sk <= :at',
       ExpressionAttributeValues: { ':due': { S: 'DUE' }, ':at': { S: `${iso(at)}#~` } },
@@ -116,34 +120,23 @@ export class DynamoCaseRepository implements CaseRepository {
   }
 
   listOpen() {
-    return this.queryAll<CaseRecord>({
+    return queryAll<CaseRecord>(this.db, {
       TableName: this.table, IndexName: 'gsi4',
       KeyConditionExpression: 'gsi4pk = :open', ExpressionAttributeValues: { ':open': { S: 'OPEN' } },
     });
   }
 
   listByServiceMonth(serviceId: string, month: string) {
-    return this.queryAll<CaseRecord>({
+    return queryAll<CaseRecord>(this.db, {
       TableName: this.table, IndexName: 'gsi2',
       KeyConditionExpression: 'gsi2pk = :k', ExpressionAttributeValues: { ':k': { S: `SVC#${serviceId}#${month}` } },
     });
   }
 
   listByAssignee(staffId: string) {
-    return this.queryAll<CaseRecord>({
+    return queryAll<CaseRecord>(this.db, {
       TableName: this.table, IndexName: 'gsi3',
       KeyConditionExpression: 'gsi3pk = :k', ExpressionAttributeValues: { ':k': { S: `STAFF#${staffId}` } },
     });
-  }
-
-  private async queryAll<T>(input: QueryCommandInput, max = Number.POSITIVE_INFINITY): Promise<T[]> {
-    const out: T[] = [];
-    let start: Item | undefined;
-    do {
-      const r = await this.db.send(new QueryCommand({ ...input, ExclusiveStartKey: start }));
-      for (const item of r.Items ?? []) out.push(stripKeys<T>(item));
-      start = r.LastEvaluatedKey;
-    } while (start && out.length < max);
-    return out.slice(0, max);
   }
 }

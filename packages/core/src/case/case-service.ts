@@ -4,6 +4,7 @@ import { LoketError, notFound } from '../errors';
 import type { CalendarStore, CaseRepository, ExternalKey, IdSource, TimeSource } from '../ports';
 import { WorkingCalendar } from '../sla/calendar';
 import { wibDate } from '../sla/wib';
+import { newOutboxEntry, type OutboxEntry, type OutgoingMail } from '../mail/outbox';
 import type { Actor } from '../workflow/engine';
 import { workflowFor } from '../workflow/definitions';
 import {
@@ -17,8 +18,10 @@ export interface CaseServiceDeps {
   calendars: CalendarStore;
   time: TimeSource;
   ids: IdSource;
-  /** Runs a change's effects after it is stored (notifications, letter numbers). */
-  afterChange?: (change: CaseChange) => Promise<void>;
+  /** The emails a change owes (receipt, revision request…); queued in the same transaction as the change. */
+  mailsFor?: (change: CaseChange) => OutgoingMail[];
+  /** Runs after a change is stored, with the outbox entries it queued (e.g. to send them right away). */
+  afterChange?: (change: CaseChange, mails: OutboxEntry[]) => Promise<void>;
 }
 
 export type OpenCaseInput = Omit<NewCase, 'service' | 'workflow' | 'calendar' | 'id' | 'trackingNumber' | 'now'> & {
@@ -64,8 +67,9 @@ export class CaseService {
         trackingNumber: makeTrackingNumber(service.code, wibDate(input.receivedAt), this.deps.ids.randomBytes(6)),
       });
       try {
-        await this.deps.repo.create(change, input.externalKey);
-        await this.deps.afterChange?.(change);
+        const mails = this.mails(change, now);
+        await this.deps.repo.create(change, input.externalKey, mails);
+        await this.deps.afterChange?.(change, mails);
         return { record: change.record, created: true };
       } catch (e) {
         if (e instanceof LoketError && e.code === 'duplicate' && e.detail) {
@@ -92,9 +96,14 @@ export class CaseService {
       throw new LoketError('conflict', 'Berkas telah diubah oleh petugas lain. Muat ulang lalu coba lagi.', [], `expected version ${expectedVersion}, stored ${c.version}`);
     }
     const change = await decide(c, serviceOrThrow(c.serviceId));
-    await this.deps.repo.save(change);
-    await this.deps.afterChange?.(change);
+    const mails = this.mails(change, change.record.updatedAt);
+    await this.deps.repo.save(change, mails);
+    await this.deps.afterChange?.(change, mails);
     return change;
+  }
+
+  private mails(change: CaseChange, now: number): OutboxEntry[] {
+    return (this.deps.mailsFor?.(change) ?? []).map((m) => newOutboxEntry(m, now));
   }
 
   async act(id: string, input: { event: string; actor: Actor; note?: string; expectedVersion?: number; attachments?: string[] }) {

@@ -1,0 +1,58 @@
+import { deliveryFailureMail, MailDeliveryError, MAX_ATTEMPTS, newOutboxEntry, type OutboxEntry, RETRY_BACKOFF_MS } from '@loket/core';
+import type { Deps } from '../deps';
+
+/** How long one attempt holds a message before another dispatcher may take it (a crashed attempt). */
+export const LEASE_MS = 2 * 60_000;
+
+export interface DeliveryReport {
+  sent: number;
+  retrying: number;
+  failed: number;
+  /** Taken by a concurrent dispatcher. */
+  skipped: number;
+}
+
+/**
+ * Sends outbox messages: the given fresh ones (right after the change that queued them), or every
+ * pending message whose attempt is due (the scheduled drain). A temporary failure is retried with
+ * backoff; a permanent one, or one that exhausted its attempts, is marked failed and reported to the
+ * administrators, so a bad address never blocks the queue or vanishes silently.
+ */
+export const deliverOutbox = async (deps: Deps, entries?: OutboxEntry[], limit = 200): Promise<DeliveryReport> => {
+  const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0, skipped: 0 };
+  const now = deps.time.now();
+  for (const entry of entries ?? (await deps.outbox.due(now, limit))) {
+    const claimed = await deps.outbox.claim(entry, now, now + LEASE_MS);
+    if (!claimed) {
+      report.skipped++;
+      continue;
+    }
+    try {
+      await deps.mailer.send(claimed);
+      await deps.outbox.markSent(claimed.id, deps.time.now());
+      report.sent++;
+    } catch (e) {
+      const error = e instanceof Error ? e.message : String(e);
+      const permanent = e instanceof MailDeliveryError && e.permanent;
+      deps.log.warn('mail.delivery_failed', { mailId: claimed.id, kind: claimed.kind, attempt: claimed.attempts, permanent, error });
+      if (permanent || claimed.attempts >= MAX_ATTEMPTS) {
+        await deps.outbox.markFailed(claimed.id, now, error);
+        await reportFailure(deps, { ...claimed, lastError: error });
+        report.failed++;
+      } else {
+        await deps.outbox.reschedule(claimed.id, now + RETRY_BACKOFF_MS[claimed.attempts - 1]!, error);
+        report.retrying++;
+      }
+    }
+  }
+  return report;
+};
+
+const reportFailure = async (deps: Deps, failed: OutboxEntry) => {
+  if (failed.kind === 'delivery_failure') return; // a report about a report would loop
+  const admins = (await deps.staff.list()).filter((s) => s.active && s.roles.includes('admin'));
+  const mails = admins.map((a) => deliveryFailureMail(a, failed, deps.config.LOKET_PUBLIC_URL));
+  const now = deps.time.now();
+  const queued = await deps.outbox.enqueue(mails, now);
+  await deliverOutbox(deps, mails.filter((m) => queued.includes(m.id)).map((m) => newOutboxEntry(m, now)));
+};

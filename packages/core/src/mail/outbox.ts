@@ -1,0 +1,66 @@
+/**
+ * Email leaves the desk through an outbox: every message is stored (with a deterministic id, so the
+ * same notice can never be queued twice) before any attempt to send it, then sent, retried with
+ * backoff, and finally marked sent or failed. Nothing is lost when the mail server is down.
+ */
+export type MailKind = 'receipt' | 'case_update' | 'sla_alert' | 'daily_digest' | 'weekly_report' | 'delivery_failure';
+
+export interface OutgoingMail {
+  /** Idempotency key: `receipt-<case>`, `alert-<case>-<threshold>-<staff>`, `digest-<staff>-<date>`… */
+  id: string;
+  kind: MailKind;
+  to: string[];
+  subject: string;
+  text: string;
+  caseId?: string;
+}
+
+export type OutboxStatus = 'pending' | 'sent' | 'failed';
+
+export interface OutboxEntry extends OutgoingMail {
+  status: OutboxStatus;
+  attempts: number;
+  createdAt: number;
+  /** When the next attempt is due (also the lease end of an attempt in progress). */
+  nextAttemptAt: number;
+  sentAt?: number;
+  failedAt?: number;
+  lastError?: string;
+}
+
+/** Thrown by a mailer. `permanent`: retrying cannot help (address rejected, sender not verified). */
+export class MailDeliveryError extends Error {
+  constructor(message: string, readonly permanent: boolean) {
+    super(message);
+  }
+}
+
+export interface Mailer {
+  send(mail: OutgoingMail): Promise<void>;
+}
+
+/** Waits after the 1st, 2nd, … failed attempt; after the last one the message is given up as failed. */
+export const RETRY_BACKOFF_MS = [60_000, 5 * 60_000, 15 * 60_000, 60 * 60_000, 3 * 3600_000, 6 * 3600_000];
+export const MAX_ATTEMPTS = RETRY_BACKOFF_MS.length + 1;
+
+export const newOutboxEntry = (mail: OutgoingMail, now: number): OutboxEntry => ({
+  ...mail, status: 'pending', attempts: 0, createdAt: now, nextAttemptAt: now,
+});
+
+export interface OutboxStore {
+  /** Queues messages whose id is new; returns the ids actually queued (a repeat is skipped, not an error). */
+  enqueue(mails: OutgoingMail[], now: number): Promise<string[]>;
+  get(id: string): Promise<OutboxEntry | undefined>;
+  /** Pending messages whose next attempt is due, oldest first. */
+  due(now: number, limit: number): Promise<OutboxEntry[]>;
+  /**
+   * Takes one attempt: succeeds only for the caller that saw `attempts` unchanged, so two dispatchers
+   * never send the same message at once. The lease makes a crashed attempt retryable later.
+   */
+  claim(entry: OutboxEntry, now: number, leaseUntil: number): Promise<OutboxEntry | undefined>;
+  markSent(id: string, now: number): Promise<void>;
+  reschedule(id: string, nextAttemptAt: number, error: string): Promise<void>;
+  markFailed(id: string, now: number, error: string): Promise<void>;
+  /** Messages given up on, newest first (for the administrators' report). */
+  listFailed(limit: number): Promise<OutboxEntry[]>;
+}

@@ -1,0 +1,234 @@
+import type { Service } from '../catalog/schema';
+import { findService } from '../catalog/services';
+import { openIssues } from '../case/commands';
+import { maskEmail } from '../case/mask';
+import type { CaseRecord, Threshold } from '../case/model';
+import type { StaffMember } from '../ports';
+import { formatWib } from '../sla/wib';
+import { stateOf } from '../workflow/engine';
+import { workflowFor } from '../workflow/definitions';
+import { REVISION } from '../workflow/build';
+import type { OutgoingMail } from './outbox';
+
+/**
+ * Every email the desk sends, in Indonesian. None carries NIK, KK, finances or document contents:
+ * only the tracking number, the service, the step, dates and the requirement labels that need work.
+ */
+const SIGNATURE = '\n--\nLoket Layanan Dinas Koperasi dan Usaha Mikro Kabupaten Pasuruan\nEmail ini dikirim otomatis; mohon tidak membalas email ini.';
+
+const serviceOf = (c: CaseRecord): Service => findService(c.serviceId)!;
+const stepLabel = (c: CaseRecord) => stateOf(workflowFor(serviceOf(c)), c.state).label;
+export const statusUrl = (publicUrl: string, c: CaseRecord) => `${publicUrl.replace(/\/$/, '')}/status/${c.trackingNumber}`;
+export const consoleUrl = (publicUrl: string, caseId: string) => `${publicUrl.replace(/\/$/, '')}/konsol/berkas/${caseId}`;
+
+const lines = (rows: [string, string][]) => {
+  const width = Math.max(...rows.map(([k]) => k.length));
+  return rows.map(([k, v]) => `${k.padEnd(width)} : ${v}`).join('\n');
+};
+
+/** "2 hari 3 jam", "45 menit": a wall-clock span as staff say it. */
+export const humanDuration = (ms: number): string => {
+  const minutes = Math.max(0, Math.round(ms / 60_000));
+  const d = Math.floor(minutes / 1440);
+  const h = Math.floor((minutes % 1440) / 60);
+  const m = minutes % 60;
+  const parts = [d && `${d} hari`, h && `${h} jam`, (m || (!d && !h)) && `${m} menit`].filter(Boolean);
+  return parts.slice(0, 2).join(' ');
+};
+
+const deadlineText = (c: CaseRecord) =>
+  c.clock.dueAt === undefined ? 'menunggu perbaikan dari pemohon' : formatWib(c.clock.dueAt) + (c.clock.estimated ? ' (perkiraan)' : '');
+
+/** To the applicant when a request is registered. */
+export const receiptMail = (c: CaseRecord, publicUrl: string): OutgoingMail | undefined => {
+  if (!c.applicant.email) return undefined;
+  const service = serviceOf(c);
+  const issues = openIssues(c);
+  const expected = c.clock.targetAt ?? c.clock.dueAt;
+  const todo = issues.length
+    ? `Yang masih perlu dilengkapi atau diperbaiki:\n${issues.map((i) => `- ${i}`).join('\n')}\n\n` +
+      'Silakan perbaiki dengan mengedit jawaban formulir Anda (tautan "Edit jawaban" di email konfirmasi Google Forms) ' +
+      'atau datang ke loket dengan membawa dokumen aslinya.'
+    : 'Persyaratan Anda sudah terisi lengkap dan akan diperiksa oleh petugas.';
+  return {
+    id: `receipt-${c.id}`,
+    kind: 'receipt',
+    caseId: c.id,
+    to: [c.applicant.email],
+    subject: `Permohonan diterima: ${c.trackingNumber} (${service.name})`,
+    text: [
+      'Yth. Bapak/Ibu Pemohon,',
+      '',
+      'Permohonan Anda telah kami terima dan tercatat dengan data berikut.',
+      '',
+      lines([
+        ['Nomor registrasi', c.trackingNumber],
+        ['Layanan', service.name],
+        ['Diterima', formatWib(c.clock.receivedAt)],
+        ['Perkiraan selesai', expected === undefined ? 'setelah berkas lengkap' : formatWib(expected) + (c.clock.estimated ? ' (perkiraan)' : '')],
+        ['Biaya', service.cost],
+      ]),
+      '',
+      todo,
+      '',
+      `Pantau status permohonan: ${statusUrl(publicUrl, c)}`,
+      'Simpan nomor registrasi ini untuk setiap pertanyaan tentang permohonan Anda.',
+      '',
+      `Pengaduan: ${service.complaintContact}`,
+      SIGNATURE,
+    ].join('\n'),
+  };
+};
+
+/** To the applicant when an officer moves the case in a way they must know about (revision, result). */
+export const caseUpdateMail = (c: CaseRecord, note: string | undefined, publicUrl: string): OutgoingMail | undefined => {
+  if (!c.applicant.email) return undefined;
+  const service = serviceOf(c);
+  const revision = c.state === REVISION;
+  const issues = openIssues(c);
+  const body = revision
+    ? [
+        'Permohonan Anda perlu diperbaiki sebelum dapat kami proses lebih lanjut.',
+        note ? `\nCatatan petugas:\n${note}` : '',
+        issues.length ? `\nYang perlu diperbaiki:\n${issues.map((i) => `- ${i}`).join('\n')}` : '',
+        '\nBatas waktu layanan berhenti sementara sampai perbaikan Anda kami terima. Kirim perbaikan dengan mengedit jawaban formulir atau datang ke loket.',
+      ]
+    : [`Status permohonan Anda sekarang: ${stepLabel(c)}.`, note ? `\nCatatan petugas:\n${note}` : ''];
+  return {
+    id: `update-${c.id}-v${c.version}`,
+    kind: 'case_update',
+    caseId: c.id,
+    to: [c.applicant.email],
+    subject: `${revision ? 'Perlu perbaikan' : 'Perkembangan permohonan'}: ${c.trackingNumber} (${service.name})`,
+    text: [
+      'Yth. Bapak/Ibu Pemohon,',
+      '',
+      ...body.filter(Boolean),
+      '',
+      lines([['Nomor registrasi', c.trackingNumber], ['Layanan', service.name]]),
+      '',
+      `Pantau status permohonan: ${statusUrl(publicUrl, c)}`,
+      SIGNATURE,
+    ].join('\n'),
+  };
+};
+
+const THRESHOLD_TITLE: Record<Threshold, string> = { at_risk: 'Mendekati batas waktu', breach: 'MELEWATI batas waktu' };
+
+/** To officers when a case reaches 75 % of its allowed time, or its deadline. One message per recipient. */
+export const slaAlertMails = (
+  c: CaseRecord, threshold: Threshold, recipients: StaffMember[], assignee: StaffMember | undefined, now: number, publicUrl: string,
+): OutgoingMail[] => {
+  const service = serviceOf(c);
+  const due = c.clock.dueAt;
+  const timeText = due === undefined ? '-' : now < due ? `sisa ${humanDuration(due - now)}` : `terlambat ${humanDuration(now - due)}`;
+  return recipients.map((r) => ({
+    id: `alert-${c.id}-${threshold}-${r.id}`,
+    kind: 'sla_alert' as const,
+    caseId: c.id,
+    to: [r.email],
+    subject: `[${THRESHOLD_TITLE[threshold]}] ${c.trackingNumber} – ${service.name}`,
+    text: [
+      `Yth. ${r.name},`,
+      '',
+      threshold === 'breach'
+        ? `Berkas berikut telah melewati batas waktu layanan (${service.sla.text}).`
+        : `Berkas berikut telah memakai 75% waktu layanannya (${service.sla.text}) dan perlu segera ditindaklanjuti.`,
+      '',
+      lines([
+        ['Nomor registrasi', c.trackingNumber],
+        ['Layanan', service.name],
+        ['Langkah saat ini', stepLabel(c)],
+        ['Petugas', assignee ? assignee.name : 'belum ditugaskan'],
+        ['Batas waktu', deadlineText(c)],
+        ['Waktu', timeText],
+      ]),
+      '',
+      `Buka berkas: ${consoleUrl(publicUrl, c.id)}`,
+      SIGNATURE,
+    ].join('\n'),
+  }));
+};
+
+export interface DigestSection {
+  title: string;
+  cases: CaseRecord[];
+}
+
+/** Each working morning: what an officer must finish today, what is at risk, what is already late. */
+export const dailyDigestMail = (staff: StaffMember, date: string, sections: DigestSection[], publicUrl: string, dateLabel: string): OutgoingMail | undefined => {
+  const nonEmpty = sections.filter((s) => s.cases.length);
+  if (!nonEmpty.length) return undefined;
+  const total = nonEmpty.reduce((n, s) => n + s.cases.length, 0);
+  return {
+    id: `digest-${staff.id}-${date}`,
+    kind: 'daily_digest',
+    to: [staff.email],
+    subject: `Ringkasan berkas ${dateLabel}: ${total} berkas perlu perhatian`,
+    text: [
+      `Yth. ${staff.name},`,
+      '',
+      `Berikut berkas Anda yang perlu perhatian hari ini (${dateLabel}).`,
+      ...nonEmpty.flatMap((s) => [
+        '',
+        `${s.title} (${s.cases.length})`,
+        ...s.cases.map((c) => `- ${c.trackingNumber} · ${serviceOf(c).name} · ${stepLabel(c)} · batas ${deadlineText(c)}\n  ${consoleUrl(publicUrl, c.id)}`),
+      ]),
+      SIGNATURE,
+    ].join('\n'),
+  };
+};
+
+export interface ServiceWeekRow {
+  service: Service;
+  finished: number;
+  onTime: number;
+  breachedOpen: CaseRecord[];
+}
+
+/** Each week to the Kepala Dinas: per service, cases finished, on-time rate, and every open breach. */
+export const weeklyReportMail = (head: StaffMember, week: { from: string; to: string }, rows: ServiceWeekRow[], publicUrl: string): OutgoingMail => {
+  const pct = (r: ServiceWeekRow) => (r.finished ? `${Math.round((r.onTime / r.finished) * 100)}%` : '-');
+  const breaches = rows.flatMap((r) => r.breachedOpen);
+  return {
+    id: `weekly-${head.id}-${week.from}`,
+    kind: 'weekly_report',
+    to: [head.email],
+    subject: `Laporan mingguan layanan ${week.from} s.d. ${week.to}: ${breaches.length} berkas melewati batas waktu`,
+    text: [
+      `Yth. ${head.name},`,
+      '',
+      `Ketepatan waktu layanan minggu ${week.from} s.d. ${week.to} (berkas selesai: tepat waktu / jumlah):`,
+      '',
+      ...rows.map((r) => `- ${r.service.name}: ${r.onTime}/${r.finished} tepat waktu (${pct(r)}); ${r.breachedOpen.length} berkas terbuka melewati batas`),
+      '',
+      breaches.length ? `Berkas terbuka yang melewati batas waktu (${breaches.length}):` : 'Tidak ada berkas terbuka yang melewati batas waktu.',
+      ...breaches.map((c) => `- ${c.trackingNumber} · ${serviceOf(c).name} · ${stepLabel(c)} · batas ${deadlineText(c)}\n  ${consoleUrl(publicUrl, c.id)}`),
+      SIGNATURE,
+    ].join('\n'),
+  };
+};
+
+/** To administrators when an address keeps refusing mail: someone must fix the address, not the desk retry forever. */
+export const deliveryFailureMail = (admin: StaffMember, failed: { id: string; kind: string; to: string[]; caseId?: string; lastError?: string }, publicUrl: string): OutgoingMail => ({
+  id: `mailfail-${failed.id}-${admin.id}`,
+  kind: 'delivery_failure',
+  caseId: failed.caseId,
+  to: [admin.email],
+  subject: `Email gagal terkirim: ${failed.kind}${failed.caseId ? ` (berkas ${failed.caseId})` : ''}`,
+  text: [
+    `Yth. ${admin.name},`,
+    '',
+    'Sebuah email dari Loket tidak dapat dikirim dan tidak akan dicoba lagi.',
+    '',
+    lines([
+      ['Jenis', failed.kind],
+      ['Penerima', failed.to.map(maskEmail).join(', ')],
+      ['Kesalahan', failed.lastError ?? '-'],
+      ['Berkas', failed.caseId ? consoleUrl(publicUrl, failed.caseId) : '-'],
+    ]),
+    '',
+    'Periksa alamat email penerima (data pemohon atau direktori petugas), lalu hubungi pemohon melalui telepon bila perlu.',
+    SIGNATURE,
+  ].join('\n'),
+});

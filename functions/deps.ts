@@ -1,16 +1,25 @@
 import {
-  type Config, createDynamoClient, createLogger, createMailer, createS3Client, DynamoCalendarStore, DynamoCaseRepository, DynamoOutbox,
-  DynamoStaffDirectory, type Logger, systemIds, systemTime,
+  type Config, createDynamoClient, createLogger, createMailer, createS3Client, DynamoCalendarStore, DynamoCaseRepository, DynamoMarks, DynamoOutbox,
+  DynamoStaffDirectory, type DriveFiles, type FormResponses, GoogleDriveFiles, GoogleFormResponses, type Logger, serviceAccountAuth, systemIds,
+  systemTime,
 } from '@loket/adapters';
 import { CaseService, type IdSource, type Mailer, type TimeSource } from '@loket/core';
 import { caseMails } from './mail/case-mail';
 import { deliverOutbox } from './mail/dispatch';
+
+/** Drive and Forms clients when a service account is configured; without one, Google work waits visibly. */
+const googleClients = (config: Config): { drive: DriveFiles; forms: FormResponses } | undefined => {
+  if (!config.GOOGLE_SERVICE_ACCOUNT_KEY) return undefined;
+  const auth = serviceAccountAuth(config.GOOGLE_SERVICE_ACCOUNT_KEY);
+  return { drive: new GoogleDriveFiles(auth, config.GOOGLE_API_ROOT_URL), forms: new GoogleFormResponses(auth, config.GOOGLE_API_ROOT_URL) };
+};
 
 /**
  * The one composition root: configuration in, every adapter and service out. Lambda handlers, the
  * local desk, the CLI and the tests all build their world here; nothing reads the environment elsewhere.
  */
 export const createDeps = (config: Config, overrides: { time?: TimeSource; ids?: IdSource; log?: Logger; mailer?: Mailer } = {}) => {
+  const google = googleClients(config);
   const db = createDynamoClient(config.AWS_REGION);
   const s3 = createS3Client(config.AWS_REGION);
   const time = overrides.time ?? systemTime;
@@ -20,6 +29,7 @@ export const createDeps = (config: Config, overrides: { time?: TimeSource; ids?:
   const calendars = new DynamoCalendarStore(db, config.LOKET_TABLE);
   const staff = new DynamoStaffDirectory(db, config.LOKET_TABLE);
   const outbox = new DynamoOutbox(db, config.LOKET_TABLE);
+  const marks = new DynamoMarks(db, config.LOKET_TABLE);
   const mailer = overrides.mailer ?? createMailer(config);
   const cases = new CaseService({
     repo, calendars, time, ids,
@@ -29,7 +39,7 @@ export const createDeps = (config: Config, overrides: { time?: TimeSource; ids?:
       if (mails.length) await deliverOutbox(deps, mails).catch((e) => log.warn('mail.dispatch_error', { error: String(e) }));
     },
   });
-  const deps = { config, db, s3, time, ids, log, repo, calendars, staff, outbox, mailer, cases };
+  const deps = { config, db, s3, time, ids, log, repo, calendars, staff, outbox, marks, mailer, cases, google };
   return deps;
 };
 

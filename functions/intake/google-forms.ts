@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { demoFormMappings, findService, type FormMapping, type FormSubmission, LoketError, mapSubmission, REVISION, wibDate } from '@loket/core';
 import type { Deps } from '../deps';
+import { copyAttachments } from './attachments';
 
 /** Form → service mappings: the demo forms locally, plus any configured in LOKET_FORM_MAPPINGS (JSON array). */
 export const formMappings = (deps: Deps): FormMapping[] => [
@@ -18,6 +19,19 @@ export const archiveRaw = async (deps: Deps, source: string, rawBody: string) =>
   const key = `raw/${source}/${wibDate(deps.time.now())}/${sha}.json`;
   await deps.s3.send(new PutObjectCommand({ Bucket: deps.config.LOKET_BUCKET, Key: key, Body: rawBody, ContentType: 'application/json' }));
   return key;
+};
+
+/**
+ * Files are copied while the sender waits, so a case usually has its documents at once. Any failure
+ * here is already recorded on the case (or the case is still marked as owing files) and the retry
+ * job takes over: the response itself is safe and must not be refused for it.
+ */
+const copyFilesNow = async (deps: Deps, caseId: string) => {
+  try {
+    await copyAttachments(deps, caseId);
+  } catch (e) {
+    deps.log.warn('attachment.copy_deferred', { caseId, error: String(e) });
+  }
 };
 
 export interface IntakeResult {
@@ -48,11 +62,14 @@ export const intakeFormSubmission = async (deps: Deps, sub: FormSubmission, rawK
     applicant: mapped.applicant, answers: mapped.answers, attachments: mapped.attachments,
     receivedAt: submittedAt, actorId: 'google-forms',
   });
-  const result = (r: typeof record, outcome: IntakeResult['outcome']): IntakeResult => ({ caseId: r.id, trackingNumber: r.trackingNumber, status: r.state, outcome });
+  const result = async (r: typeof record, outcome: IntakeResult['outcome']): Promise<IntakeResult> => {
+    if (outcome !== 'duplicate') await copyFilesNow(deps, r.id);
+    return { caseId: r.id, trackingNumber: r.trackingNumber, status: r.state, outcome };
+  };
   if (created) return result(record, 'created');
   // Compare as instants: createTime has milliseconds, lastSubmittedTime microseconds (integrations.md).
   if (submittedAt <= (record.source?.submittedAt ?? record.clock.receivedAt)) return result(record, 'duplicate');
-  let change = await deps.cases.resubmit(record.id, { answers: mapped.answers, submittedAt, actorId: 'google-forms' });
+  let change = await deps.cases.resubmit(record.id, { answers: mapped.answers, attachments: mapped.attachments, submittedAt, actorId: 'google-forms' });
   if (change.record.state === REVISION) {
     change = await deps.cases.act(record.id, { event: 'serahkan_perbaikan', actor: { id: 'pemohon', roles: ['pemohon'] }, note: 'Perbaikan dikirim melalui formulir.' });
   }

@@ -3,6 +3,7 @@ import { inject } from 'vitest';
 import { createLogger, loadConfig, type Logger } from '@loket/adapters';
 import type { IdSource, TimeSource } from '@loket/core';
 import { createDeps, type Deps } from '../../functions/deps';
+import { signBody } from '../../functions/intake/signature';
 import { prepareStorage, seedDemoStaff } from '../../functions/local/seed';
 
 /** A clock the test moves by hand. */
@@ -37,4 +38,14 @@ export const testDeps = async (opts: { time?: TimeSource; ids?: IdSource; log?: 
   await prepareStorage(deps);
   await seedDemoStaff(deps);
   return deps;
+};
+
+/** Posts a body to the Google Forms webhook signed as the Apps Script signs it. */
+export const postFormWebhook = (app: { request: (path: string, init: RequestInit) => Response | Promise<Response> }, deps: Deps, body: string) => {
+  const ts = String(Math.floor(deps.time.now() / 1000));
+  return app.request('/webhooks/google-forms', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-loket-timestamp': ts, 'x-loket-signature': signBody(deps.config.GOOGLE_FORMS_WEBHOOK_SECRET, ts, body) },
+    body,
+  });
 };

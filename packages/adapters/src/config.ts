@@ -20,14 +20,26 @@ const Env = z.object({
     .default('[]')
     .transform((s, ctx) => {
       try {
-        return z.array(z.object({ formId: z.string(), serviceId: z.string(), questions: z.record(z.string(), z.string()) })).parse(JSON.parse(s));
+        return z.array(z.object({ formId: z.string(), serviceId: z.string(), questions: z.record(z.string(), z.string()), since: z.iso.datetime({ offset: true }).optional() })).parse(JSON.parse(s));
       } catch {
-        ctx.addIssue({ code: 'custom', message: 'must be a JSON array of {formId, serviceId, questions}' });
+        ctx.addIssue({ code: 'custom', message: 'must be a JSON array of {formId, serviceId, questions, since?}' });
         return z.NEVER;
       }
     }),
   /** Send mail by SMTP (`smtp://host:port`) instead of Amazon SES. The local desk points it at its catcher. */
   LOKET_SMTP_URL: z.string().url().optional(),
+  /** The Google service account's JSON key (an SST secret): reads form responses and uploaded files. */
+  GOOGLE_SERVICE_ACCOUNT_KEY: z.string().optional().refine((s) => {
+    if (s === undefined) return true;
+    try {
+      const k = JSON.parse(s);
+      return typeof k.client_email === 'string' && typeof k.private_key === 'string';
+    } catch {
+      return false;
+    }
+  }, 'must be the JSON key file of a service account (client_email, private_key)'),
+  /** Where the Google APIs are (tests point it at a local server); Google's own when unset. */
+  GOOGLE_API_ROOT_URL: z.string().url().optional(),
   LOKET_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
 export type Config = z.infer<typeof Env>;

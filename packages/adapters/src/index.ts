@@ -10,3 +10,6 @@ export * from './system';
 export * from './dynamo/rate-limiter';
 export * from './dynamo/outbox';
 export * from './mail/index';
+export * from './google/auth';
+export * from './google/drive';
+export * from './google/forms';

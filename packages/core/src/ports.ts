@@ -38,6 +38,8 @@ export interface CaseRepository {
   events(id: string): Promise<CaseEvent[]>;
   /** Open cases whose next SLA threshold is at or before `at`, soonest first. */
   listDue(at: number, limit: number): Promise<CaseRecord[]>;
+  /** Ids of cases with a Drive file whose copy attempt is due at or before `at`. */
+  listAttachmentsDue(at: number, limit: number): Promise<string[]>;
   /** Every open case (for recomputing deadlines when the calendar changes). */
   listOpen(): Promise<CaseRecord[]>;
   listByServiceMonth(serviceId: string, month: string): Promise<CaseRecord[]>;

@@ -1,8 +1,8 @@
 import {
-  type DynamoDBClient, GetItemCommand, TransactionCanceledException, TransactWriteItemsCommand,
+  type DynamoDBClient, GetItemCommand, TransactionCanceledException, type TransactWriteItem, TransactWriteItemsCommand,
 } from '@aws-sdk/client-dynamodb';
 import {
-  type CaseChange, type CaseEvent, type CaseRecord, type CaseRepository, type ExternalKey, LoketError, nextThreshold, type OutboxEntry, wibDate,
+  type CaseChange, type CaseEvent, type CaseRecord, type CaseRepository, type ExternalKey, LoketError, nextThreshold, attachmentDue, type OutboxEntry, wibDate,
 } from '@loket/core';
 import { stripKeys, toItem } from './codec';
 import { outboxPut } from './outbox';
@@ -31,6 +31,17 @@ export const caseItem = (c: CaseRecord) => {
   });
 };
 
+/**
+ * A case with files still to copy from Drive has a marker in the sparse gsi1 under `ATTACH`, keyed by
+ * its earliest attempt; the marker is derived from the case on every write, like the index keys.
+ */
+const attachmentMarker = (table: string, c: CaseRecord) => {
+  const key = { pk: `ATTQ#${c.id}`, sk: 'ATTQ' };
+  const due = c.attachments.filter(attachmentDue).map((a) => a.nextAttemptAt ?? c.createdAt);
+  if (!due.length) return c.attachments.length ? [{ Delete: { TableName: table, Key: toItem(key) } }] : [];
+  return [{ Put: { TableName: table, Item: toItem({ ...key, caseId: c.id, gsi1pk: 'ATTACH', gsi1sk: `${iso(Math.min(...due))}#${c.id}` }) } }];
+};
+
 const eventItem = (e: CaseEvent) => toItem({ pk: `CASE#${e.caseId}`, sk: `EVT#${String(e.seq).padStart(8, '0')}`, ...e });
 
 const reasons = (e: unknown) => (e instanceof TransactionCanceledException ? e.CancellationReasons ?? [] : undefined);
@@ -40,7 +51,7 @@ export class DynamoCaseRepository implements CaseRepository {
 
   async create(change: CaseChange, externalKey?: ExternalKey, mails: OutboxEntry[] = []): Promise<void> {
     const c = change.record;
-    const items = [
+    const items: TransactWriteItem[] = [
       { Put: { TableName: this.table, Item: caseItem(c), ConditionExpression: 'attribute_not_exists(pk)' } },
       { Put: { TableName: this.table, Item: eventItem(change.event), ConditionExpression: 'attribute_not_exists(pk)' } },
       { Put: { TableName: this.table, Item: toItem({ ...trkKey(c.trackingNumber), caseId: c.id }), ConditionExpression: 'attribute_not_exists(pk)' } },
@@ -48,7 +59,7 @@ export class DynamoCaseRepository implements CaseRepository {
     if (externalKey) {
       items.push({ Put: { TableName: this.table, Item: toItem({ ...extKey(externalKey), caseId: c.id }), ConditionExpression: 'attribute_not_exists(pk)' } });
     }
-    items.push(...mails.map((m) => outboxPut(this.table, m)));
+    items.push(...attachmentMarker(this.table, c), ...mails.map((m) => outboxPut(this.table, m)));
     try {
       await this.db.send(new TransactWriteItemsCommand({ TransactItems: items }));
     } catch (e) {
@@ -76,6 +87,7 @@ export class DynamoCaseRepository implements CaseRepository {
             },
           },
           { Put: { TableName: this.table, Item: eventItem(change.event), ConditionExpression: 'attribute_not_exists(pk)' } },
+          ...attachmentMarker(this.table, c),
           ...mails.map((m) => outboxPut(this.table, m)),
         ],
       }));
@@ -117,6 +129,15 @@ export class DynamoCaseRepository implements CaseRepository {
       KeyConditionExpression: 'gsi1pk = :due AND gsi1sk <= :at',
       ExpressionAttributeValues: { ':due': { S: 'DUE' }, ':at': { S: `${iso(at)}#~` } },
     }, limit);
+  }
+
+  async listAttachmentsDue(at: number, limit: number): Promise<string[]> {
+    const markers = await queryAll<{ caseId: string }>(this.db, {
+      TableName: this.table, IndexName: 'gsi1', Limit: limit,
+      KeyConditionExpression: 'gsi1pk = :p AND gsi1sk <= :at',
+      ExpressionAttributeValues: { ':p': { S: 'ATTACH' }, ':at': { S: `${iso(at)}#~` } },
+    }, limit);
+    return markers.map((m) => m.caseId);
   }
 
   listOpen() {

@@ -1,4 +1,4 @@
-import { type DynamoDBClient, GetItemCommand, PutItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
+import { type DynamoDBClient, GetItemCommand, PutItemCommand, QueryCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { CalendarData, type CalendarStore, DEFAULT_CALENDAR, type StaffDirectory, type StaffMember } from '@loket/core';
 import { stripKeys, toItem } from './codec';
 
@@ -49,5 +49,33 @@ export class DynamoStaffDirectory implements StaffDirectory {
 
   async put(member: StaffMember): Promise<void> {
     await this.db.send(new PutItemCommand({ TableName: this.table, Item: toItem({ pk: 'STAFF', sk: member.id, ...member }) }));
+  }
+}
+
+/**
+ * Per-job progress marks (`CONFIG` / `MARK#<name>`), e.g. how far a form's responses were reconciled
+ * or when a digest last ran. A mark only moves forward, so an overlapping slower run cannot rewind it.
+ */
+export class DynamoMarks {
+  constructor(private readonly db: DynamoDBClient, private readonly table: string) {}
+
+  async get(name: string): Promise<number | undefined> {
+    const r = await this.db.send(new GetItemCommand({ TableName: this.table, Key: toItem({ pk: 'CONFIG', sk: `MARK#${name}` }), ConsistentRead: true }));
+    return r.Item?.at?.N === undefined ? undefined : Number(r.Item.at.N);
+  }
+
+  /** Moves the mark to `at`; false when it was already there or beyond. */
+  async advance(name: string, at: number): Promise<boolean> {
+    try {
+      await this.db.send(new UpdateItemCommand({
+        TableName: this.table, Key: toItem({ pk: 'CONFIG', sk: `MARK#${name}` }),
+        UpdateExpression: 'SET #at = :at', ConditionExpression: 'attribute_not_exists(#at) OR #at < :at',
+        ExpressionAttributeNames: { '#at': 'at' }, ExpressionAttributeValues: { ':at': { N: String(at) } },
+      }));
+      return true;
+    } catch (e) {
+      if ((e as Error).name === 'ConditionalCheckFailedException') return false;
+      throw e;
+    }
   }
 }

@@ -8,9 +8,10 @@ import { newOutboxEntry, type OutboxEntry, type OutgoingMail } from '../mail/out
 import type { Actor } from '../workflow/engine';
 import { workflowFor } from '../workflow/definitions';
 import {
-  applyTransition, assignCase, type CaseChange, checkRequirement, openCase, recomputeDeadlines, resubmitAnswers, type NewCase,
+  applyTransition, assignCase, type AttachmentOutcome, type CaseChange, checkRequirement, openCase, recomputeDeadlines, recordAttachment,
+  resubmitAnswers, type NewCase,
 } from './commands';
-import type { CaseRecord } from './model';
+import type { Attachment, CaseRecord } from './model';
 import { makeTrackingNumber } from './tracking';
 
 export interface CaseServiceDeps {
@@ -120,8 +121,30 @@ export class CaseService {
     return this.mutate(id, input.expectedVersion, (c) => assignCase(c, { ...input, now: this.deps.time.now() }));
   }
 
-  async resubmit(id: string, input: { answers: Record<string, string[]>; submittedAt: number; actorId: string }) {
+  async resubmit(id: string, input: { answers: Record<string, string[]>; attachments?: Attachment[]; submittedAt: number; actorId: string }) {
     return this.mutate(id, undefined, (c, s) => resubmitAnswers(c, s, { ...input, now: this.deps.time.now() }));
+  }
+
+  /** Records one copy attempt of an applicant's file; a concurrent change is reloaded and retried. */
+  async recordAttachment(id: string, input: { fieldId: string; sourceId: string; outcome: AttachmentOutcome }) {
+    return this.retryOnConflict(id, (c) => recordAttachment(c, serviceOrThrow(c.serviceId), { ...input, now: this.deps.time.now() }));
+  }
+
+  /** Applies a system command to the latest version, reloading on a version conflict (no officer's write is lost). */
+  private async retryOnConflict(id: string, decide: (c: CaseRecord) => CaseChange | undefined, loaded?: CaseRecord): Promise<CaseChange | undefined> {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const change = decide(attempt === 0 && loaded ? loaded : await this.get(id));
+      if (!change) return undefined;
+      try {
+        const mails = this.mails(change, change.record.updatedAt);
+        await this.deps.repo.save(change, mails);
+        await this.deps.afterChange?.(change, mails);
+        return change;
+      } catch (e) {
+        if (!(e instanceof LoketError && e.code === 'conflict')) throw e;
+      }
+    }
+    throw new LoketError('conflict', 'Berkas sedang diubah terus-menerus; coba lagi.');
   }
 
   /** After a calendar edit: every open case's deadlines follow the new calendar. Returns how many moved. */
@@ -129,19 +152,8 @@ export class CaseService {
     const calendar = await this.calendar();
     let moved = 0;
     for (const open of await this.deps.repo.listOpen()) {
-      // A case changed meanwhile is reloaded and recomputed again, so no concurrent write is lost.
-      for (let attempt = 0, c: CaseRecord | undefined = open; c && attempt < 3; attempt++) {
-        const change = recomputeDeadlines(c, serviceOrThrow(c.serviceId), calendar, this.deps.time.now());
-        if (!change) break;
-        try {
-          await this.deps.repo.save(change);
-          moved++;
-          break;
-        } catch (e) {
-          if (!(e instanceof LoketError && e.code === 'conflict')) throw e;
-          c = await this.deps.repo.get(c.id);
-        }
-      }
+      const change = await this.retryOnConflict(open.id, (c) => recomputeDeadlines(c, serviceOrThrow(c.serviceId), calendar, this.deps.time.now()), open);
+      if (change) moved++;
     }
     return moved;
   }

@@ -17,10 +17,16 @@ export interface CaseChange {
  * Checks every requirement's fields. A field the applicant gave is `pending` until an officer checks it;
  * a missing or malformed one is `missing`/`invalid` with Indonesian issues naming the field.
  */
-export const evaluateChecklist = (service: Service, answers: Record<string, string[]>, previous: Record<string, CheckItem> = {}) => {
+export const evaluateChecklist = (
+  service: Service, answers: Record<string, string[]>, previous: Record<string, CheckItem> = {}, attachments: Attachment[] = [],
+) => {
   const checklist: Record<string, CheckItem> = {};
+  // A file refused on copy (too large, wrong type) is a problem of the answer that still holds it.
+  const refused = (fieldId: string) => attachments
+    .filter((a) => a.fieldId === fieldId && a.status === 'rejected' && (answers[fieldId] ?? []).includes(a.sourceId))
+    .map((a) => a.lastError ?? 'Berkas tidak dapat diterima.');
   for (const req of service.requirements) {
-    const issues = req.fields.map((f) => fieldProblem(f, answers[f.id] ?? [])).filter((x): x is string => !!x);
+    const issues = req.fields.flatMap((f) => [fieldProblem(f, answers[f.id] ?? []), ...refused(f.id)]).filter((x): x is string => !!x);
     const anyMissing = req.fields.some((f) => f.required && !(answers[f.id] ?? []).some((v) => v.trim()));
     const status: CheckStatus = issues.length === 0 ? 'pending' : anyMissing ? 'missing' : 'invalid';
     const before = previous[req.id];
@@ -65,7 +71,7 @@ export const openCase = (n: NewCase): CaseChange => {
     source: n.source,
     applicant: n.applicant,
     answers: n.answers,
-    checklist: evaluateChecklist(n.service, n.answers),
+    checklist: evaluateChecklist(n.service, n.answers, {}, n.attachments),
     attachments: n.attachments ?? [],
     clock: startClock(n.service.sla, n.calendar, n.receivedAt),
     createdAt: n.now,
@@ -156,11 +162,14 @@ export const assignCase = (c: CaseRecord, input: { assigneeId: string; actor: Ac
 export const resubmitAnswers = (
   c: CaseRecord,
   service: Service,
-  input: { answers: Record<string, string[]>; submittedAt: number; now: number; actorId: string },
+  input: { answers: Record<string, string[]>; attachments?: Attachment[]; submittedAt: number; now: number; actorId: string },
 ): CaseChange => {
+  const known = new Set(c.attachments.map((a) => `${a.fieldId}#${a.sourceId}`));
+  const attachments = [...c.attachments, ...(input.attachments ?? []).filter((a) => !known.has(`${a.fieldId}#${a.sourceId}`))];
   const record = next(c, input.now, {
     answers: input.answers,
-    checklist: evaluateChecklist(service, input.answers, c.checklist),
+    attachments,
+    checklist: evaluateChecklist(service, input.answers, c.checklist, attachments),
     source: c.source ? { ...c.source, submittedAt: input.submittedAt } : undefined,
   });
   return {
@@ -179,6 +188,48 @@ export const recomputeDeadlines = (c: CaseRecord, service: Service, calendar: Wo
   return {
     record,
     event: { caseId: c.id, seq: record.version, at: now, actorId: 'system', type: 'deadline_recomputed', data: { dueAtBefore: c.clock.dueAt, dueAtAfter: clock.dueAt } },
+    effects: [],
+  };
+};
+
+/** Waits before the 2nd, 3rd, … attempt to copy a file from Drive; after the last the file is marked failed for good. */
+export const ATTACHMENT_BACKOFF_MS = [60_000, 5 * 60_000, 15 * 60_000, 60 * 60_000, 3 * 3600_000, 6 * 3600_000];
+
+export type AttachmentOutcome =
+  | { status: 'stored'; s3Key: string; sha256: string; size: number; mimeType: string }
+  | { status: 'failed'; error: string }
+  | { status: 'rejected'; reason: string };
+
+/**
+ * Records one attempt to copy an applicant's file. A refused file (size, type) becomes a checklist
+ * problem the applicant can fix; a failed copy is retried with backoff. Undefined when already stored.
+ */
+export const recordAttachment = (
+  c: CaseRecord, service: Service, input: { fieldId: string; sourceId: string; outcome: AttachmentOutcome; now: number },
+): CaseChange | undefined => {
+  const index = c.attachments.findIndex((a) => a.fieldId === input.fieldId && a.sourceId === input.sourceId);
+  const before = c.attachments[index];
+  if (!before || before.status === 'stored' || before.status === 'rejected') return undefined;
+  const attempts = before.attempts + 1;
+  const o = input.outcome;
+  const after: Attachment = o.status === 'stored'
+    ? { ...before, status: 'stored', s3Key: o.s3Key, sha256: o.sha256, size: o.size, mimeType: o.mimeType, attempts, nextAttemptAt: undefined, lastError: undefined }
+    : o.status === 'rejected'
+      ? { ...before, status: 'rejected', attempts, nextAttemptAt: undefined, lastError: o.reason }
+      : { ...before, status: 'failed', attempts, lastError: o.error, nextAttemptAt: attempts <= ATTACHMENT_BACKOFF_MS.length ? input.now + ATTACHMENT_BACKOFF_MS[attempts - 1]! : undefined };
+  const attachments = c.attachments.map((a, i) => (i === index ? after : a));
+  const record = next(c, input.now, {
+    attachments,
+    checklist: o.status === 'rejected' ? evaluateChecklist(service, c.answers, c.checklist, attachments) : c.checklist,
+  });
+  return {
+    record,
+    event: {
+      caseId: c.id, seq: record.version, at: input.now, actorId: 'system', type: o.status === 'stored' ? 'attachment_stored' : 'attachment_failed',
+      data: o.status === 'stored'
+        ? { fieldId: input.fieldId, sha256: o.sha256, size: o.size }
+        : { fieldId: input.fieldId, rejected: o.status === 'rejected', error: after.lastError, attempts, retryAt: after.nextAttemptAt },
+    },
     effects: [],
   };
 };

@@ -23,8 +23,13 @@ export interface Attachment {
   sha256?: string;
   size?: number;
   attempts: number;
+  /** When a failed copy is tried again; absent once stored, rejected or given up. */
+  nextAttemptAt?: number;
   lastError?: string;
 }
+
+/** An attachment still owed a copy attempt (the retry job's work list). */
+export const attachmentDue = (a: Attachment) => a.status === 'pending' || (a.status === 'failed' && a.nextAttemptAt !== undefined);
 
 /**
  * A request moving through its service's procedure. Personal data lives only in `applicant` and

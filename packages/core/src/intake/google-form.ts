@@ -28,6 +28,8 @@ export interface FormMapping {
   formId: string;
   serviceId: string;
   questions: Record<string, string>;
+  /** Responses before this instant (RFC 3339) belong to the old process: reconciliation starts here. */
+  since?: string;
 }
 
 const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');

@@ -1,0 +1,82 @@
+import { createHash } from 'node:crypto';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { DriveFetchError, type DriveFiles } from '@loket/adapters';
+import { type Attachment, attachmentDue, type AttachmentOutcome, type Field, findService, serviceFields } from '@loket/core';
+import type { Deps } from '../deps';
+
+const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
+const TYPE_NAMES: Record<string, string> = { 'application/pdf': 'PDF', 'image/jpeg': 'JPG', 'image/png': 'PNG' };
+const mb = (n: number) => `${(n / 1024 / 1024).toLocaleString('id-ID', { maximumFractionDigits: 1 })} MB`;
+
+/** What the first bytes say the file is; a claimed type is not trusted. */
+const sniff = (b: Uint8Array): string | undefined => {
+  if (b[0] === 0x25 && b[1] === 0x50 && b[2] === 0x44 && b[3] === 0x46) return 'application/pdf';
+  if (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'image/jpeg';
+  if (b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47) return 'image/png';
+  return undefined;
+};
+
+const refusal = (field: Field, problem: string) => `${field.label}: ${problem}`;
+
+/** One file: Drive → checks → private bucket under the case, content-addressed. Never throws. */
+const copyOne = async (deps: Deps, drive: DriveFiles, caseId: string, a: Attachment, field: Field): Promise<AttachmentOutcome> => {
+  const maxBytes = field.maxBytes ?? DEFAULT_MAX_BYTES;
+  const accepted = field.accept ?? [];
+  const allowed = accepted.map((t) => TYPE_NAMES[t] ?? t).join(', ');
+  try {
+    const file = await drive.fetch(a.sourceId, maxBytes);
+    // A file claiming a type we can recognise but not looking like it (a renamed program) is refused.
+    const type = sniff(file.bytes) ?? (TYPE_NAMES[file.mimeType] ? 'unrecognised' : file.mimeType);
+    if (accepted.length && !accepted.includes(type)) {
+      return { status: 'rejected', reason: refusal(field, `jenis berkas tidak diterima; unggah berkas ${allowed}.`) };
+    }
+    const sha256 = createHash('sha256').update(file.bytes).digest('hex');
+    const s3Key = `cases/${caseId}/${field.id}/${sha256}`;
+    await deps.s3.send(new PutObjectCommand({
+      Bucket: deps.config.LOKET_BUCKET, Key: s3Key, Body: file.bytes, ContentType: type,
+      Metadata: { 'drive-file-id': a.sourceId, sha256 },
+    }));
+    return { status: 'stored', s3Key, sha256, size: file.bytes.byteLength, mimeType: type };
+  } catch (e) {
+    if (e instanceof DriveFetchError && e.reason === 'too_large') {
+      return { status: 'rejected', reason: refusal(field, `berkas terlalu besar${e.size ? ` (${mb(e.size)})` : ''}; maksimal ${mb(maxBytes)}.`) };
+    }
+    return { status: 'failed', error: e instanceof Error ? e.message : String(e) };
+  }
+};
+
+/**
+ * Copies every file of a case that is owed an attempt (new, or failed and due again). Each attempt
+ * is recorded on the case, so failures stay visible to officers and the retry job finds them.
+ */
+export const copyAttachments = async (deps: Deps, caseId: string) => {
+  const counts = { stored: 0, failed: 0, rejected: 0 };
+  // Without a service account nothing is attempted: the files stay pending (visible) until one is configured.
+  if (!deps.google) return counts;
+  const c = await deps.cases.get(caseId);
+  const fields = new Map(serviceFields(findService(c.serviceId)!).map((f) => [f.id, f]));
+  const now = deps.time.now();
+  for (const a of c.attachments.filter((x) => attachmentDue(x) && (x.nextAttemptAt ?? 0) <= now)) {
+    const field = fields.get(a.fieldId);
+    if (!field) continue;
+    const outcome = await copyOne(deps, deps.google.drive, c.id, a, field);
+    counts[outcome.status]++;
+    if (outcome.status !== 'stored') deps.log.warn('attachment.not_stored', { caseId: c.id, fieldId: a.fieldId, status: outcome.status, error: outcome.status === 'failed' ? outcome.error : undefined });
+    await deps.cases.recordAttachment(c.id, { fieldId: a.fieldId, sourceId: a.sourceId, outcome });
+  }
+  return counts;
+};
+
+/** The scheduled retry: every case whose next file attempt is due. */
+export const retryDueAttachments = async (deps: Deps, limit = 100) => {
+  const totals = { cases: 0, stored: 0, failed: 0, rejected: 0 };
+  if (!deps.google) return totals;
+  for (const caseId of await deps.repo.listAttachmentsDue(deps.time.now(), limit)) {
+    const r = await copyAttachments(deps, caseId);
+    totals.cases++;
+    totals.stored += r.stored;
+    totals.failed += r.failed;
+    totals.rejected += r.rejected;
+  }
+  return totals;
+};

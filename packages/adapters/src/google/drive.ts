@@ -1,0 +1,47 @@
+import { drive, type drive_v3 } from '@googleapis/drive';
+import type { GoogleAuth } from './auth';
+
+export interface DriveFile {
+  name: string;
+  mimeType: string;
+  bytes: Uint8Array;
+}
+
+/** Why a file could not be fetched. `too_large` is the applicant's problem; the rest are retried. */
+export class DriveFetchError extends Error {
+  constructor(message: string, readonly reason: 'too_large' | 'not_found' | 'denied' | 'unavailable', readonly size?: number) {
+    super(message);
+  }
+}
+
+export interface DriveFiles {
+  /** Downloads a file, refusing before the download when Drive says it is larger than `maxBytes`. */
+  fetch(fileId: string, maxBytes: number): Promise<DriveFile>;
+}
+
+const reasonOf = (status?: number): DriveFetchError['reason'] => (status === 404 ? 'not_found' : status === 401 || status === 403 ? 'denied' : 'unavailable');
+
+/** Google Drive v3 through `@googleapis/drive`; `rootUrl` points it elsewhere (tests). */
+export class GoogleDriveFiles implements DriveFiles {
+  private readonly api: drive_v3.Drive;
+
+  constructor(authClient: GoogleAuth, rootUrl?: string) {
+    this.api = drive({ version: 'v3', auth: authClient, rootUrl, retry: false });
+  }
+
+  async fetch(fileId: string, maxBytes: number): Promise<DriveFile> {
+    try {
+      const meta = await this.api.files.get({ fileId, fields: 'id,name,mimeType,size', supportsAllDrives: true });
+      const size = Number(meta.data.size ?? 0);
+      if (size > maxBytes) throw new DriveFetchError(`file is ${size} bytes, limit ${maxBytes}`, 'too_large', size);
+      const media = await this.api.files.get({ fileId, alt: 'media', supportsAllDrives: true }, { responseType: 'arraybuffer' });
+      const bytes = new Uint8Array(media.data as unknown as ArrayBuffer);
+      if (bytes.byteLength > maxBytes) throw new DriveFetchError(`file is ${bytes.byteLength} bytes, limit ${maxBytes}`, 'too_large', bytes.byteLength);
+      return { name: meta.data.name ?? fileId, mimeType: meta.data.mimeType ?? 'application/octet-stream', bytes };
+    } catch (e) {
+      if (e instanceof DriveFetchError) throw e;
+      const status = (e as { status?: number; response?: { status?: number } }).status ?? (e as { response?: { status?: number } }).response?.status;
+      throw new DriveFetchError(`Drive ${status ?? 'error'}: ${(e as Error).message}`, reasonOf(status));
+    }
+  }
+}

@@ -15,6 +15,7 @@ export default $config({
     await import('./infra/storage');
     await import('./infra/secrets');
     const { api } = await import('./infra/api');
+    await import('./infra/jobs');
     return { api: api.url };
   },
 });

@@ -10,3 +10,6 @@ export const table = new sst.aws.Dynamo('Loket', {
 
 /** Private bucket for raw submissions and applicants' documents (encrypted at rest by S3's default). */
 export const files = new sst.aws.Bucket('Files');
+
+/** The verified SES sender; linking it lets a function send from it. */
+export const mail = new sst.aws.Email('Mail', { sender: 'loket@dinkop.pasuruankab.go.id' });

@@ -9,6 +9,7 @@ import { issueStaffToken } from '../api/auth';
 import { createDeps, type Deps } from '../deps';
 import { EmulatorError, startEmulators, type Emulators } from './emulators';
 import { assertPortFree } from './free-port';
+import { startScheduler } from './scheduler';
 import { prepareStorage, seedDemoCases, seedDemoStaff } from './seed';
 
 export class DeskError extends Error {}
@@ -80,6 +81,7 @@ export const startDesk = async (opts: { port: number; dataDir?: string; env?: Re
       (a) => a.get('/dev/mail', (c) => c.json({ messages: emulators.mail })),
     ]);
     const server = await listen(app, opts.port);
+    const scheduler = startScheduler(deps);
     const port = (server.address() as { port: number }).port;
     // The CLI finds the running local desk through this file (see functions/cli/target.ts).
     if (dataDir) writeFileSync(join(dataDir, 'desk.json'), JSON.stringify({ url: `http://127.0.0.1:${port}`, env: emulators.env }, null, 2));
@@ -88,6 +90,7 @@ export const startDesk = async (opts: { port: number; dataDir?: string; env?: Re
       deps,
       emulators,
       async stop() {
+        scheduler.stop();
         await new Promise<void>((r) => server.close(() => r()));
         deps.db.destroy();
         deps.s3.destroy();

@@ -26,7 +26,7 @@ beforeAll(async () => {
   Object.assign(globalThis, {
     $config: (c: unknown) => c,
     $app: { stage: 'test', name: 'loket' },
-    sst: { Secret: resource('Secret'), aws: { Dynamo: resource('Dynamo'), Bucket: resource('Bucket'), Function: resource('Function'), CronV2: resource('CronV2') } },
+    sst: { Secret: resource('Secret'), aws: { Dynamo: resource('Dynamo'), Bucket: resource('Bucket'), Function: resource('Function'), CronV2: resource('CronV2'), Email: resource('Email') } },
   });
   // A computed path: tsc must not follow it (sst.config.ts types need `sst install`, see README).
   config = (await import(/* @vite-ignore */ pathToFileURL(resolve('sst.config.ts')).href)).default as typeof config;
@@ -45,7 +45,7 @@ describe('infrastructure (sst.config.ts + infra/)', () => {
   });
 
   it('points every function at a handler that exists and exports it, on Node 22', async () => {
-    const fns = recorded.filter((r) => r.kind === 'Function');
+    const fns = [...recorded.filter((r) => r.kind === 'Function'), ...recorded.filter((r) => r.kind === 'CronV2').map((r) => ({ ...r, args: r.args.function }))];
     expect(fns.length).toBeGreaterThan(0);
     for (const fn of fns) {
       expect(fn.args.runtime).toBe('nodejs22.x');
@@ -53,7 +53,15 @@ describe('infrastructure (sst.config.ts + infra/)', () => {
       expect(existsSync(`${file}.ts`), file).toBe(true);
       const mod = await import(/* @vite-ignore */ pathToFileURL(resolve(`${file}.ts`)).href);
       expect(typeof mod[exported]).toBe('function');
-      expect(Object.keys(fn.args.environment)).toEqual(expect.arrayContaining(['LOKET_TABLE', 'LOKET_BUCKET', 'GOOGLE_FORMS_WEBHOOK_SECRET', 'LOKET_AUTH_SECRET']));
+      expect(Object.keys(fn.args.environment)).toEqual(expect.arrayContaining(['LOKET_TABLE', 'LOKET_BUCKET', 'GOOGLE_FORMS_WEBHOOK_SECRET', 'LOKET_AUTH_SECRET', 'GOOGLE_SERVICE_ACCOUNT_KEY']));
+      expect(fn.args.link.map((l: { name: string }) => l.name)).toEqual(['Loket', 'Files', 'Mail']);
     }
+  });
+
+  it('schedules the jobs in Indonesian time: every minute, every 15 minutes, 07:30 on weekdays', () => {
+    const crons = Object.fromEntries(recorded.filter((r) => r.kind === 'CronV2').map((r) => [r.args.function.handler, r.args]));
+    expect(crons['functions/jobs/index.minutely']).toMatchObject({ schedule: 'rate(1 minute)', timezone: 'Asia/Jakarta' });
+    expect(crons['functions/jobs/index.reconcile']).toMatchObject({ schedule: 'rate(15 minutes)', timezone: 'Asia/Jakarta' });
+    expect(crons['functions/jobs/index.morning']).toMatchObject({ schedule: 'cron(30 7 ? * MON-FRI *)', timezone: 'Asia/Jakarta' });
   });
 });

@@ -40,6 +40,8 @@ const Env = z.object({
   }, 'must be the JSON key file of a service account (client_email, private_key)'),
   /** Where the Google APIs are (tests point it at a local server); Google's own when unset. */
   GOOGLE_API_ROOT_URL: z.string().url().optional(),
+  /** Local desk only: how often the deadline/outbox/file-retry job runs (AWS runs it every minute). */
+  LOKET_SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   LOKET_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
 export type Config = z.infer<typeof Env>;

@@ -104,7 +104,7 @@ export class CaseService {
   }
 
   private mails(change: CaseChange, now: number): OutboxEntry[] {
-    return (this.deps.mailsFor?.(change) ?? []).map((m) => newOutboxEntry(m, now));
+    return [...(this.deps.mailsFor?.(change) ?? []), ...(change.mails ?? [])].map((m) => newOutboxEntry(m, now));
   }
 
   async act(id: string, input: { event: string; actor: Actor; note?: string; expectedVersion?: number; attachments?: string[] }) {
@@ -127,11 +127,15 @@ export class CaseService {
 
   /** Records one copy attempt of an applicant's file; a concurrent change is reloaded and retried. */
   async recordAttachment(id: string, input: { fieldId: string; sourceId: string; outcome: AttachmentOutcome }) {
-    return this.retryOnConflict(id, (c) => recordAttachment(c, serviceOrThrow(c.serviceId), { ...input, now: this.deps.time.now() }));
+    return this.applySystemChange(id, (c) => recordAttachment(c, serviceOrThrow(c.serviceId), { ...input, now: this.deps.time.now() }));
   }
 
-  /** Applies a system command to the latest version, reloading on a version conflict (no officer's write is lost). */
-  private async retryOnConflict(id: string, decide: (c: CaseRecord) => CaseChange | undefined, loaded?: CaseRecord): Promise<CaseChange | undefined> {
+  /**
+   * Applies a system decision (alert, file copy, recomputed deadline) to the latest version, reloading
+   * on a version conflict, so no officer's write is lost and two racing runs cannot both apply it.
+   * `decide` sees the current case and may decline by returning undefined.
+   */
+  async applySystemChange(id: string, decide: (c: CaseRecord) => CaseChange | undefined, loaded?: CaseRecord): Promise<CaseChange | undefined> {
     for (let attempt = 0; attempt < 5; attempt++) {
       const change = decide(attempt === 0 && loaded ? loaded : await this.get(id));
       if (!change) return undefined;
@@ -152,7 +156,7 @@ export class CaseService {
     const calendar = await this.calendar();
     let moved = 0;
     for (const open of await this.deps.repo.listOpen()) {
-      const change = await this.retryOnConflict(open.id, (c) => recomputeDeadlines(c, serviceOrThrow(c.serviceId), calendar, this.deps.time.now()), open);
+      const change = await this.applySystemChange(open.id, (c) => recomputeDeadlines(c, serviceOrThrow(c.serviceId), calendar, this.deps.time.now()), open);
       if (change) moved++;
     }
     return moved;

@@ -4,13 +4,17 @@ import { fieldProblem } from '../intake/validate-field';
 import type { WorkingCalendar } from '../sla/calendar';
 import { applyCalendar, isPaused, pauseClock, resumeClock, startClock } from '../sla/deadline';
 import { type Actor, type Effect, stateOf, transition, type WorkflowDefinition } from '../workflow/engine';
-import type { Attachment, CaseEvent, CaseRecord, Channel, CheckItem, CheckStatus } from './model';
+import type { OutgoingMail } from '../mail/outbox';
+import type { Attachment, CaseEvent, CaseRecord, Channel, CheckItem, CheckStatus, Threshold } from './model';
+import { nextThreshold } from './model';
 
 /** The result of every command: the new case, the event it appends, and the effects to run after the write. */
 export interface CaseChange {
   record: CaseRecord;
   event: CaseEvent;
   effects: Effect[];
+  /** Emails this change owes besides the applicant's notices (e.g. deadline alerts), queued with it. */
+  mails?: OutgoingMail[];
 }
 
 /**
@@ -230,6 +234,26 @@ export const recordAttachment = (
         ? { fieldId: input.fieldId, sha256: o.sha256, size: o.size }
         : { fieldId: input.fieldId, rejected: o.status === 'rejected', error: after.lastError, attempts, retryAt: after.nextAttemptAt },
     },
+    effects: [],
+  };
+};
+
+/**
+ * The SLA threshold a sweep should alert for now, or undefined (closed, paused, nothing due, already
+ * sent). A case found past its deadline gets the breach alert only: an at-risk notice would be stale.
+ */
+export const dueThreshold = (c: CaseRecord, now: number): Threshold | undefined => {
+  const next = nextThreshold(c);
+  if (!next || next.at > now) return undefined;
+  return c.clock.dueAt !== undefined && c.clock.dueAt <= now ? 'breach' : next.kind;
+};
+
+/** Records that a threshold was alerted, to whom. The case moves on to its next threshold (or none). */
+export const recordSlaAlert = (c: CaseRecord, input: { threshold: Threshold; recipientIds: string[]; now: number }): CaseChange => {
+  const record = next(c, input.now, { alerted: [...(c.alerted ?? []), input.threshold] });
+  return {
+    record,
+    event: { caseId: c.id, seq: record.version, at: input.now, actorId: 'system', type: 'sla_alert', data: { threshold: input.threshold, recipients: input.recipientIds, dueAt: c.clock.dueAt } },
     effects: [],
   };
 };

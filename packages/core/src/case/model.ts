@@ -70,7 +70,8 @@ export type CaseEventType =
   | 'resubmitted'
   | 'deadline_recomputed'
   | 'attachment_stored'
-  | 'attachment_failed';
+  | 'attachment_failed'
+  | 'sla_alert';
 
 /** One line of the append-only audit trail. `seq` equals the case version the event produced. */
 export interface CaseEvent {

@@ -1,0 +1,15 @@
+import { functionDefaults } from './runtime';
+
+/**
+ * Scheduled work on EventBridge Scheduler, in Indonesian time. Every job is idempotent, so a retried
+ * or overlapping invocation sends nothing twice.
+ */
+const job = (name: string, handler: string, schedule: string, timeout: `${number} seconds`) =>
+  new sst.aws.CronV2(name, { schedule, timezone: 'Asia/Jakarta', function: functionDefaults(handler, timeout) });
+
+/** Deadlines, the mail outbox and file-copy retries, every minute. */
+export const minutely = job('Minutely', 'functions/jobs/index.minutely', 'rate(1 minute)', '55 seconds');
+/** Google Forms reconciliation, the safety net under the Apps Script push. */
+export const reconcile = job('Reconcile', 'functions/jobs/index.reconcile', 'rate(15 minutes)', '300 seconds');
+/** Morning digests (the job itself skips holidays) and the Monday report to the Kepala Dinas. */
+export const morning = job('Morning', 'functions/jobs/index.morning', 'cron(30 7 ? * MON-FRI *)', '300 seconds');

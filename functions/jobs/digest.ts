@@ -1,6 +1,6 @@
 import {
   addDays, type CaseRecord, dailyDigestMail, formatWib, isoWeekday, newOutboxEntry, type OutgoingMail, SERVICES, type ServiceWeekRow,
-  wibDate, wibInstant, weeklyReportMail,
+  wibDate, wibInstant, weeklyReportMail, WITHDRAWN,
 } from '@loket/core';
 import type { Deps } from '../deps';
 import { deliverOutbox } from '../mail/dispatch';
@@ -73,7 +73,10 @@ export const sendWeeklyReport = async (deps: Deps): Promise<{ week: string; sent
     // Cases finished last week were received in its months or up to a few months before (long clocks, pauses).
     const received = (await Promise.all([-2, -1, 0].flatMap((shift) => months.map((m) => deps.repo.listByServiceMonth(service.id, shiftMonth(m, shift))))))
       .flat();
-    const finished = [...new Map(received.filter((c) => c.closedAt !== undefined && c.closedAt >= start && c.closedAt < end).map((c) => [c.id, c])).values()];
+    // A withdrawn request was not served, so it counts neither way.
+    const finished = [...new Map(received
+      .filter((c) => c.closedAt !== undefined && c.closedAt >= start && c.closedAt < end && c.state !== WITHDRAWN)
+      .map((c) => [c.id, c])).values()];
     rows.push({
       service,
       finished: finished.length,

@@ -1,6 +1,9 @@
-import { dueThreshold, recordSlaAlert, slaAlertMails, type StaffMember } from '@loket/core';
+import { dueThreshold, mapLimit, recordSlaAlert, slaAlertMails, type StaffMember } from '@loket/core';
 import type { Deps } from '../deps';
 import { alertRecipients } from './recipients';
+
+/** Cases handled at once: each is a write and a few emails, independent of the others. */
+const SWEEP_CONCURRENCY = 8;
 
 export interface SweepReport {
   /** Cases the due index returned. */
@@ -22,7 +25,7 @@ export const sweepDeadlines = async (deps: Deps, limit = 1000): Promise<SweepRep
   const report: SweepReport = { due: due.length, atRisk: 0, breach: 0, skipped: 0 };
   if (!due.length) return report;
   const staff: StaffMember[] = await deps.staff.list();
-  for (const found of due) {
+  const outcomes = await mapLimit(due, SWEEP_CONCURRENCY, async (found) => {
     let raised: 'at_risk' | 'breach' | undefined;
     await deps.cases.applySystemChange(found.id, (c) => {
       const threshold = dueThreshold(c, now);
@@ -39,6 +42,9 @@ export const sweepDeadlines = async (deps: Deps, limit = 1000): Promise<SweepRep
       deps.log.error('sweep.case_failed', { caseId: found.id, error: String(e) });
       raised = undefined;
     });
+    return raised;
+  });
+  for (const raised of outcomes) {
     if (raised === 'at_risk') report.atRisk++;
     else if (raised === 'breach') report.breach++;
     else report.skipped++;

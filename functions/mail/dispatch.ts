@@ -1,8 +1,10 @@
-import { deliveryFailureMail, MailDeliveryError, MAX_ATTEMPTS, newOutboxEntry, type OutboxEntry, RETRY_BACKOFF_MS } from '@loket/core';
+import { deliveryFailureMail, MailDeliveryError, mapLimit, MAX_ATTEMPTS, newOutboxEntry, type OutboxEntry, RETRY_BACKOFF_MS } from '@loket/core';
 import type { Deps } from '../deps';
 
 /** How long one attempt holds a message before another dispatcher may take it (a crashed attempt). */
 export const LEASE_MS = 2 * 60_000;
+/** Messages sent at once: SES and SMTP servers take a few in parallel; more would be throttled. */
+const SEND_CONCURRENCY = 4;
 
 export interface DeliveryReport {
   sent: number;
@@ -21,11 +23,11 @@ export interface DeliveryReport {
 export const deliverOutbox = async (deps: Deps, entries?: OutboxEntry[], limit = 200): Promise<DeliveryReport> => {
   const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0, skipped: 0 };
   const now = deps.time.now();
-  for (const entry of entries ?? (await deps.outbox.due(now, limit))) {
+  await mapLimit(entries ?? (await deps.outbox.due(now, limit)), SEND_CONCURRENCY, async (entry) => {
     const claimed = await deps.outbox.claim(entry, now, now + LEASE_MS);
     if (!claimed) {
       report.skipped++;
-      continue;
+      return;
     }
     try {
       await deps.mailer.send(claimed);
@@ -44,7 +46,7 @@ export const deliverOutbox = async (deps: Deps, entries?: OutboxEntry[], limit =
         report.retrying++;
       }
     }
-  }
+  });
   return report;
 };
 

@@ -20,3 +20,4 @@ export * from './case/mask';
 export * from './intake/google-form';
 export * from './mail/outbox';
 export * from './mail/templates';
+export * from './util/concurrency';

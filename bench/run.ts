@@ -1,0 +1,27 @@
+import '../functions/local/quiet-sdk';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startEmulators } from '../functions/local/emulators';
+import { benchSweep } from './sweep';
+
+/**
+ * `npm run bench`: benchmarks against the real emulators on free ports, printed as one JSON document.
+ * The sweep must cost the same with a year of closed cases as with none: it reads only the due index.
+ */
+const scratch = mkdtempSync(join(tmpdir(), 'loket-bench-'));
+const emulators = await startEmulators({ scratchDir: scratch, buckets: ['loket-local-files'] });
+Object.assign(process.env, emulators.env);
+try {
+  // The loaded table runs first, so warm-up (JIT, connections) counts against it, not in its favour.
+  const withClosed = await benchSweep(Number(process.env.BENCH_CLOSED ?? 50_000));
+  const without = await benchSweep(0);
+  process.stdout.write(JSON.stringify({
+    machine: { node: process.version, cpus: (await import('node:os')).cpus().length },
+    sweep: [withClosed, without],
+    sameItemsRead: without.firstSweep.itemsRead === withClosed.firstSweep.itemsRead && without.idleSweep.itemsReadPerRun === withClosed.idleSweep.itemsReadPerRun,
+  }, null, 2) + '\n');
+} finally {
+  await emulators.stop();
+  rmSync(scratch, { recursive: true, force: true });
+}

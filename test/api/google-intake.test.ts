@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../functions/api/app';
+import { issueStaffToken } from '../../functions/api/auth';
 import type { Deps } from '../../functions/deps';
 import { retryDueAttachments } from '../../functions/intake/attachments';
 import { reconcileForms } from '../../functions/intake/reconcile';
@@ -100,6 +101,33 @@ describe('attachments: Drive → private bucket', () => {
     const c = await other.cases.get((await res.json()).caseId);
     expect(c.attachments[0]).toMatchObject({ status: 'failed', lastError: expect.stringContaining('401') });
     other.db.destroy();
+  });
+});
+
+describe('documents in the staff console', () => {
+  const auth = (staffId: string) => ({ authorization: `Bearer ${issueStaffToken(deps.config.LOKET_AUTH_SECRET, staffId, clock.now())}` });
+
+  it('opens a stored document through a short-lived link and logs who looked; administrators may not', async () => {
+    const caseId = (await deps.repo.findByExternalKey({ kind: 'google_form', id: 'resp-files' }))!;
+    const view = await (await app.request(`/api/cases/${caseId}`, { headers: auth('fungsional') })).json();
+    const ktp = view.attachments.find((a: { fieldId: string }) => a.fieldId === 'ktp');
+    expect(ktp).toMatchObject({ status: 'stored', statusText: 'Tersimpan', size: 40_000, file: expect.stringMatching(/^\/api\/cases\/.+\/files\/ktp\/[0-9a-f]{64}$/) });
+    const link = await app.request(ktp.file, { headers: auth('fungsional') });
+    expect(link.status).toBe(200);
+    const { url } = await link.json();
+    const bytes = Buffer.from(await (await fetch(url)).arrayBuffer());
+    expect(bytes.equals(google.files.get('drive-ktp')!.bytes)).toBe(true);
+    expect((await app.request(ktp.file, { headers: auth('admin') })).status).toBe(403);
+    const log = await (await app.request(`/api/cases/${caseId}/access-log`, { headers: auth('kadis') })).json();
+    expect(log.accesses).toEqual([expect.objectContaining({ staffId: 'fungsional', fieldId: 'ktp' })]);
+    expect((await app.request(`/api/cases/${caseId}/access-log`, { headers: auth('fungsional') })).status).toBe(403);
+  });
+
+  it('shows a failed copy with its reason and the next attempt', async () => {
+    google.failNext(2);
+    const { caseId } = await (await postFormWebhook(app, deps, JSON.stringify(push('resp-visible', { ktp: 'drive-ktp', kk: 'drive-kk' })))).json();
+    const view = await (await app.request(`/api/cases/${caseId}`, { headers: auth('fungsional') })).json();
+    expect(view.attachments[0]).toMatchObject({ status: 'failed', attempts: 1, file: null, statusText: expect.stringMatching(/^Gagal disalin dari Google Drive; dicoba lagi \w+, \d+ November 2026 pukul/), problem: expect.stringContaining('503') });
   });
 });
 

@@ -1,3 +1,5 @@
+import { GetObjectCommand } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import {
@@ -7,6 +9,16 @@ import {
 import type { Deps } from '../../deps';
 import { jsonBody } from './body';
 import { requireRole, requireStaff, type StaffEnv } from './staff-auth';
+
+const EXTENSIONS: Record<string, string> = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' };
+const ATTACHMENT_TEXT = {
+  pending: 'Menunggu disalin dari Google Drive',
+  stored: 'Tersimpan',
+  failed: 'Gagal disalin dari Google Drive',
+  rejected: 'Ditolak (ukuran atau jenis berkas)',
+} as const;
+/** How long a document link works: long enough to open it, too short to pass around. */
+const FILE_LINK_SECONDS = 300;
 
 const iso = (ms?: number) => (ms === undefined ? null : toWibIso(ms));
 
@@ -28,7 +40,12 @@ export const staffCaseView = (c: CaseRecord, actorRoles: string[], now: number) 
     answers: maskedAnswers(service, c),
     checklist: c.checklist,
     openIssues: openIssues(c),
-    attachments: c.attachments.map((a) => ({ fieldId: a.fieldId, fileName: a.fileName, mimeType: a.mimeType, status: a.status, size: a.size })),
+    attachments: c.attachments.map((a) => ({
+      fieldId: a.fieldId, fileName: a.fileName, mimeType: a.mimeType, status: a.status, size: a.size ?? null, attempts: a.attempts,
+      statusText: ATTACHMENT_TEXT[a.status] + (a.status === 'failed' && a.nextAttemptAt !== undefined ? `; dicoba lagi ${formatWib(a.nextAttemptAt)}` : ''),
+      problem: a.lastError ?? null,
+      file: a.status === 'stored' ? `/api/cases/${c.id}/files/${a.fieldId}/${a.sha256}` : null,
+    })),
     assigneeId: c.assigneeId ?? null,
     sla: {
       state: slaState(c.clock, now, c.closedAt),
@@ -96,6 +113,34 @@ export const caseRoutes = (deps: Deps) => {
     await deps.cases.get(c.req.param('id'));
     const events = await deps.cases.events(c.req.param('id'));
     return c.json({ events: events.map((e) => ({ ...e, at: toWibIso(e.at) })) });
+  });
+
+  /**
+   * A short-lived link to one stored document. Every look is written to the case's access log first;
+   * administrators configure the desk and do not read applicants' documents.
+   */
+  app.get('/:id/files/:fieldId/:sha256', async (c) => {
+    const actor = c.get('actor');
+    requireRole(actor, STAFF_ROLES.filter((r) => r !== 'admin'), 'membuka dokumen pemohon');
+    const record = await deps.cases.get(c.req.param('id'));
+    const file = record.attachments.find((a) => a.status === 'stored' && a.fieldId === c.req.param('fieldId') && a.sha256 === c.req.param('sha256'));
+    if (!file?.s3Key || !file.sha256) throw notFound('Dokumen');
+    const now = deps.time.now();
+    await deps.repo.logDocumentAccess({ caseId: record.id, at: now, staffId: actor.id, fieldId: file.fieldId, sha256: file.sha256 });
+    const url = await getSignedUrl(deps.s3, new GetObjectCommand({
+      Bucket: deps.config.LOKET_BUCKET, Key: file.s3Key, ResponseContentType: file.mimeType,
+      ResponseContentDisposition: `inline; filename="${file.fieldId}.${EXTENSIONS[file.mimeType] ?? 'bin'}"`,
+    }), { expiresIn: FILE_LINK_SECONDS });
+    c.get('log').info('document accessed', { caseId: record.id, fieldId: file.fieldId });
+    return c.json({ url, expiresAt: toWibIso(now + FILE_LINK_SECONDS * 1000) });
+  });
+
+  /** Who opened which document of a case, and when. */
+  app.get('/:id/access-log', async (c) => {
+    requireRole(c.get('actor'), ['kepala_dinas', 'sekretaris_dinas', 'admin'], 'melihat log akses dokumen');
+    await deps.cases.get(c.req.param('id'));
+    const log = await deps.repo.documentAccessLog(c.req.param('id'));
+    return c.json({ accesses: log.map((a) => ({ ...a, at: toWibIso(a.at) })) });
   });
 
   app.post('/:id/transitions', async (c) => {

@@ -21,6 +21,15 @@ export interface ExternalKey {
   id: string;
 }
 
+/** One look at an applicant's document: who, when, which file. Kept apart from the case (no version bump). */
+export interface DocumentAccess {
+  caseId: string;
+  at: number;
+  staffId: string;
+  fieldId: string;
+  sha256: string;
+}
+
 /**
  * Case storage. Every write is atomic with its audit event and checks the version it read: a stale
  * write fails with `conflict` and changes nothing.
@@ -38,6 +47,9 @@ export interface CaseRepository {
   events(id: string): Promise<CaseEvent[]>;
   /** Open cases whose next SLA threshold is at or before `at`, soonest first. */
   listDue(at: number, limit: number): Promise<CaseRecord[]>;
+  /** Appends to the case's document access log. */
+  logDocumentAccess(entry: DocumentAccess): Promise<void>;
+  documentAccessLog(caseId: string): Promise<DocumentAccess[]>;
   /** Ids of cases with a Drive file whose copy attempt is due at or before `at`. */
   listAttachmentsDue(at: number, limit: number): Promise<string[]>;
   /** Every open case (for recomputing deadlines when the calendar changes). */

@@ -1,8 +1,8 @@
 import {
-  type DynamoDBClient, GetItemCommand, TransactionCanceledException, type TransactWriteItem, TransactWriteItemsCommand,
+  type DynamoDBClient, GetItemCommand, PutItemCommand, TransactionCanceledException, type TransactWriteItem, TransactWriteItemsCommand,
 } from '@aws-sdk/client-dynamodb';
 import {
-  type CaseChange, type CaseEvent, type CaseRecord, type CaseRepository, type ExternalKey, LoketError, nextThreshold, attachmentDue, type OutboxEntry, wibDate,
+  type CaseChange, type CaseEvent, type CaseRecord, type CaseRepository, type DocumentAccess, type ExternalKey, LoketError, nextThreshold, attachmentDue, type OutboxEntry, wibDate,
 } from '@loket/core';
 import { stripKeys, toItem } from './codec';
 import { outboxPut } from './outbox';
@@ -129,6 +129,20 @@ export class DynamoCaseRepository implements CaseRepository {
       KeyConditionExpression: 'gsi1pk = :due AND gsi1sk <= :at',
       ExpressionAttributeValues: { ':due': { S: 'DUE' }, ':at': { S: `${iso(at)}#~` } },
     }, limit);
+  }
+
+  async logDocumentAccess(entry: DocumentAccess): Promise<void> {
+    // The id suffix keeps two looks in the same millisecond apart.
+    const sk = `ACC#${iso(entry.at)}#${entry.staffId}#${entry.sha256.slice(0, 12)}`;
+    await this.db.send(new PutItemCommand({ TableName: this.table, Item: toItem({ pk: `CASE#${entry.caseId}`, sk, ...entry }) }));
+  }
+
+  documentAccessLog(caseId: string) {
+    return queryAll<DocumentAccess>(this.db, {
+      TableName: this.table, ConsistentRead: true,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :acc)',
+      ExpressionAttributeValues: { ':pk': { S: `CASE#${caseId}` }, ':acc': { S: 'ACC#' } },
+    });
   }
 
   async listAttachmentsDue(at: number, limit: number): Promise<string[]> {

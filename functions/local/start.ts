@@ -20,6 +20,8 @@ const main = async () => {
     `  S3 (s3rver)       ${desk.emulators.s3Endpoint}  bucket ${config.LOKET_BUCKET}`,
     `  Data directory    ${dataDir}`,
     `  Webhook secret    ${config.GOOGLE_FORMS_WEBHOOK_SECRET}  (GOOGLE_FORMS_WEBHOOK_SECRET)`,
+    `  Jobs              deadlines + mail every ${config.LOKET_SWEEP_INTERVAL_SECONDS} s, digests from 07:30 WIB; ` +
+      (desk.deps.google ? 'Google Forms reconciliation every 15 min' : 'Google not configured (files stay pending, no reconciliation)'),
     `  Demo token (petugas layanan):  ${demoToken(desk.deps, 'frontdesk')}`,
     `  Other officers:   npx loket token <staff id>  (ids: kadis, kasi-hukum, fungsional, admin, …)`,
     '',

@@ -2,7 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { signBody } from '../../functions/intake/signature';
 import { demoToken, startDesk } from '../../functions/local/desk';
+
+const run = promisify(execFile);
+const ROOT = new URL('../../', import.meta.url).pathname;
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -58,6 +64,40 @@ describe('the local desk (what `npm start` runs)', () => {
       await a.stop();
     }
   }, 60_000);
+});
+
+describe('mail and scheduled jobs on the local desk', () => {
+  it('answers a demo form with a receipt caught at /dev/mail, and runs the jobs from the CLI', async () => {
+    const dir = tempDir();
+    const desk = await startDesk({ port: 0, dataDir: dir, env: { LOKET_SWEEP_INTERVAL_SECONDS: '1' } });
+    try {
+      const body = JSON.stringify({
+        formId: 'demo-konsultasi', responseId: 'desk-demo-1', submittedAt: new Date().toISOString(), respondentEmail: 'warga@example.com',
+        answers: [{ questionId: '1', title: 'Nama lengkap pemohon', type: 'TEXT', values: ['Warga'] }],
+      });
+      const ts = String(Math.floor(Date.now() / 1000));
+      const res = await fetch(`${desk.url}/webhooks/google-forms`, {
+        method: 'POST', body,
+        headers: { 'content-type': 'application/json', 'x-loket-timestamp': ts, 'x-loket-signature': signBody(desk.deps.config.GOOGLE_FORMS_WEBHOOK_SECRET, ts, body) },
+      });
+      expect(res.status).toBe(201);
+      const { trackingNumber } = await res.json();
+      const { messages } = await (await fetch(`${desk.url}/dev/mail`)).json();
+      expect(messages).toEqual(expect.arrayContaining([expect.objectContaining({ to: ['warga@example.com'], subject: `Permohonan diterima: ${trackingNumber} (Konsultasi)` })]));
+
+      const cli = (...args: string[]) => run('node', [join(ROOT, 'bin/loket.mjs'), ...args], { env: { ...process.env, LOKET_DATA_DIR: dir, LOKET_STAGE: 'local' }, cwd: ROOT })
+        .then((r) => ({ code: 0, ...r }), (e: { code: number; stdout: string; stderr: string }) => e);
+      const sweep = await cli('sweep');
+      expect(sweep.code).toBe(0);
+      expect(JSON.parse(sweep.stdout)).toMatchObject({ sweep: { due: expect.any(Number) }, mail: { failed: 0 }, attachments: { cases: 0 } });
+      const reconcile = await cli('reconcile');
+      expect(reconcile.code).toBe(1);
+      expect(reconcile.stderr).toContain('Kredensial Google belum diatur');
+      expect(reconcile.stderr).not.toMatch(/at .*\.ts:\d+/);
+    } finally {
+      await desk.stop();
+    }
+  }, 90_000);
 });
 
 describe('demo data', () => {

@@ -14,7 +14,7 @@ import type { OutgoingMail } from './outbox';
  * Every email the desk sends, in Indonesian. None carries NIK, KK, finances or document contents:
  * only the tracking number, the service, the step, dates and the requirement labels that need work.
  */
-const SIGNATURE = '\n--\nLoket Layanan Dinas Koperasi dan Usaha Mikro Kabupaten Pasuruan\nEmail ini dikirim otomatis; mohon tidak membalas email ini.';
+const SIGNATURE = '\n--\nLoket Layanan Dinas Koperasi, Usaha Kecil dan Menengah Kabupaten Pasuruan\nEmail ini dikirim otomatis; mohon tidak membalas email ini.';
 
 const serviceOf = (c: CaseRecord): Service => findService(c.serviceId)!;
 const stepLabel = (c: CaseRecord) => stateOf(workflowFor(serviceOf(c)), c.state).label;

@@ -46,10 +46,12 @@ const copyOne = async (deps: Deps, drive: DriveFiles, caseId: string, a: Attachm
 };
 
 /**
- * Copies every file of a case that is owed an attempt (new, or failed and due again). Each attempt
- * is recorded on the case, so failures stay visible to officers and the retry job finds them.
+ * Copies every file of a case that is owed an attempt (new, or failed and due again), starting no new
+ * file after `budgetMs`. Each attempt is recorded on the case, so failures stay visible to officers
+ * and the retry job finds them.
  */
-export const copyAttachments = async (deps: Deps, caseId: string) => {
+export const copyAttachments = async (deps: Deps, caseId: string, budgetMs = Number.POSITIVE_INFINITY) => {
+  const started = performance.now();
   const counts = { stored: 0, failed: 0, rejected: 0 };
   // Without a service account nothing is attempted: the files stay pending (visible) until one is configured.
   if (!deps.google) return counts;
@@ -57,6 +59,8 @@ export const copyAttachments = async (deps: Deps, caseId: string) => {
   const fields = new Map(serviceFields(findService(c.serviceId)!).map((f) => [f.id, f]));
   const now = deps.time.now();
   for (const a of c.attachments.filter((x) => attachmentDue(x) && (x.nextAttemptAt ?? 0) <= now)) {
+    // Out of time (the sender is waiting): the rest stay due and the minutely job copies them.
+    if (performance.now() - started > budgetMs) break;
     const field = fields.get(a.fieldId);
     if (!field) continue;
     const outcome = await copyOne(deps, deps.google.drive, c.id, a, field);

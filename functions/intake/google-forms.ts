@@ -21,6 +21,9 @@ export const archiveRaw = async (deps: Deps, source: string, rawBody: string) =>
   return key;
 };
 
+/** Started within the webhook call; Apps Script and the API Lambda (29 s) must not time out on big uploads. */
+const INLINE_COPY_BUDGET_MS = 10_000;
+
 /**
  * Files are copied while the sender waits, so a case usually has its documents at once. Any failure
  * here is already recorded on the case (or the case is still marked as owing files) and the retry
@@ -28,7 +31,7 @@ export const archiveRaw = async (deps: Deps, source: string, rawBody: string) =>
  */
 const copyFilesNow = async (deps: Deps, caseId: string) => {
   try {
-    await copyAttachments(deps, caseId);
+    await copyAttachments(deps, caseId, INLINE_COPY_BUDGET_MS);
   } catch (e) {
     deps.log.warn('attachment.copy_deferred', { caseId, error: String(e) });
   }

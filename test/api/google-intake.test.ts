@@ -69,13 +69,16 @@ describe('attachments: Drive → private bucket', () => {
   });
 
   it('refuses a file over the field limit or of the wrong kind as a checklist problem naming the field, not an error', async () => {
-    const res = await postFormWebhook(app, deps, JSON.stringify(push('resp-bad-files', { ktp: 'drive-big', kk: 'drive-fake' })));
+    const res = await postFormWebhook(app, deps, JSON.stringify({ ...push('resp-bad-files', { ktp: 'drive-big', kk: 'drive-fake' }), respondentEmail: 'siti@example.com' }));
     expect(res.status).toBe(201);
     const c = await deps.cases.get((await res.json()).caseId);
     expect(c.attachments.map((a) => a.status)).toEqual(['rejected', 'rejected']);
     expect(c.checklist.ktp).toEqual({ status: 'invalid', issues: ['Fotokopi/scan KTP: berkas terlalu besar (6 MB); maksimal 5 MB.'] });
     expect(c.checklist.kk!.issues).toContain('Scan Kartu Keluarga: jenis berkas tidak diterima; unggah berkas PDF, JPG, PNG.');
     expect(google.requests.filter((r) => r === 'GET /drive/v3/files/drive-big')).toHaveLength(1); // metadata only, never the 6 MB
+    // The applicant hears about each refused file.
+    const refusals = (await deps.cases.events(c.id)).filter((e) => e.type === 'attachment_failed');
+    for (const e of refusals) expect(await deps.outbox.get(`file-refused-${c.id}-v${e.seq}`)).toMatchObject({ to: ['siti@example.com'], subject: expect.stringMatching(/^Berkas perlu diunggah ulang/) });
   });
 
   it('keeps a failed copy visible on the case and retries it with backoff until it is stored', async () => {

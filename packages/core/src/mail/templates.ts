@@ -113,6 +113,32 @@ export const caseUpdateMail = (c: CaseRecord, note: string | undefined, publicUr
   };
 };
 
+/** To the applicant when an uploaded file cannot be accepted (too large, wrong kind): they can upload it again. */
+export const fileRefusedMail = (c: CaseRecord, reason: string, publicUrl: string): OutgoingMail | undefined => {
+  if (!c.applicant.email) return undefined;
+  const service = serviceOf(c);
+  return {
+    id: `file-refused-${c.id}-v${c.version}`,
+    kind: 'case_update',
+    caseId: c.id,
+    to: [c.applicant.email],
+    subject: `Berkas perlu diunggah ulang: ${c.trackingNumber} (${service.name})`,
+    text: [
+      'Yth. Bapak/Ibu Pemohon,',
+      '',
+      'Salah satu berkas yang Anda unggah tidak dapat kami terima:',
+      `- ${reason}`,
+      '',
+      'Silakan unggah ulang berkas yang sesuai dengan mengedit jawaban formulir Anda, atau bawa dokumennya ke loket.',
+      '',
+      lines([['Nomor registrasi', c.trackingNumber], ['Layanan', service.name]]),
+      '',
+      `Pantau status permohonan: ${statusUrl(publicUrl, c)}`,
+      SIGNATURE,
+    ].join('\n'),
+  };
+};
+
 const THRESHOLD_TITLE: Record<Threshold, string> = { at_risk: 'Mendekati batas waktu', breach: 'MELEWATI batas waktu' };
 
 /** To officers when a case reaches 75 % of its allowed time, or its deadline. One message per recipient. */

@@ -1,19 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LoketError, parseTrackingNumber, toWibIso } from '@loket/core';
 import type { Deps } from '../../functions/deps';
-import { manualClock, testDeps } from '../helpers/deps';
+import { manualClock, useTestWorld } from '../helpers/deps';
 
 const clock = manualClock('2026-11-02T09:00:00+07:00');
-let deps: Deps;
-beforeAll(async () => {
-  deps = await testDeps({ time: clock });
-});
-afterAll(() => deps.db.destroy());
+const world = useTestWorld({ time: clock });
 
 const kasi = { id: 'kasi-hukum', roles: ['kasi_hukum_advokasi' as const] };
 
 const openKsp = (extra: Partial<Parameters<Deps['cases']['open']>[0]> = {}) =>
-  deps.cases.open({
+  world.deps.cases.open({
     serviceId: 'kantor-cabang-ksp', channel: 'letter', applicant: { name: 'Budi' }, answers: {},
     receivedAt: Date.parse('2026-11-02T09:00:00+07:00'), actorId: 'frontdesk', ...extra,
   });
@@ -24,7 +20,7 @@ describe('case store on DynamoDB Local', () => {
     expect(created).toBe(true);
     expect(parseTrackingNumber(record.trackingNumber.toLowerCase())).toBe(record.trackingNumber);
     expect(record.trackingNumber).toMatch(/^KCK-2611-[0-9A-Z]{7}$/);
-    expect((await deps.repo.getByTrackingNumber(record.trackingNumber))?.id).toBe(record.id);
+    expect((await world.deps.repo.getByTrackingNumber(record.trackingNumber))?.id).toBe(record.id);
     expect(toWibIso(record.clock.dueAt!)).toBe('2026-11-09T16:00:00+07:00');
     expect(record.checklist.permohonan?.status).toBe('missing');
   });
@@ -35,7 +31,7 @@ describe('case store on DynamoDB Local', () => {
     const ids = new Set(results.map((r) => r.record.id));
     expect(ids.size).toBe(1);
     expect(results.filter((r) => r.created)).toHaveLength(1);
-    expect(await deps.repo.findByExternalKey(key)).toBe([...ids][0]);
+    expect(await world.deps.repo.findByExternalKey(key)).toBe([...ids][0]);
   });
 
   it('lets one of two concurrent transitions win; the other is a conflict and the log stays consistent', async () => {
@@ -44,85 +40,85 @@ describe('case store on DynamoDB Local', () => {
       // Mark every requirement present, then checked: the guard needs a complete file.
       record.checklist[r] = { status: 'pending', issues: [] };
     }
-    await deps.repo.save({ record: { ...record, version: 2 }, event: { caseId: record.id, seq: 2, at: clock.now(), actorId: 'test', type: 'checklist_updated' }, effects: [] });
+    await world.deps.repo.save({ record: { ...record, version: 2 }, event: { caseId: record.id, seq: 2, at: clock.now(), actorId: 'test', type: 'checklist_updated' }, effects: [] });
     let version = 2;
     for (const r of Object.keys(record.checklist)) {
-      const ch = await deps.cases.checkRequirement(record.id, { requirementId: r, status: 'ok', actor: kasi, expectedVersion: version });
+      const ch = await world.deps.cases.checkRequirement(record.id, { requirementId: r, status: 'ok', actor: kasi, expectedVersion: version });
       version = ch.record.version;
     }
     const attempts = await Promise.allSettled([
-      deps.cases.act(record.id, { event: 'berkas_lengkap', actor: kasi, expectedVersion: version }),
-      deps.cases.act(record.id, { event: 'minta_perbaikan', actor: kasi, note: 'NIB salah', expectedVersion: version }),
+      world.deps.cases.act(record.id, { event: 'berkas_lengkap', actor: kasi, expectedVersion: version }),
+      world.deps.cases.act(record.id, { event: 'minta_perbaikan', actor: kasi, note: 'NIB salah', expectedVersion: version }),
     ]);
     const ok = attempts.filter((a) => a.status === 'fulfilled');
     const failed = attempts.filter((a): a is PromiseRejectedResult => a.status === 'rejected');
     expect(ok).toHaveLength(1);
     expect(failed).toHaveLength(1);
     expect((failed[0]!.reason as LoketError).code).toBe('conflict');
-    const stored = await deps.cases.get(record.id);
-    const events = await deps.cases.events(record.id);
+    const stored = await world.deps.cases.get(record.id);
+    const events = await world.deps.cases.events(record.id);
     expect(events.map((e) => e.seq)).toEqual(Array.from({ length: stored.version }, (_, i) => i + 1));
     expect(events.at(-1)!.to).toBe(stored.state);
   });
 
   it('refuses a stale version without writing anything', async () => {
     const { record } = await openKsp();
-    await deps.cases.assign(record.id, { assigneeId: 'kasi-hukum', actor: kasi, expectedVersion: 1 });
-    await expect(deps.cases.assign(record.id, { assigneeId: 'pengawas', actor: kasi, expectedVersion: 1 })).rejects.toMatchObject({ code: 'conflict' });
-    expect((await deps.cases.get(record.id)).assigneeId).toBe('kasi-hukum');
-    expect(await deps.cases.events(record.id)).toHaveLength(2);
+    await world.deps.cases.assign(record.id, { assigneeId: 'kasi-hukum', actor: kasi, expectedVersion: 1 });
+    await expect(world.deps.cases.assign(record.id, { assigneeId: 'pengawas', actor: kasi, expectedVersion: 1 })).rejects.toMatchObject({ code: 'conflict' });
+    expect((await world.deps.cases.get(record.id)).assigneeId).toBe('kasi-hukum');
+    expect(await world.deps.cases.events(record.id)).toHaveLength(2);
   });
 
   it('pauses the clock during revision and pushes the deadline by the counted time paused', async () => {
     clock.set('2026-11-02T09:00:00+07:00');
-    const { record } = await deps.cases.open({
+    const { record } = await world.deps.cases.open({
       serviceId: 'rekomendasi-bbm', channel: 'walk_in', applicant: { name: 'Siti' }, answers: {},
       receivedAt: clock.now(), actorId: 'frontdesk',
     });
     const fu = { id: 'fungsional', roles: ['fungsional_umum' as const] };
     clock.set('2026-11-02T09:30:00+07:00');
-    const paused = await deps.cases.act(record.id, { event: 'minta_perbaikan', actor: fu, note: 'Foto usaha belum ada' });
+    const paused = await world.deps.cases.act(record.id, { event: 'minta_perbaikan', actor: fu, note: 'Foto usaha belum ada' });
     expect(paused.record.clock.dueAt).toBeUndefined();
-    expect(await deps.repo.listDue(Date.parse('2027-01-01T00:00:00Z'), 1000).then((l) => l.some((c) => c.id === record.id))).toBe(false);
+    expect(await world.deps.repo.listDue(Date.parse('2027-01-01T00:00:00Z'), 1000).then((l) => l.some((c) => c.id === record.id))).toBe(false);
     clock.set('2026-11-03T08:00:00+07:00');
-    const resumed = await deps.cases.act(record.id, { event: 'serahkan_perbaikan', actor: { id: 'frontdesk', roles: ['petugas_layanan'] } });
+    const resumed = await world.deps.cases.act(record.id, { event: 'serahkan_perbaikan', actor: { id: 'frontdesk', roles: ['petugas_layanan'] } });
     expect(toWibIso(resumed.record.clock.dueAt!)).toBe('2026-11-03T08:30:00+07:00');
-    const events = await deps.cases.events(record.id);
+    const events = await world.deps.cases.events(record.id);
     expect(events.map((e) => e.type === 'transition' ? e.event : e.type)).toEqual(['created', 'minta_perbaikan', 'serahkan_perbaikan']);
     expect(events[1]!.note).toBe('Foto usaha belum ada');
   });
 
   it('indexes open cases by their next threshold, by service month and by assignee', async () => {
     clock.set('2026-11-04T10:00:00+07:00');
-    const { record } = await deps.cases.open({
+    const { record } = await world.deps.cases.open({
       serviceId: 'konsultasi', channel: 'walk_in', applicant: { name: 'Andi' }, answers: {}, receivedAt: clock.now(), actorId: 'frontdesk',
     });
-    const due = await deps.repo.listDue(Date.parse('2026-11-04T10:45:00+07:00'), 100);
+    const due = await world.deps.repo.listDue(Date.parse('2026-11-04T10:45:00+07:00'), 100);
     expect(due.map((c) => c.id)).toContain(record.id);
-    expect((await deps.repo.listDue(Date.parse('2026-11-04T10:44:59+07:00'), 100)).map((c) => c.id)).not.toContain(record.id);
-    expect((await deps.repo.listByServiceMonth('konsultasi', '2026-11')).map((c) => c.id)).toContain(record.id);
-    await deps.cases.assign(record.id, { assigneeId: 'fungsional', actor: kasi });
-    expect((await deps.repo.listByAssignee('fungsional')).map((c) => c.id)).toEqual([record.id]);
-    await deps.cases.act(record.id, { event: 'selesaikan', note: 'Sudah dijelaskan', actor: { id: 'fungsional', roles: ['fungsional_umum'] } });
-    expect((await deps.repo.listOpen()).map((c) => c.id)).not.toContain(record.id);
-    expect((await deps.repo.listDue(Date.parse('2030-01-01T00:00:00Z'), 1000)).map((c) => c.id)).not.toContain(record.id);
+    expect((await world.deps.repo.listDue(Date.parse('2026-11-04T10:44:59+07:00'), 100)).map((c) => c.id)).not.toContain(record.id);
+    expect((await world.deps.repo.listByServiceMonth('konsultasi', '2026-11')).map((c) => c.id)).toContain(record.id);
+    await world.deps.cases.assign(record.id, { assigneeId: 'fungsional', actor: kasi });
+    expect((await world.deps.repo.listByAssignee('fungsional')).map((c) => c.id)).toEqual([record.id]);
+    await world.deps.cases.act(record.id, { event: 'selesaikan', note: 'Sudah dijelaskan', actor: { id: 'fungsional', roles: ['fungsional_umum'] } });
+    expect((await world.deps.repo.listOpen()).map((c) => c.id)).not.toContain(record.id);
+    expect((await world.deps.repo.listDue(Date.parse('2030-01-01T00:00:00Z'), 1000)).map((c) => c.id)).not.toContain(record.id);
   });
 
   it('recomputes open deadlines when an admin adds a holiday', async () => {
     clock.set('2026-11-02T09:00:00+07:00');
     const { record } = await openKsp();
-    const data = await deps.calendars.load();
-    await deps.calendars.save({ ...data, holidays: [...data.holidays, { date: '2026-11-04', type: 'LN', name: 'Contoh libur', basis: 'uji' }] });
-    expect(await deps.cases.recomputeOpenDeadlines()).toBeGreaterThan(0);
-    expect(toWibIso((await deps.cases.get(record.id)).clock.dueAt!)).toBe('2026-11-10T16:00:00+07:00');
-    const events = await deps.cases.events(record.id);
+    const data = await world.deps.calendars.load();
+    await world.deps.calendars.save({ ...data, holidays: [...data.holidays, { date: '2026-11-04', type: 'LN', name: 'Contoh libur', basis: 'uji' }] });
+    expect(await world.deps.cases.recomputeOpenDeadlines()).toBeGreaterThan(0);
+    expect(toWibIso((await world.deps.cases.get(record.id)).clock.dueAt!)).toBe('2026-11-10T16:00:00+07:00');
+    const events = await world.deps.cases.events(record.id);
     expect(events.at(-1)!.type).toBe('deadline_recomputed');
-    await deps.calendars.save(data);
-    await deps.cases.recomputeOpenDeadlines();
+    await world.deps.calendars.save(data);
+    await world.deps.cases.recomputeOpenDeadlines();
   });
 
   it('rejects unknown cases and services clearly', async () => {
-    await expect(deps.cases.get('nope')).rejects.toMatchObject({ code: 'not_found' });
-    await expect(deps.cases.open({ serviceId: 'x', channel: 'walk_in', applicant: { name: 'A' }, answers: {}, receivedAt: 0, actorId: 'a' })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(world.deps.cases.get('nope')).rejects.toMatchObject({ code: 'not_found' });
+    await expect(world.deps.cases.open({ serviceId: 'x', channel: 'walk_in', applicant: { name: 'A' }, answers: {}, receivedAt: 0, actorId: 'a' })).rejects.toMatchObject({ code: 'not_found' });
   });
 });

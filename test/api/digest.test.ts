@@ -1,33 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Deps } from '../../functions/deps';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runMorningDigests, sendDailyDigests } from '../../functions/jobs/digest';
-import { type MailCatcher, startMailCatcher } from '../../functions/local/mail-catcher';
-import { manualClock, testDeps } from '../helpers/deps';
+import { manualClock, useTestWorld } from '../helpers/deps';
 
 const clock = manualClock('2026-11-20T09:00:00+07:00');
-let deps: Deps;
-let catcher: MailCatcher;
-beforeAll(async () => {
-  catcher = await startMailCatcher();
-  deps = await testDeps({ time: clock, env: { LOKET_SMTP_URL: catcher.url } });
-});
-afterAll(async () => {
-  deps.db.destroy();
-  await catcher.close();
-});
+const world = useTestWorld({ time: clock, mail: true });
 
 const fu = { id: 'fungsional', roles: ['fungsional_umum' as const] };
 const open = async (serviceId: string, at: string, assigneeId?: string) => {
   clock.set(at);
-  const { record } = await deps.cases.open({ serviceId, channel: 'walk_in', applicant: { name: 'Siti' }, answers: {}, receivedAt: clock.now(), actorId: 'frontdesk' });
-  if (assigneeId) await deps.cases.assign(record.id, { assigneeId, actor: { id: 'kabid-um', roles: ['kabid_usaha_mikro'] } });
+  const { record } = await world.deps.cases.open({ serviceId, channel: 'walk_in', applicant: { name: 'Siti' }, answers: {}, receivedAt: clock.now(), actorId: 'frontdesk' });
+  if (assigneeId) await world.deps.cases.assign(record.id, { assigneeId, actor: { id: 'kabid-um', roles: ['kabid_usaha_mikro'] } });
   return record;
 };
 const refuseAt = async (id: string, at: string) => {
   clock.set(at);
-  await deps.cases.act(id, { event: 'tolak', actor: fu, note: 'Bukan usaha mikro.' });
+  await world.deps.cases.act(id, { event: 'tolak', actor: fu, note: 'Bukan usaha mikro.' });
 };
-const mailTo = (address: string, subject: string) => catcher.mail.filter((m) => m.to.includes(address) && m.subject.startsWith(subject));
+const mailTo = (address: string, subject: string) => world.catcher.mail.filter((m) => m.to.includes(address) && m.subject.startsWith(subject));
 
 describe('digests', () => {
   let overdue: { trackingNumber: string };
@@ -44,7 +33,7 @@ describe('digests', () => {
 
   it("gives each officer one morning email with overdue, due-today and at-risk cases", async () => {
     clock.set('2026-11-30T13:00:00+07:00');
-    expect(await sendDailyDigests(deps)).toMatchObject({ date: '2026-11-30' });
+    expect(await sendDailyDigests(world.deps)).toMatchObject({ date: '2026-11-30' });
     const [digest, ...more] = mailTo('fungsional@demo.loket.local', 'Ringkasan berkas');
     expect(more).toHaveLength(0);
     expect(digest!.subject).toBe('Ringkasan berkas Senin, 30 November 2026: 3 berkas perlu perhatian');
@@ -54,25 +43,25 @@ describe('digests', () => {
     expect(section('Mendekati batas waktu (1)')).toContain(atRisk.trackingNumber);
     expect(digest!.text).not.toContain('Siti');
     // A second run the same day sends nothing new.
-    await sendDailyDigests(deps);
+    await sendDailyDigests(world.deps);
     expect(mailTo('fungsional@demo.loket.local', 'Ringkasan berkas')).toHaveLength(1);
   });
 
   it('sends nothing on a holiday', async () => {
     clock.set('2026-12-25T08:00:00+07:00');
-    expect(await sendDailyDigests(deps)).toEqual({ date: '2026-12-25', sent: 0, skipped: 'not a working day' });
+    expect(await sendDailyDigests(world.deps)).toEqual({ date: '2026-12-25', sent: 0, skipped: 'not a working day' });
   });
 
   it("sends the Kepala Dinas last week's on-time rate per service and every open breach, once", async () => {
     clock.set('2026-11-30T07:30:00+07:00');
-    const result = await runMorningDigests(deps);
+    const result = await runMorningDigests(world.deps);
     expect(result.weekly).toEqual({ week: '2026-11-23', sent: 1 });
     const [report] = mailTo('kadis@demo.loket.local', 'Laporan mingguan');
     expect(report!.text).toContain('- Penerbitan Rekomendasi Penggunaan BBM Bersubsidi: 1/2 tepat waktu (50%)');
     expect(report!.text).toContain('- Konsultasi: 0/0 tepat waktu (-)');
     expect(report!.text).toContain(overdue.trackingNumber);
     clock.set('2026-12-01T07:30:00+07:00'); // Tuesday: not the first working day of the week
-    expect((await runMorningDigests(deps)).weekly).toBeUndefined();
+    expect((await runMorningDigests(world.deps)).weekly).toBeUndefined();
     expect(mailTo('kadis@demo.loket.local', 'Laporan mingguan')).toHaveLength(1);
   });
 });

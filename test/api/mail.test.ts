@@ -1,27 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Deps } from '../../functions/deps';
+import { describe, expect, it } from 'vitest';
 import { deliverOutbox } from '../../functions/mail/dispatch';
-import { type MailCatcher, startMailCatcher } from '../../functions/local/mail-catcher';
-import { manualClock, testDeps } from '../helpers/deps';
+import { manualClock, useTestWorld } from '../helpers/deps';
 
 const clock = manualClock('2026-11-25T10:00:00+07:00');
-let deps: Deps;
-let catcher: MailCatcher;
-beforeAll(async () => {
-  catcher = await startMailCatcher();
-  deps = await testDeps({ time: clock, env: { LOKET_SMTP_URL: catcher.url, LOKET_PUBLIC_URL: 'https://loket.example.go.id' } });
-});
-afterAll(async () => {
-  deps.db.destroy();
-  await catcher.close();
-});
+const world = useTestWorld({ time: clock, env: { LOKET_PUBLIC_URL: 'https://loket.example.go.id' }, mail: true });
 
 const open = (email: string, answers: Record<string, string[]> = { nik: ['3514014107900001'] }) =>
-  deps.cases.open({
+  world.deps.cases.open({
     serviceId: 'rekomendasi-bbm', channel: 'google_form', applicant: { name: 'Siti Aminah', email }, answers,
     receivedAt: clock.now(), actorId: 'google-forms',
   });
-const caught = (to: string) => catcher.mail.filter((m) => m.to.includes(to));
+const caught = (to: string) => world.catcher.mail.filter((m) => m.to.includes(to));
 
 describe('applicant mail through the outbox', () => {
   it('sends a receipt in Indonesian with tracking number, service, what is missing, expected date and status link, and no NIK', async () => {
@@ -36,58 +25,58 @@ describe('applicant mail through the outbox', () => {
     expect(mail!.text).not.toContain('3514014107900001');
     expect(mail!.text).not.toContain('Siti');
     expect(mail!.loketId).toBe(`receipt-${record.id}`);
-    expect(await deps.outbox.get(`receipt-${record.id}`)).toMatchObject({ status: 'sent', attempts: 1 });
+    expect(await world.deps.outbox.get(`receipt-${record.id}`)).toMatchObject({ status: 'sent', attempts: 1 });
   });
 
   it('tells the applicant what to fix when an officer asks for a revision', async () => {
     const { record } = await open('budi@example.com');
-    await deps.cases.act(record.id, { event: 'minta_perbaikan', actor: { id: 'fungsional', roles: ['fungsional_umum'] }, note: 'Foto tempat usaha buram, mohon unggah ulang.' });
+    await world.deps.cases.act(record.id, { event: 'minta_perbaikan', actor: { id: 'fungsional', roles: ['fungsional_umum'] }, note: 'Foto tempat usaha buram, mohon unggah ulang.' });
     const update = caught('budi@example.com').find((m) => m.subject.startsWith('Perlu perbaikan'));
     expect(update?.text).toContain('Catatan petugas:\nFoto tempat usaha buram, mohon unggah ulang.');
     expect(update?.text).toContain('Batas waktu layanan berhenti sementara');
   });
 
   it('retries a temporary SMTP failure with backoff and sends the message exactly once', async () => {
-    catcher.failNext(2);
+    world.catcher.failNext(2);
     const { record } = await open('retry@example.com');
     const id = `receipt-${record.id}`;
-    expect(await deps.outbox.get(id)).toMatchObject({ status: 'pending', attempts: 1 });
-    expect(await deliverOutbox(deps)).toMatchObject({ sent: 0 }); // not due yet: backoff is 1 minute
+    expect(await world.deps.outbox.get(id)).toMatchObject({ status: 'pending', attempts: 1 });
+    expect(await deliverOutbox(world.deps)).toMatchObject({ sent: 0 }); // not due yet: backoff is 1 minute
     clock.advance(60_000);
-    expect(await deliverOutbox(deps)).toMatchObject({ retrying: 1 });
+    expect(await deliverOutbox(world.deps)).toMatchObject({ retrying: 1 });
     clock.advance(5 * 60_000);
-    expect(await deliverOutbox(deps)).toMatchObject({ sent: 1 });
-    expect(await deps.outbox.get(id)).toMatchObject({ status: 'sent', attempts: 3 });
+    expect(await deliverOutbox(world.deps)).toMatchObject({ sent: 1 });
+    expect(await world.deps.outbox.get(id)).toMatchObject({ status: 'sent', attempts: 3 });
     expect(caught('retry@example.com')).toHaveLength(1);
   });
 
   it('lets only one of two concurrent drains send a message', async () => {
-    catcher.failNext(1);
+    world.catcher.failNext(1);
     const { record } = await open('race@example.com');
     clock.advance(60_000);
-    const reports = await Promise.all([deliverOutbox(deps), deliverOutbox(deps), deliverOutbox(deps)]);
+    const reports = await Promise.all([deliverOutbox(world.deps), deliverOutbox(world.deps), deliverOutbox(world.deps)]);
     expect(reports.reduce((n, r) => n + r.sent, 0)).toBe(1);
     expect(caught('race@example.com')).toHaveLength(1);
-    expect(await deps.outbox.get(`receipt-${record.id}`)).toMatchObject({ status: 'sent' });
+    expect(await world.deps.outbox.get(`receipt-${record.id}`)).toMatchObject({ status: 'sent' });
   });
 
   it('gives up on a refused address at once and reports it to the administrators with the address masked', async () => {
-    catcher.reject('nobody@example.com');
+    world.catcher.reject('nobody@example.com');
     const { record } = await open('nobody@example.com');
-    const entry = await deps.outbox.get(`receipt-${record.id}`);
+    const entry = await world.deps.outbox.get(`receipt-${record.id}`);
     expect(entry).toMatchObject({ status: 'failed', attempts: 1 });
     expect(entry!.lastError).toMatch(/550/);
-    expect((await deps.outbox.listFailed(10)).map((e) => e.id)).toContain(`receipt-${record.id}`);
+    expect((await world.deps.outbox.listFailed(10)).map((e) => e.id)).toContain(`receipt-${record.id}`);
     const report = caught('admin@demo.loket.local').find((m) => m.subject.startsWith('Email gagal terkirim'));
     expect(report?.text).toContain('n•••@example.com');
     expect(report?.text).not.toContain('nobody@example.com');
     clock.advance(24 * 3600_000);
-    expect(await deliverOutbox(deps)).toEqual({ sent: 0, retrying: 0, failed: 0, skipped: 0 });
+    expect(await deliverOutbox(world.deps)).toEqual({ sent: 0, retrying: 0, failed: 0, skipped: 0 });
   });
 
   it('never queues the same notice twice', async () => {
     const { record } = await open('once@example.com');
-    expect(await deps.outbox.enqueue([{ id: `receipt-${record.id}`, kind: 'receipt', to: ['once@example.com'], subject: 'x', text: 'x' }], clock.now())).toEqual([]);
+    expect(await world.deps.outbox.enqueue([{ id: `receipt-${record.id}`, kind: 'receipt', to: ['once@example.com'], subject: 'x', text: 'x' }], clock.now())).toEqual([]);
     expect(caught('once@example.com')).toHaveLength(1);
   });
 });

@@ -1,21 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../functions/api/app';
+import { describe, expect, it } from 'vitest';
 import { issueStaffToken } from '../../functions/api/auth';
-import type { Deps } from '../../functions/deps';
-import { captureLog, manualClock, testDeps } from '../helpers/deps';
+import { captureLog, manualClock, useTestWorld } from '../helpers/deps';
 
 const clock = manualClock('2026-11-25T09:00:00+07:00');
 const logs = captureLog();
-let deps: Deps;
-let app: ReturnType<typeof createApp>;
-beforeAll(async () => {
-  deps = await testDeps({ time: clock, log: logs.log });
-  app = createApp(deps);
-});
-afterAll(() => deps.db.destroy());
+const world = useTestWorld({ time: clock, log: logs.log });
 
-const auth = (staffId: string) => ({ authorization: `Bearer ${issueStaffToken(deps.config.LOKET_AUTH_SECRET, staffId, clock.now())}`, 'content-type': 'application/json' });
-const post = (path: string, staffId: string, body: unknown) => app.request(path, { method: 'POST', headers: auth(staffId), body: JSON.stringify(body) });
+const auth = (staffId: string) => ({ authorization: `Bearer ${issueStaffToken(world.deps.config.LOKET_AUTH_SECRET, staffId, clock.now())}`, 'content-type': 'application/json' });
+const post = (path: string, staffId: string, body: unknown) => world.app.request(path, { method: 'POST', headers: auth(staffId), body: JSON.stringify(body) });
 
 const NIK = '3514014107900001';
 const walkIn = {
@@ -25,8 +17,8 @@ const walkIn = {
 
 describe('staff case API', () => {
   it('refuses requests without a valid token', async () => {
-    expect((await app.request('/api/cases')).status).toBe(401);
-    const forged = await app.request('/api/cases', { headers: { authorization: 'Bearer eyJzdWIiOiJhZG1pbiIsImV4cCI6OTk5OTk5OTk5OX0.AAAA' } });
+    expect((await world.app.request('/api/cases')).status).toBe(401);
+    const forged = await world.app.request('/api/cases', { headers: { authorization: 'Bearer eyJzdWIiOiJhZG1pbiIsImV4cCI6OTk5OTk5OTk5OX0.AAAA' } });
     expect(forged.status).toBe(401);
     expect((await forged.json()).error.code).toBe('unauthorized');
   });
@@ -45,15 +37,15 @@ describe('staff case API', () => {
   });
 
   it('rejects a malformed body with 400 naming the fields, and writes nothing', async () => {
-    const before = (await (await app.request('/api/cases', { headers: auth('frontdesk') })).json()).cases.length;
+    const before = (await (await world.app.request('/api/cases', { headers: auth('frontdesk') })).json()).cases.length;
     const res = await post('/api/cases', 'frontdesk', { serviceId: 'rekomendasi-bbm', channel: 'fax', applicant: {} });
     expect(res.status).toBe(400);
     const body = await res.json();
     expect(body.error.code).toBe('validation');
     expect(body.error.fields.map((f: { field: string }) => f.field)).toEqual(expect.arrayContaining(['channel', 'applicant.name']));
-    const bad = await app.request('/api/cases', { method: 'POST', headers: auth('frontdesk'), body: '{nope' });
+    const bad = await world.app.request('/api/cases', { method: 'POST', headers: auth('frontdesk'), body: '{nope' });
     expect(bad.status).toBe(400);
-    expect((await (await app.request('/api/cases', { headers: auth('frontdesk') })).json()).cases.length).toBe(before);
+    expect((await (await world.app.request('/api/cases', { headers: auth('frontdesk') })).json()).cases.length).toBe(before);
   });
 
   it('walks a BBM recommendation to the end through the API, each step by its role', async () => {
@@ -80,7 +72,7 @@ describe('staff case API', () => {
     const done = await step('fungsional', 'transitions', { event: 'beri_nomor' });
     expect(done.state).toMatchObject({ id: 'selesai', kind: 'terminal' });
     expect(done.sla.state).toBe('met');
-    const events = (await (await app.request(`/api/cases/${c.id}/events`, { headers: auth('kadis') })).json()).events;
+    const events = (await (await world.app.request(`/api/cases/${c.id}/events`, { headers: auth('kadis') })).json()).events;
     expect(events.filter((e: { type: string }) => e.type === 'transition').map((e: { event: string }) => e.event)).toEqual(['memenuhi_syarat', 'tandatangani', 'beri_nomor']);
     expect(events[0].at).toMatch(/\+07:00$/);
   });
@@ -98,15 +90,15 @@ describe('staff case API', () => {
     const c = await (await post('/api/cases', 'frontdesk', { ...walkIn, serviceId: 'pengaduan', answers: {} })).json();
     expect(c.sla.dueAt).toBe('2026-12-03T16:00:00+07:00');
     const holiday = { type: 'LN', name: 'Contoh libur daerah', basis: 'uji' };
-    const put = (staffId: string) => app.request('/api/calendar/holidays/2026-12-02', { method: 'PUT', headers: auth(staffId), body: JSON.stringify(holiday) });
+    const put = (staffId: string) => world.app.request('/api/calendar/holidays/2026-12-02', { method: 'PUT', headers: auth(staffId), body: JSON.stringify(holiday) });
     expect((await put('frontdesk')).status).toBe(403);
     const res = await put('admin');
     expect(res.status).toBe(200);
     expect((await res.json()).recomputedCases).toBeGreaterThan(0);
-    const after = await (await app.request(`/api/cases/${c.id}`, { headers: auth('pengaduan') })).json();
+    const after = await (await world.app.request(`/api/cases/${c.id}`, { headers: auth('pengaduan') })).json();
     expect(after.sla.dueAt).toBe('2026-12-04T16:30:00+07:00');
-    const bad = await app.request('/api/calendar/holidays/2026-13-45', { method: 'PUT', headers: auth('admin'), body: JSON.stringify(holiday) });
+    const bad = await world.app.request('/api/calendar/holidays/2026-13-45', { method: 'PUT', headers: auth('admin'), body: JSON.stringify(holiday) });
     expect(bad.status).toBe(400);
-    expect((await app.request('/api/calendar/holidays/2026-12-02', { method: 'DELETE', headers: auth('admin') })).status).toBe(200);
+    expect((await world.app.request('/api/calendar/holidays/2026-12-02', { method: 'DELETE', headers: auth('admin') })).status).toBe(200);
   });
 });

@@ -1,19 +1,11 @@
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { toWibIso } from '@loket/core';
-import { createApp } from '../../functions/api/app';
-import type { Deps } from '../../functions/deps';
 import { signBody } from '../../functions/intake/signature';
-import { manualClock, testDeps } from '../helpers/deps';
+import { manualClock, useTestWorld } from '../helpers/deps';
 
 const clock = manualClock('2026-11-25T10:00:00+07:00');
-let deps: Deps;
-let app: ReturnType<typeof createApp>;
-beforeAll(async () => {
-  deps = await testDeps({ time: clock });
-  app = createApp(deps);
-});
-afterAll(() => deps.db.destroy());
+const world = useTestWorld({ time: clock });
 
 /** A payload as the Apps Script builds it from a FormResponse (integrations/google-forms/Code.gs). */
 const payload = (responseId: string, submittedAt = '2026-11-25T09:10:00.394+07:00', extra: Record<string, unknown> = {}) => ({
@@ -35,13 +27,13 @@ const payload = (responseId: string, submittedAt = '2026-11-25T09:10:00.394+07:0
 
 const send = (body: string, opts: { ts?: string; sig?: string; secret?: string } = {}) => {
   const ts = opts.ts ?? String(Math.floor(clock.now() / 1000));
-  return app.request('/webhooks/google-forms', {
+  return world.app.request('/webhooks/google-forms', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-loket-timestamp': ts, 'x-loket-signature': opts.sig ?? signBody(opts.secret ?? deps.config.GOOGLE_FORMS_WEBHOOK_SECRET, ts, body) },
+    headers: { 'content-type': 'application/json', 'x-loket-timestamp': ts, 'x-loket-signature': opts.sig ?? signBody(opts.secret ?? world.deps.config.GOOGLE_FORMS_WEBHOOK_SECRET, ts, body) },
     body,
   });
 };
-const countCases = async () => (await deps.repo.listOpen()).length;
+const countCases = async () => (await world.deps.repo.listOpen()).length;
 
 describe('POST /webhooks/google-forms', () => {
   it('turns a signed response into a case with its raw archive; the clock starts at submittedAt', async () => {
@@ -50,7 +42,7 @@ describe('POST /webhooks/google-forms', () => {
     const body = await res.json();
     expect(Object.keys(body)).toEqual(['caseId', 'trackingNumber', 'status']);
     expect(body.status).toBe('kualifikasi_pemohon');
-    const c = await deps.cases.get(body.caseId);
+    const c = await world.deps.cases.get(body.caseId);
     expect(toWibIso(c.clock.receivedAt)).toBe('2026-11-25T09:10:00.394+07:00');
     expect(toWibIso(c.clock.dueAt!)).toBe('2026-11-25T10:10:00.394+07:00');
     expect(c.applicant).toEqual({ name: 'Siti Aminah', email: 'siti@example.com', phone: '081234567890' });
@@ -60,7 +52,7 @@ describe('POST /webhooks/google-forms', () => {
     expect(c.checklist.kk!.issues).toContain('Nomor Kartu Keluarga (16 digit): nomor KK harus 16 digit angka.');
     expect(c.checklist.nama_usaha ?? c.checklist.sku).toMatchObject({ status: 'missing' });
     expect(c.checklist.foto_usaha).toMatchObject({ status: 'missing' });
-    const raw = await deps.s3.send(new ListObjectsV2Command({ Bucket: deps.config.LOKET_BUCKET, Prefix: 'raw/google-forms/' }));
+    const raw = await world.deps.s3.send(new ListObjectsV2Command({ Bucket: world.deps.config.LOKET_BUCKET, Prefix: 'raw/google-forms/' }));
     expect(raw.KeyCount).toBeGreaterThan(0);
   });
 
@@ -83,26 +75,26 @@ describe('POST /webhooks/google-forms', () => {
     fixed.answers.push({ questionId: '2b', title: 'Scan Kartu Keluarga', type: 'FILE_UPLOAD', values: ['drive-kk'], files: [{ fileId: 'drive-kk', fileName: 'KK.pdf', mimeType: 'application/pdf' }] });
     const edited = await send(JSON.stringify(fixed));
     expect(edited.status).toBe(200);
-    const c = await deps.cases.get(first.caseId);
+    const c = await world.deps.cases.get(first.caseId);
     expect(c.checklist.kk!.status).toBe('pending');
     expect(toWibIso(c.clock.receivedAt)).toBe('2026-11-25T09:10:00.394+07:00');
-    expect((await deps.cases.events(first.caseId)).map((e) => e.type)).toEqual(['created', 'resubmitted']);
+    expect((await world.deps.cases.events(first.caseId)).map((e) => e.type)).toEqual(['created', 'resubmitted']);
   });
 
   it('refuses missing, stale, forged and replayed-with-other-body signatures with 401', async () => {
     const body = JSON.stringify(payload('resp-sig'));
     const ts = String(Math.floor(clock.now() / 1000));
     const cases = [
-      await app.request('/webhooks/google-forms', { method: 'POST', body }),
+      await world.app.request('/webhooks/google-forms', { method: 'POST', body }),
       await send(body, { ts: String(Number(ts) - 301) }),
       await send(body, { secret: 'another-secret-of-enough-length' }),
-      await send(JSON.stringify(payload('resp-sig-2')), { ts, sig: signBody(deps.config.GOOGLE_FORMS_WEBHOOK_SECRET, ts, body) }),
+      await send(JSON.stringify(payload('resp-sig-2')), { ts, sig: signBody(world.deps.config.GOOGLE_FORMS_WEBHOOK_SECRET, ts, body) }),
     ];
     for (const res of cases) {
       expect(res.status).toBe(401);
       expect((await res.json()).error.code).toBe('unauthorized');
     }
-    expect(await deps.repo.findByExternalKey({ kind: 'google_form', id: 'resp-sig' })).toBeUndefined();
+    expect(await world.deps.repo.findByExternalKey({ kind: 'google_form', id: 'resp-sig' })).toBeUndefined();
   });
 
   it('answers 404 for an unmapped form, 400 for a malformed body, 413 above 1 MiB', async () => {
@@ -136,9 +128,9 @@ describe('POST /webhooks/google-forms', () => {
     for (const { body, signed } of bodies) {
       const ts = String(Math.floor(clock.now() / 1000));
       const text = typeof body === 'string' ? body : Buffer.from(body).toString('latin1');
-      const res = await app.request('/webhooks/google-forms', {
+      const res = await world.app.request('/webhooks/google-forms', {
         method: 'POST',
-        headers: { 'x-loket-timestamp': ts, 'x-loket-signature': signed ? signBody(deps.config.GOOGLE_FORMS_WEBHOOK_SECRET, ts, text) : 'sha256=00' },
+        headers: { 'x-loket-timestamp': ts, 'x-loket-signature': signed ? signBody(world.deps.config.GOOGLE_FORMS_WEBHOOK_SECRET, ts, text) : 'sha256=00' },
         body: body as BodyInit,
       });
       statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { createLogger, loadConfig, type Logger } from '@loket/adapters';
 import type { IdSource, TimeSource } from '@loket/core';
+import { createApp } from '../../functions/api/app';
 import { createDeps, type Deps } from '../../functions/deps';
+import { type MailCatcher, startMailCatcher } from '../../functions/local/mail-catcher';
 import { signBody } from '../../functions/intake/signature';
 import { prepareStorage, seedDemoStaff } from '../../functions/local/seed';
 
@@ -48,4 +50,30 @@ export const postFormWebhook = (app: { request: (path: string, init: RequestInit
     headers: { 'content-type': 'application/json', 'x-loket-timestamp': ts, 'x-loket-signature': signBody(deps.config.GOOGLE_FORMS_WEBHOOK_SECRET, ts, body) },
     body,
   });
+};
+
+/** What a test file works with: deps on a fresh table, the app over them, optionally a mail catcher. */
+export interface TestWorld {
+  deps: Deps;
+  app: ReturnType<typeof createApp>;
+  catcher: MailCatcher;
+}
+
+/**
+ * Registers the file's setup and teardown: a fresh table seeded like `npm start`, the app, and with
+ * `mail: true` a real SMTP catcher the desk's outbox delivers into. Fields are filled in `beforeAll`.
+ */
+export const useTestWorld = (opts: { time?: TimeSource; log?: Logger; env?: Record<string, string>; mail?: boolean } = {}): TestWorld => {
+  const world = {} as TestWorld;
+  beforeAll(async () => {
+    if (opts.mail) world.catcher = await startMailCatcher();
+    world.deps = await testDeps({ time: opts.time, log: opts.log, env: { ...(opts.mail ? { LOKET_SMTP_URL: world.catcher.url } : {}), ...opts.env } });
+    world.app = createApp(world.deps);
+  });
+  afterAll(async () => {
+    world.deps?.db.destroy();
+    world.deps?.s3.destroy();
+    await world.catcher?.close();
+  });
+  return world;
 };

@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
 import { Holiday, LoketError } from '@loket/core';
 import type { Deps } from '../../deps';
 import { fromZod } from '../errors';

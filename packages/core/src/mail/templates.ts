@@ -39,6 +39,29 @@ export const humanDuration = (ms: number): string => {
 const deadlineText = (c: CaseRecord) =>
   c.clock.dueAt === undefined ? 'menunggu perbaikan dari pemohon' : formatWib(c.clock.dueAt) + (c.clock.estimated ? ' (perkiraan)' : '');
 
+/** The frame of every follow-up to an applicant: greeting, message, the request's facts, status link. */
+const applicantMail = (c: CaseRecord, mail: { id: string; subject: string; body: string[] }, publicUrl: string): OutgoingMail | undefined => {
+  if (!c.applicant.email) return undefined;
+  const service = serviceOf(c);
+  return {
+    id: mail.id,
+    kind: 'case_update',
+    caseId: c.id,
+    to: [c.applicant.email],
+    subject: `${mail.subject}: ${c.trackingNumber} (${service.name})`,
+    text: [
+      'Yth. Bapak/Ibu Pemohon,',
+      '',
+      ...mail.body,
+      '',
+      lines([['Nomor registrasi', c.trackingNumber], ['Layanan', service.name]]),
+      '',
+      `Pantau status permohonan: ${statusUrl(publicUrl, c)}`,
+      SIGNATURE,
+    ].join('\n'),
+  };
+};
+
 /** To the applicant when a request is registered. */
 export const receiptMail = (c: CaseRecord, publicUrl: string): OutgoingMail | undefined => {
   if (!c.applicant.email) return undefined;
@@ -82,8 +105,6 @@ export const receiptMail = (c: CaseRecord, publicUrl: string): OutgoingMail | un
 
 /** To the applicant when an officer moves the case in a way they must know about (revision, result). */
 export const caseUpdateMail = (c: CaseRecord, note: string | undefined, publicUrl: string): OutgoingMail | undefined => {
-  if (!c.applicant.email) return undefined;
-  const service = serviceOf(c);
   const revision = c.state === REVISION;
   const issues = openIssues(c);
   const body = revision
@@ -94,50 +115,21 @@ export const caseUpdateMail = (c: CaseRecord, note: string | undefined, publicUr
         '\nBatas waktu layanan berhenti sementara sampai perbaikan Anda kami terima. Kirim perbaikan dengan mengedit jawaban formulir atau datang ke loket.',
       ]
     : [`Status permohonan Anda sekarang: ${stepLabel(c)}.`, note ? `\nCatatan petugas:\n${note}` : ''];
-  return {
-    id: `update-${c.id}-v${c.version}`,
-    kind: 'case_update',
-    caseId: c.id,
-    to: [c.applicant.email],
-    subject: `${revision ? 'Perlu perbaikan' : 'Perkembangan permohonan'}: ${c.trackingNumber} (${service.name})`,
-    text: [
-      'Yth. Bapak/Ibu Pemohon,',
-      '',
-      ...body.filter(Boolean),
-      '',
-      lines([['Nomor registrasi', c.trackingNumber], ['Layanan', service.name]]),
-      '',
-      `Pantau status permohonan: ${statusUrl(publicUrl, c)}`,
-      SIGNATURE,
-    ].join('\n'),
-  };
+  return applicantMail(c, { id: `update-${c.id}-v${c.version}`, subject: revision ? 'Perlu perbaikan' : 'Perkembangan permohonan', body: body.filter(Boolean) }, publicUrl);
 };
 
 /** To the applicant when an uploaded file cannot be accepted (too large, wrong kind): they can upload it again. */
-export const fileRefusedMail = (c: CaseRecord, reason: string, publicUrl: string): OutgoingMail | undefined => {
-  if (!c.applicant.email) return undefined;
-  const service = serviceOf(c);
-  return {
+export const fileRefusedMail = (c: CaseRecord, reason: string, publicUrl: string): OutgoingMail | undefined =>
+  applicantMail(c, {
     id: `file-refused-${c.id}-v${c.version}`,
-    kind: 'case_update',
-    caseId: c.id,
-    to: [c.applicant.email],
-    subject: `Berkas perlu diunggah ulang: ${c.trackingNumber} (${service.name})`,
-    text: [
-      'Yth. Bapak/Ibu Pemohon,',
-      '',
+    subject: 'Berkas perlu diunggah ulang',
+    body: [
       'Salah satu berkas yang Anda unggah tidak dapat kami terima:',
       `- ${reason}`,
       '',
       'Silakan unggah ulang berkas yang sesuai dengan mengedit jawaban formulir Anda, atau bawa dokumennya ke loket.',
-      '',
-      lines([['Nomor registrasi', c.trackingNumber], ['Layanan', service.name]]),
-      '',
-      `Pantau status permohonan: ${statusUrl(publicUrl, c)}`,
-      SIGNATURE,
-    ].join('\n'),
-  };
-};
+    ],
+  }, publicUrl);
 
 const THRESHOLD_TITLE: Record<Threshold, string> = { at_risk: 'Mendekati batas waktu', breach: 'MELEWATI batas waktu' };
 

@@ -2,6 +2,16 @@ import { authSecret, googleKey, webhookSecret } from './secrets';
 import { files, mail, table } from './storage';
 
 /**
+ * The address citizens and officers reach the desk at; every email link is built on it. Given at
+ * deploy time (`LOKET_PUBLIC_URL=https://… npx sst deploy`): a wrong default would mail dead links.
+ */
+const publicUrl = () => {
+  const url = process.env.LOKET_PUBLIC_URL;
+  if (!url || !/^https:\/\//.test(url)) throw new Error('Set LOKET_PUBLIC_URL (https://…) for this stage before deploying: it is the base of every link in emails.');
+  return url;
+};
+
+/**
  * What every Loket function shares: Node 22, links (which grant the IAM permissions) and the
  * environment functions/deps.ts validates, so the same bundle runs here and on the local desk.
  */
@@ -15,6 +25,7 @@ export const functionDefaults = (handler: string, timeout: `${number} seconds`) 
     LOKET_STAGE: $app.stage,
     LOKET_TABLE: table.name,
     LOKET_BUCKET: files.name,
+    LOKET_PUBLIC_URL: publicUrl(),
     LOKET_MAIL_FROM: 'Loket Dinkop UKM Kab. Pasuruan <loket@dinkop.pasuruankab.go.id>',
     GOOGLE_FORMS_WEBHOOK_SECRET: webhookSecret.value,
     LOKET_AUTH_SECRET: authSecret.value,

@@ -28,6 +28,7 @@ beforeAll(async () => {
     $app: { stage: 'test', name: 'loket' },
     sst: { Secret: resource('Secret'), aws: { Dynamo: resource('Dynamo'), Bucket: resource('Bucket'), Function: resource('Function'), CronV2: resource('CronV2'), Email: resource('Email') } },
   });
+  process.env.LOKET_PUBLIC_URL = 'https://loket.example.go.id';
   // A computed path: tsc must not follow it (sst.config.ts types need `sst install`, see README).
   config = (await import(/* @vite-ignore */ pathToFileURL(resolve('sst.config.ts')).href)).default as typeof config;
   await config.run();
@@ -53,7 +54,7 @@ describe('infrastructure (sst.config.ts + infra/)', () => {
       expect(existsSync(`${file}.ts`), file).toBe(true);
       const mod = await import(/* @vite-ignore */ pathToFileURL(resolve(`${file}.ts`)).href);
       expect(typeof mod[exported]).toBe('function');
-      expect(Object.keys(fn.args.environment)).toEqual(expect.arrayContaining(['LOKET_TABLE', 'LOKET_BUCKET', 'GOOGLE_FORMS_WEBHOOK_SECRET', 'LOKET_AUTH_SECRET', 'GOOGLE_SERVICE_ACCOUNT_KEY']));
+      expect(Object.keys(fn.args.environment)).toEqual(expect.arrayContaining(['LOKET_TABLE', 'LOKET_BUCKET', 'GOOGLE_FORMS_WEBHOOK_SECRET', 'LOKET_AUTH_SECRET', 'GOOGLE_SERVICE_ACCOUNT_KEY', 'LOKET_PUBLIC_URL']));
       expect(fn.args.link.map((l: { name: string }) => l.name)).toEqual(['Loket', 'Files', 'Mail']);
     }
   });

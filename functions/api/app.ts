@@ -10,6 +10,7 @@ import { caseRoutes } from './routes/cases';
 import { calendarRoutes } from './routes/calendar';
 import { webhookRoutes } from './routes/webhooks';
 import { statusRoutes } from './routes/status';
+import { adminRoutes } from './routes/admin';
 
 export type AppEnv = { Variables: { requestId: string; log: Logger } };
 
@@ -44,6 +45,7 @@ export const createApp = (deps: Deps, extensions: Extension[] = []) => {
   app.route('/open311/v2', open311Routes());
   app.route('/api/cases', caseRoutes(deps));
   app.route('/api/calendar', calendarRoutes(deps));
+  app.route('/api/admin', adminRoutes(deps));
   app.route('/webhooks', webhookRoutes(deps));
   app.route('/', statusRoutes(deps));
   for (const extend of extensions) extend(app);

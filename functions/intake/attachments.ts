@@ -5,6 +5,8 @@ import { type Attachment, attachmentDue, type AttachmentOutcome, type Field, fin
 import type { Deps } from '../deps';
 
 const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
+/** Copying started inside an HTTP request stops here: Apps Script and the API Lambda (29 s) must not time out. */
+export const INLINE_COPY_BUDGET_MS = 10_000;
 const TYPE_NAMES: Record<string, string> = { 'application/pdf': 'PDF', 'image/jpeg': 'JPG', 'image/png': 'PNG' };
 const mb = (n: number) => `${(n / 1024 / 1024).toLocaleString('id-ID', { maximumFractionDigits: 1 })} MB`;
 

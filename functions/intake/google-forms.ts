@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { demoFormMappings, findService, type FormMapping, type FormSubmission, LoketError, mapSubmission, REVISION, wibDate } from '@loket/core';
 import type { Deps } from '../deps';
-import { copyAttachments } from './attachments';
+import { copyAttachments, INLINE_COPY_BUDGET_MS } from './attachments';
 
 /** Form → service mappings: the demo forms locally, plus any configured in LOKET_FORM_MAPPINGS (JSON array). */
 export const formMappings = (deps: Deps): FormMapping[] => [
@@ -20,9 +20,6 @@ export const archiveRaw = async (deps: Deps, source: string, rawBody: string) =>
   await deps.s3.send(new PutObjectCommand({ Bucket: deps.config.LOKET_BUCKET, Key: key, Body: rawBody, ContentType: 'application/json' }));
   return key;
 };
-
-/** Started within the webhook call; Apps Script and the API Lambda (29 s) must not time out on big uploads. */
-const INLINE_COPY_BUDGET_MS = 10_000;
 
 /**
  * Files are copied while the sender waits, so a case usually has its documents at once. Any failure

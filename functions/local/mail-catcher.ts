@@ -23,6 +23,8 @@ export interface MailCatcher {
   failNext(n: number): void;
   /** Mail to this address is refused permanently (550), as for a mailbox that does not exist. */
   reject(address: string): void;
+  /** Accepts mail to an address refused before (the mailbox was fixed). */
+  allow(address: string): void;
   close(): Promise<void>;
 }
 
@@ -81,6 +83,7 @@ export const startMailCatcher = async (store?: string): Promise<MailCatcher> => 
     mail,
     failNext: (n) => (failures = n),
     reject: (address) => rejected.add(address.toLowerCase()),
+    allow: (address) => rejected.delete(address.toLowerCase()),
     close: () => new Promise<void>((r) => server.close(() => r())),
   };
 };

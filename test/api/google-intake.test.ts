@@ -98,6 +98,23 @@ describe('attachments: Drive → private bucket', () => {
     expect(await deps.repo.listAttachmentsDue(clock.now() + 86_400_000, 100)).not.toContain(caseId);
   });
 
+  it('gives up after every backoff step, shows it, and copies again when an officer asks', async () => {
+    google.failNext(14); // 7 attempts × 2 files
+    const { caseId } = await (await postFormWebhook(app, deps, JSON.stringify(push('resp-given-up', { ktp: 'drive-ktp', kk: 'drive-kk' })))).json();
+    for (let i = 0; i < 6; i++) {
+      clock.advance(6 * 3600_000);
+      await retryDueAttachments(deps);
+    }
+    const c = await deps.cases.get(caseId);
+    expect(c.attachments.map((a) => [a.status, a.attempts, a.nextAttemptAt])).toEqual([['failed', 7, undefined], ['failed', 7, undefined]]);
+    expect(await deps.repo.listAttachmentsDue(clock.now() + 86_400_000, 100)).not.toContain(caseId);
+    const auth = { authorization: `Bearer ${issueStaffToken(deps.config.LOKET_AUTH_SECRET, 'fungsional', clock.now())}` };
+    const retried = await app.request(`/api/cases/${caseId}/files/retry`, { method: 'POST', headers: auth });
+    expect(retried.status).toBe(200);
+    expect((await retried.json()).attachments.map((a: { status: string }) => a.status)).toEqual(['stored', 'stored']);
+    expect((await app.request(`/api/cases/${caseId}/files/retry`, { method: 'POST', headers: auth })).status).toBe(422);
+  });
+
   it('records a credentials problem as a failed attempt rather than losing the file', async () => {
     const other = await testDeps({ time: clock, env: { GOOGLE_SERVICE_ACCOUNT_KEY: JSON.stringify({ ...JSON.parse(google.serviceAccountKey), client_email: 'stranger@evil.example' }), GOOGLE_API_ROOT_URL: google.rootUrl, LOKET_FORM_MAPPINGS: deps.config.LOKET_FORM_MAPPINGS.length ? JSON.stringify(deps.config.LOKET_FORM_MAPPINGS) : '[]' } });
     const res = await postFormWebhook(createApp(other), other, JSON.stringify(push('resp-denied', { ktp: 'drive-ktp', kk: 'drive-kk' })));
@@ -145,6 +162,7 @@ describe('reconciliation through the Forms API', () => {
   });
 
   it('picks up every response whose push never arrived, once, and moves its mark', async () => {
+    clock.set('2026-11-25T10:00:00+07:00');
     google.forms.set(FORM, {
       items: [
         { questionId: 'q_nik', title: 'Nomor Induk Kependudukan' }, { questionId: 'q_nama', title: TITLES.nama },

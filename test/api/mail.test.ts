@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { issueStaffToken } from '../../functions/api/auth';
 import { deliverOutbox } from '../../functions/mail/dispatch';
 import { manualClock, useTestWorld } from '../helpers/deps';
 
@@ -72,6 +73,19 @@ describe('applicant mail through the outbox', () => {
     expect(report?.text).not.toContain('nobody@example.com');
     clock.advance(24 * 3600_000);
     expect(await deliverOutbox(world.deps)).toEqual({ sent: 0, retrying: 0, failed: 0, skipped: 0 });
+  });
+
+  it('lists failed mail for administrators only, addresses masked, and sends it again on request', async () => {
+    const auth = (id: string) => ({ authorization: `Bearer ${issueStaffToken(world.deps.config.LOKET_AUTH_SECRET, id, clock.now())}` });
+    expect((await world.app.request('/api/admin/mail/failed', { headers: auth('fungsional') })).status).toBe(403);
+    const { messages } = await (await world.app.request('/api/admin/mail/failed', { headers: auth('admin') })).json();
+    const failed = messages.find((m: { to: string[] }) => m.to[0] === 'n•••@example.com');
+    expect(failed).toMatchObject({ kind: 'receipt', attempts: 1, lastError: expect.stringContaining('550') });
+    world.catcher.allow('nobody@example.com');
+    const retry = await world.app.request(`/api/admin/mail/${failed.id}/retry`, { method: 'POST', headers: auth('admin') });
+    expect(await retry.json()).toEqual({ id: failed.id, status: 'sent' });
+    expect(caught('nobody@example.com')).toHaveLength(1);
+    expect((await world.app.request(`/api/admin/mail/${failed.id}/retry`, { method: 'POST', headers: auth('admin') })).status).toBe(404);
   });
 
   it('never queues the same notice twice', async () => {

@@ -3,10 +3,11 @@ import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import {
-  availableTransitions, type CaseRecord, Channel, findService, formatWib, maskEmail, maskedAnswers, maskPhone, notFound, openIssues,
-  ROLE_LABELS, slaState, STAFF_ROLES, stateOf, toWibIso, workflowFor,
+  availableTransitions, type CaseRecord, Channel, findService, formatWib, LoketError, maskEmail, maskedAnswers, maskPhone, notFound, openIssues,
+  requestAttachmentRetry, ROLE_LABELS, slaState, STAFF_ROLES, stateOf, toWibIso, workflowFor,
 } from '@loket/core';
 import type { Deps } from '../../deps';
+import { copyAttachments, INLINE_COPY_BUDGET_MS } from '../../intake/attachments';
 import { jsonBody } from './body';
 import { requireRole, requireStaff, type StaffEnv } from './staff-auth';
 
@@ -133,6 +134,17 @@ export const caseRoutes = (deps: Deps) => {
     }), { expiresIn: FILE_LINK_SECONDS });
     c.get('log').info('document accessed', { caseId: record.id, fieldId: file.fieldId });
     return c.json({ url, expiresAt: toWibIso(now + FILE_LINK_SECONDS * 1000) });
+  });
+
+  /** Copies given up after every retry are tried again now (e.g. once the Drive folder is shared). */
+  app.post('/:id/files/retry', async (c) => {
+    const actor = c.get('actor');
+    requireRole(actor, STAFF_ROLES.filter((r) => r !== 'admin'), 'meminta salin ulang berkas');
+    const id = c.req.param('id');
+    const change = await deps.cases.applySystemChange(id, (x) => requestAttachmentRetry(x, { actorId: actor.id, now: deps.time.now() }));
+    if (!change) throw new LoketError('invalid_transition', 'Tidak ada berkas yang menunggu salin ulang.');
+    await copyAttachments(deps, id, INLINE_COPY_BUDGET_MS);
+    return c.json(view(await deps.cases.get(id), actor.roles));
   });
 
   /** Who opened which document of a case, and when. */

@@ -95,6 +95,25 @@ export class DynamoOutbox implements OutboxStore {
     }));
   }
 
+  async requeue(id: string, now: number): Promise<boolean> {
+    try {
+      await this.db.send(new UpdateItemCommand({
+        TableName: this.table, Key: key(id),
+        UpdateExpression: 'SET #s = :pending, attempts = :zero, nextAttemptAt = :now, gsi1pk = :p, gsi1sk = :sk REMOVE failedAt',
+        ConditionExpression: '#s = :failed',
+        ExpressionAttributeNames: { '#s': 'status' },
+        ExpressionAttributeValues: {
+          ':pending': { S: 'pending' }, ':failed': { S: 'failed' }, ':zero': { N: '0' }, ':now': { N: String(now) },
+          ':p': { S: 'OUTBOX' }, ':sk': { S: `${iso(now)}#${id}` },
+        },
+      }));
+      return true;
+    } catch (e) {
+      if (e instanceof ConditionalCheckFailedException) return false;
+      throw e;
+    }
+  }
+
   async markFailed(id: string, now: number, error: string) {
     await this.db.send(new UpdateItemCommand({
       TableName: this.table, Key: key(id),

@@ -257,3 +257,18 @@ export const recordSlaAlert = (c: CaseRecord, input: { threshold: Threshold; rec
     effects: [],
   };
 };
+
+/**
+ * An officer asks for another try of files whose copy was given up (e.g. after the upload folder was
+ * shared with the service account). Undefined when no file is in that state.
+ */
+export const requestAttachmentRetry = (c: CaseRecord, input: { actorId: string; now: number }): CaseChange | undefined => {
+  const givenUp = (a: Attachment) => a.status === 'failed' && a.nextAttemptAt === undefined;
+  if (!c.attachments.some(givenUp)) return undefined;
+  const record = next(c, input.now, { attachments: c.attachments.map((a) => (givenUp(a) ? { ...a, status: 'pending' as const } : a)) });
+  return {
+    record,
+    event: { caseId: c.id, seq: record.version, at: input.now, actorId: input.actorId, type: 'attachment_retry', data: { fields: c.attachments.filter(givenUp).map((a) => a.fieldId) } },
+    effects: [],
+  };
+};

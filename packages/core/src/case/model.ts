@@ -71,6 +71,7 @@ export type CaseEventType =
   | 'deadline_recomputed'
   | 'attachment_stored'
   | 'attachment_failed'
+  | 'attachment_retry'
   | 'sla_alert';
 
 /** One line of the append-only audit trail. `seq` equals the case version the event produced. */

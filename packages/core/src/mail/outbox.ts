@@ -61,6 +61,8 @@ export interface OutboxStore {
   markSent(id: string, now: number): Promise<void>;
   reschedule(id: string, nextAttemptAt: number, error: string): Promise<void>;
   markFailed(id: string, now: number, error: string): Promise<void>;
+  /** Puts a failed message back in the queue (after the cause was fixed); false if it was not failed. */
+  requeue(id: string, now: number): Promise<boolean>;
   /** Messages given up on, newest first (for the administrators' report). */
   listFailed(limit: number): Promise<OutboxEntry[]>;
 }

@@ -48,13 +48,13 @@ const writeClosed = async (deps: Deps, n: number) => {
   await Promise.all(Array.from({ length: 8 }, worker));
 };
 
-/** One scenario on its own table: 500 open cases (50 of them at risk now) and `closed` finished ones. */
-export const benchSweep = async (closed: number) => {
+/** One scenario on its own table: `open` cases (50 of them at risk now) and `closed` finished ones. */
+export const benchSweep = async (closed: number, open = OPEN) => {
   let now = SWEEP_AT - 3600_000;
   const deps = createDeps(loadConfig({ ...process.env, LOKET_TABLE: `bench-sweep-${closed}-${Date.now()}`, LOKET_LOG_LEVEL: 'error' }), { time: { now: () => now } });
   await prepareStorage(deps);
   await seedDemoStaff(deps);
-  for (let i = 0; i < OPEN; i++) {
+  for (let i = 0; i < open; i++) {
     // 50 received 50 minutes before the sweep (past 75 % of 1 hour), the rest 1 minute before.
     now = i < DUE ? SWEEP_AT - 50 * 60_000 : SWEEP_AT - 60_000;
     await deps.cases.open({ serviceId: 'rekomendasi-bbm', channel: 'walk_in', applicant: { name: 'x' }, answers: {}, receivedAt: now, actorId: 'bench' });
@@ -77,7 +77,7 @@ export const benchSweep = async (closed: number) => {
   deps.db.destroy();
   deps.s3.destroy();
   return {
-    open: OPEN, closed, due: first.due, alerted: first.atRisk + first.breach,
+    open, closed, due: first.due, alerted: first.atRisk + first.breach,
     firstSweep: { ms: Math.round(firstMs), itemsRead: firstReads },
     idleSweep: { medianMs: Number(idle[IDLE_RUNS >> 1]!.toFixed(2)), itemsReadPerRun: reads.items / IDLE_RUNS },
   };

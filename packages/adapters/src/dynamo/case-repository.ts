@@ -6,12 +6,11 @@ import {
 } from '@loket/core';
 import { stripKeys, toItem } from './codec';
 import { outboxPut } from './outbox';
-import { queryAll } from './query';
+import { queryAll, queryDueOnGsi1, timeKey } from './query';
 
 const caseKey = (id: string) => ({ pk: `CASE#${id}`, sk: 'META' });
 const extKey = (k: ExternalKey) => ({ pk: `EXT#${k.kind}#${k.id}`, sk: 'EXT' });
 const trkKey = (tn: string) => ({ pk: `TRK#${tn}`, sk: 'TRK' });
-const iso = (ms: number) => new Date(ms).toISOString();
 
 /** The case item with its index keys derived from the record, so indexes can never disagree with it. */
 export const caseItem = (c: CaseRecord) => {
@@ -21,13 +20,13 @@ export const caseItem = (c: CaseRecord) => {
     ...caseKey(c.id),
     ...c,
     gsi1pk: threshold ? 'DUE' : undefined,
-    gsi1sk: threshold ? `${iso(threshold.at)}#${c.id}` : undefined,
+    gsi1sk: threshold ? timeKey(threshold.at, c.id) : undefined,
     gsi2pk: `SVC#${c.serviceId}#${wibDate(c.clock.receivedAt).slice(0, 7)}`,
-    gsi2sk: `${iso(c.clock.receivedAt)}#${c.id}`,
+    gsi2sk: timeKey(c.clock.receivedAt, c.id),
     gsi3pk: c.assigneeId ? `STAFF#${c.assigneeId}` : undefined,
-    gsi3sk: c.assigneeId ? `${open ? 'OPEN' : 'CLOSED'}#${iso(c.createdAt)}#${c.id}` : undefined,
+    gsi3sk: c.assigneeId ? `${open ? 'OPEN' : 'CLOSED'}#${timeKey(c.createdAt, c.id)}` : undefined,
     gsi4pk: open ? 'OPEN' : undefined,
-    gsi4sk: open ? `${iso(c.createdAt)}#${c.id}` : undefined,
+    gsi4sk: open ? timeKey(c.createdAt, c.id) : undefined,
   });
 };
 
@@ -39,7 +38,7 @@ const attachmentMarker = (table: string, c: CaseRecord) => {
   const key = { pk: `ATTQ#${c.id}`, sk: 'ATTQ' };
   const due = c.attachments.filter(attachmentDue).map((a) => a.nextAttemptAt ?? c.createdAt);
   if (!due.length) return c.attachments.length ? [{ Delete: { TableName: table, Key: toItem(key) } }] : [];
-  return [{ Put: { TableName: table, Item: toItem({ ...key, caseId: c.id, gsi1pk: 'ATTACH', gsi1sk: `${iso(Math.min(...due))}#${c.id}` }) } }];
+  return [{ Put: { TableName: table, Item: toItem({ ...key, caseId: c.id, gsi1pk: 'ATTACH', gsi1sk: timeKey(Math.min(...due), c.id) }) } }];
 };
 
 const eventItem = (e: CaseEvent) => toItem({ pk: `CASE#${e.caseId}`, sk: `EVT#${String(e.seq).padStart(8, '0')}`, ...e });
@@ -122,18 +121,13 @@ export class DynamoCaseRepository implements CaseRepository {
     });
   }
 
-  async listDue(at: number, limit: number): Promise<CaseRecord[]> {
-    // "~" sorts after any case id, so every threshold at exactly `at` is included.
-    return queryAll<CaseRecord>(this.db, {
-      TableName: this.table, IndexName: 'gsi1', Limit: limit,
-      KeyConditionExpression: 'gsi1pk = :due AND gsi1sk <= :at',
-      ExpressionAttributeValues: { ':due': { S: 'DUE' }, ':at': { S: `${iso(at)}#~` } },
-    }, limit);
+  listDue(at: number, limit: number) {
+    return queryDueOnGsi1<CaseRecord>(this.db, this.table, 'DUE', at, limit);
   }
 
   async logDocumentAccess(entry: DocumentAccess): Promise<void> {
     // The id suffix keeps two looks in the same millisecond apart.
-    const sk = `ACC#${iso(entry.at)}#${entry.staffId}#${entry.sha256.slice(0, 12)}`;
+    const sk = `ACC#${timeKey(entry.at, entry.staffId)}#${entry.sha256.slice(0, 12)}`;
     await this.db.send(new PutItemCommand({ TableName: this.table, Item: toItem({ pk: `CASE#${entry.caseId}`, sk, ...entry }) }));
   }
 
@@ -146,12 +140,7 @@ export class DynamoCaseRepository implements CaseRepository {
   }
 
   async listAttachmentsDue(at: number, limit: number): Promise<string[]> {
-    const markers = await queryAll<{ caseId: string }>(this.db, {
-      TableName: this.table, IndexName: 'gsi1', Limit: limit,
-      KeyConditionExpression: 'gsi1pk = :p AND gsi1sk <= :at',
-      ExpressionAttributeValues: { ':p': { S: 'ATTACH' }, ':at': { S: `${iso(at)}#~` } },
-    }, limit);
-    return markers.map((m) => m.caseId);
+    return (await queryDueOnGsi1<{ caseId: string }>(this.db, this.table, 'ATTACH', at, limit)).map((m) => m.caseId);
   }
 
   listOpen() {

@@ -3,10 +3,9 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { newOutboxEntry, type OutboxEntry, type OutboxStore, type OutgoingMail } from '@loket/core';
 import { type Item, stripKeys, toItem } from './codec';
-import { queryAll } from './query';
+import { queryAll, queryDueOnGsi1, timeKey } from './query';
 
 const key = (id: string) => ({ pk: { S: `OUTBOX#${id}` }, sk: { S: 'MSG' } });
-const iso = (ms: number) => new Date(ms).toISOString();
 /** Sent mail holds addresses: it is kept 30 days for support questions, then expires. */
 const SENT_RETENTION_S = 30 * 86_400;
 
@@ -18,7 +17,7 @@ const SENT_RETENTION_S = 30 * 86_400;
 export const outboxItem = (e: OutboxEntry): Item => toItem({
   pk: `OUTBOX#${e.id}`, sk: 'MSG', ...e,
   gsi1pk: e.status === 'pending' ? 'OUTBOX' : e.status === 'failed' ? 'MAILFAIL' : undefined,
-  gsi1sk: e.status === 'pending' ? `${iso(e.nextAttemptAt)}#${e.id}` : e.status === 'failed' ? `${iso(e.failedAt ?? 0)}#${e.id}` : undefined,
+  gsi1sk: e.status === 'pending' ? timeKey(e.nextAttemptAt, e.id) : e.status === 'failed' ? timeKey(e.failedAt ?? 0, e.id) : undefined,
 });
 
 /** A Put for a transaction: only if no message with this id was ever queued. */
@@ -48,11 +47,7 @@ export class DynamoOutbox implements OutboxStore {
   }
 
   due(now: number, limit: number) {
-    return queryAll<OutboxEntry>(this.db, {
-      TableName: this.table, IndexName: 'gsi1', Limit: limit,
-      KeyConditionExpression: 'gsi1pk = :p AND gsi1sk <= :at',
-      ExpressionAttributeValues: { ':p': { S: 'OUTBOX' }, ':at': { S: `${iso(now)}#~` } },
-    }, limit);
+    return queryDueOnGsi1<OutboxEntry>(this.db, this.table, 'OUTBOX', now, limit);
   }
 
   listFailed(limit: number) {
@@ -91,7 +86,7 @@ export class DynamoOutbox implements OutboxStore {
     await this.db.send(new UpdateItemCommand({
       TableName: this.table, Key: key(id),
       UpdateExpression: 'SET nextAttemptAt = :at, gsi1sk = :sk, lastError = :err',
-      ExpressionAttributeValues: { ':at': { N: String(nextAttemptAt) }, ':sk': { S: `${iso(nextAttemptAt)}#${id}` }, ':err': { S: error.slice(0, 500) } },
+      ExpressionAttributeValues: { ':at': { N: String(nextAttemptAt) }, ':sk': { S: timeKey(nextAttemptAt, id) }, ':err': { S: error.slice(0, 500) } },
     }));
   }
 
@@ -104,7 +99,7 @@ export class DynamoOutbox implements OutboxStore {
         ExpressionAttributeNames: { '#s': 'status' },
         ExpressionAttributeValues: {
           ':pending': { S: 'pending' }, ':failed': { S: 'failed' }, ':zero': { N: '0' }, ':now': { N: String(now) },
-          ':p': { S: 'OUTBOX' }, ':sk': { S: `${iso(now)}#${id}` },
+          ':p': { S: 'OUTBOX' }, ':sk': { S: timeKey(now, id) },
         },
       }));
       return true;
@@ -121,7 +116,7 @@ export class DynamoOutbox implements OutboxStore {
       ExpressionAttributeNames: { '#s': 'status' },
       ExpressionAttributeValues: {
         ':failed': { S: 'failed' }, ':now': { N: String(now) }, ':err': { S: error.slice(0, 500) },
-        ':p': { S: 'MAILFAIL' }, ':sk': { S: `${iso(now)}#${id}` },
+        ':p': { S: 'MAILFAIL' }, ':sk': { S: timeKey(now, id) },
       },
     }));
   }

@@ -1,13 +1,12 @@
 import { createHash } from 'node:crypto';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { DriveFetchError, type DriveFiles } from '@loket/adapters';
-import { type Attachment, attachmentDue, type AttachmentOutcome, type Field, findService, serviceFields } from '@loket/core';
+import { type Attachment, attachmentDue, DOCUMENT_FORMATS, type AttachmentOutcome, type Field, findService, serviceFields } from '@loket/core';
 import type { Deps } from '../deps';
 
 const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
 /** Copying started inside an HTTP request stops here: Apps Script and the API Lambda (29 s) must not time out. */
 export const INLINE_COPY_BUDGET_MS = 10_000;
-const TYPE_NAMES: Record<string, string> = { 'application/pdf': 'PDF', 'image/jpeg': 'JPG', 'image/png': 'PNG' };
 const mb = (n: number) => `${(n / 1024 / 1024).toLocaleString('id-ID', { maximumFractionDigits: 1 })} MB`;
 
 /** What the first bytes say the file is; a claimed type is not trusted. */
@@ -24,11 +23,11 @@ const refusal = (field: Field, problem: string) => `${field.label}: ${problem}`;
 const copyOne = async (deps: Deps, drive: DriveFiles, caseId: string, a: Attachment, field: Field): Promise<AttachmentOutcome> => {
   const maxBytes = field.maxBytes ?? DEFAULT_MAX_BYTES;
   const accepted = field.accept ?? [];
-  const allowed = accepted.map((t) => TYPE_NAMES[t] ?? t).join(', ');
+  const allowed = accepted.map((t) => DOCUMENT_FORMATS[t]?.name ?? t).join(', ');
   try {
     const file = await drive.fetch(a.sourceId, maxBytes);
     // A file claiming a type we can recognise but not looking like it (a renamed program) is refused.
-    const type = sniff(file.bytes) ?? (TYPE_NAMES[file.mimeType] ? 'unrecognised' : file.mimeType);
+    const type = sniff(file.bytes) ?? (DOCUMENT_FORMATS[file.mimeType] ? 'unrecognised' : file.mimeType);
     if (accepted.length && !accepted.includes(type)) {
       return { status: 'rejected', reason: refusal(field, `jenis berkas tidak diterima; unggah berkas ${allowed}.`) };
     }

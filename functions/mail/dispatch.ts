@@ -1,4 +1,4 @@
-import { deliveryFailureMail, MailDeliveryError, mapLimit, MAX_ATTEMPTS, newOutboxEntry, type OutboxEntry, RETRY_BACKOFF_MS } from '@loket/core';
+import { deliveryFailureMail, MailDeliveryError, mapLimit, newOutboxEntry, nextRetryAt, type OutboxEntry, type OutgoingMail } from '@loket/core';
 import type { Deps } from '../deps';
 
 /** How long one attempt holds a message before another dispatcher may take it (a crashed attempt). */
@@ -37,12 +37,13 @@ export const deliverOutbox = async (deps: Deps, entries?: OutboxEntry[], limit =
       const error = e instanceof Error ? e.message : String(e);
       const permanent = e instanceof MailDeliveryError && e.permanent;
       deps.log.warn('mail.delivery_failed', { mailId: claimed.id, kind: claimed.kind, attempt: claimed.attempts, permanent, error });
-      if (permanent || claimed.attempts >= MAX_ATTEMPTS) {
+      const retryAt = permanent ? undefined : nextRetryAt(claimed.attempts, now);
+      if (retryAt === undefined) {
         await deps.outbox.markFailed(claimed.id, now, error);
         await reportFailure(deps, { ...claimed, lastError: error });
         report.failed++;
       } else {
-        await deps.outbox.reschedule(claimed.id, now + RETRY_BACKOFF_MS[claimed.attempts - 1]!, error);
+        await deps.outbox.reschedule(claimed.id, retryAt, error);
         report.retrying++;
       }
     }
@@ -50,11 +51,19 @@ export const deliverOutbox = async (deps: Deps, entries?: OutboxEntry[], limit =
   return report;
 };
 
-const reportFailure = async (deps: Deps, failed: OutboxEntry) => {
-  if (failed.kind === 'delivery_failure') return; // a report about a report would loop
-  const admins = (await deps.staff.list()).filter((s) => s.active && s.roles.includes('admin'));
-  const mails = admins.map((a) => deliveryFailureMail(a, failed, deps.config.LOKET_PUBLIC_URL));
+/**
+ * Mail not tied to a case change (digests, reports): queued if its id is new, then sent at once.
+ * Returns how many were new; a repeat run of the same job sends nothing.
+ */
+export const queueAndSend = async (deps: Deps, mails: OutgoingMail[]): Promise<number> => {
   const now = deps.time.now();
   const queued = await deps.outbox.enqueue(mails, now);
   await deliverOutbox(deps, mails.filter((m) => queued.includes(m.id)).map((m) => newOutboxEntry(m, now)));
+  return queued.length;
+};
+
+const reportFailure = async (deps: Deps, failed: OutboxEntry) => {
+  if (failed.kind === 'delivery_failure') return; // a report about a report would loop
+  const admins = (await deps.staff.list()).filter((s) => s.active && s.roles.includes('admin'));
+  await queueAndSend(deps, admins.map((a) => deliveryFailureMail(a, failed, deps.config.LOKET_PUBLIC_URL)));
 };

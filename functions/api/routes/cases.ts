@@ -3,7 +3,7 @@ import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import {
-  availableTransitions, type CaseRecord, Channel, findService, formatWib, LoketError, maskEmail, maskedAnswers, maskPhone, notFound, openIssues,
+  availableTransitions, type CaseRecord, DOCUMENT_FORMATS, Channel, findService, formatWib, LoketError, maskEmail, maskedAnswers, maskPhone, notFound, openIssues,
   requestAttachmentRetry, ROLE_LABELS, slaState, STAFF_ROLES, stateOf, toWibIso, workflowFor,
 } from '@loket/core';
 import type { Deps } from '../../deps';
@@ -11,7 +11,6 @@ import { copyAttachments, INLINE_COPY_BUDGET_MS } from '../../intake/attachments
 import { jsonBody } from './body';
 import { requireRole, requireStaff, type StaffEnv } from './staff-auth';
 
-const EXTENSIONS: Record<string, string> = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' };
 const ATTACHMENT_TEXT = {
   pending: 'Menunggu disalin dari Google Drive',
   stored: 'Tersimpan',
@@ -130,7 +129,7 @@ export const caseRoutes = (deps: Deps) => {
     await deps.repo.logDocumentAccess({ caseId: record.id, at: now, staffId: actor.id, fieldId: file.fieldId, sha256: file.sha256 });
     const url = await getSignedUrl(deps.s3, new GetObjectCommand({
       Bucket: deps.config.LOKET_BUCKET, Key: file.s3Key, ResponseContentType: file.mimeType,
-      ResponseContentDisposition: `inline; filename="${file.fieldId}.${EXTENSIONS[file.mimeType] ?? 'bin'}"`,
+      ResponseContentDisposition: `inline; filename="${file.fieldId}.${DOCUMENT_FORMATS[file.mimeType]?.extension ?? 'bin'}"`,
     }), { expiresIn: FILE_LINK_SECONDS });
     c.get('log').info('document accessed', { caseId: record.id, fieldId: file.fieldId });
     return c.json({ url, expiresAt: toWibIso(now + FILE_LINK_SECONDS * 1000) });

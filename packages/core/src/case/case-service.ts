@@ -68,7 +68,7 @@ export class CaseService {
         trackingNumber: makeTrackingNumber(service.code, wibDate(input.receivedAt), this.deps.ids.randomBytes(6)),
       });
       try {
-        const mails = this.mails(change, now);
+        const mails = this.owedMails(change);
         await this.deps.repo.create(change, input.externalKey, mails);
         await this.deps.afterChange?.(change, mails);
         return { record: change.record, created: true };
@@ -97,14 +97,20 @@ export class CaseService {
       throw new LoketError('conflict', 'Berkas telah diubah oleh petugas lain. Muat ulang lalu coba lagi.', [], `expected version ${expectedVersion}, stored ${c.version}`);
     }
     const change = await decide(c, serviceOrThrow(c.serviceId));
-    const mails = this.mails(change, change.record.updatedAt);
-    await this.deps.repo.save(change, mails);
-    await this.deps.afterChange?.(change, mails);
+    await this.commit(change);
     return change;
   }
 
-  private mails(change: CaseChange, now: number): OutboxEntry[] {
-    return [...(this.deps.mailsFor?.(change) ?? []), ...(change.mails ?? [])].map((m) => newOutboxEntry(m, now));
+  /** The applicant's notices and any emails the command itself carries, as outbox entries. */
+  private owedMails(change: CaseChange): OutboxEntry[] {
+    return [...(this.deps.mailsFor?.(change) ?? []), ...(change.mails ?? [])].map((m) => newOutboxEntry(m, change.record.updatedAt));
+  }
+
+  /** Saves a change (version-checked) with the emails it owes in one transaction, then runs `afterChange`. */
+  private async commit(change: CaseChange) {
+    const mails = this.owedMails(change);
+    await this.deps.repo.save(change, mails);
+    await this.deps.afterChange?.(change, mails);
   }
 
   async act(id: string, input: { event: string; actor: Actor; note?: string; expectedVersion?: number; attachments?: string[] }) {
@@ -140,9 +146,7 @@ export class CaseService {
       const change = decide(attempt === 0 && loaded ? loaded : await this.get(id));
       if (!change) return undefined;
       try {
-        const mails = this.mails(change, change.record.updatedAt);
-        await this.deps.repo.save(change, mails);
-        await this.deps.afterChange?.(change, mails);
+        await this.commit(change);
         return change;
       } catch (e) {
         if (!(e instanceof LoketError && e.code === 'conflict')) throw e;

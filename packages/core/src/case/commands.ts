@@ -5,6 +5,7 @@ import type { WorkingCalendar } from '../sla/calendar';
 import { applyCalendar, isPaused, pauseClock, resumeClock, startClock } from '../sla/deadline';
 import { type Actor, type Effect, stateOf, transition, type WorkflowDefinition } from '../workflow/engine';
 import type { OutgoingMail } from '../mail/outbox';
+import { nextRetryAt } from '../util/retry';
 import type { Attachment, CaseEvent, CaseRecord, Channel, CheckItem, CheckStatus, Threshold } from './model';
 import { nextThreshold } from './model';
 
@@ -196,9 +197,6 @@ export const recomputeDeadlines = (c: CaseRecord, service: Service, calendar: Wo
   };
 };
 
-/** Waits before the 2nd, 3rd, … attempt to copy a file from Drive; after the last the file is marked failed for good. */
-export const ATTACHMENT_BACKOFF_MS = [60_000, 5 * 60_000, 15 * 60_000, 60 * 60_000, 3 * 3600_000, 6 * 3600_000];
-
 export type AttachmentOutcome =
   | { status: 'stored'; s3Key: string; sha256: string; size: number; mimeType: string }
   | { status: 'failed'; error: string }
@@ -220,7 +218,7 @@ export const recordAttachment = (
     ? { ...before, status: 'stored', s3Key: o.s3Key, sha256: o.sha256, size: o.size, mimeType: o.mimeType, attempts, nextAttemptAt: undefined, lastError: undefined }
     : o.status === 'rejected'
       ? { ...before, status: 'rejected', attempts, nextAttemptAt: undefined, lastError: o.reason }
-      : { ...before, status: 'failed', attempts, lastError: o.error, nextAttemptAt: attempts <= ATTACHMENT_BACKOFF_MS.length ? input.now + ATTACHMENT_BACKOFF_MS[attempts - 1]! : undefined };
+      : { ...before, status: 'failed', attempts, lastError: o.error, nextAttemptAt: nextRetryAt(attempts, input.now) };
   const attachments = c.attachments.map((a, i) => (i === index ? after : a));
   const record = next(c, input.now, {
     attachments,

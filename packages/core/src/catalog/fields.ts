@@ -2,7 +2,13 @@ import type { Field } from './schema';
 
 /** Building blocks shared by the nine services' requirement schemas. */
 const MiB = 1024 * 1024;
-export const DOCUMENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png'];
+/** The document formats the desk accepts: what officers and applicants call them, and the file extension. */
+export const DOCUMENT_FORMATS: Record<string, { name: string; extension: string }> = {
+  'application/pdf': { name: 'PDF', extension: 'pdf' },
+  'image/jpeg': { name: 'JPG', extension: 'jpg' },
+  'image/png': { name: 'PNG', extension: 'png' },
+};
+export const DOCUMENT_TYPES = Object.keys(DOCUMENT_FORMATS);
 export const IMAGE_TYPES = ['image/jpeg', 'image/png'];
 
 export const doc = (id: string, label: string, opts: Partial<Field> = {}): Field => ({

@@ -39,10 +39,6 @@ export interface Mailer {
   send(mail: OutgoingMail): Promise<void>;
 }
 
-/** Waits after the 1st, 2nd, … failed attempt; after the last one the message is given up as failed. */
-export const RETRY_BACKOFF_MS = [60_000, 5 * 60_000, 15 * 60_000, 60 * 60_000, 3 * 3600_000, 6 * 3600_000];
-export const MAX_ATTEMPTS = RETRY_BACKOFF_MS.length + 1;
-
 export const newOutboxEntry = (mail: OutgoingMail, now: number): OutboxEntry => ({
   ...mail, status: 'pending', attempts: 0, createdAt: now, nextAttemptAt: now,
 });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import { demoFormMappings, findService, type FormMapping, type FormSubmission, LoketError, mapSubmission, REVISION, wibDate } from '@loket/core';
+import { type CaseRecord, demoFormMappings, findService, type FormMapping, type FormSubmission, LoketError, mapSubmission, REVISION, wibDate } from '@loket/core';
 import type { Deps } from '../deps';
 import { copyAttachments, INLINE_COPY_BUDGET_MS } from './attachments';
 
@@ -33,6 +33,12 @@ const copyFilesNow = async (deps: Deps, caseId: string) => {
     deps.log.warn('attachment.copy_deferred', { caseId, error: String(e) });
   }
 };
+
+/**
+ * Whether a response submitted at `submittedAt` is already on the case (a repeat, or older than the
+ * edit recorded). Compared as instants: createTime has milliseconds, lastSubmittedTime microseconds.
+ */
+export const alreadyRecorded = (c: CaseRecord, submittedAt: number) => submittedAt <= (c.source?.submittedAt ?? c.clock.receivedAt);
 
 export interface IntakeResult {
   caseId: string | null;
@@ -67,8 +73,7 @@ export const intakeFormSubmission = async (deps: Deps, sub: FormSubmission, rawK
     return { caseId: r.id, trackingNumber: r.trackingNumber, status: r.state, outcome };
   };
   if (created) return result(record, 'created');
-  // Compare as instants: createTime has milliseconds, lastSubmittedTime microseconds (integrations.md).
-  if (submittedAt <= (record.source?.submittedAt ?? record.clock.receivedAt)) return result(record, 'duplicate');
+  if (alreadyRecorded(record, submittedAt)) return result(record, 'duplicate');
   let change = await deps.cases.resubmit(record.id, { answers: mapped.answers, attachments: mapped.attachments, submittedAt, actorId: 'google-forms' });
   if (change.record.state === REVISION) {
     change = await deps.cases.act(record.id, { event: 'serahkan_perbaikan', actor: { id: 'pemohon', roles: ['pemohon'] }, note: 'Perbaikan dikirim melalui formulir.' });

@@ -2,7 +2,7 @@ import type { forms_v1 } from '@googleapis/forms';
 import type { FormQuestion } from '@loket/adapters';
 import { FormSubmission, LoketError } from '@loket/core';
 import type { Deps } from '../deps';
-import { archiveRaw, intakeFormSubmission } from './google-forms';
+import { alreadyRecorded, archiveRaw, intakeFormSubmission } from './google-forms';
 
 /** Re-read this much before the mark: a response indexed late by Google is still found; repeats cost only a read. */
 export const OVERLAP_MS = 30 * 60_000;
@@ -43,8 +43,10 @@ export interface FormReconcileReport {
   error?: string;
 }
 
+const emptyReport = (formId: string): FormReconcileReport => ({ formId, listed: 0, created: 0, resubmitted: 0, seen: 0, ignored: 0, invalid: 0 });
+
 const reconcileForm = async (deps: Deps, formId: string, since: number, startedAt: number): Promise<FormReconcileReport> => {
-  const report: FormReconcileReport = { formId, listed: 0, created: 0, resubmitted: 0, seen: 0, ignored: 0, invalid: 0 };
+  const report = emptyReport(formId);
   const google = deps.google!;
   const [questions, responses] = await Promise.all([google.forms.questions(formId), google.forms.responses(formId, new Date(since))]);
   report.listed = responses.length;
@@ -53,7 +55,7 @@ const reconcileForm = async (deps: Deps, formId: string, since: number, startedA
     if (parsed.success) {
       const caseId = await deps.repo.findByExternalKey({ kind: 'google_form', id: parsed.data.responseId });
       const known = caseId ? await deps.repo.get(caseId) : undefined;
-      if (known && Date.parse(parsed.data.submittedAt) <= (known.source?.submittedAt ?? known.clock.receivedAt)) {
+      if (known && alreadyRecorded(known, Date.parse(parsed.data.submittedAt))) {
         report.seen++;
         continue;
       }
@@ -93,7 +95,7 @@ export const reconcileForms = async (deps: Deps): Promise<FormReconcileReport[]>
       reports.push(await reconcileForm(deps, mapping.formId, since, startedAt));
     } catch (e) {
       deps.log.error('reconcile.form_failed', { formId: mapping.formId, error: String(e) });
-      reports.push({ formId: mapping.formId, listed: 0, created: 0, resubmitted: 0, seen: 0, ignored: 0, invalid: 0, error: e instanceof Error ? e.message : String(e) });
+      reports.push({ ...emptyReport(mapping.formId), error: e instanceof Error ? e.message : String(e) });
     }
   }
   return reports;

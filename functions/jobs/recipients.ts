@@ -1,7 +1,7 @@
 import { type CaseRecord, findService, type StaffMember, stateOf, type Threshold, workflowFor } from '@loket/core';
 
 /** The role responsible for the case's current step (from the workflow definition). */
-export const stepRole = (c: CaseRecord) => stateOf(workflowFor(findService(c.serviceId)!), c.state).role;
+const stepRole = (c: CaseRecord) => stateOf(workflowFor(findService(c.serviceId)!), c.state).role;
 
 /** Who owns the case now: its assignee, or every active officer holding the step's role. */
 export const owners = (c: CaseRecord, staff: StaffMember[]): StaffMember[] => {

@@ -36,5 +36,5 @@ export const startScheduler = (deps: Deps) => {
   };
   const timer = setInterval(() => void tick(), deps.config.LOKET_SWEEP_INTERVAL_SECONDS * 1000);
   timer.unref();
-  return { tick, stop: () => clearInterval(timer) };
+  return { stop: () => clearInterval(timer) };
 };

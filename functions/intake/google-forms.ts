@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import { type CaseRecord, demoFormMappings, findService, type FormMapping, type FormSubmission, LoketError, mapSubmission, REVISION, wibDate } from '@loket/core';
+import { type CaseRecord, demoFormMappings, findService, type FormMapping, type FormSubmission, LoketError, mapSubmission, type Service, unmatchedFormMail, wibDate } from '@loket/core';
+import { queueAndSend } from '../mail/dispatch';
 import type { Deps } from '../deps';
 import { copyAttachments, INLINE_COPY_BUDGET_MS } from './attachments';
 
@@ -48,8 +49,25 @@ export interface IntakeResult {
 }
 
 /**
+ * A form whose answers match no field (its questions were renamed): the administrators hear of it once
+ * per form and day. A failure to queue this is logged; it must not fail the citizen's submission.
+ */
+const reportUnmatched = async (deps: Deps, formId: string, service: Service, record: CaseRecord) => {
+  const titles = (record.unmatchedAnswers ?? []).map((u) => u.title);
+  if (!titles.length) return;
+  try {
+    const admins = (await deps.staff.list()).filter((s) => s.active && s.roles.includes('admin'));
+    const form = { formId, serviceName: service.name, date: wibDate(deps.time.now()), titles, caseId: record.id };
+    await queueAndSend(deps, admins.map((a) => unmatchedFormMail(a, form, deps.config.LOKET_PUBLIC_URL)));
+  } catch (e) {
+    deps.log.warn('intake.unmatched_report_failed', { formId, error: String(e) });
+  }
+};
+
+/**
  * One path for every Google Form response, pushed or reconciled: a case per responseId, the SLA clock
- * from the form's own submission time, an edited response recorded as a resubmission on the same case.
+ * from the form's own submission time, an edited response recorded as a resubmission on the same case
+ * (in submission order: an older edit arriving late changes nothing).
  */
 export const intakeFormSubmission = async (deps: Deps, sub: FormSubmission, rawKey: string): Promise<IntakeResult> => {
   const mapping = formMappings(deps).find((m) => m.formId === sub.formId);
@@ -59,24 +77,25 @@ export const intakeFormSubmission = async (deps: Deps, sub: FormSubmission, rawK
   }
   const mapped = mapSubmission(service, mapping, sub);
   // Forms sometimes deliver a blank extra submission seconds after a real one (integrations.md).
-  // It is archived raw; no case is opened for it.
+  // Only a response without a single answer is that; it is archived raw and opens no case.
   if (mapped.empty) return { caseId: null, trackingNumber: null, status: 'ignored', outcome: 'ignored' };
   const submittedAt = Date.parse(sub.submittedAt);
+  const content = { answers: mapped.answers, attachments: mapped.attachments, unmatchedAnswers: mapped.unmatched, intakeIssues: mapped.problems };
   const { record, created } = await deps.cases.open({
     serviceId: service.id, channel: 'google_form', externalKey: { kind: 'google_form', id: sub.responseId },
     source: { kind: 'google_form', externalId: sub.responseId, submittedAt },
-    applicant: mapped.applicant, answers: mapped.answers, attachments: mapped.attachments,
-    receivedAt: submittedAt, actorId: 'google-forms',
+    applicant: mapped.applicant, ...content, receivedAt: submittedAt, actorId: 'google-forms',
   });
-  const result = async (r: typeof record, outcome: IntakeResult['outcome']): Promise<IntakeResult> => {
-    if (outcome !== 'duplicate') await copyFilesNow(deps, r.id);
+  const result = async (r: CaseRecord, outcome: IntakeResult['outcome']): Promise<IntakeResult> => {
+    if (outcome !== 'duplicate') {
+      await copyFilesNow(deps, r.id);
+      await reportUnmatched(deps, sub.formId, service, r);
+    }
     return { caseId: r.id, trackingNumber: r.trackingNumber, status: r.state, outcome };
   };
   if (created) return result(record, 'created');
-  if (alreadyRecorded(record, submittedAt)) return result(record, 'duplicate');
-  let change = await deps.cases.resubmit(record.id, { answers: mapped.answers, attachments: mapped.attachments, submittedAt, actorId: 'google-forms' });
-  if (change.record.state === REVISION) {
-    change = await deps.cases.act(record.id, { event: 'serahkan_perbaikan', actor: { id: 'pemohon', roles: ['pemohon'] }, note: 'Perbaikan dikirim melalui formulir.' });
-  }
-  return result(change.record, 'resubmitted');
+  const updated = alreadyRecorded(record, submittedAt)
+    ? undefined
+    : await deps.cases.resubmit(record.id, { ...content, submittedAt, actorId: 'google-forms' });
+  return updated ? result(updated, 'resubmitted') : result(await deps.cases.get(record.id), 'duplicate');
 };

@@ -1,4 +1,4 @@
-import { deliveryFailureMail, MailDeliveryError, mapLimit, newOutboxEntry, nextRetryAt, type OutboxEntry, type OutgoingMail } from '@loket/core';
+import { deliveryFailureMail, MailDeliveryError, mapLimit, newOutboxEntry, nextRetryAt, type OutboxEntry, type OutgoingMail, parseMailAddress } from '@loket/core';
 import type { Deps } from '../deps';
 
 /** How long one attempt holds a message before another dispatcher may take it (a crashed attempt). */
@@ -30,6 +30,8 @@ export const deliverOutbox = async (deps: Deps, entries?: OutboxEntry[], limit =
       return;
     }
     try {
+      // The last gate before any mailer: exactly one valid mailbox per recipient, whatever queued it.
+      if (!claimed.to.length || claimed.to.some((a) => parseMailAddress(a) !== a)) throw new MailDeliveryError('invalid recipient address', true);
       await deps.mailer.send(claimed);
       await deps.outbox.markSent(claimed.id, deps.time.now());
       report.sent++;

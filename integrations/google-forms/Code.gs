@@ -43,7 +43,15 @@ function sign(secret, timestamp, body) {
   return 'sha256=' + bytes.map(function (b) { return ('0' + (b & 0xff).toString(16)).slice(-2); }).join('');
 }
 
-/** Retries network errors and 5xx with exponential backoff; 4xx are final (logged for the admin). */
+/**
+ * Whether an answer from Loket ends the delivery. 409 (the case was being changed at that moment) and
+ * 429 are worth another try like 5xx; other 4xx are final and logged for the admin.
+ */
+function isFinal(code) {
+  return code < 500 && code !== 409 && code !== 429;
+}
+
+/** Retries network errors, 409, 429 and 5xx with exponential backoff; other answers are final. */
 function deliver(url, secret, body) {
   for (var attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     var timestamp = String(Math.floor(Date.now() / 1000)); // fresh per attempt: the server allows 5 minutes
@@ -53,7 +61,7 @@ function deliver(url, secret, body) {
         headers: { 'X-Loket-Timestamp': timestamp, 'X-Loket-Signature': sign(secret, timestamp, body) },
       });
       var code = res.getResponseCode();
-      if (code < 500) {
+      if (isFinal(code)) {
         if (code >= 400) console.error('Loket menolak kiriman: HTTP ' + code + ' ' + res.getContentText());
         return code;
       }
@@ -66,4 +74,4 @@ function deliver(url, secret, body) {
   console.error('Kiriman belum berhasil setelah ' + MAX_ATTEMPTS + ' percobaan; akan diambil oleh rekonsiliasi.');
 }
 
-if (typeof module !== 'undefined') module.exports = { buildPayload: buildPayload, sign: sign };
+if (typeof module !== 'undefined') module.exports = { buildPayload: buildPayload, sign: sign, isFinal: isFinal };

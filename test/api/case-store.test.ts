@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LoketError, parseTrackingNumber, toWibIso } from '@loket/core';
 import type { Deps } from '../../functions/deps';
-import { manualClock, useTestWorld } from '../helpers/deps';
+import { assignTo, manualClock, useTestWorld } from '../helpers/deps';
 
 const clock = manualClock('2026-11-02T09:00:00+07:00');
 const world = useTestWorld({ time: clock });
@@ -63,8 +63,8 @@ describe('case store on DynamoDB Local', () => {
 
   it('refuses a stale version without writing anything', async () => {
     const { record } = await openKsp();
-    await world.deps.cases.assign(record.id, { assigneeId: 'kasi-hukum', actor: kasi, expectedVersion: 1 });
-    await expect(world.deps.cases.assign(record.id, { assigneeId: 'pengawas', actor: kasi, expectedVersion: 1 })).rejects.toMatchObject({ code: 'conflict' });
+    await assignTo(world.deps, record.id, 'kasi-hukum', { expectedVersion: 1 });
+    await expect(assignTo(world.deps, record.id, 'kasi-hukum', { expectedVersion: 1 })).rejects.toMatchObject({ code: 'conflict' });
     expect((await world.deps.cases.get(record.id)).assigneeId).toBe('kasi-hukum');
     expect(await world.deps.cases.events(record.id)).toHaveLength(2);
   });
@@ -97,7 +97,7 @@ describe('case store on DynamoDB Local', () => {
     expect(due.map((c) => c.id)).toContain(record.id);
     expect((await world.deps.repo.listDue(Date.parse('2026-11-04T10:44:59+07:00'), 100)).map((c) => c.id)).not.toContain(record.id);
     expect((await world.deps.repo.listByServiceMonth('konsultasi', '2026-11')).map((c) => c.id)).toContain(record.id);
-    await world.deps.cases.assign(record.id, { assigneeId: 'fungsional', actor: kasi });
+    await assignTo(world.deps, record.id, 'fungsional');
     expect((await world.deps.repo.listByAssignee('fungsional')).map((c) => c.id)).toEqual([record.id]);
     await world.deps.cases.act(record.id, { event: 'selesaikan', note: 'Sudah dijelaskan', actor: { id: 'fungsional', roles: ['fungsional_umum'] } });
     expect((await world.deps.repo.listOpen()).map((c) => c.id)).not.toContain(record.id);

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runMorningDigests, sendDailyDigests } from '../../functions/jobs/digest';
-import { manualClock, useTestWorld } from '../helpers/deps';
+import { assignTo, manualClock, useTestWorld } from '../helpers/deps';
 
 const clock = manualClock('2026-11-20T09:00:00+07:00');
 const world = useTestWorld({ time: clock, mail: true });
@@ -9,7 +9,7 @@ const fu = { id: 'fungsional', roles: ['fungsional_umum' as const] };
 const open = async (serviceId: string, at: string, assigneeId?: string) => {
   clock.set(at);
   const { record } = await world.deps.cases.open({ serviceId, channel: 'walk_in', applicant: { name: 'Siti' }, answers: {}, receivedAt: clock.now(), actorId: 'frontdesk' });
-  if (assigneeId) await world.deps.cases.assign(record.id, { assigneeId, actor: { id: 'kabid-um', roles: ['kabid_usaha_mikro'] } });
+  if (assigneeId) await assignTo(world.deps, record.id, assigneeId);
   return record;
 };
 const refuseAt = async (id: string, at: string) => {
@@ -24,8 +24,8 @@ describe('digests', () => {
   let atRisk: { trackingNumber: string };
   beforeAll(async () => {
     overdue = await open('rekomendasi-bbm', '2026-11-27T10:00:00+07:00', 'fungsional');
-    dueToday = await open('surat-keterangan-pengurus', '2026-11-23T10:00:00+07:00', 'fungsional');
-    atRisk = await open('surat-keterangan-pengurus', '2026-11-24T08:00:00+07:00', 'fungsional');
+    dueToday = await open('surat-keterangan-pengurus', '2026-11-23T10:00:00+07:00', 'pengawas');
+    atRisk = await open('surat-keterangan-pengurus', '2026-11-24T08:00:00+07:00', 'pengawas');
     // Finished last week (23–29 Nov): one on time, one late. Refused requests count; withdrawn ones do not.
     await refuseAt((await open('rekomendasi-bbm', '2026-11-25T09:00:00+07:00')).id, '2026-11-25T09:30:00+07:00');
     await refuseAt((await open('rekomendasi-bbm', '2026-11-26T09:00:00+07:00')).id, '2026-11-26T11:00:00+07:00');
@@ -34,14 +34,15 @@ describe('digests', () => {
   it("gives each officer one morning email with overdue, due-today and at-risk cases", async () => {
     clock.set('2026-11-30T13:00:00+07:00');
     expect(await sendDailyDigests(world.deps)).toMatchObject({ date: '2026-11-30' });
-    const [digest, ...more] = mailTo('fungsional@demo.loket.local', 'Ringkasan berkas');
+    const [digest, ...more] = mailTo('pengawas@demo.loket.local', 'Ringkasan berkas');
     expect(more).toHaveLength(0);
-    expect(digest!.subject).toBe('Ringkasan berkas Senin, 30 November 2026: 3 berkas perlu perhatian');
-    const section = (title: string) => digest!.text.split(/\n\n/).find((p) => p.startsWith(title)) ?? '';
-    expect(section('Melewati batas waktu (1)')).toContain(overdue.trackingNumber);
-    expect(section('Jatuh tempo hari ini (1)')).toContain(dueToday.trackingNumber);
-    expect(section('Mendekati batas waktu (1)')).toContain(atRisk.trackingNumber);
+    expect(digest!.subject).toBe('Ringkasan berkas Senin, 30 November 2026: 2 berkas perlu perhatian');
+    const section = (mail: { text: string }, title: string) => mail.text.split(/\n\n/).find((p) => p.startsWith(title)) ?? '';
+    expect(section(digest!, 'Jatuh tempo hari ini (1)')).toContain(dueToday.trackingNumber);
+    expect(section(digest!, 'Mendekati batas waktu (1)')).toContain(atRisk.trackingNumber);
     expect(digest!.text).not.toContain('Siti');
+    const [own] = mailTo('fungsional@demo.loket.local', 'Ringkasan berkas');
+    expect(section(own!, 'Melewati batas waktu (1)')).toContain(overdue.trackingNumber);
     // A second run the same day sends nothing new.
     await sendDailyDigests(world.deps);
     expect(mailTo('fungsional@demo.loket.local', 'Ringkasan berkas')).toHaveLength(1);

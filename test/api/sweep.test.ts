@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { wibDate } from '@loket/core';
 import { sweepDeadlines } from '../../functions/jobs/sweep';
-import { manualClock, useTestWorld } from '../helpers/deps';
+import { assignTo, manualClock, useTestWorld } from '../helpers/deps';
 
 const clock = manualClock('2026-11-25T09:00:00+07:00');
 const world = useTestWorld({ time: clock, env: { LOKET_PUBLIC_URL: 'https://loket.example.go.id' }, mail: true });
@@ -9,7 +9,7 @@ const world = useTestWorld({ time: clock, env: { LOKET_PUBLIC_URL: 'https://loke
 const open = async (serviceId: string, at: string, assigneeId?: string) => {
   clock.set(at);
   const { record } = await world.deps.cases.open({ serviceId, channel: 'walk_in', applicant: { name: 'Siti' }, answers: {}, receivedAt: clock.now(), actorId: 'frontdesk' });
-  if (assigneeId) await world.deps.cases.assign(record.id, { assigneeId, actor: { id: 'kabid-um', roles: ['kabid_usaha_mikro'] } });
+  if (assigneeId) await assignTo(world.deps, record.id, assigneeId);
   return world.deps.cases.get(record.id);
 };
 /** Alerts caught for one case, in sending order by threshold; within one threshold, by recipient (sent in parallel). */
@@ -55,7 +55,7 @@ describe('deadline sweep', () => {
   });
 
   it('counts a 5-working-day case across the Christmas holidays and alerts on the right days', async () => {
-    const c = await open('surat-keterangan-pengurus', '2026-12-21T10:00:00+07:00', 'kasi-hukum');
+    const c = await open('surat-keterangan-pengurus', '2026-12-21T10:00:00+07:00', 'pengawas');
     for (let t = Date.parse('2026-12-21T11:00:00+07:00'); t <= Date.parse('2026-12-31T16:00:00+07:00'); t += 3600_000) {
       clock.set(new Date(t).toISOString());
       await sweepDeadlines(world.deps);
@@ -64,9 +64,9 @@ describe('deadline sweep', () => {
     // Holidays 24–25 Dec and the weekend are not counted: 75% falls on Tue 29 Dec, the deadline is Wed 30 Dec 16:00.
     expect(alerts).toEqual([['2026-12-29', 'at_risk'], ['2026-12-30', 'breach']]);
     expect(alertsFor(c.trackingNumber)).toEqual([
-      { to: 'kasi.hukum@demo.loket.local', subject: '[Mendekati batas waktu]' },
+      { to: 'pengawas@demo.loket.local', subject: '[Mendekati batas waktu]' },
       { to: 'kabid.kp@demo.loket.local', subject: '[MELEWATI batas waktu]' },
-      { to: 'kasi.hukum@demo.loket.local', subject: '[MELEWATI batas waktu]' },
+      { to: 'pengawas@demo.loket.local', subject: '[MELEWATI batas waktu]' },
     ]);
   });
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { createLogger, loadConfig, type Logger } from '@loket/adapters';
-import type { IdSource, TimeSource } from '@loket/core';
+import type { IdSource, Role, TimeSource } from '@loket/core';
 import { createApp } from '../../functions/api/app';
 import { createDeps, type Deps } from '../../functions/deps';
 import { type MailCatcher, startMailCatcher } from '../../functions/local/mail-catcher';
@@ -40,6 +40,16 @@ export const testDeps = async (opts: { time?: TimeSource; ids?: IdSource; log?: 
   await prepareStorage(deps);
   await seedDemoStaff(deps);
   return deps;
+};
+
+/** The Kepala Dinas disposes letters at every step (disposisi); tests assign through them unless they test the roles. */
+export const KADIS = { id: 'kadis', roles: ['kepala_dinas' as const] };
+
+/** Assigns a case to a seeded officer, read from the staff directory as the API does. */
+export const assignTo = async (deps: Deps, caseId: string, assigneeId: string, opts: { actor?: { id: string; roles: Role[] }; expectedVersion?: number } = {}) => {
+  const assignee = await deps.staff.get(assigneeId);
+  if (!assignee) throw new Error(`no seeded officer ${assigneeId}`);
+  return deps.cases.assign(caseId, { assignee, actor: opts.actor ?? KADIS, expectedVersion: opts.expectedVersion });
 };
 
 /** Posts a body to the Google Forms webhook signed as the Apps Script signs it. */

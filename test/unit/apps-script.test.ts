@@ -10,7 +10,7 @@ Object.assign(globalThis, {
     computeHmacSha256Signature: (value: string, key: string) => [...createHmac('sha256', key).update(value, 'utf8').digest()].map((b) => (b > 127 ? b - 256 : b)),
   },
 });
-const script = createRequire(import.meta.url)('../../integrations/google-forms/Code.gs') as { sign(s: string, t: string, b: string): string };
+const script = createRequire(import.meta.url)('../../integrations/google-forms/Code.gs') as { sign(s: string, t: string, b: string): string; isFinal(code: number): boolean };
 
 const VECTOR = {
   secret: 'loket-test-vector-secret',
@@ -31,5 +31,10 @@ describe('Apps Script signing (integrations/google-forms/Code.gs)', () => {
     expect(checkSignature(VECTOR.secret, VECTOR.timestamp, sig, VECTOR.body, 1795000000_000 + 299_000)).toBeUndefined();
     expect(checkSignature(VECTOR.secret, VECTOR.timestamp, sig, VECTOR.body, 1795000000_000 + 301_000)).toBe('stale');
     expect(checkSignature(VECTOR.secret, VECTOR.timestamp, sig, VECTOR.body + ' ', 1795000000_000)).toBe('mismatch');
+  });
+
+  it('tries again on 409 and 429 as on 5xx; other answers end the delivery', () => {
+    expect([200, 201, 400, 401, 404, 413].map(script.isFinal)).toEqual([true, true, true, true, true, true]);
+    expect([409, 429, 500, 503].map(script.isFinal)).toEqual([false, false, false, false]);
   });
 });

@@ -3,7 +3,7 @@ import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import {
-  availableTransitions, type CaseRecord, DOCUMENT_FORMATS, Channel, findService, formatWib, LoketError, maskEmail, maskedAnswers, maskPhone, notFound, openIssues,
+  availableTransitions, type CaseRecord, MailAddress, DOCUMENT_FORMATS, Channel, findService, formatWib, LoketError, maskEmail, maskedAnswers, maskPhone, notFound, openIssues,
   requestAttachmentRetry, ROLE_LABELS, slaState, STAFF_ROLES, stateOf, toWibIso, workflowFor,
 } from '@loket/core';
 import type { Deps } from '../../deps';
@@ -73,7 +73,7 @@ const RegisterCase = z.object({
   serviceId: z.string().max(64),
   channel: Channel.exclude(['google_form', 'sp4n_lapor']),
   receivedAt: z.iso.datetime({ offset: true }).optional(),
-  applicant: z.object({ name: z.string().trim().min(1).max(200), email: z.email().max(200).optional(), phone: z.string().max(30).optional() }),
+  applicant: z.object({ name: z.string().trim().min(1).max(200), email: MailAddress.optional(), phone: z.string().max(30).optional() }),
   answers: Answers.default({}),
 });
 const Versioned = { expectedVersion: z.number().int().positive() };
@@ -172,7 +172,7 @@ export const caseRoutes = (deps: Deps) => {
     const body = await jsonBody(c, Assign);
     const assignee = await deps.staff.get(body.assigneeId);
     if (!assignee?.active) throw notFound(`Petugas "${body.assigneeId}"`);
-    const change = await deps.cases.assign(c.req.param('id'), { ...body, actor });
+    const change = await deps.cases.assign(c.req.param('id'), { assignee, expectedVersion: body.expectedVersion, actor });
     return c.json(view(change.record, actor.roles));
   });
   return app;

@@ -11,6 +11,8 @@ export { OFFICIAL_HOLIDAYS, OFFICIAL_YEARS } from './sla/official-holidays';
 export * from './workflow/engine';
 export { DONE, REFUSED, WITHDRAWN, REVISION } from './workflow/build';
 export * from './workflow/definitions';
+export * from './workflow/step-roles';
+export * from './mail/address';
 export * from './ports';
 export * from './case/model';
 export * from './case/commands';

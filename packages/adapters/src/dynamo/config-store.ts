@@ -1,5 +1,5 @@
 import { type DynamoDBClient, GetItemCommand, PutItemCommand, QueryCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
-import { CalendarData, type CalendarStore, DEFAULT_CALENDAR, type StaffDirectory, type StaffMember } from '@loket/core';
+import { CalendarData, type CalendarStore, DEFAULT_CALENDAR, LoketError, parseMailAddress, type StaffDirectory, type StaffMember } from '@loket/core';
 import { stripKeys, toItem } from './codec';
 
 const CALENDAR_KEY = { pk: 'CONFIG', sk: 'CALENDAR' };
@@ -48,6 +48,9 @@ export class DynamoStaffDirectory implements StaffDirectory {
   }
 
   async put(member: StaffMember): Promise<void> {
+    if (parseMailAddress(member.email) !== member.email) {
+      throw new LoketError('validation', `Alamat email petugas "${member.id}" tidak valid: harus satu alamat email.`, [{ field: 'email', message: 'Harus satu alamat email.' }]);
+    }
     await this.db.send(new PutItemCommand({ TableName: this.table, Item: toItem({ pk: 'STAFF', sk: member.id, ...member }) }));
   }
 }

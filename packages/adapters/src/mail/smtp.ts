@@ -17,7 +17,9 @@ export class SmtpMailer implements Mailer {
       await this.transport.sendMail({ from: this.from, to: mail.to, subject: mail.subject, text: mail.text, headers: { 'X-Loket-Message-Id': mail.id } });
     } catch (e) {
       const err = e as { responseCode?: number; code?: string; message?: string };
-      const permanent = typeof err.responseCode === 'number' && err.responseCode >= 500;
+      // 5xx: the server refuses the address or message. EENVELOPE without a reply code: nodemailer itself
+      // found no usable recipient. Neither gets better by retrying.
+      const permanent = (typeof err.responseCode === 'number' && err.responseCode >= 500) || (err.code === 'EENVELOPE' && err.responseCode === undefined);
       throw new MailDeliveryError(`SMTP ${err.responseCode ?? err.code ?? 'error'}: ${err.message ?? String(e)}`, permanent);
     }
   }

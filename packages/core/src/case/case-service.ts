@@ -7,11 +7,12 @@ import { wibDate } from '../sla/wib';
 import { newOutboxEntry, type OutboxEntry, type OutgoingMail } from '../mail/outbox';
 import type { Actor } from '../workflow/engine';
 import { workflowFor } from '../workflow/definitions';
+import { REVISION } from '../workflow/build';
 import {
   applyTransition, assignCase, type AttachmentOutcome, type CaseChange, checkRequirement, openCase, recomputeDeadlines, recordAttachment,
   resubmitAnswers, type NewCase,
 } from './commands';
-import type { Attachment, CaseRecord } from './model';
+import type { CaseRecord } from './model';
 import { makeTrackingNumber } from './tracking';
 
 export interface CaseServiceDeps {
@@ -120,15 +121,34 @@ export class CaseService {
   }
 
   async checkRequirement(id: string, input: { requirementId: string; status: 'ok' | 'invalid'; note?: string; actor: Actor; expectedVersion?: number }) {
-    return this.mutate(id, input.expectedVersion, (c, s) => checkRequirement(c, s, { ...input, now: this.deps.time.now() }));
+    return this.mutate(id, input.expectedVersion, (c, s) => checkRequirement(c, s, workflowFor(s), { ...input, now: this.deps.time.now() }));
   }
 
-  async assign(id: string, input: { assigneeId: string; actor: Actor; expectedVersion?: number }) {
-    return this.mutate(id, input.expectedVersion, (c) => assignCase(c, { ...input, now: this.deps.time.now() }));
+  async assign(id: string, input: { assignee: { id: string; roles: string[] }; actor: Actor; expectedVersion?: number }) {
+    return this.mutate(id, input.expectedVersion, (c, s) => assignCase(c, workflowFor(s), { ...input, now: this.deps.time.now() }));
   }
 
-  async resubmit(id: string, input: { answers: Record<string, string[]>; attachments?: Attachment[]; submittedAt: number; actorId: string }) {
-    return this.mutate(id, undefined, (c, s) => resubmitAnswers(c, s, { ...input, now: this.deps.time.now() }));
+  /**
+   * The applicant's edited submission, applied in submission order: inside the version-checked write it
+   * is applied only if it is newer than what the case holds (an older or repeated edit is a no-op,
+   * undefined), retried on a concurrent change. A case waiting for the applicant's revision then moves
+   * back to the officers, also retried, so a racing edit never answers 409.
+   */
+  async resubmit(id: string, input: Omit<Parameters<typeof resubmitAnswers>[2], 'now'>): Promise<CaseRecord | undefined> {
+    const applied = await this.applySystemChange(id, (c) => {
+      if (input.submittedAt <= (c.source?.submittedAt ?? c.clock.receivedAt)) return undefined;
+      return resubmitAnswers(c, serviceOrThrow(c.serviceId), { ...input, now: this.deps.time.now() });
+    });
+    if (!applied) return undefined;
+    const calendar = await this.calendar();
+    const back = await this.applySystemChange(id, (c) => {
+      if (c.state !== REVISION) return undefined;
+      const service = serviceOrThrow(c.serviceId);
+      return applyTransition(c, service, workflowFor(service), calendar, {
+        event: 'serahkan_perbaikan', actor: { id: 'pemohon', roles: ['pemohon'] }, note: 'Perbaikan dikirim melalui formulir.', now: this.deps.time.now(),
+      });
+    });
+    return (back ?? applied).record;
   }
 
   /** Records one copy attempt of an applicant's file; a concurrent change is reloaded and retried. */

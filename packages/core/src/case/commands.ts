@@ -4,6 +4,7 @@ import { fieldProblem } from '../intake/validate-field';
 import type { WorkingCalendar } from '../sla/calendar';
 import { applyCalendar, isPaused, pauseClock, resumeClock, startClock } from '../sla/deadline';
 import { type Actor, type Effect, stateOf, transition, type WorkflowDefinition } from '../workflow/engine';
+import { requireStepWork, stepRoles } from '../workflow/step-roles';
 import type { OutgoingMail } from '../mail/outbox';
 import { nextRetryAt } from '../util/retry';
 import type { Attachment, CaseEvent, CaseRecord, Channel, CheckItem, CheckStatus, Threshold } from './model';
@@ -19,11 +20,19 @@ export interface CaseChange {
 }
 
 /**
+ * The checklist item for what a submission got wrong outside the requirements (an unusable contact
+ * address, answers to questions the mapping does not know). Present only when there is such a problem;
+ * an officer who has dealt with it marks it "ok" like a requirement.
+ */
+export const INTAKE_CHECK = 'isian_formulir';
+
+/**
  * Checks every requirement's fields. A field the applicant gave is `pending` until an officer checks it;
  * a missing or malformed one is `missing`/`invalid` with Indonesian issues naming the field.
  */
 export const evaluateChecklist = (
   service: Service, answers: Record<string, string[]>, previous: Record<string, CheckItem> = {}, attachments: Attachment[] = [],
+  intakeIssues: string[] = [],
 ) => {
   const checklist: Record<string, CheckItem> = {};
   // A file refused on copy (too large, wrong type) is a problem of the answer that still holds it.
@@ -37,6 +46,10 @@ export const evaluateChecklist = (
     const before = previous[req.id];
     // An officer's "ok" survives a resubmission only if the applicant's answers for it are still valid.
     checklist[req.id] = before?.status === 'ok' && status === 'pending' ? before : { status, issues };
+  }
+  if (intakeIssues.length) {
+    const before = previous[INTAKE_CHECK];
+    checklist[INTAKE_CHECK] = before?.status === 'ok' ? before : { status: 'invalid', issues: intakeIssues };
   }
   return checklist;
 };
@@ -57,6 +70,8 @@ export interface NewCase {
   source?: CaseRecord['source'];
   applicant: CaseRecord['applicant'];
   answers: Record<string, string[]>;
+  unmatchedAnswers?: CaseRecord['unmatchedAnswers'];
+  intakeIssues?: string[];
   attachments?: Attachment[];
   /** The request's own submission time: the SLA clock starts here, not at arrival. */
   receivedAt: number;
@@ -76,7 +91,9 @@ export const openCase = (n: NewCase): CaseChange => {
     source: n.source,
     applicant: n.applicant,
     answers: n.answers,
-    checklist: evaluateChecklist(n.service, n.answers, {}, n.attachments),
+    ...(n.unmatchedAnswers?.length ? { unmatchedAnswers: n.unmatchedAnswers } : {}),
+    ...(n.intakeIssues?.length ? { intakeIssues: n.intakeIssues } : {}),
+    checklist: evaluateChecklist(n.service, n.answers, {}, n.attachments, n.intakeIssues),
     attachments: n.attachments ?? [],
     clock: startClock(n.service.sla, n.calendar, n.receivedAt),
     createdAt: n.now,
@@ -129,21 +146,41 @@ export const applyTransition = (
   };
 };
 
-/** An officer records the result of checking one requirement. */
+/** Whether the files behind a requirement are in the desk's own storage (copied, type and size checked). */
+const documentsStored = (c: CaseRecord, service: Service, requirementId: string) => {
+  const req = service.requirements.find((r) => r.id === requirementId)!;
+  return req.fields.filter((f) => f.kind === 'document').every((f) => {
+    const files = c.attachments.filter((a) => a.fieldId === f.id && (c.answers[f.id] ?? []).includes(a.sourceId));
+    // A form upload must have been copied; a walk-in's paper document has no file record to wait for.
+    const expected = c.channel === 'google_form' ? (c.answers[f.id] ?? []).filter((v) => v.trim()).length : files.length;
+    return files.length >= expected && files.every((a) => a.status === 'stored');
+  });
+};
+
+/**
+ * An officer of the current step records the result of checking one requirement (or the submission's
+ * own problems, `INTAKE_CHECK`). A document can be declared in order only once its file is stored.
+ */
 export const checkRequirement = (
   c: CaseRecord,
   service: Service,
+  workflow: WorkflowDefinition,
   input: { requirementId: string; status: 'ok' | 'invalid'; note?: string; actor: Actor; now: number },
 ): CaseChange => {
-  if (!service.requirements.some((r) => r.id === input.requirementId)) {
+  const isIntake = input.requirementId === INTAKE_CHECK && c.checklist[INTAKE_CHECK] !== undefined;
+  if (!isIntake && !service.requirements.some((r) => r.id === input.requirementId)) {
     throw new LoketError('validation', `Persyaratan "${input.requirementId}" tidak ada pada layanan ini.`, [{ field: 'requirementId', message: 'Persyaratan tidak dikenal.' }]);
   }
+  requireStepWork(workflow, c.state, input.actor, 'memeriksa persyaratan');
   if (input.status === 'invalid' && !input.note?.trim()) {
     throw new LoketError('validation', 'Jelaskan apa yang perlu diperbaiki.', [{ field: 'note', message: 'Catatan wajib diisi.' }]);
   }
   const current = c.checklist[input.requirementId];
   if (input.status === 'ok' && current?.status === 'missing') {
     throw new LoketError('validation', 'Persyaratan yang belum diserahkan tidak dapat dinyatakan lengkap.', [{ field: 'status', message: 'Dokumen belum ada.' }]);
+  }
+  if (input.status === 'ok' && !isIntake && !documentsStored(c, service, input.requirementId)) {
+    throw new LoketError('invalid_transition', 'Dokumen persyaratan ini belum tersimpan di sistem; periksa setelah berkas selesai disalin.');
   }
   const item: CheckItem = { status: input.status, issues: input.status === 'invalid' ? [input.note!.trim()] : [], checkedBy: input.actor.id };
   const record = next(c, input.now, { checklist: { ...c.checklist, [input.requirementId]: item } });
@@ -154,11 +191,27 @@ export const checkRequirement = (
   };
 };
 
-export const assignCase = (c: CaseRecord, input: { assigneeId: string; actor: Actor; now: number }): CaseChange => {
-  const record = next(c, input.now, { assigneeId: input.assigneeId });
+/** Who may hand a case to an officer besides the step's own officers: the heads who dispose letters. */
+const DISPOSERS = ['kepala_dinas', 'sekretaris_dinas'] as const;
+
+/**
+ * Disposisi: an officer of the current step (or a head) hands the case to an officer who holds one
+ * of the step's roles; anyone else could not act on it.
+ */
+export const assignCase = (
+  c: CaseRecord,
+  workflow: WorkflowDefinition,
+  input: { assignee: { id: string; roles: string[] }; actor: Actor; now: number },
+): CaseChange => {
+  requireStepWork(workflow, c.state, input.actor, 'mendisposisikan berkas', [...DISPOSERS]);
+  const roles = stepRoles(workflow, c.state);
+  if (!roles.some((r) => input.assignee.roles.includes(r))) {
+    throw new LoketError('validation', 'Petugas yang dipilih tidak memegang peran pada tahap ini.', [{ field: 'assigneeId', message: 'Pilih petugas tahap ini.' }]);
+  }
+  const record = next(c, input.now, { assigneeId: input.assignee.id });
   return {
     record,
-    event: { caseId: c.id, seq: record.version, at: input.now, actorId: input.actor.id, type: 'assigned', data: { from: c.assigneeId, to: input.assigneeId } },
+    event: { caseId: c.id, seq: record.version, at: input.now, actorId: input.actor.id, type: 'assigned', data: { from: c.assigneeId, to: input.assignee.id } },
     effects: ['notify_assignee'],
   };
 };
@@ -167,14 +220,19 @@ export const assignCase = (c: CaseRecord, input: { assigneeId: string; actor: Ac
 export const resubmitAnswers = (
   c: CaseRecord,
   service: Service,
-  input: { answers: Record<string, string[]>; attachments?: Attachment[]; submittedAt: number; now: number; actorId: string },
+  input: {
+    answers: Record<string, string[]>; attachments?: Attachment[]; unmatchedAnswers?: CaseRecord['unmatchedAnswers']; intakeIssues?: string[];
+    submittedAt: number; now: number; actorId: string;
+  },
 ): CaseChange => {
   const known = new Set(c.attachments.map((a) => `${a.fieldId}#${a.sourceId}`));
   const attachments = [...c.attachments, ...(input.attachments ?? []).filter((a) => !known.has(`${a.fieldId}#${a.sourceId}`))];
   const record = next(c, input.now, {
     answers: input.answers,
     attachments,
-    checklist: evaluateChecklist(service, input.answers, c.checklist, attachments),
+    unmatchedAnswers: input.unmatchedAnswers?.length ? input.unmatchedAnswers : undefined,
+    intakeIssues: input.intakeIssues?.length ? input.intakeIssues : undefined,
+    checklist: evaluateChecklist(service, input.answers, c.checklist, attachments, input.intakeIssues),
     source: c.source ? { ...c.source, submittedAt: input.submittedAt } : undefined,
   });
   return {
@@ -222,7 +280,7 @@ export const recordAttachment = (
   const attachments = c.attachments.map((a, i) => (i === index ? after : a));
   const record = next(c, input.now, {
     attachments,
-    checklist: o.status === 'rejected' ? evaluateChecklist(service, c.answers, c.checklist, attachments) : c.checklist,
+    checklist: o.status === 'rejected' ? evaluateChecklist(service, c.answers, c.checklist, attachments, c.intakeIssues) : c.checklist,
   });
   return {
     record,

@@ -47,6 +47,10 @@ export interface CaseRecord {
   source?: { kind: 'google_form' | 'sp4n_lapor'; externalId: string; submittedAt?: number };
   applicant: { name: string; email?: string; phone?: string };
   answers: Record<string, string[]>;
+  /** Form answers whose question matched no field (a renamed question): kept for the officer, masked when shown. */
+  unmatchedAnswers?: { title: string; values: string[] }[];
+  /** Problems of the submission outside the requirements (contact address, unmatched answers). */
+  intakeIssues?: string[];
   checklist: Record<string, CheckItem>;
   attachments: Attachment[];
   assigneeId?: string;

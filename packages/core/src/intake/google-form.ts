@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { SERVICES, serviceFields } from '../catalog/services';
 import type { Service } from '../catalog/schema';
 import type { Attachment } from '../case/model';
+import { parseMailAddress } from '../mail/address';
 import { normalizePhone } from './validate-field';
 
 /** The webhook body the Apps Script sends (integrations/google-forms/). */
@@ -42,10 +43,20 @@ export interface MappedSubmission {
   answers: Record<string, string[]>;
   attachments: Attachment[];
   applicant: { name: string; email?: string; phone?: string };
-  /** Questions that matched no field: kept in the raw archive, listed for the officer. */
-  unmapped: string[];
+  /** Answers whose question matched no field (e.g. a renamed question): stored on the case for the officer. */
+  unmatched: UnmatchedAnswer[];
+  /** Problems outside the requirements (the contact address, unmatched answers): one checklist item. */
+  problems: string[];
+  /** No answer at all: the only submission that may be ignored. */
   empty: boolean;
 }
+
+export interface UnmatchedAnswer {
+  title: string;
+  values: string[];
+}
+
+const hasContent = (a: FormSubmission['answers'][number]) => a.values.some((v) => v.trim()) || (a.files?.length ?? 0) > 0;
 
 /** Maps a submission onto a service's fields. Never fails on content: problems become checklist items later. */
 export const mapSubmission = (service: Service, mapping: FormMapping, sub: FormSubmission): MappedSubmission => {
@@ -53,12 +64,12 @@ export const mapSubmission = (service: Service, mapping: FormMapping, sub: FormS
   const fields = new Map(serviceFields(service).map((f) => [f.id, f]));
   const answers: Record<string, string[]> = {};
   const attachments: Attachment[] = [];
-  const unmapped: string[] = [];
+  const unmatched: UnmatchedAnswer[] = [];
   for (const a of sub.answers) {
     const fieldId = byKey.get(norm(a.questionId)) ?? byKey.get(norm(a.title));
     const field = fieldId ? fields.get(fieldId) : undefined;
     if (!field) {
-      unmapped.push(a.title);
+      if (hasContent(a)) unmatched.push({ title: a.title, values: [...a.values, ...(a.files ?? []).map((f) => f.fileName)] });
       continue;
     }
     const files = a.files ?? [];
@@ -69,15 +80,25 @@ export const mapSubmission = (service: Service, mapping: FormMapping, sub: FormS
   }
   const first = (...ids: string[]) => ids.map((id) => answers[id]?.[0]?.trim()).find((v) => v);
   const phone = first('nomor_hp', 'kontak_hp');
+  const problems: string[] = [];
+  // Google's verified respondent address first, else the form's own email question. Whatever was given
+  // must be exactly one address: the desk never mails a list, a group or a header someone typed.
+  const givenEmail = sub.respondentEmail?.trim() || first('email', 'kontak_email');
+  const email = parseMailAddress(givenEmail);
+  if (givenEmail && !email) problems.push('Alamat email pemohon tidak valid (harus satu alamat email); pemberitahuan tidak dapat dikirim.');
+  if (unmatched.length) {
+    problems.push(`${unmatched.length} jawaban formulir belum dapat dibaca sistem (pertanyaan tidak dikenali); petugas akan memeriksanya.`);
+  }
   return {
     answers,
     attachments,
     applicant: {
       name: first('nama_pemohon') ?? 'Pemohon (nama belum diisi)',
-      email: sub.respondentEmail?.trim() || first('email', 'kontak_email'),
+      email,
       phone: phone ? normalizePhone(phone) ?? phone : undefined,
     },
-    unmapped,
-    empty: Object.values(answers).every((vs) => vs.every((v) => !v.trim())),
+    unmatched,
+    problems,
+    empty: !sub.answers.some(hasContent),
   };
 };

@@ -1,4 +1,5 @@
 import type { Field } from '../catalog/schema';
+import { parseMailAddress } from '../mail/address';
 
 /**
  * Content checks for one answer. They never reject a submission: a failed check becomes an item on the
@@ -25,8 +26,6 @@ export const normalizePhone = (v: string): string | undefined => {
   return /^0\d{8,13}$/.test(local) ? local : undefined;
 };
 
-const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
-
 /** Returns the Indonesian problem with a text answer, or undefined when it is fine. */
 export const fieldProblem = (field: Field, values: string[]): string | undefined => {
   const present = values.filter((v) => v.trim() !== '');
@@ -42,7 +41,7 @@ export const fieldProblem = (field: Field, values: string[]): string | undefined
     case 'phone':
       return normalizePhone(v) ? undefined : `${field.label}: nomor HP tidak valid (contoh 081234567890).`;
     case 'email':
-      return EMAIL_RE.test(v) ? undefined : `${field.label}: alamat email tidak valid.`;
+      return parseMailAddress(v) ? undefined : `${field.label}: harus satu alamat email yang valid (contoh nama@contoh.id).`;
     case 'choice':
       return !field.options || present.every((p) => field.options!.includes(p)) ? undefined : `${field.label}: pilihan tidak dikenal.`;
     default:

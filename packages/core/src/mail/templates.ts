@@ -250,3 +250,30 @@ export const deliveryFailureMail = (admin: StaffMember, failed: { id: string; ki
     SIGNATURE,
   ].join('\n'),
 });
+
+/**
+ * To administrators, once per form and day, when a form's answers match no field of its mapping: its
+ * questions were probably renamed. Question titles only; the answers stay on the cases.
+ */
+export const unmatchedFormMail = (
+  admin: StaffMember, form: { formId: string; serviceName: string; date: string; titles: string[]; caseId: string }, publicUrl: string,
+): OutgoingMail => ({
+  id: `unmatched-${form.formId}-${form.date}-${admin.id}`,
+  kind: 'form_mapping',
+  caseId: form.caseId,
+  to: [admin.email],
+  subject: `Pertanyaan formulir tidak dikenali: ${form.serviceName}`,
+  text: [
+    `Yth. ${admin.name},`,
+    '',
+    `Jawaban formulir Google "${form.formId}" (${form.serviceName}) memuat pertanyaan yang tidak ada dalam pemetaan formulir.`,
+    'Berkas tetap dibuat dan jawaban disimpan untuk diperiksa petugas, tetapi pemetaan perlu diperbarui.',
+    '',
+    'Pertanyaan yang tidak dikenali:',
+    ...form.titles.slice(0, 30).map((t) => `- ${t.slice(0, 200)}`),
+    '',
+    `Contoh berkas: ${consoleUrl(publicUrl, form.caseId)}`,
+    'Email ini dikirim paling banyak sekali sehari untuk setiap formulir.',
+    SIGNATURE,
+  ].join('\n'),
+});

@@ -5,7 +5,6 @@ import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { loadConfig } from '@loket/adapters';
 import { createApp, type AppEnv } from '../api/app';
-import { issueStaffToken } from '../api/auth';
 import { createDeps, type Deps } from '../deps';
 import { EmulatorError, startEmulators, type Emulators } from './emulators';
 import { assertPortFree } from './free-port';
@@ -107,4 +106,3 @@ export const startDesk = async (opts: { port: number; dataDir?: string; env?: Re
   }
 };
 
-export const demoToken = (deps: Deps, staffId: string) => issueStaffToken(deps.config.LOKET_AUTH_SECRET, staffId, deps.time.now(), 30 * 24 * 3600);

@@ -5,7 +5,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { signBody } from '../../functions/intake/signature';
-import { demoToken, startDesk } from '../../functions/local/desk';
+import { startDesk } from '../../functions/local/desk';
+import { bannerLines } from '../../functions/local/banner';
+import { issueStaffToken } from '../../functions/api/auth';
+import type { Deps } from '../../functions/deps';
+
+const demoToken = (deps: Deps, staffId: string) => issueStaffToken(deps.config.LOKET_AUTH_SECRET, staffId, Date.now());
 
 const run = promisify(execFile);
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -94,6 +99,11 @@ describe('mail and scheduled jobs on the local desk', () => {
       expect(reconcile.code).toBe(1);
       expect(reconcile.stderr).toContain('Kredensial Google belum diatur');
       expect(reconcile.stderr).not.toMatch(/at .*\.ts:\d+/);
+
+      // The banner says how to get a token and prints none (it lands in scrollback and CI logs).
+      const banner = bannerLines(desk, dir, 1234).join('\n');
+      expect(banner).toContain('npx loket token <staff id>');
+      expect(banner).not.toMatch(/[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{20,}/);
     } finally {
       await desk.stop();
     }

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { html } from 'hono/html';
 import { DynamoRateLimiter } from '@loket/adapters';
 import {
@@ -6,6 +6,7 @@ import {
 } from '@loket/core';
 import type { Deps } from '../../deps';
 import type { AppEnv } from '../app';
+import { clientKey } from '../client-address';
 
 /** Wrong tracking numbers one client may try per 10 minutes before it is slowed down. */
 export const MAX_MISSES = 10;
@@ -32,33 +33,47 @@ export const publicStatus = (c: CaseRecord, now: number) => {
   };
 };
 
-const clientKey = (h: (name: string) => string | undefined) => h('x-forwarded-for')?.split(',')[0]?.trim() || 'unknown';
-
 export const statusRoutes = (deps: Deps) => {
   const app = new Hono<AppEnv>();
   const limiter = new DynamoRateLimiter(deps.db, deps.config.LOKET_TABLE);
 
-  const lookup = async (input: string, client: string) => {
+  /**
+   * The limiter guards against guessing; it must never be what fails a citizen's lookup. Should the
+   * table refuse the counter (throttling, an outage), the lookup goes on and the fault is logged.
+   */
+  const limited = async <T>(c: Context<AppEnv>, what: string, fn: () => Promise<T>): Promise<T | undefined> => {
+    try {
+      return await fn();
+    } catch (e) {
+      c.get('log').warn('status.rate_limiter_failed', { what, error: String(e) });
+      return undefined;
+    }
+  };
+
+  const lookup = async (c: Context<AppEnv>, input: string) => {
     const now = deps.time.now();
-    if ((await limiter.count(client, now)) >= MAX_MISSES) {
-      throw new LoketError('rate_limited', `Terlalu banyak nomor registrasi yang salah. Coba lagi dalam ${Math.ceil(limiter.retryAfterSeconds(now) / 60)} menit.`);
+    const client = clientKey(c);
+    if (((await limited(c, 'count', () => limiter.count(client, now))) ?? 0) >= MAX_MISSES) {
+      const retryAfter = limiter.retryAfterSeconds(now);
+      c.header('Retry-After', String(retryAfter));
+      throw new LoketError('rate_limited', `Terlalu banyak nomor registrasi yang salah. Coba lagi dalam ${Math.ceil(retryAfter / 60)} menit.`);
     }
     const tn = parseTrackingNumber(input);
     const found = tn ? await deps.repo.getByTrackingNumber(tn) : undefined;
     if (!found) {
-      await limiter.hit(client, now);
+      await limited(c, 'hit', () => limiter.hit(client, now));
       throw new LoketError('not_found', 'Nomor registrasi tidak ditemukan. Periksa kembali penulisannya, contoh: BBM-2611-7KQ4XHM.');
     }
     return publicStatus(found, now);
   };
 
-  app.get('/api/status/:tn', async (c) => c.json(await lookup(c.req.param('tn'), clientKey((n) => c.req.header(n)))));
+  app.get('/api/status/:tn', async (c) => c.json(await lookup(c, c.req.param('tn'))));
 
   app.get('/status/:tn', async (c) => {
     let s: Awaited<ReturnType<typeof lookup>> | undefined;
     let problem: string | undefined;
     try {
-      s = await lookup(c.req.param('tn'), clientKey((n) => c.req.header(n)));
+      s = await lookup(c, c.req.param('tn'));
     } catch (e) {
       if (!(e instanceof LoketError)) throw e;
       problem = e.message;

@@ -5,14 +5,22 @@ import { z } from 'zod';
  * In AWS the values come from the function's environment (SST links and secrets); locally from
  * defaults so that `npm start` needs nothing.
  */
+/** The secrets a local desk runs with; known to everyone who reads this file, so never valid in AWS. */
+export const LOCAL_SECRETS = {
+  GOOGLE_FORMS_WEBHOOK_SECRET: 'loket-local-webhook-secret-change-me',
+  LOKET_AUTH_SECRET: 'loket-local-auth-secret-change-me',
+} as const;
+/** 256 bits: an HMAC key shorter than its hash's output is easier to guess than it needs to be. */
+const MIN_SECRET_BYTES = 32;
+
 const Env = z.object({
   LOKET_STAGE: z.string().default('local'),
   LOKET_TABLE: z.string().min(3).default('loket-local'),
   LOKET_BUCKET: z.string().min(3).default('loket-local-files'),
   AWS_REGION: z.string().default('ap-southeast-3'),
   LOKET_PUBLIC_URL: z.string().url().default('http://localhost:3000'),
-  GOOGLE_FORMS_WEBHOOK_SECRET: z.string().min(16).default('loket-local-webhook-secret-change-me'),
-  LOKET_AUTH_SECRET: z.string().min(16).default('loket-local-auth-secret-change-me'),
+  GOOGLE_FORMS_WEBHOOK_SECRET: z.string().min(16).optional(),
+  LOKET_AUTH_SECRET: z.string().min(16).optional(),
   LOKET_MAIL_FROM: z.string().default('Loket Dinkop UKM Kab. Pasuruan <loket@dinkop.pasuruankab.go.id>'),
   /** Production form → service mappings: `[{"formId","serviceId","questions":{"<question id or title>":"<field id>"}}]`. */
   LOKET_FORM_MAPPINGS: z
@@ -43,6 +51,18 @@ const Env = z.object({
   /** Local desk only: how often the deadline/outbox/file-retry job runs (AWS runs it every minute). */
   LOKET_SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   LOKET_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+}).transform((env, ctx) => {
+  // Locally the well-known defaults keep `npm start` free of setup. Anywhere else a missing, short or
+  // default secret would let anyone sign webhooks or officer sessions: refuse to start.
+  const secret = (name: keyof typeof LOCAL_SECRETS) => {
+    const value = env[name];
+    if (env.LOKET_STAGE === 'local') return value ?? LOCAL_SECRETS[name];
+    if (!value) ctx.addIssue({ code: 'custom', path: [name], message: `required outside the local stage (stage "${env.LOKET_STAGE}")` });
+    else if (value === LOCAL_SECRETS[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'is the public local default; set a secret of your own' });
+    else if (Buffer.byteLength(value, 'utf8') < MIN_SECRET_BYTES) ctx.addIssue({ code: 'custom', path: [name], message: `must be at least ${MIN_SECRET_BYTES} bytes outside the local stage` });
+    return value ?? '';
+  };
+  return { ...env, GOOGLE_FORMS_WEBHOOK_SECRET: secret('GOOGLE_FORMS_WEBHOOK_SECRET'), LOKET_AUTH_SECRET: secret('LOKET_AUTH_SECRET') };
 });
 export type Config = z.infer<typeof Env>;
 

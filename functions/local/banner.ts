@@ -1,0 +1,25 @@
+import type { Desk } from './desk';
+
+/**
+ * What `npm start` prints: where everything is. Only the local stage's well-known webhook secret is
+ * shown; no officer token, because this text ends up in terminals' scrollback and CI logs.
+ */
+export const bannerLines = (desk: Desk, dataDir: string, startupMs: number): string[] => {
+  const { config } = desk.deps;
+  return [
+    '',
+    `Loket is running (${(startupMs / 1000).toFixed(1)} s)`,
+    `  API and pages     ${desk.url}  (health: ${desk.url}/health)`,
+    `  Services          ${desk.url}/api/services   Open311: ${desk.url}/open311/v2/services.json`,
+    `  Caught e-mail     ${desk.url}/dev/mail  (SMTP on 127.0.0.1:${desk.emulators.smtpPort})`,
+    `  DynamoDB Local    ${desk.emulators.dynamoEndpoint}  table ${config.LOKET_TABLE}`,
+    `  S3 (s3rver)       ${desk.emulators.s3Endpoint}  bucket ${config.LOKET_BUCKET}`,
+    `  Data directory    ${dataDir}`,
+    `  Webhook secret    ${config.GOOGLE_FORMS_WEBHOOK_SECRET}  (GOOGLE_FORMS_WEBHOOK_SECRET)`,
+    `  Jobs              deadlines + mail every ${config.LOKET_SWEEP_INTERVAL_SECONDS} s, digests from 07:30 WIB; ` +
+      (desk.deps.google ? 'Google Forms reconciliation every 15 min' : 'Google not configured (files stay pending, no reconciliation)'),
+    `  Officer token     npx loket token <staff id>  (12 h; ids: frontdesk, kadis, kasi-hukum, fungsional, admin, …)`,
+    '',
+    'Press Ctrl-C to stop.',
+  ];
+};

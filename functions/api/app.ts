@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { isLoketError, LoketError } from '@loket/core';
 import type { Logger } from '@loket/adapters';
 import type { Deps } from '../deps';
@@ -11,6 +12,8 @@ import { calendarRoutes } from './routes/calendar';
 import { webhookRoutes } from './routes/webhooks';
 import { statusRoutes } from './routes/status';
 import { adminRoutes } from './routes/admin';
+
+const API_BODY_LIMIT = 256 * 1024;
 
 export type AppEnv = { Variables: { requestId: string; log: Logger } };
 
@@ -41,6 +44,8 @@ export const createApp = (deps: Deps, extensions: Extension[] = []) => {
   });
   app.notFound((c) => errorResponse(c, new LoketError('not_found', 'Alamat tidak ditemukan.')));
 
+  // Officers' JSON is small; a bound here keeps a huge body from ever being parsed (the webhook has its own).
+  app.use('/api/*', bodyLimit({ maxSize: API_BODY_LIMIT, onError: () => { throw new LoketError('payload_too_large', 'Isi permintaan melebihi 256 KiB.'); } }));
   app.route('/', publicRoutes(deps));
   app.route('/open311/v2', open311Routes());
   app.route('/api/cases', caseRoutes(deps));

@@ -1,13 +1,17 @@
 import { parseArgs } from 'node:util';
-import { DEFAULT_CALENDAR, findService, pauseClock, resumeClock, SERVICES, startClock, toWibIso, WorkingCalendar } from '@loket/core';
+import { DEFAULT_CALENDAR, findService, parseInstant, pauseClock, resumeClock, SERVICES, startClock, toWibIso, WorkingCalendar } from '@loket/core';
 import { CliError, connect, isAws, localDesk } from './target';
 
+/** The years the calendar can count in (official lists and estimates). */
+const YEARS = { from: Date.parse('2000-01-01T00:00:00Z'), to: Date.parse('2100-01-01T00:00:00Z') };
+
 const instant = (s: string, what: string) => {
-  // An offset is required: a bare local time would silently be read in the machine's zone.
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(s) || Number.isNaN(Date.parse(s))) {
-    throw new CliError(`${what} must be ISO-8601 with an offset, e.g. 2026-03-16T10:00:00+07:00 (got "${s}")`);
-  }
-  return Date.parse(s);
+  // An offset is required (a bare local time would be read in the machine's zone) and the date must
+  // exist: 2026-02-30 or T24:00 is refused, never rolled into the next day or month.
+  const ms = parseInstant(s);
+  if (ms === undefined) throw new CliError(`${what} must be an existing date and time with an offset, e.g. 2026-03-16T10:00:00+07:00 (got "${s}")`);
+  if (ms < YEARS.from || ms >= YEARS.to) throw new CliError(`${what} must fall between the years 2000 and 2099 (got "${s}")`);
+  return ms;
 };
 
 /** `loket sla --service <id> --received <ISO> [--pause <from>/<to> …]`: one deadline, as JSON. */

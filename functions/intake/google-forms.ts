@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import { type CaseRecord, demoFormMappings, findService, type FormMapping, type FormSubmission, LoketError, mapSubmission, type Service, unmatchedFormMail, wibDate } from '@loket/core';
+import { type CaseRecord, demoFormMappings, findService, type FormMapping, type FormSubmission, LoketError, mapSubmission, requirePlausibleInstant, type Service, unmatchedFormMail, wibDate } from '@loket/core';
 import { queueAndSend } from '../mail/dispatch';
 import type { Deps } from '../deps';
 import { copyAttachments, INLINE_COPY_BUDGET_MS } from './attachments';
@@ -79,7 +79,7 @@ export const intakeFormSubmission = async (deps: Deps, sub: FormSubmission, rawK
   // Forms sometimes deliver a blank extra submission seconds after a real one (integrations.md).
   // Only a response without a single answer is that; it is archived raw and opens no case.
   if (mapped.empty) return { caseId: null, trackingNumber: null, status: 'ignored', outcome: 'ignored' };
-  const submittedAt = Date.parse(sub.submittedAt);
+  const submittedAt = requirePlausibleInstant(Date.parse(sub.submittedAt), deps.time.now(), 'submittedAt');
   const content = { answers: mapped.answers, attachments: mapped.attachments, unmatchedAnswers: mapped.unmatched, intakeIssues: mapped.problems };
   const { record, created } = await deps.cases.open({
     serviceId: service.id, channel: 'google_form', externalKey: { kind: 'google_form', id: sub.responseId },

@@ -25,7 +25,7 @@ export const adminRoutes = (deps: Deps) => {
 
   app.post('/mail/:id/retry', async (c) => {
     const id = c.req.param('id');
-    if (!(await deps.outbox.requeue(id, deps.time.now()))) throw notFound('Email gagal dengan id tersebut');
+    if (id.length > 300 || !(await deps.outbox.requeue(id, deps.time.now()))) throw notFound('Email gagal dengan id tersebut');
     const entry = (await deps.outbox.get(id))!;
     const report = await deliverOutbox(deps, [entry]);
     return c.json({ id, status: report.sent ? 'sent' : report.failed ? 'failed' : 'pending' });

@@ -1,9 +1,10 @@
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { Hono } from 'hono';
+import { createMiddleware } from 'hono/factory';
 import { z } from 'zod';
 import {
-  availableTransitions, type CaseRecord, MailAddress, DOCUMENT_FORMATS, Channel, findService, formatWib, LoketError, maskEmail, maskedAnswers, maskPhone, notFound, openIssues,
+  availableTransitions, type CaseRecord, Instant, MailAddress, requirePlausibleInstant, DOCUMENT_FORMATS, Channel, findService, formatWib, LoketError, maskEmail, maskedAnswers, maskPhone, notFound, openIssues,
   requestAttachmentRetry, ROLE_LABELS, slaState, STAFF_ROLES, stateOf, toWibIso, workflowFor,
 } from '@loket/core';
 import type { Deps } from '../../deps';
@@ -17,6 +18,7 @@ const ATTACHMENT_TEXT = {
   failed: 'Gagal disalin dari Google Drive',
   rejected: 'Ditolak (ukuran atau jenis berkas)',
 } as const;
+const CASE_ID = /^[0-9A-Za-z_-]{1,64}$/;
 /** How long a document link works: long enough to open it, too short to pass around. */
 const FILE_LINK_SECONDS = 300;
 
@@ -68,11 +70,11 @@ export const staffCaseView = (c: CaseRecord, actorRoles: string[], now: number) 
   };
 };
 
-const Answers = z.record(z.string().max(64), z.array(z.string().max(10_000)).max(20));
+const Answers = z.record(z.string().max(64), z.array(z.string().max(10_000)).max(20)).refine((a) => Object.keys(a).length <= 60, 'paling banyak 60 isian');
 const RegisterCase = z.object({
   serviceId: z.string().max(64),
   channel: Channel.exclude(['google_form', 'sp4n_lapor']),
-  receivedAt: z.iso.datetime({ offset: true }).optional(),
+  receivedAt: Instant.optional(),
   applicant: z.object({ name: z.string().trim().min(1).max(200), email: MailAddress.optional(), phone: z.string().max(30).optional() }),
   answers: Answers.default({}),
 });
@@ -84,6 +86,13 @@ const Assign = z.object({ assigneeId: z.string().max(64), ...Versioned });
 export const caseRoutes = (deps: Deps) => {
   const app = new Hono<StaffEnv>();
   app.use(requireStaff(deps));
+  // Case ids are ULIDs; anything else cannot name a case (and must not reach a storage key).
+  const caseIdOnly = createMiddleware(async (c, next) => {
+    if (!CASE_ID.test(c.req.param('id') ?? '')) throw notFound('Berkas');
+    await next();
+  });
+  app.use('/:id', caseIdOnly);
+  app.use('/:id/*', caseIdOnly);
   const view = (c: CaseRecord, roles: string[]) => staffCaseView(c, roles, deps.time.now());
 
   /** Walk-in, paper letter or internal request registered by an officer. */
@@ -94,7 +103,7 @@ export const caseRoutes = (deps: Deps) => {
     if (!findService(body.serviceId)) throw notFound(`Layanan "${body.serviceId}"`);
     const { record } = await deps.cases.open({
       serviceId: body.serviceId, channel: body.channel, applicant: body.applicant, answers: body.answers,
-      receivedAt: body.receivedAt ? Date.parse(body.receivedAt) : deps.time.now(), actorId: actor.id,
+      receivedAt: body.receivedAt ? requirePlausibleInstant(Date.parse(body.receivedAt), deps.time.now(), 'receivedAt') : deps.time.now(), actorId: actor.id,
     });
     c.get('log').info('case registered', { caseId: record.id, serviceId: record.serviceId });
     return c.json(view(record, actor.roles), 201);

@@ -25,3 +25,4 @@ export * from './mail/outbox';
 export * from './mail/templates';
 export * from './util/concurrency';
 export * from './util/retry';
+export * from './util/instant';

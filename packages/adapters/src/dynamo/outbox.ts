@@ -5,7 +5,7 @@ import { newOutboxEntry, type OutboxEntry, type OutboxStore, type OutgoingMail }
 import { type Item, stripKeys, toItem } from './codec';
 import { queryAll, queryDueOnGsi1, timeKey } from './query';
 
-const key = (id: string) => ({ pk: { S: `OUTBOX#${id}` }, sk: { S: 'MSG' } });
+const key = (id: string) => toItem({ pk: `OUTBOX#${id}`, sk: 'MSG' });
 /** Sent mail holds addresses: it is kept 30 days for support questions, then expires. */
 const SENT_RETENTION_S = 30 * 86_400;
 

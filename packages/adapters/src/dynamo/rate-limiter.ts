@@ -1,4 +1,5 @@
 import { type DynamoDBClient, GetItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { toItem } from './codec';
 
 /**
  * Fixed-window counters in the table (`RL#<key>#<window>`), expiring by TTL. Shared by every Lambda
@@ -12,7 +13,7 @@ export class DynamoRateLimiter {
   }
 
   private key(client: string, window: number) {
-    return { pk: { S: `RL#${client}#${window}` }, sk: { S: 'RL' } };
+    return toItem({ pk: `RL#${client}#${window}`, sk: 'RL' });
   }
 
   /** The client's count in the current window (a read: looking is not counted). */

@@ -56,6 +56,13 @@ export interface UnmatchedAnswer {
   values: string[];
 }
 
+/** What one answer may keep on the case; the full text stays in the raw archive. Bounds the stored case far below DynamoDB's 400 KB. */
+const MAX_VALUES = 20;
+const MAX_UNMATCHED = 50;
+const UNMATCHED_VALUE_CHARS = 2000;
+const clip = (values: string[], chars: number) => values.slice(0, MAX_VALUES).map((v) => v.slice(0, chars));
+const clipped = (values: string[], chars: number) => values.length > MAX_VALUES || values.some((v) => v.length > chars);
+
 const hasContent = (a: FormSubmission['answers'][number]) => a.values.some((v) => v.trim()) || (a.files?.length ?? 0) > 0;
 
 /** Maps a submission onto a service's fields. Never fails on content: problems become checklist items later. */
@@ -65,15 +72,20 @@ export const mapSubmission = (service: Service, mapping: FormMapping, sub: FormS
   const answers: Record<string, string[]> = {};
   const attachments: Attachment[] = [];
   const unmatched: UnmatchedAnswer[] = [];
+  const truncated: string[] = [];
   for (const a of sub.answers) {
     const fieldId = byKey.get(norm(a.questionId)) ?? byKey.get(norm(a.title));
     const field = fieldId ? fields.get(fieldId) : undefined;
     if (!field) {
-      if (hasContent(a)) unmatched.push({ title: a.title, values: [...a.values, ...(a.files ?? []).map((f) => f.fileName)] });
+      if (hasContent(a) && unmatched.length < MAX_UNMATCHED) {
+        unmatched.push({ title: a.title.slice(0, 200), values: clip([...a.values, ...(a.files ?? []).map((f) => f.fileName)], UNMATCHED_VALUE_CHARS) });
+      }
       continue;
     }
     const files = a.files ?? [];
-    answers[field.id] = files.length ? files.map((f) => f.fileId) : a.values;
+    const limit = field.maxLength ?? 5000;
+    if (!files.length && clipped(a.values, limit)) truncated.push(field.label);
+    answers[field.id] = files.length ? files.map((f) => f.fileId) : clip(a.values, limit);
     for (const f of files) {
       attachments.push({ fieldId: field.id, sourceId: f.fileId, fileName: f.fileName, mimeType: f.mimeType, status: 'pending', attempts: 0 });
     }
@@ -86,6 +98,7 @@ export const mapSubmission = (service: Service, mapping: FormMapping, sub: FormS
   const givenEmail = sub.respondentEmail?.trim() || first('email', 'kontak_email');
   const email = parseMailAddress(givenEmail);
   if (givenEmail && !email) problems.push('Alamat email pemohon tidak valid (harus satu alamat email); pemberitahuan tidak dapat dikirim.');
+  for (const label of truncated) problems.push(`${label}: jawaban terlalu panjang dan dipotong; petugas akan memeriksa jawaban lengkapnya.`);
   if (unmatched.length) {
     problems.push(`${unmatched.length} jawaban formulir belum dapat dibaca sistem (pertanyaan tidak dikenali); petugas akan memeriksanya.`);
   }

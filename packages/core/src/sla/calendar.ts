@@ -4,8 +4,8 @@ import { addDays, isoWeekday, wibInstant } from './wib';
 export const Holiday = z.object({
   date: z.iso.date(),
   type: z.enum(['LN', 'CB']),
-  name: z.string().min(1),
-  basis: z.string(),
+  name: z.string().min(1).max(200),
+  basis: z.string().max(500),
 });
 export type Holiday = z.infer<typeof Holiday>;
 

@@ -1,76 +1,124 @@
-import { ConfigError } from '@loket/adapters';
 import { LoketError, SERVICES } from '@loket/core';
-import { issueStaffToken } from '../api/auth';
 import type { Deps } from '../deps';
-import { reconcileForms } from '../intake/reconcile';
-import { runMorningDigests } from '../jobs/digest';
-import { runMinutely } from '../jobs/run';
-import { slaCommand } from './sla';
-import { CliError, connect } from './target';
+import { CliError, noArguments } from './target';
 
-const HELP = `loket — operators' tool for the Loket service desk
+// The AWS SDK, the Google clients and the jobs load only for the command that needs them: usage
+// errors and --help answer in a fraction of the time.
+const connect = async () => (await import('./target-connect')).connect();
 
-Usage: npx loket <command> [options]
+/** Kept here, not in sla.ts, so `--help` does not load the calendar code. */
+const SLA_USAGE = 'sla --service <id> --received <ISO-8601> [--pause <fromISO>/<toISO> ...]';
 
-Commands:
-  services                         list the nine services with their SLA
-  sla --service <id> --received <ISO-8601> [--pause <fromISO>/<toISO> ...]
-                                   compute a deadline (JSON, times in +07:00)
-  token <staff id>                 issue a staff API token (12 hours)
-  sweep                            run the minutely job once: deadline alerts, mail outbox,
-                                   file-copy retries (JSON report)
-  reconcile                        fetch Google Forms responses the webhook missed (JSON report)
-  digest                           send today's officer digests (and the weekly report on the
-                                   first working day of the week)
-  help                             this text
-
-Target: the local desk started by \`npm start\` (found via LOKET_DATA_DIR, default .data),
+const TARGET = `Target: the local desk started by \`npm start\` (found via LOKET_DATA_DIR, default .data),
 or AWS when LOKET_STAGE names a deployed stage (run inside \`npx sst shell --stage <stage>\`).
-Exit codes: 0 ok, 1 failure, 2 wrong usage.`;
+Exit codes: 0 ok, 1 failure, 2 wrong usage. Every subcommand answers --help.`;
 
-const commands: Record<string, (argv: string[]) => Promise<void>> = {
-  async services() {
-    const rows = SERVICES.map((s) => `${String(s.number).padEnd(2)} ${s.id.padEnd(26)} ${s.sla.text.padEnd(19)} ${s.name}`);
-    process.stdout.write(['#  id                         jangka waktu        layanan', ...rows].join('\n') + '\n');
-  },
-  sla: slaCommand,
-  async token(argv) {
-    const staffId = argv[0];
-    if (!staffId) throw new CliError('usage: loket token <staff id>');
-    const deps = connect();
-    const member = await deps.staff.get(staffId);
-    if (!member?.active) throw new CliError(`no active officer "${staffId}" in the staff directory`);
-    process.stdout.write(issueStaffToken(deps.config.LOKET_AUTH_SECRET, staffId, Date.now()) + '\n');
-    deps.db.destroy();
-  },
-  sweep: (argv) => runJob(argv, runMinutely),
-  reconcile: (argv) => runJob(argv, reconcileForms),
-  digest: (argv) => runJob(argv, runMorningDigests),
-  async help() {
-    process.stdout.write(HELP + '\n');
-  },
-};
+interface Command {
+  usage: string;
+  summary: string;
+  run(argv: string[]): Promise<void>;
+}
 
-/** Runs one scheduled job against the target and prints its report as JSON. */
-const runJob = async (argv: string[], job: (deps: Deps) => Promise<unknown>) => {
-  if (argv.length) throw new CliError(`unexpected arguments: ${argv.join(' ')}`);
-  const deps = connect();
+/** Runs one scheduled job against the target, prints its report as JSON, and fails if any part failed. */
+const runJob = (load: () => Promise<(deps: Deps) => Promise<unknown>>) => async (argv: string[]) => {
+  noArguments(argv);
+  const job = await load();
+  const deps = await connect();
   try {
-    process.stdout.write(JSON.stringify(await job(deps), null, 2) + '\n');
+    const report = await job(deps);
+    process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+    const failed = failures(report);
+    if (failed.length) throw new JobFailed(`${failed.length} part(s) failed: ${failed.join('; ')}`);
   } finally {
     deps.db.destroy();
     deps.s3.destroy();
   }
 };
 
-const [name = 'help', ...rest] = process.argv.slice(2);
-const command = commands[name === '--help' || name === '-h' ? 'help' : name];
-if (!command) {
-  process.stderr.write(`loket: unknown command "${name}"\n\n${HELP}\n`);
-  process.exit(2);
-}
-command(rest).catch((e: Error) => {
-  const usage = e instanceof CliError || (e as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS');
-  process.stderr.write(`loket ${name}: ${usage || e instanceof ConfigError || e instanceof LoketError ? e.message : e.stack}\n`);
-  process.exit(usage ? 2 : 1);
-});
+class JobFailed extends Error {}
+
+/** Every `error` a job report holds, with where it sits (`mail`, `forms.0`…). */
+const failures = (report: unknown, path = ''): string[] => {
+  if (!report || typeof report !== 'object') return [];
+  return Object.entries(report).flatMap(([k, v]) =>
+    k === 'error' && typeof v === 'string' ? [`${path || 'job'}: ${v}`] : failures(v, path ? `${path}.${k}` : k));
+};
+
+const COMMANDS: Record<string, Command> = {
+  services: {
+    usage: 'services',
+    summary: 'list the nine services with their SLA',
+    async run(argv) {
+      noArguments(argv);
+      const rows = SERVICES.map((s) => `${String(s.number).padEnd(2)} ${s.id.padEnd(26)} ${s.sla.text.padEnd(19)} ${s.name}`);
+      process.stdout.write(['#  id                         jangka waktu        layanan', ...rows].join('\n') + '\n');
+    },
+  },
+  sla: { usage: SLA_USAGE, summary: 'compute a deadline (JSON, times in +07:00)', run: async (argv) => (await import('./sla')).slaCommand(argv) },
+  token: {
+    usage: 'token <staff id>',
+    summary: 'issue a staff API token (12 hours) for scripts',
+    async run(argv) {
+      const [staffId, ...extra] = argv;
+      if (!staffId || staffId.startsWith('-')) throw new CliError('a staff id is required: loket token <staff id>');
+      noArguments(extra);
+      const deps = await connect();
+      try {
+        const member = await deps.staff.get(staffId);
+        if (!member?.active) throw new CliError(`no active officer "${staffId}" in the staff directory`, 1);
+        const { issueStaffToken } = await import('../api/auth');
+        process.stdout.write(issueStaffToken(deps.config.LOKET_AUTH_SECRET, staffId, Date.now()) + '\n');
+      } finally {
+        deps.db.destroy();
+      }
+    },
+  },
+  sweep: { usage: 'sweep', summary: 'run the minutely job once: deadline alerts, mail outbox, file-copy retries (JSON report)', run: runJob(async () => (await import('../jobs/run')).runMinutely) },
+  reconcile: { usage: 'reconcile', summary: 'fetch Google Forms responses the webhook missed (JSON report)', run: runJob(async () => (await import('../intake/reconcile')).reconcileForms) },
+  digest: { usage: 'digest', summary: "send today's officer digests (and the weekly report on the first working day)", run: runJob(async () => (await import('../jobs/digest')).runMorningDigests) },
+};
+
+const help = () => [
+  "loket — operators' tool for the Loket service desk",
+  '',
+  'Usage: npx loket <command> [options]',
+  '',
+  'Commands:',
+  ...Object.values(COMMANDS).map((c) => `  ${c.usage}\n      ${c.summary}`),
+  '  help\n      this text',
+  '',
+  TARGET,
+].join('\n');
+
+const fail = (name: string, message: string, code: number): never => {
+  process.stderr.write(`loket${name ? ` ${name}` : ''}: ${message.split('\n')[0]}\n`);
+  process.exit(code);
+};
+
+const main = async () => {
+  const [name = 'help', ...rest] = process.argv.slice(2);
+  if (name === 'help' || name === '--help' || name === '-h') {
+    if (rest.length) fail('help', `unexpected arguments: ${rest.join(' ')}`, 2);
+    process.stdout.write(help() + '\n');
+    return;
+  }
+  const command = COMMANDS[name];
+  if (!command) return fail('', `unknown command "${name}" (see: npx loket --help)`, 2);
+  if (rest.includes('--help') || rest.includes('-h')) {
+    process.stdout.write(`Usage: npx loket ${command.usage}\n  ${command.summary}\n\n${TARGET}\n`);
+    return;
+  }
+  try {
+    await command.run(rest);
+  } catch (e) {
+    const err = e as Error & { code?: string };
+    if (e instanceof CliError) fail(name, err.message, e.exitCode);
+    if (err.code?.startsWith('ERR_PARSE_ARGS')) fail(name, `${err.message} (see: npx loket ${name} --help)`, 2);
+    if (e instanceof JobFailed || err.name === 'ConfigError') fail(name, err.message, 1);
+    // Domain errors carry an Indonesian message for people and an English detail for operators.
+    if (e instanceof LoketError) fail(name, e.detail ?? e.message, 1);
+    fail(name, `${err.name}: ${err.message} (set LOKET_LOG_LEVEL=debug for details)`, 1);
+  }
+};
+
+await main();

@@ -1,9 +1,19 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_CALENDAR, findService, parseInstant, pauseClock, resumeClock, SERVICES, startClock, toWibIso, WorkingCalendar } from '@loket/core';
-import { CliError, connect, isAws, localDesk } from './target';
+import { CliError, isAws, localDesk } from './target';
 
 /** The years the calendar can count in (official lists and estimates). */
 const YEARS = { from: Date.parse('2000-01-01T00:00:00Z'), to: Date.parse('2100-01-01T00:00:00Z') };
+
+const loadStoredCalendar = async () => {
+  const { connect } = await import('./target-connect');
+  const deps = await connect();
+  try {
+    return await deps.calendars.load();
+  } finally {
+    deps.db.destroy();
+  }
+};
 
 const instant = (s: string, what: string) => {
   // An offset is required (a bare local time would be read in the machine's zone) and the date must
@@ -16,7 +26,9 @@ const instant = (s: string, what: string) => {
 
 /** `loket sla --service <id> --received <ISO> [--pause <from>/<to> …]`: one deadline, as JSON. */
 export const slaCommand = async (argv: string[]) => {
-  const { values } = parseArgs({ args: argv, options: { service: { type: 'string' }, received: { type: 'string' }, pause: { type: 'string', multiple: true } }, strict: true });
+  const { values } = parseArgs({
+    args: argv, options: { service: { type: 'string' }, received: { type: 'string' }, pause: { type: 'string', multiple: true } }, strict: true, allowPositionals: false,
+  });
   if (!values.service) throw new CliError(`--service is required (one of: ${SERVICES.map((s) => s.id).join(', ')})`);
   if (!values.received) throw new CliError('--received is required, e.g. --received 2026-03-16T10:00:00+07:00');
   const service = findService(values.service);
@@ -31,7 +43,9 @@ export const slaCommand = async (argv: string[]) => {
     return range;
   });
   // The stored calendar when a desk is reachable (admin edits count), else the shipped one.
-  const data = isAws() || localDesk() ? await connect().calendars.load() : DEFAULT_CALENDAR;
+  const desk = isAws() ? undefined : await localDesk();
+  if (desk === 'stale') process.stderr.write('loket sla: note: the local desk does not answer; using the shipped calendar (without admin edits)\n');
+  const data = isAws() || (desk && desk !== 'stale') ? await loadStoredCalendar() : DEFAULT_CALENDAR;
   const cal = new WorkingCalendar(data);
   let clock = startClock(service.sla, cal, receivedAt);
   for (const p of pauses.sort((a, b) => a.from - b.from)) clock = resumeClock(service.sla, cal, pauseClock(clock, p.from), p.to);

@@ -83,7 +83,7 @@ const reconcileForm = async (deps: Deps, formId: string, since: number, startedA
  */
 export const reconcileForms = async (deps: Deps): Promise<FormReconcileReport[]> => {
   if (!deps.google) {
-    throw new LoketError('unavailable', 'Kredensial Google belum diatur (GOOGLE_SERVICE_ACCOUNT_KEY); rekonsiliasi formulir tidak dapat berjalan.');
+    throw new LoketError('unavailable', 'Kredensial Google belum diatur; rekonsiliasi formulir tidak dapat berjalan.', [], 'Google is not configured (GOOGLE_SERVICE_ACCOUNT_KEY is unset): forms cannot be reconciled');
   }
   const startedAt = deps.time.now();
   const reports: FormReconcileReport[] = [];

@@ -1,15 +1,19 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { once } from 'node:events';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 
 const run = promisify(execFile);
 const ROOT = new URL('../../', import.meta.url).pathname;
 // An empty data dir: no local desk is running, so `sla` uses the shipped calendar.
 const env = { ...process.env, LOKET_DATA_DIR: mkdtempSync(join(tmpdir(), 'loket-cli-')), LOKET_STAGE: 'local' };
-const loket = async (...args: string[]) => {
+const loket = (...args: string[]) => loketIn(env, ...args);
+const loketIn = async (env: NodeJS.ProcessEnv, ...args: string[]) => {
   try {
     const r = await run('node', [join(ROOT, 'bin/loket.mjs'), ...args], { env, cwd: ROOT });
     return { code: 0, stdout: r.stdout, stderr: r.stderr };
@@ -38,19 +42,72 @@ describe('npx loket', () => {
     expect(JSON.parse(outputs[2]!.stdout).countFrom).toBe('2026-06-02T07:30:00+07:00');
   });
 
-  it('exits 2 with a clear message on wrong input', async () => {
-    for (const args of [
+  it('exits 2 with one clear line on wrong input, impossible dates and extra arguments included', async () => {
+    const cases = [
       ['sla', '--service', 'nope', '--received', '2026-03-16T10:00:00+07:00'],
       ['sla', '--service', 'pengaduan', '--received', '2026-03-16 10:00'],
+      ['sla', '--service', 'pengaduan', '--received', '2026-02-30T09:00+07:00'],
+      ['sla', '--service', 'pengaduan', '--received', '2026-03-16T24:00+07:00'],
       ['sla', '--service', 'pengaduan'],
       ['sla', '--service', 'pengaduan', '--received', '2026-03-16T10:00:00+07:00', '--pause', '2026-03-17T10:00:00+07:00'],
+      ['sla', '--service', 'pengaduan', '--received', '2026-03-16T10:00:00+07:00', 'extra'],
       ['sla', '--bogus'],
+      ['services', 'extra'],
+      ['sweep', 'now'],
+      ['token'],
+      ['token', 'frontdesk', 'extra'],
+      ['help', 'me'],
       ['frobnicate'],
-    ]) {
-      const r = await loket(...args);
-      expect(r.code, args.join(' ')).toBe(2);
-      expect(r.stderr.length).toBeGreaterThan(10);
-      expect(r.stderr).not.toMatch(/at .*\.ts:\d+/); // no stack trace
+    ];
+    // In parallel: each is a process of its own, and usage errors load none of the desk's I/O code.
+    const results = await Promise.all(cases.map((args) => loket(...args)));
+    results.forEach((r, i) => {
+      const args = cases[i]!.join(' ');
+      expect(r.code, args).toBe(2);
+      expect(r.stderr.trim().split('\n'), args).toHaveLength(1);
+      expect(r.stderr, args).toMatch(/^loket( \w+)?: /);
+    });
+    expect(results[2]!.stderr).toContain('must be an existing date');
+  });
+
+  it('answers --help for every subcommand', async () => {
+    const names = ['services', 'sla', 'token', 'sweep', 'reconcile', 'digest'];
+    const results = await Promise.all(names.map((n) => loket(n, '--help')));
+    results.forEach((r, i) => {
+      expect(r.code, names[i]).toBe(0);
+      expect(r.stdout, names[i]).toContain(`Usage: npx loket ${names[i]}`);
+    });
+  });
+
+  it('tells the truth about a desk that is gone or a job that failed: exit 1, one line, no stack', async () => {
+    const stale = mkdtempSync(join(tmpdir(), 'loket-stale-'));
+    writeFileSync(join(stale, 'desk.json'), JSON.stringify({ url: 'http://127.0.0.1:9', env: {} }));
+    const at = { ...env, LOKET_DATA_DIR: stale };
+    for (const args of [['token', 'frontdesk'], ['sweep']]) {
+      const r = await loketIn(at, ...args);
+      expect(r.code, args.join(' ')).toBe(1);
+      expect(r.stderr).toMatch(/does not answer/);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    }
+    // sla still answers from the shipped calendar, and says so.
+    const sla = await loketIn(at, 'sla', '--service', 'pengaduan', '--received', '2026-05-29T20:00:00+07:00');
+    expect(sla.code).toBe(0);
+    expect(JSON.parse(sla.stdout).dueAt).toBe('2026-06-05T16:30:00+07:00');
+    expect(sla.stderr).toContain('shipped calendar');
+
+    // A desk that answers but whose table is gone: every part of the sweep fails, and so does the command.
+    const server = createServer((_req, res) => res.end('ok')).listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    try {
+      const broken = mkdtempSync(join(tmpdir(), 'loket-broken-'));
+      const deskEnv = { ...inject('emulatorEnv'), LOKET_TABLE: 'loket-no-such-table', LOKET_BUCKET: 'loket-test-files' };
+      writeFileSync(join(broken, 'desk.json'), JSON.stringify({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, env: deskEnv }));
+      const sweep = await loketIn({ ...env, LOKET_DATA_DIR: broken }, 'sweep');
+      expect(sweep.code).toBe(1);
+      expect(JSON.parse(sweep.stdout).sweep.error).toBeTruthy();
+      expect(sweep.stderr).toMatch(/^loket sweep: 2 part\(s\) failed: sweep: .*; mail: /);
+    } finally {
+      server.close();
     }
   });
 

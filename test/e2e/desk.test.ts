@@ -97,7 +97,7 @@ describe('mail and scheduled jobs on the local desk', () => {
       expect(JSON.parse(sweep.stdout)).toMatchObject({ sweep: { due: expect.any(Number) }, mail: { failed: 0 }, attachments: { cases: 0 } });
       const reconcile = await cli('reconcile');
       expect(reconcile.code).toBe(1);
-      expect(reconcile.stderr).toContain('Kredensial Google belum diatur');
+      expect(reconcile.stderr).toContain('Google is not configured');
       expect(reconcile.stderr).not.toMatch(/at .*\.ts:\d+/);
 
       // The banner says how to get a token and prints none (it lands in scrollback and CI logs).

@@ -1,0 +1,18 @@
+import { loadConfig } from '@loket/adapters';
+import { createDeps } from '../deps';
+import { CliError, deskFile, isAws, localDesk } from './target';
+
+/**
+ * Where the CLI acts: AWS when LOKET_STAGE names a deployed stage (credentials and LOKET_TABLE from the
+ * environment, e.g. inside `sst shell`), otherwise the local desk started by `npm start`, found through
+ * the desk.json it writes into LOKET_DATA_DIR.
+ */
+export const connect = async () => {
+  if (!isAws()) {
+    const desk = await localDesk();
+    if (!desk) throw new CliError('no local desk is running here: start it with `npm start` (or set LOKET_STAGE for AWS)', 1);
+    if (desk === 'stale') throw new CliError(`the local desk named in ${deskFile()} does not answer (stopped or crashed): start it with \`npm start\``, 1);
+    Object.assign(process.env, desk.env);
+  }
+  return createDeps(loadConfig(), { log: { debug() {}, info() {}, warn() {}, error() {}, child() { return this; } } });
+};

@@ -34,7 +34,7 @@ describe('one public form response never mails more than one address', () => {
     expect(res.status).toBe(201);
     const c = await world.deps.cases.get((await res.json()).caseId);
     expect(c.applicant.email).toBeUndefined();
-    expect(c.checklist[INTAKE_CHECK]).toMatchObject({ status: 'invalid', issues: [expect.stringContaining('Alamat email pemohon tidak valid')] });
+    expect(c.checklist[INTAKE_CHECK]).toMatchObject({ status: 'invalid', issues: expect.arrayContaining([expect.stringContaining('Alamat email pemohon tidak valid')]) });
     expect(world.catcher.mail.length).toBe(sentBefore);
     expect(mailTo('korban0@contoh.id')).toHaveLength(0);
   });
@@ -156,5 +156,27 @@ describe('only the roles of the current step work a case', () => {
     const ok = await assign('kadis', 'fungsional', c.version);
     expect(ok.status).toBe(200);
     expect((await ok.json()).assigneeId).toBe('fungsional');
+  });
+});
+
+describe('personal data in file names', () => {
+  it('masks a NIK in a Drive file name and in unmatched answers, for officers and the admin alike', async () => {
+    const res = await post(JSON.stringify({
+      formId: 'demo-rekomendasi-bbm', responseId: 'file-nik-1', submittedAt: '2026-11-25T09:30:00+07:00',
+      answers: [
+        { questionId: '1', title: 'Nama lengkap pemohon', type: 'TEXT', values: ['Siti'] },
+        { questionId: '2', title: 'Fotokopi/scan KTP', type: 'FILE_UPLOAD', values: ['drive-nik'], files: [{ fileId: 'drive-nik', fileName: 'KTP Siti 3514014107900002.jpg', mimeType: 'image/jpeg' }] },
+        { questionId: '3', title: 'NIK pemilik (pertanyaan baru)', type: 'TEXT', values: ['3514014107900002'] },
+      ],
+    }));
+    const { caseId } = await res.json();
+    for (const who of ['fungsional', 'admin']) {
+      const view = await world.app.request(`/api/cases/${caseId}`, { headers: { authorization: token(who) } });
+      const text = await view.text();
+      expect(text).not.toContain('3514014107900002');
+      const body = JSON.parse(text);
+      expect(body.attachments[0].fileName).toBe('KTP Siti 3514••••••••0002.jpg');
+      expect(body.unmatchedAnswers).toEqual([{ title: 'NIK pemilik (pertanyaan baru)', values: ['3514••••••••0002'] }]);
+    }
   });
 });

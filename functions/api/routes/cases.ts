@@ -4,7 +4,7 @@ import { Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { z } from 'zod';
 import {
-  availableTransitions, type CaseRecord, Instant, MailAddress, requirePlausibleInstant, DOCUMENT_FORMATS, Channel, findService, formatWib, LoketError, maskEmail, maskedAnswers, maskPhone, notFound, openIssues,
+  availableTransitions, type CaseRecord, Instant, MailAddress, maskDigitRuns, requirePlausibleInstant, DOCUMENT_FORMATS, Channel, findService, formatWib, LoketError, maskEmail, maskedAnswers, maskPhone, notFound, openIssues,
   requestAttachmentRetry, ROLE_LABELS, slaState, STAFF_ROLES, stateOf, toWibIso, workflowFor,
 } from '@loket/core';
 import type { Deps } from '../../deps';
@@ -40,10 +40,12 @@ export const staffCaseView = (c: CaseRecord, actorRoles: string[], now: number) 
       ? { name: 'Dirahasiakan' }
       : { name: c.applicant.name, email: c.applicant.email && maskEmail(c.applicant.email), phone: c.applicant.phone && maskPhone(c.applicant.phone) },
     answers: maskedAnswers(service, c),
+    // Answers to questions the mapping did not know: free text, so any NIK/KK-shaped number is masked.
+    unmatchedAnswers: (c.unmatchedAnswers ?? []).map((u) => ({ title: u.title, values: u.values.map(maskDigitRuns) })),
     checklist: c.checklist,
     openIssues: openIssues(c),
     attachments: c.attachments.map((a) => ({
-      fieldId: a.fieldId, fileName: a.fileName, mimeType: a.mimeType, status: a.status, size: a.size ?? null, attempts: a.attempts,
+      fieldId: a.fieldId, fileName: maskDigitRuns(a.fileName), mimeType: a.mimeType, status: a.status, size: a.size ?? null, attempts: a.attempts,
       statusText: ATTACHMENT_TEXT[a.status] + (a.status === 'failed' && a.nextAttemptAt !== undefined ? `; dicoba lagi ${formatWib(a.nextAttemptAt)}` : ''),
       problem: a.lastError ?? null,
       file: a.status === 'stored' ? `/api/cases/${c.id}/files/${a.fieldId}/${a.sha256}` : null,

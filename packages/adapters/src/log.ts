@@ -1,3 +1,5 @@
+import { NIK_LIKE } from '@loket/core';
+
 /**
  * Structured JSON-line logs. Personal data never reaches a log: keys that can hold it are dropped and
  * any 16-digit run (NIK, KK) or e-mail/phone pattern in a value is masked, whatever the caller passed.
@@ -7,11 +9,14 @@ const LEVELS: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40
 
 const SENSITIVE_KEY = /^(nik|kk|nomor_kk|no_kk|phone|nomor_hp|kontak_hp|hp|email|kontak_email|respondentemail|name|nama|nama_pemohon|alamat|address|applicant|answers|password|secret|token|authorization|signature)$/i;
 
+/** Numbers standing on their own only: digits inside S3 keys, hashes and ids are not personal data. */
+const PHONE_LIKE = /(?<![0-9A-Za-z])(\+?62|0)8\d{7,12}(?![0-9A-Za-z])/g;
+
 const scrubString = (s: string) =>
   s
-    .replace(/\d{16}/g, '[16-digit]')
+    .replace(NIK_LIKE, '[16-digit]')
     .replace(/[^\s@"']+@[^\s@"']+\.[a-z]{2,}/gi, '[email]')
-    .replace(/(\+?62|0)8\d{7,12}/g, '[phone]');
+    .replace(PHONE_LIKE, '[phone]');
 
 export const scrub = (value: unknown, depth = 0): unknown => {
   if (typeof value === 'string') return scrubString(value);

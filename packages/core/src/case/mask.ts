@@ -11,6 +11,15 @@ export const maskEmail = (v: string) => {
 };
 
 /**
+ * A NIK/KK-shaped run: 16 digits, possibly grouped by spaces, dots or dashes, standing on its own — not
+ * inside a longer token, so the hex of a SHA-256, an S3 key or an id are never rewritten.
+ */
+export const NIK_LIKE = /(?<![0-9A-Za-z])\d(?:[ .-]?\d){15}(?![0-9A-Za-z])/g;
+
+/** Free text people typed or named (file names, unmatched answers) with every NIK/KK-shaped run masked. */
+export const maskDigitRuns = (text: string) => text.replace(NIK_LIKE, (run) => maskNumber(run.replace(/\D/g, '')));
+
+/**
  * The answers of a case with every personal field masked by its kind: NIK/KK and phone numbers, e-mail
  * addresses; documents show only that they exist. `spesifik` free text is hidden entirely.
  */

@@ -1,5 +1,5 @@
 import {
-  type Config, createDynamoClient, createLogger, createMailer, createS3Client, DynamoCalendarStore, DynamoCaseRepository, DynamoMarks, DynamoOutbox,
+  type Config, createDynamoClient, createLogger, createMailer, createS3Client, DynamoCalendarStore, DynamoCaseRepository, DynamoMarks, DynamoOutbox, DynamoRecomputeProgress,
   DynamoStaffDirectory, type DriveFiles, type FormResponses, GoogleDriveFiles, GoogleFormResponses, type Logger, serviceAccountAuth, systemIds,
   systemTime,
 } from '@loket/adapters';
@@ -30,6 +30,7 @@ export const createDeps = (config: Config, overrides: { time?: TimeSource; ids?:
   const staff = new DynamoStaffDirectory(db, config.LOKET_TABLE);
   const outbox = new DynamoOutbox(db, config.LOKET_TABLE);
   const marks = new DynamoMarks(db, config.LOKET_TABLE);
+  const recompute = new DynamoRecomputeProgress(db, config.LOKET_TABLE);
   const mailer = overrides.mailer ?? createMailer(config);
   const cases = new CaseService({
     repo, calendars, time, ids,
@@ -39,7 +40,7 @@ export const createDeps = (config: Config, overrides: { time?: TimeSource; ids?:
       if (mails.length) await deliverOutbox(deps, mails).catch((e) => log.warn('mail.dispatch_error', { error: String(e) }));
     },
   });
-  const deps = { config, db, s3, time, ids, log, repo, calendars, staff, outbox, marks, mailer, cases, google };
+  const deps = { config, db, s3, time, ids, log, repo, calendars, staff, outbox, marks, recompute, mailer, cases, google };
   return deps;
 };
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LoketError, parseTrackingNumber, toWibIso } from '@loket/core';
 import type { Deps } from '../../functions/deps';
 import { assignTo, manualClock, useTestWorld } from '../helpers/deps';
+import { recomputeAfterCalendarEdit } from '../../functions/jobs/recompute';
 
 const clock = manualClock('2026-11-02T09:00:00+07:00');
 const world = useTestWorld({ time: clock });
@@ -107,14 +108,14 @@ describe('case store on DynamoDB Local', () => {
   it('recomputes open deadlines when an admin adds a holiday', async () => {
     clock.set('2026-11-02T09:00:00+07:00');
     const { record } = await openKsp();
-    const data = await world.deps.calendars.load();
-    await world.deps.calendars.save({ ...data, holidays: [...data.holidays, { date: '2026-11-04', type: 'LN', name: 'Contoh libur', basis: 'uji' }] });
-    expect(await world.deps.cases.recomputeOpenDeadlines()).toBeGreaterThan(0);
+    const { data, version } = await world.deps.calendars.loadVersioned();
+    const next = await world.deps.calendars.save({ ...data, holidays: [...data.holidays, { date: '2026-11-04', type: 'LN', name: 'Contoh libur', basis: 'uji' }] }, version);
+    expect((await recomputeAfterCalendarEdit(world.deps))!.moved).toBeGreaterThan(0);
     expect(toWibIso((await world.deps.cases.get(record.id)).clock.dueAt!)).toBe('2026-11-10T16:00:00+07:00');
     const events = await world.deps.cases.events(record.id);
     expect(events.at(-1)!.type).toBe('deadline_recomputed');
-    await world.deps.calendars.save(data);
-    await world.deps.cases.recomputeOpenDeadlines();
+    await world.deps.calendars.save(data, next);
+    await recomputeAfterCalendarEdit(world.deps);
   });
 
   it('rejects unknown cases and services clearly', async () => {

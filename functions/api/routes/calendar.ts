@@ -5,16 +5,20 @@ import { fromZod } from '../errors';
 import { jsonBody } from './body';
 import { requireRole, requireStaff, type StaffEnv } from './staff-auth';
 
-/** The working calendar: anyone may read it; only an admin edits it, and every open deadline follows. */
+/**
+ * The working calendar: anyone may read it; only an admin edits it. An edit is saved version-checked
+ * and answered at once; the minutely job then moves every open deadline (see jobs/recompute.ts). The
+ * answer says how many open cases will follow the new calendar.
+ */
 export const calendarRoutes = (deps: Deps) => {
   const app = new Hono<StaffEnv>();
   app.get('/', async (c) => c.json(await deps.calendars.load()));
 
   const edit = async (actor: StaffEnv['Variables']['actor'], change: (h: Holiday[]) => Holiday[]) => {
     requireRole(actor, ['admin'], 'mengubah kalender kerja');
-    const data = await deps.calendars.load();
-    await deps.calendars.save({ ...data, holidays: change(data.holidays).sort((a, b) => a.date.localeCompare(b.date)) });
-    return deps.cases.recomputeOpenDeadlines();
+    const { data, version } = await deps.calendars.loadVersioned();
+    const calendarVersion = await deps.calendars.save({ ...data, holidays: change(data.holidays).sort((a, b) => a.date.localeCompare(b.date)) }, version);
+    return { calendarVersion, casesToRecompute: await deps.repo.countOpen() };
   };
 
   app.put('/holidays/:date', requireStaff(deps), async (c) => {
@@ -23,17 +27,17 @@ export const calendarRoutes = (deps: Deps) => {
     const parsed = Holiday.safeParse({ ...body, date });
     if (!parsed.success) throw fromZod(parsed.error, 'Hari libur');
     const holiday = parsed.data;
-    const recomputed = await edit(c.get('actor'), (hs) => [...hs.filter((h) => h.date !== date), holiday]);
-    c.get('log').info('holiday set', { date, recomputed });
-    return c.json({ holiday, recomputedCases: recomputed });
+    const result = await edit(c.get('actor'), (hs) => [...hs.filter((h) => h.date !== date), holiday]);
+    c.get('log').info('holiday set', { date, ...result });
+    return c.json({ holiday, ...result });
   });
 
   app.delete('/holidays/:date', requireStaff(deps), async (c) => {
     const date = c.req.param('date');
     const data = await deps.calendars.load();
     if (!data.holidays.some((h) => h.date === date)) throw new LoketError('not_found', `Tanggal ${date} tidak ada di daftar hari libur.`);
-    const recomputed = await edit(c.get('actor'), (hs) => hs.filter((h) => h.date !== date));
-    return c.json({ removed: date, recomputedCases: recomputed });
+    const result = await edit(c.get('actor'), (hs) => hs.filter((h) => h.date !== date));
+    return c.json({ removed: date, ...result });
   });
   return app;
 };

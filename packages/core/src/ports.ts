@@ -52,15 +52,21 @@ export interface CaseRepository {
   documentAccessLog(caseId: string): Promise<DocumentAccess[]>;
   /** Ids of cases with a Drive file whose copy attempt is due at or before `at`. */
   listAttachmentsDue(at: number, limit: number): Promise<string[]>;
-  /** Every open case (for recomputing deadlines when the calendar changes). */
+  /** Every open case. */
   listOpen(): Promise<CaseRecord[]>;
+  /** One page of open cases in creation order, from an opaque cursor (for resumable work over all of them). */
+  listOpenPage(cursor: string | undefined, limit: number): Promise<{ cases: CaseRecord[]; next?: string }>;
+  countOpen(): Promise<number>;
   listByServiceMonth(serviceId: string, month: string): Promise<CaseRecord[]>;
   listByAssignee(staffId: string): Promise<CaseRecord[]>;
 }
 
 export interface CalendarStore {
   load(): Promise<CalendarData>;
-  save(data: CalendarData): Promise<void>;
+  /** The calendar with its version: every saved edit increments it (the shipped default is version 0). */
+  loadVersioned(): Promise<{ data: CalendarData; version: number }>;
+  /** Saves only over `expectedVersion` (else `conflict`, nothing written); returns the new version. */
+  save(data: CalendarData, expectedVersion: number): Promise<number>;
 }
 
 export interface StaffMember {

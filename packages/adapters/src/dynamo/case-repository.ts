@@ -1,10 +1,10 @@
 import {
-  type DynamoDBClient, GetItemCommand, PutItemCommand, TransactionCanceledException, type TransactWriteItem, TransactWriteItemsCommand,
+  type DynamoDBClient, GetItemCommand, PutItemCommand, QueryCommand, TransactionCanceledException, type TransactWriteItem, TransactWriteItemsCommand,
 } from '@aws-sdk/client-dynamodb';
 import {
   type CaseChange, type CaseEvent, type CaseRecord, type CaseRepository, type DocumentAccess, type ExternalKey, LoketError, nextThreshold, attachmentDue, type OutboxEntry, wibDate,
 } from '@loket/core';
-import { stripKeys, toItem } from './codec';
+import { type Item, stripKeys, toItem } from './codec';
 import { outboxPut } from './outbox';
 import { queryAll, queryDueOnGsi1, timeKey } from './query';
 
@@ -143,11 +143,34 @@ export class DynamoCaseRepository implements CaseRepository {
     return (await queryDueOnGsi1<{ caseId: string }>(this.db, this.table, 'ATTACH', at, limit)).map((m) => m.caseId);
   }
 
+  private get openQuery() {
+    return { TableName: this.table, IndexName: 'gsi4', KeyConditionExpression: 'gsi4pk = :open', ExpressionAttributeValues: { ':open': { S: 'OPEN' } } };
+  }
+
   listOpen() {
-    return queryAll<CaseRecord>(this.db, {
-      TableName: this.table, IndexName: 'gsi4',
-      KeyConditionExpression: 'gsi4pk = :open', ExpressionAttributeValues: { ':open': { S: 'OPEN' } },
-    });
+    return queryAll<CaseRecord>(this.db, this.openQuery);
+  }
+
+  async listOpenPage(cursor: string | undefined, limit: number) {
+    const r = await this.db.send(new QueryCommand({
+      ...this.openQuery, Limit: limit,
+      ExclusiveStartKey: cursor ? (JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Item) : undefined,
+    }));
+    return {
+      cases: (r.Items ?? []).map((i) => stripKeys<CaseRecord>(i)),
+      next: r.LastEvaluatedKey ? Buffer.from(JSON.stringify(r.LastEvaluatedKey)).toString('base64url') : undefined,
+    };
+  }
+
+  async countOpen() {
+    let count = 0;
+    let start: Item | undefined;
+    do {
+      const r = await this.db.send(new QueryCommand({ ...this.openQuery, Select: 'COUNT', ExclusiveStartKey: start }));
+      count += r.Count ?? 0;
+      start = r.LastEvaluatedKey;
+    } while (start);
+    return count;
   }
 
   listByServiceMonth(serviceId: string, month: string) {

@@ -9,13 +9,31 @@ export class DynamoCalendarStore implements CalendarStore {
   constructor(private readonly db: DynamoDBClient, private readonly table: string) {}
 
   async load(): Promise<CalendarData> {
-    const r = await this.db.send(new GetItemCommand({ TableName: this.table, Key: toItem(CALENDAR_KEY) }));
-    return r.Item ? CalendarData.parse(stripKeys<{ calendar: unknown }>(r.Item).calendar) : DEFAULT_CALENDAR;
+    return (await this.loadVersioned()).data;
   }
 
-  async save(data: CalendarData): Promise<void> {
+  async loadVersioned(): Promise<{ data: CalendarData; version: number }> {
+    const r = await this.db.send(new GetItemCommand({ TableName: this.table, Key: toItem(CALENDAR_KEY), ConsistentRead: true }));
+    if (!r.Item) return { data: DEFAULT_CALENDAR, version: 0 };
+    const item = stripKeys<{ calendar: unknown; version?: number }>(r.Item);
+    return { data: CalendarData.parse(item.calendar), version: item.version ?? 0 };
+  }
+
+  async save(data: CalendarData, expectedVersion: number): Promise<number> {
     const calendar = CalendarData.parse(data);
-    await this.db.send(new PutItemCommand({ TableName: this.table, Item: toItem({ ...CALENDAR_KEY, calendar }) }));
+    const version = expectedVersion + 1;
+    try {
+      await this.db.send(new PutItemCommand({
+        TableName: this.table, Item: toItem({ ...CALENDAR_KEY, calendar, version }),
+        // The seeded calendar has no version attribute: it counts as version 0.
+        ConditionExpression: expectedVersion === 0 ? 'attribute_not_exists(version) OR version = :v' : 'version = :v',
+        ExpressionAttributeValues: { ':v': { N: String(expectedVersion) } },
+      }));
+    } catch (e) {
+      if ((e as Error).name !== 'ConditionalCheckFailedException') throw e;
+      throw new LoketError('conflict', 'Kalender kerja baru saja diubah oleh admin lain. Muat ulang lalu coba lagi.', [], `calendar version is not ${expectedVersion}`);
+    }
+    return version;
   }
 
   /** Stores the default calendar unless one exists (an admin's edits are never overwritten). */
@@ -52,6 +70,30 @@ export class DynamoStaffDirectory implements StaffDirectory {
       throw new LoketError('validation', `Alamat email petugas "${member.id}" tidak valid: harus satu alamat email.`, [{ field: 'email', message: 'Harus satu alamat email.' }]);
     }
     await this.db.send(new PutItemCommand({ TableName: this.table, Item: toItem({ pk: 'STAFF', sk: member.id, ...member }) }));
+  }
+}
+
+/**
+ * How far the recomputation of open deadlines after a calendar edit has come: the calendar version it
+ * works for and the cursor of the next page. Resumable: each run continues where the last one stopped.
+ */
+export interface RecomputeProgress {
+  calendarVersion: number;
+  cursor?: string;
+  done: boolean;
+}
+
+export class DynamoRecomputeProgress {
+  private readonly key = toItem({ pk: 'CONFIG', sk: 'JOB#recompute' });
+  constructor(private readonly db: DynamoDBClient, private readonly table: string) {}
+
+  async get(): Promise<RecomputeProgress> {
+    const r = await this.db.send(new GetItemCommand({ TableName: this.table, Key: this.key, ConsistentRead: true }));
+    return r.Item ? stripKeys<RecomputeProgress>(r.Item) : { calendarVersion: 0, done: true };
+  }
+
+  async put(p: RecomputeProgress): Promise<void> {
+    await this.db.send(new PutItemCommand({ TableName: this.table, Item: toItem({ pk: 'CONFIG', sk: 'JOB#recompute', ...p }) }));
   }
 }
 

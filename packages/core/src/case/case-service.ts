@@ -175,15 +175,10 @@ export class CaseService {
     throw new LoketError('conflict', 'Berkas sedang diubah terus-menerus; coba lagi.');
   }
 
-  /** After a calendar edit: every open case's deadlines follow the new calendar. Returns how many moved. */
-  async recomputeOpenDeadlines(): Promise<number> {
-    const calendar = await this.calendar();
-    let moved = 0;
-    for (const open of await this.deps.repo.listOpen()) {
-      const change = await this.applySystemChange(open.id, (c) => recomputeDeadlines(c, serviceOrThrow(c.serviceId), calendar, this.deps.time.now()), open);
-      if (change) moved++;
-    }
-    return moved;
+  /** One case's deadlines follow `calendar` (after an edit); false when nothing moved. */
+  async recomputeDeadlines(open: CaseRecord, calendar: WorkingCalendar): Promise<boolean> {
+    const change = await this.applySystemChange(open.id, (c) => recomputeDeadlines(c, serviceOrThrow(c.serviceId), calendar, this.deps.time.now()), open);
+    return change !== undefined;
   }
 
   events(id: string) {

@@ -5,12 +5,15 @@ import { isLoketError, LoketError } from '@loket/core';
 import type { Logger } from '@loket/adapters';
 import type { Deps } from '../deps';
 import { errorResponse } from './errors';
+import { securityHeaders } from '../web/security';
 import { publicRoutes } from './routes/public';
 import { open311Routes } from './routes/open311';
 import { caseRoutes } from './routes/cases';
 import { calendarRoutes } from './routes/calendar';
 import { webhookRoutes } from './routes/webhooks';
-import { statusRoutes } from './routes/status';
+import { statusLookup, statusRoutes } from './routes/status';
+import { statusPages } from '../web/status-page';
+import { assetRoutes } from '../web/assets';
 import { adminRoutes } from './routes/admin';
 
 const API_BODY_LIMIT = 256 * 1024;
@@ -34,6 +37,8 @@ export const createApp = (deps: Deps, extensions: Extension[] = []) => {
     log.info('request', { method: c.req.method, path: c.req.routePath, status: c.res.status, ms: Math.round(performance.now() - started) });
   });
 
+  app.use(securityHeaders());
+
   app.onError((err, c) => {
     if (isLoketError(err)) {
       if (err.detail) c.get('log')?.info('request refused', { code: err.code, detail: err.detail });
@@ -52,7 +57,10 @@ export const createApp = (deps: Deps, extensions: Extension[] = []) => {
   app.route('/api/calendar', calendarRoutes(deps));
   app.route('/api/admin', adminRoutes(deps));
   app.route('/webhooks', webhookRoutes(deps));
-  app.route('/', statusRoutes(deps));
+  const lookup = statusLookup(deps);
+  app.route('/', statusRoutes(lookup));
+  app.route('/', statusPages(lookup));
+  app.route('/', assetRoutes());
   for (const extend of extensions) extend(app);
   return app;
 };

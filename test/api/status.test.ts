@@ -73,3 +73,39 @@ describe('public status by tracking number', () => {
     dead.destroy();
   });
 });
+
+describe('security headers on every page', () => {
+  it('sends a CSP without inline script, nosniff, frame-ancestors none and a referrer policy; pages carry no inline script or style', async () => {
+    const { record } = await world.deps.cases.open({ serviceId: 'konsultasi', channel: 'walk_in', applicant: { name: 'A' }, answers: {}, receivedAt: clock.now(), actorId: 'frontdesk' });
+    for (const path of ['/status', `/status/${record.trackingNumber}`, '/status/BBM-2611-0000000', '/status?nomor=salah', '/tidak-ada']) {
+      const res = await world.app.request(path, {}, from('192.0.2.200'));
+      const csp = res.headers.get('content-security-policy') ?? '';
+      expect(csp, path).toContain("script-src 'self'");
+      expect(csp, path).toContain("frame-ancestors 'none'");
+      expect(csp, path).not.toContain('unsafe-inline');
+      expect(res.headers.get('x-content-type-options'), path).toBe('nosniff');
+      expect(res.headers.get('referrer-policy'), path).toBe('same-origin');
+      expect(res.headers.get('x-frame-options'), path).toBe('DENY');
+      const body = await res.text();
+      if (res.headers.get('content-type')?.startsWith('text/html')) {
+        expect(body, path).not.toMatch(/<script|<style|\sstyle=|\son[a-z]+=/i);
+        const css = /href="(\/aset\/[^"]+\.css)"/.exec(body)![1]!;
+        const sheet = await world.app.request(css);
+        expect(sheet.status).toBe(200);
+        expect(sheet.headers.get('content-type')).toContain('text/css');
+      }
+    }
+  });
+
+  it('sends a lookup form to the status page, keeping the tracking number on one line, and explains a wrong one', async () => {
+    const { record } = await world.deps.cases.open({ serviceId: 'konsultasi', channel: 'walk_in', applicant: { name: 'A' }, answers: {}, receivedAt: clock.now(), actorId: 'frontdesk' });
+    const go = await world.app.request(`/status?nomor=${encodeURIComponent(` ${record.trackingNumber.toLowerCase()} `)}`, {}, from('192.0.2.201'));
+    expect(go.status).toBe(303);
+    expect(go.headers.get('location')).toBe(`/status/${record.trackingNumber}`);
+    const page = await (await world.app.request(`/status/${record.trackingNumber}`, {}, from('192.0.2.201'))).text();
+    expect(page).toContain(`<span class="tn">${record.trackingNumber}</span>`);
+    const wrong = await world.app.request('/status?nomor=XYZ', {}, from('192.0.2.201'));
+    expect(wrong.status).toBe(400);
+    expect(await wrong.text()).toContain('Kesalahan: Cek status permohonan');
+  });
+});

@@ -1,5 +1,4 @@
 import { type Context, Hono } from 'hono';
-import { html } from 'hono/html';
 import { DynamoRateLimiter } from '@loket/adapters';
 import {
   type CaseRecord, findService, formatWib, LoketError, parseTrackingNumber, slaState, stateOf, workflowFor,
@@ -12,6 +11,8 @@ import { clientKey } from '../client-address';
 export const MAX_MISSES = 10;
 
 const SLA_TEXT = { on_track: 'Sesuai jadwal', at_risk: 'Mendekati batas waktu', breached: 'Melewati batas waktu', met: 'Selesai tepat waktu', missed: 'Selesai melewati batas waktu', paused: 'Menunggu perbaikan dari pemohon' } as const;
+
+export type PublicStatus = ReturnType<typeof publicStatus>;
 
 /** What anyone holding the tracking number may see: no name, no NIK, no contact, no documents. */
 export const publicStatus = (c: CaseRecord, now: number) => {
@@ -29,12 +30,19 @@ export const publicStatus = (c: CaseRecord, now: number) => {
     deadline: c.clock.dueAt === undefined ? null : formatWib(c.clock.dueAt) + (c.clock.estimated ? ' (perkiraan)' : ''),
     timeliness: SLA_TEXT[sla],
     needsRevision: state.kind === 'waiting_applicant',
+    /** Requirement labels only: never the officer's note or the applicant's answer. */
+    missing: service.requirements.filter((r) => ['missing', 'invalid'].includes(c.checklist[r.id]?.status ?? '')).map((r) => r.text),
     lastUpdate: formatWib(c.updatedAt),
   };
 };
 
-export const statusRoutes = (deps: Deps) => {
-  const app = new Hono<AppEnv>();
+export type StatusLookupFn = (c: Context<AppEnv>, input: string) => Promise<PublicStatus>;
+
+/**
+ * A lookup by tracking number, shared by the JSON API and the page: wrong guesses are counted per
+ * client address and slowed down (429 with Retry-After) once there are too many.
+ */
+export const statusLookup = (deps: Deps): StatusLookupFn => {
   const limiter = new DynamoRateLimiter(deps.db, deps.config.LOKET_TABLE);
 
   /**
@@ -66,34 +74,12 @@ export const statusRoutes = (deps: Deps) => {
     }
     return publicStatus(found, now);
   };
+  return lookup;
+};
 
+export const statusRoutes = (lookup: StatusLookupFn) => {
+  const app = new Hono<AppEnv>();
   app.get('/api/status/:tn', async (c) => c.json(await lookup(c, c.req.param('tn'))));
 
-  app.get('/status/:tn', async (c) => {
-    let s: Awaited<ReturnType<typeof lookup>> | undefined;
-    let problem: string | undefined;
-    try {
-      s = await lookup(c, c.req.param('tn'));
-    } catch (e) {
-      if (!(e instanceof LoketError)) throw e;
-      problem = e.message;
-      c.status(e.code === 'rate_limited' ? 429 : 404);
-    }
-    return c.html(html`<!doctype html>
-<html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Status Permohonan — Dinas Koperasi dan UKM Kab. Pasuruan</title>
-<style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:1rem auto;padding:0 1rem;line-height:1.5;color:#1a1a1a}
-h1{font-size:1.25rem}dl{display:grid;grid-template-columns:auto 1fr;gap:.25rem 1rem}dt{font-weight:600}.note{background:#fff4e5;padding:.75rem;border-radius:.5rem}</style></head>
-<body><h1>Status Permohonan</h1>
-${s
-  ? html`<dl><dt>Nomor registrasi</dt><dd>${s.trackingNumber}</dd><dt>Layanan</dt><dd>${s.service.name}</dd>
-<dt>Tahap saat ini</dt><dd>${s.status.label}${s.status.step ? html` (tahap ${s.status.step} dari ${s.status.steps})` : ''}</dd>
-<dt>Diterima</dt><dd>${s.receivedAt}</dd><dt>Perkiraan selesai</dt><dd>${s.expectedCompletion ?? 'Menunggu perbaikan dari pemohon'}</dd>
-<dt>Ketepatan waktu</dt><dd>${s.timeliness}</dd><dt>Pembaruan terakhir</dt><dd>${s.lastUpdate}</dd></dl>
-${s.needsRevision ? html`<p class="note">Permohonan Anda memerlukan perbaikan. Silakan periksa email atau hubungi (0343) 5616140.</p>` : ''}`
-  : html`<p class="note">${problem}</p>`}
-<p><small>Dinas Koperasi, Usaha Kecil dan Menengah Kabupaten Pasuruan · Layanan gratis · Pengaduan: (0343) 5616140 atau SP4N-LAPOR!</small></p>
-</body></html>`);
-  });
   return app;
 };

@@ -76,7 +76,7 @@ export const intakeFormSubmission = async (deps: Deps, sub: FormSubmission, rawK
     throw new LoketError('not_found', `Formulir "${sub.formId}" belum dipetakan ke layanan mana pun. Data disimpan untuk ditinjau petugas.`, [], `unmapped form, raw at ${rawKey}`);
   }
   const mapped = mapSubmission(service, mapping, sub);
-  // Forms sometimes deliver a blank extra submission seconds after a real one (integrations.md).
+  // Forms sometimes deliver a blank extra submission seconds after a real one (docs/RULES.md §3).
   // Only a response without a single answer is that; it is archived raw and opens no case.
   if (mapped.empty) return { caseId: null, trackingNumber: null, status: 'ignored', outcome: 'ignored' };
   const submittedAt = requirePlausibleInstant(Date.parse(sub.submittedAt), deps.time.now(), 'submittedAt');

@@ -24,7 +24,7 @@ const loketIn = async (env: NodeJS.ProcessEnv, ...args: string[]) => {
 };
 
 describe('npx loket', () => {
-  it('prints the worked examples of sla-rules.md as JSON', async () => {
+  it('prints the worked examples of docs/RULES.md §2 as JSON', async () => {
     const cases = [
       [['--service', 'rekomendasi-bbm', '--received', '2026-03-19T09:00:00+07:00'], '2026-03-25T08:30:00+07:00'],
       [['--service', 'kantor-cabang-ksp', '--received', '2026-03-16T10:00:00+07:00'], '2026-03-30T16:00:00+07:00'],

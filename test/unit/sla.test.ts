@@ -7,7 +7,7 @@ const cal = new WorkingCalendar(DEFAULT_CALENDAR);
 const at = (s: string) => Date.parse(s);
 const clockFor = (id: string, received: string, c = cal) => startClock(findService(id)!.sla, c, at(received));
 
-describe('deadlines (sla-rules.md worked examples)', () => {
+describe('deadlines (worked examples of docs/RULES.md §2)', () => {
   it('1-hour service received on Nyepi counts from the next opening after the long holiday', () => {
     const c = clockFor('rekomendasi-bbm', '2026-03-19T09:00:00+07:00');
     expect(toWibIso(c.countFrom)).toBe('2026-03-25T07:30:00+07:00');

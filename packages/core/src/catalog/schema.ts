@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Role } from './roles';
 
-/** How a deadline is counted; see ../shared/design/sla-rules.md. */
+/** How a deadline is counted; see docs/RULES.md §2. */
 export const SlaUnit = z.enum(['working_days', 'calendar_days', 'working_hours']);
 export type SlaUnit = z.infer<typeof SlaUnit>;
 

@@ -37,7 +37,7 @@ export type CalendarData = z.infer<typeof CalendarData>;
 
 /**
  * Default until the Dinas publishes its own: East Java provincial ASN hours (37.5 h/week),
- * Monday–Thursday 07:30–16:00, Friday 07:30–16:30 (sla-rules.md).
+ * Monday–Thursday 07:30–16:00, Friday 07:30–16:30 (docs/RULES.md §2).
  */
 export const DEFAULT_WEEKLY_HOURS: WeeklyHours = {
   '1': { open: '07:30', close: '16:00' },

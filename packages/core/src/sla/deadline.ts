@@ -114,7 +114,7 @@ const allowedFor = (span: SlaSpan, cal: WorkingCalendar, countFrom: number): num
     case 'working_hours':
       return span.amount * 60 * MINUTE_MS;
     case 'working_days': {
-      // The close of service hours on the N-th working day after day 0 (sla-rules.md, "Units").
+      // The close of service hours on the N-th working day after day 0 (docs/RULES.md §2, "Units").
       const lastDay = cal.nthWorkingDayAfter(day0, span.amount);
       const close = cal.windowOn(lastDay)!.close;
       return countedBetween(workingCounter(cal), countFrom, close, []);

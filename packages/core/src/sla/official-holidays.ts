@@ -1,8 +1,9 @@
 import type { Holiday } from './calendar';
 
 /**
- * Official national holidays (LN) and cuti bersama (CB) 2024–2026 with their decrees, copied from
- * ../shared/data/libur-nasional-cuti-bersama.csv (a test keeps the two identical). This is only the seed
+ * Official national holidays (LN) and cuti bersama (CB) 2024–2026 with their decrees (the joint
+ * ministerial decrees, SKB, named in `basis`). Copied from the product owner's list; where that list is
+ * beside the repository a test keeps the two identical (docs/RULES.md §2). This is only the seed
  * of the calendar: the live calendar is stored in DynamoDB and edited by an admin.
  */
 export const OFFICIAL_HOLIDAYS: readonly Holiday[] = [

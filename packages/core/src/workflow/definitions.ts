@@ -4,8 +4,8 @@ import type { WorkflowDefinition } from './engine';
 import { DONE, REFUSED, type FlowSpec, defineWorkflow } from './build';
 
 /**
- * The nine procedures of the standard ("Sistem, Mekanisme dan Prosedur"), read as in
- * ../shared/design/services.md. Each arrow of a chart is one step here; the responsible role comes
+ * The nine procedures of the standard ("Sistem, Mekanisme dan Prosedur"), read from its flowcharts
+ * (docs/RULES.md §1). Each arrow of a chart is one step here; the responsible role comes
  * from the catalog step it leaves. `stop_clock` marks where the service's promise is fulfilled.
  */
 const FINISH = ['stop_clock', 'notify_applicant'] as const;

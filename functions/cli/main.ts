@@ -51,7 +51,7 @@ const COMMANDS: Record<string, Command> = {
     async run(argv) {
       noArguments(argv);
       const rows = SERVICES.map((s) => `${String(s.number).padEnd(2)} ${s.id.padEnd(26)} ${s.sla.text.padEnd(19)} ${s.name}`);
-      process.stdout.write(['#  id                         jangka waktu        layanan', ...rows].join('\n') + '\n');
+      process.stdout.write(['#  id                         time limit          service', ...rows].join('\n') + '\n');
     },
   },
   sla: { usage: SLA_USAGE, summary: 'compute a deadline (JSON, times in +07:00)', run: async (argv) => (await import('./sla')).slaCommand(argv) },

@@ -1,5 +1,5 @@
 import {
-  type Config, createDynamoClient, createLogger, createMailer, createS3Client, DynamoCalendarStore, DynamoCaseRepository, DynamoMarks, DynamoOutbox, DynamoRecomputeProgress,
+  type Config, createDynamoClient, createLogger, createMailer, createS3Client, DynamoCalendarStore, DynamoCaseRepository, DynamoFormMappings, DynamoMarks, DynamoOutbox, DynamoRecomputeProgress, DynamoSessions, DynamoTickets,
   DynamoStaffDirectory, type DriveFiles, type FormResponses, GoogleDriveFiles, GoogleFormResponses, type Logger, serviceAccountAuth, systemIds,
   systemTime,
 } from '@loket/adapters';
@@ -31,6 +31,9 @@ export const createDeps = (config: Config, overrides: { time?: TimeSource; ids?:
   const outbox = new DynamoOutbox(db, config.LOKET_TABLE);
   const marks = new DynamoMarks(db, config.LOKET_TABLE);
   const recompute = new DynamoRecomputeProgress(db, config.LOKET_TABLE);
+  const sessions = new DynamoSessions(db, config.LOKET_TABLE);
+  const tickets = new DynamoTickets(db, config.LOKET_TABLE);
+  const formMappings = new DynamoFormMappings(db, config.LOKET_TABLE);
   const mailer = overrides.mailer ?? createMailer(config);
   const cases = new CaseService({
     repo, calendars, time, ids,
@@ -40,7 +43,7 @@ export const createDeps = (config: Config, overrides: { time?: TimeSource; ids?:
       if (mails.length) await deliverOutbox(deps, mails).catch((e) => log.warn('mail.dispatch_error', { error: String(e) }));
     },
   });
-  const deps = { config, db, s3, time, ids, log, repo, calendars, staff, outbox, marks, recompute, mailer, cases, google };
+  const deps = { config, db, s3, time, ids, log, repo, calendars, staff, outbox, marks, recompute, sessions, tickets, formMappings, mailer, cases, google };
   return deps;
 };
 

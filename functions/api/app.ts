@@ -14,6 +14,9 @@ import { webhookRoutes } from './routes/webhooks';
 import { statusLookup, statusRoutes } from './routes/status';
 import { statusPages } from '../web/status-page';
 import { assetRoutes } from '../web/assets';
+import { signInPages } from '../web/sign-in';
+import { consoleRoutes } from '../web/console/routes';
+import { csrf } from 'hono/csrf';
 import { adminRoutes } from './routes/admin';
 
 const API_BODY_LIMIT = 256 * 1024;
@@ -61,6 +64,10 @@ export const createApp = (deps: Deps, extensions: Extension[] = []) => {
   app.route('/', statusRoutes(lookup));
   app.route('/', statusPages(lookup));
   app.route('/', assetRoutes());
+  // Every state-changing form of the console is same-origin only (Origin / Sec-Fetch-Site checked).
+  app.use('/konsol/*', csrf({ origin: (origin, c) => origin === new URL(c.req.url).origin || origin === new URL(deps.config.LOKET_PUBLIC_URL).origin }));
+  app.route('/', signInPages(deps));
+  app.route('/konsol', consoleRoutes(deps));
   for (const extend of extensions) extend(app);
   return app;
 };

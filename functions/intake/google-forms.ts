@@ -5,11 +5,17 @@ import { queueAndSend } from '../mail/dispatch';
 import type { Deps } from '../deps';
 import { copyAttachments, INLINE_COPY_BUDGET_MS } from './attachments';
 
-/** Form → service mappings: the demo forms locally, plus any configured in LOKET_FORM_MAPPINGS (JSON array). */
-export const formMappings = (deps: Deps): FormMapping[] => [
-  ...(deps.config.LOKET_STAGE === 'local' ? demoFormMappings() : []),
-  ...deps.config.LOKET_FORM_MAPPINGS,
-];
+/**
+ * Form → service mappings: those an administrator stored in the table, over those of configuration
+ * (LOKET_FORM_MAPPINGS seeds them; the local desk adds its demo forms). A stored mapping wins.
+ */
+export const formMappings = async (deps: Deps): Promise<FormMapping[]> => {
+  const byForm = new Map<string, FormMapping>();
+  for (const m of [...(deps.config.LOKET_STAGE === 'local' ? demoFormMappings() : []), ...deps.config.LOKET_FORM_MAPPINGS, ...(await deps.formMappings.list())]) {
+    byForm.set(m.formId, m);
+  }
+  return [...byForm.values()];
+};
 
 /**
  * Keeps the raw body before anything else can fail. Content-addressed, so a repeated delivery
@@ -70,7 +76,7 @@ const reportUnmatched = async (deps: Deps, formId: string, service: Service, rec
  * (in submission order: an older edit arriving late changes nothing).
  */
 export const intakeFormSubmission = async (deps: Deps, sub: FormSubmission, rawKey: string): Promise<IntakeResult> => {
-  const mapping = formMappings(deps).find((m) => m.formId === sub.formId);
+  const mapping = (await formMappings(deps)).find((m) => m.formId === sub.formId);
   const service = mapping && findService(mapping.serviceId);
   if (!mapping || !service) {
     throw new LoketError('not_found', `Formulir "${sub.formId}" belum dipetakan ke layanan mana pun. Data disimpan untuk ditinjau petugas.`, [], `unmapped form, raw at ${rawKey}`);

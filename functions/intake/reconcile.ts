@@ -2,7 +2,7 @@ import type { forms_v1 } from '@googleapis/forms';
 import type { FormQuestion } from '@loket/adapters';
 import { FormSubmission, LoketError } from '@loket/core';
 import type { Deps } from '../deps';
-import { alreadyRecorded, archiveRaw, intakeFormSubmission } from './google-forms';
+import { alreadyRecorded, archiveRaw, formMappings, intakeFormSubmission } from './google-forms';
 
 /** Re-read this much before the mark: a response indexed late by Google is still found; repeats cost only a read. */
 export const OVERLAP_MS = 30 * 60_000;
@@ -88,7 +88,7 @@ export const reconcileForms = async (deps: Deps): Promise<FormReconcileReport[]>
   const startedAt = deps.time.now();
   const reports: FormReconcileReport[] = [];
   // Only real forms: the local demo forms exist only in this desk, never on Google.
-  for (const mapping of deps.config.LOKET_FORM_MAPPINGS) {
+  for (const mapping of (await formMappings(deps)).filter((m) => !m.formId.startsWith('demo-'))) {
     const mark = await deps.marks.get(`forms#${mapping.formId}`);
     const since = mark !== undefined ? mark - OVERLAP_MS : mapping.since ? Date.parse(mapping.since) : startedAt - FIRST_RUN_LOOKBACK_MS;
     try {

@@ -16,6 +16,7 @@ a:focus,button:focus,input:focus,select:focus,textarea:focus,summary:focus{outli
 .header{background:#0b3a5d;color:#fff;border-bottom:6px solid #1d70b8}
 .header-inner{max-width:60rem;margin:0 auto;padding:.6rem 1rem;display:flex;flex-wrap:wrap;gap:.25rem 1rem;align-items:center;justify-content:space-between}
 .brand{color:#fff;text-decoration:none;font-weight:700;line-height:1.2}.brand:visited{color:#fff}.brand small{display:block;font-weight:400;font-size:.85rem}
+.header .button-link{color:#fff}.header form{margin:0}
 .nav{display:flex;flex-wrap:wrap;gap:.25rem 1rem;margin:0;padding:0;list-style:none;font-size:1rem}.nav a{color:#fff}
 .main{max-width:60rem;margin:0 auto;padding:1rem 1rem 3rem;background:#fff;min-height:60vh}
 h1{font-size:1.75rem;line-height:1.2;margin:.5rem 0 1rem}h2{font-size:1.35rem;margin:1.75rem 0 .75rem}h3{font-size:1.15rem;margin:1.25rem 0 .5rem}

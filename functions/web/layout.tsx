@@ -1,4 +1,5 @@
 /** @jsxImportSource hono/jsx */
+import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import { STYLESHEET_PATH } from './assets';
 
@@ -29,6 +30,8 @@ const PUBLIC_NAV = [
 
 /** The frame of every page: skip link, header, one <main>, footer; Indonesian, no script. */
 export const Page = ({ title, children, nav = PUBLIC_NAV, account }: PageProps) => (
+  <>
+  {raw('<!DOCTYPE html>')}
   <html lang="id">
     <head>
       <meta charset="utf-8" />
@@ -54,4 +57,5 @@ export const Page = ({ title, children, nav = PUBLIC_NAV, account }: PageProps) 
       </footer>
     </body>
   </html>
+  </>
 );

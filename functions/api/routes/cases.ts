@@ -1,14 +1,13 @@
-import { GetObjectCommand } from '@aws-sdk/client-s3';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { z } from 'zod';
 import {
-  availableTransitions, type CaseRecord, Instant, MailAddress, maskDigitRuns, requirePlausibleInstant, DOCUMENT_FORMATS, Channel, findService, formatWib, LoketError, maskEmail, maskedAnswers, maskPhone, notFound, openIssues,
+  availableTransitions, type CaseRecord, Instant, MailAddress, maskDigitRuns, requirePlausibleInstant, Channel, findService, formatWib, LoketError, maskEmail, maskedAnswers, maskPhone, notFound, openIssues,
   requestAttachmentRetry, ROLE_LABELS, slaState, STAFF_ROLES, stateOf, toWibIso, workflowFor,
 } from '@loket/core';
 import type { Deps } from '../../deps';
 import { copyAttachments, INLINE_COPY_BUDGET_MS } from '../../intake/attachments';
+import { documentLink } from '../../cases/documents';
 import { jsonBody } from './body';
 import { requireRole, requireStaff, type StaffEnv } from './staff-auth';
 
@@ -19,8 +18,6 @@ const ATTACHMENT_TEXT = {
   rejected: 'Ditolak (ukuran atau jenis berkas)',
 } as const;
 const CASE_ID = /^[0-9A-Za-z_-]{1,64}$/;
-/** How long a document link works: long enough to open it, too short to pass around. */
-const FILE_LINK_SECONDS = 300;
 
 const iso = (ms?: number) => (ms === undefined ? null : toWibIso(ms));
 
@@ -134,16 +131,7 @@ export const caseRoutes = (deps: Deps) => {
     const actor = c.get('actor');
     requireRole(actor, STAFF_ROLES.filter((r) => r !== 'admin'), 'membuka dokumen pemohon');
     const record = await deps.cases.get(c.req.param('id'));
-    const file = record.attachments.find((a) => a.status === 'stored' && a.fieldId === c.req.param('fieldId') && a.sha256 === c.req.param('sha256'));
-    if (!file?.s3Key || !file.sha256) throw notFound('Dokumen');
-    const now = deps.time.now();
-    await deps.repo.logDocumentAccess({ caseId: record.id, at: now, staffId: actor.id, fieldId: file.fieldId, sha256: file.sha256 });
-    const url = await getSignedUrl(deps.s3, new GetObjectCommand({
-      Bucket: deps.config.LOKET_BUCKET, Key: file.s3Key, ResponseContentType: file.mimeType,
-      ResponseContentDisposition: `inline; filename="${file.fieldId}.${DOCUMENT_FORMATS[file.mimeType]?.extension ?? 'bin'}"`,
-    }), { expiresIn: FILE_LINK_SECONDS });
-    c.get('log').info('document accessed', { caseId: record.id, fieldId: file.fieldId });
-    return c.json({ url, expiresAt: toWibIso(now + FILE_LINK_SECONDS * 1000) });
+    return c.json(await documentLink(deps, record, c.req.param('fieldId'), c.req.param('sha256'), actor.id));
   });
 
   /** Copies given up after every retry are tried again now (e.g. once the Drive folder is shared). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FormMappingSchema } from '@loket/core';
 
 /**
  * Every configuration variable of the desk, read and validated once. An error names the variable.
@@ -28,9 +29,9 @@ const Env = z.object({
     .default('[]')
     .transform((s, ctx) => {
       try {
-        return z.array(z.object({ formId: z.string(), serviceId: z.string(), questions: z.record(z.string(), z.string()), since: z.iso.datetime({ offset: true }).optional() })).parse(JSON.parse(s));
+        return z.array(FormMappingSchema).parse(JSON.parse(s));
       } catch {
-        ctx.addIssue({ code: 'custom', message: 'must be a JSON array of {formId, serviceId, questions, since?}' });
+        ctx.addIssue({ code: 'custom', message: 'must be a JSON array of {formId, serviceId, questions, since?, formUrl?}' });
         return z.NEVER;
       }
     }),
@@ -46,6 +47,11 @@ const Env = z.object({
       return false;
     }
   }, 'must be the JSON key file of a service account (client_email, private_key)'),
+  /** "Masuk dengan Google" (OpenID Connect): the OAuth client of the Dinas's Google Cloud project. Without an id the button is hidden. */
+  GOOGLE_OAUTH_CLIENT_ID: z.string().min(1).optional(),
+  GOOGLE_OAUTH_CLIENT_SECRET: z.string().min(1).optional(),
+  /** The OpenID provider, found through its discovery document; tests point it at a local provider. */
+  GOOGLE_OIDC_ISSUER: z.string().url().default('https://accounts.google.com'),
   /** Where the Google APIs are (tests point it at a local server); Google's own when unset. */
   GOOGLE_API_ROOT_URL: z.string().url().optional(),
   /** Local desk only: how often the deadline/outbox/file-retry job runs (AWS runs it every minute). */

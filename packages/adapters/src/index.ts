@@ -9,6 +9,7 @@ export * from './s3/client';
 export * from './system';
 export * from './dynamo/rate-limiter';
 export * from './dynamo/outbox';
+export * from './dynamo/sessions';
 export * from './mail/index';
 export * from './google/auth';
 export * from './google/drive';

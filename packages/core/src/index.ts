@@ -20,6 +20,7 @@ export * from './case/tracking';
 export * from './case/case-service';
 export * from './intake/validate-field';
 export * from './case/mask';
+export * from './case/console-view';
 export * from './intake/google-form';
 export * from './mail/outbox';
 export * from './mail/templates';

@@ -1,5 +1,5 @@
-import { type DynamoDBClient, GetItemCommand, PutItemCommand, QueryCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
-import { CalendarData, type CalendarStore, DEFAULT_CALENDAR, LoketError, parseMailAddress, type StaffDirectory, type StaffMember } from '@loket/core';
+import { DeleteItemCommand, type DynamoDBClient, GetItemCommand, PutItemCommand, QueryCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { CalendarData, type CalendarStore, DEFAULT_CALENDAR, type FormMapping, FormMappingSchema, LoketError, parseMailAddress, type StaffDirectory, type StaffMember } from '@loket/core';
 import { stripKeys, toItem } from './codec';
 
 const CALENDAR_KEY = { pk: 'CONFIG', sk: 'CALENDAR' };
@@ -122,5 +122,30 @@ export class DynamoMarks {
       if ((e as Error).name === 'ConditionalCheckFailedException') return false;
       throw e;
     }
+  }
+}
+
+/**
+ * Form → service mappings an administrator edits (`CONFIG` / `FORM#<formId>`). The desk also knows
+ * mappings from configuration (LOKET_FORM_MAPPINGS, the local demo forms); a stored one wins.
+ */
+export class DynamoFormMappings {
+  constructor(private readonly db: DynamoDBClient, private readonly table: string) {}
+
+  async list(): Promise<FormMapping[]> {
+    const r = await this.db.send(new QueryCommand({
+      TableName: this.table, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :form)',
+      ExpressionAttributeValues: { ':pk': { S: 'CONFIG' }, ':form': { S: 'FORM#' } },
+    }));
+    return (r.Items ?? []).map((i) => stripKeys<{ mapping: FormMapping }>(i).mapping);
+  }
+
+  async put(mapping: FormMapping): Promise<void> {
+    const parsed = FormMappingSchema.parse(mapping);
+    await this.db.send(new PutItemCommand({ TableName: this.table, Item: toItem({ pk: 'CONFIG', sk: `FORM#${parsed.formId}`, mapping: parsed }) }));
+  }
+
+  async remove(formId: string): Promise<void> {
+    await this.db.send(new DeleteItemCommand({ TableName: this.table, Key: toItem({ pk: 'CONFIG', sk: `FORM#${formId}` }) }));
   }
 }

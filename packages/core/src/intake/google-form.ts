@@ -4,6 +4,7 @@ import type { Service } from '../catalog/schema';
 import type { Attachment } from '../case/model';
 import { parseMailAddress } from '../mail/address';
 import { normalizePhone } from './validate-field';
+import { Instant } from '../util/instant';
 
 /** The webhook body the Apps Script sends (integrations/google-forms/). */
 /** Google's form and response ids are URL-safe base64: anything else is not from our script. */
@@ -31,7 +32,18 @@ export interface FormMapping {
   questions: Record<string, string>;
   /** Responses before this instant (RFC 3339) belong to the old process: reconciliation starts here. */
   since?: string;
+  /** The form's public address, shown on the service's page as "Ajukan melalui formulir". */
+  formUrl?: string;
 }
+
+/** A mapping as an administrator edits it (and as LOKET_FORM_MAPPINGS seeds it). */
+export const FormMappingSchema = z.object({
+  formId: GoogleId,
+  serviceId: z.string().max(64),
+  questions: z.record(z.string().min(1).max(1000), z.string().max(64)).refine((q) => Object.keys(q).length <= 300, 'paling banyak 300 pertanyaan'),
+  since: Instant.optional(),
+  formUrl: z.url({ protocol: /^https$/ }).max(500).optional(),
+});
 
 const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
 

@@ -3,7 +3,7 @@
  * same notice can never be queued twice) before any attempt to send it, then sent, retried with
  * backoff, and finally marked sent or failed. Nothing is lost when the mail server is down.
  */
-export type MailKind = 'receipt' | 'case_update' | 'sla_alert' | 'daily_digest' | 'weekly_report' | 'delivery_failure' | 'form_mapping';
+export type MailKind = 'receipt' | 'case_update' | 'sla_alert' | 'daily_digest' | 'weekly_report' | 'delivery_failure' | 'form_mapping' | 'sign_in' | 'assignment';
 
 export interface OutgoingMail {
   /** Idempotency key: `receipt-<case>`, `alert-<case>-<threshold>-<staff>`, `digest-<staff>-<date>`… */

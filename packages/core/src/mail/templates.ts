@@ -9,6 +9,7 @@ import { stateOf } from '../workflow/engine';
 import { workflowFor } from '../workflow/definitions';
 import { REVISION } from '../workflow/build';
 import type { OutgoingMail } from './outbox';
+import { humanDuration } from '../case/console-view';
 
 /**
  * Every email the desk sends, in Indonesian. None carries NIK, KK, finances or document contents:
@@ -24,16 +25,6 @@ export const consoleUrl = (publicUrl: string, caseId: string) => `${publicUrl.re
 const lines = (rows: [string, string][]) => {
   const width = Math.max(...rows.map(([k]) => k.length));
   return rows.map(([k, v]) => `${k.padEnd(width)} : ${v}`).join('\n');
-};
-
-/** "2 hari 3 jam", "45 menit": a wall-clock span as staff say it. */
-export const humanDuration = (ms: number): string => {
-  const minutes = Math.max(0, Math.round(ms / 60_000));
-  const d = Math.floor(minutes / 1440);
-  const h = Math.floor((minutes % 1440) / 60);
-  const m = minutes % 60;
-  const parts = [d && `${d} hari`, h && `${h} jam`, (m || (!d && !h)) && `${m} menit`].filter(Boolean);
-  return parts.slice(0, 2).join(' ');
 };
 
 const deadlineText = (c: CaseRecord) =>
@@ -274,6 +265,24 @@ export const unmatchedFormMail = (
     '',
     `Contoh berkas: ${consoleUrl(publicUrl, form.caseId)}`,
     'Email ini dikirim paling banyak sekali sehari untuk setiap formulir.',
+    SIGNATURE,
+  ].join('\n'),
+});
+
+/** An officer asked for a sign-in link: single use, 15 minutes. The link is the only secret in it. */
+export const signInLinkMail = (staff: StaffMember, link: { id: string; url: string; minutes: number }): OutgoingMail => ({
+  id: `signin-${link.id}`,
+  kind: 'sign_in',
+  to: [staff.email],
+  subject: 'Tautan masuk Loket',
+  text: [
+    `Yth. ${staff.name},`,
+    '',
+    `Gunakan tautan berikut untuk masuk ke konsol petugas Loket. Tautan hanya dapat dipakai sekali dan berlaku ${link.minutes} menit.`,
+    '',
+    link.url,
+    '',
+    'Jika Anda tidak meminta tautan ini, abaikan email ini; tidak ada yang berubah pada akun Anda.',
     SIGNATURE,
   ].join('\n'),
 });

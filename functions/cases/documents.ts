@@ -1,0 +1,29 @@
+import { GetObjectCommand } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { type CaseRecord, DOCUMENT_FORMATS, notFound, toWibIso } from '@loket/core';
+import type { Deps } from '../deps';
+
+/** How long a document link works: long enough to open it, too short to pass around. */
+export const FILE_LINK_SECONDS = 300;
+
+/**
+ * A short-lived link to one stored document of a case. The look is written to the case's access log
+ * before the link exists, for the API and the console alike.
+ */
+export const documentLink = async (deps: Deps, record: CaseRecord, fieldId: string, sha256: string, staffId: string) => {
+  const file = record.attachments.find((a) => a.status === 'stored' && a.fieldId === fieldId && a.sha256 === sha256);
+  if (!file?.s3Key || !file.sha256) throw notFound('Dokumen');
+  const now = deps.time.now();
+  await deps.repo.logDocumentAccess({ caseId: record.id, at: now, staffId, fieldId: file.fieldId, sha256: file.sha256 });
+  const url = await getSignedUrl(deps.s3, new GetObjectCommand({
+    Bucket: deps.config.LOKET_BUCKET, Key: file.s3Key, ResponseContentType: file.mimeType,
+    ResponseContentDisposition: `inline; filename="${file.fieldId}.${DOCUMENT_FORMATS[file.mimeType]?.extension ?? 'bin'}"`,
+  }), { expiresIn: FILE_LINK_SECONDS });
+  deps.log.info('document accessed', { caseId: record.id, fieldId: file.fieldId });
+  return { url, expiresAt: toWibIso(now + FILE_LINK_SECONDS * 1000) };
+};
+
+/** An officer showed an applicant's personal data unmasked: logged like a document look. */
+export const REVEAL_FIELD = 'data_pribadi';
+export const logReveal = (deps: Deps, record: CaseRecord, staffId: string) =>
+  deps.repo.logDocumentAccess({ caseId: record.id, at: deps.time.now(), staffId, fieldId: REVEAL_FIELD, sha256: '-' });

@@ -1,0 +1,209 @@
+/** @jsxImportSource hono/jsx */
+import {
+  actionsFor, assignableOfficers, type CaseEvent, type CaseRecord, clockText, currentStep, findService, formatWib, INTAKE_CHECK, maskDigitRuns, maskedAnswers, maskEmail,
+  maskPhone, mayRevealApplicant, type Service, serviceFields, slaState, type StaffMember, type TransitionDef, workflowFor, worksCurrentStep,
+} from '@loket/core';
+import { Banner, ConsolePage, ErrorSummary, type FieldError, SlaTag, Summary } from '../components';
+
+const CHECK_TAGS: Record<string, [string, string]> = {
+  ok: ['Sesuai', 'tag-green'], pending: ['Belum diperiksa', 'tag-grey'], missing: ['Belum lengkap', 'tag-red'], invalid: ['Perlu dilengkapi', 'tag-yellow'],
+};
+const FILE_TEXT: Record<string, string> = {
+  pending: 'Menunggu disalin dari Google Drive', stored: 'Tersimpan', failed: 'Gagal disalin dari Google Drive', rejected: 'Ditolak (ukuran atau jenis berkas)',
+};
+const CHANNELS: Record<string, string> = { google_form: 'Formulir Google', walk_in: 'Datang langsung', letter: 'Surat', sp4n_lapor: 'SP4N-LAPOR!', internal: 'Internal Dinas' };
+
+const requirementLabel = (service: Service, id: string) => (id === INTAKE_CHECK ? 'Isian formulir' : service.requirements.find((r) => r.id === id)?.text ?? id);
+
+/** One line of the timeline in officers' words. */
+export const eventTitle = (e: CaseEvent, service: Service, staff: Map<string, StaffMember>, transitions: TransitionDef[]) => {
+  const who = (id: unknown) => (typeof id === 'string' ? staff.get(id)?.name ?? id : '-');
+  switch (e.type) {
+    case 'created': return 'Permohonan diterima';
+    case 'transition': return transitions.find((t) => t.event === e.event)?.label ?? e.event ?? 'Tahap berubah';
+    case 'checklist_updated': return `Persyaratan "${requirementLabel(service, String(e.data?.requirementId))}" dinyatakan ${e.data?.status === 'ok' ? 'sesuai' : 'perlu diperbaiki'}`;
+    case 'assigned': return `Didisposisikan kepada ${who(e.data?.to)}`;
+    case 'resubmitted': return 'Pemohon mengirim jawaban baru';
+    case 'deadline_recomputed': return 'Batas waktu dihitung ulang (kalender kerja berubah)';
+    case 'attachment_stored': return 'Dokumen tersimpan';
+    case 'attachment_failed': return e.data?.rejected ? 'Dokumen ditolak' : 'Dokumen gagal disalin (dicoba lagi)';
+    case 'attachment_retry': return 'Salin ulang dokumen diminta';
+    case 'sla_alert': return e.data?.threshold === 'breach' ? 'Peringatan: melewati batas waktu' : 'Peringatan: mendekati batas waktu';
+    default: return e.type;
+  }
+};
+
+export interface CasePageProps {
+  c: CaseRecord;
+  officer: StaffMember;
+  events: CaseEvent[];
+  staff: Map<string, StaffMember>;
+  now: number;
+  revealed?: boolean;
+  flash?: string;
+  errors?: FieldError[];
+}
+
+/** Halaman berkas: header, then Ringkasan, Pemohon, Tindakan, Persyaratan, Dokumen, Riwayat. */
+export const CasePage = ({ c, officer, events, staff, now, revealed, flash, errors = [] }: CasePageProps) => {
+  const service = findService(c.serviceId)!;
+  const step = currentStep(c);
+  const actions = actionsFor(c, officer.roles);
+  const works = worksCurrentStep(c, officer.roles);
+  const mayAssign = works || officer.roles.includes('kepala_dinas') || officer.roles.includes('sekretaris_dinas');
+  const canReveal = mayRevealApplicant(c, officer.roles) && !c.confidential;
+  const answers = revealed && canReveal ? c.answers : maskedAnswers(service, c);
+  const fields = serviceFields(service).filter((f) => answers[f.id]?.length && f.id !== 'nama_pemohon');
+  const assignable = assignableOfficers(c, [...staff.values()]);
+  const isAdmin = officer.roles.includes('admin') && officer.roles.length === 1;
+  return (
+    <ConsolePage title={`Berkas ${c.trackingNumber}`} officer={officer}>
+      {flash && <Banner title="Berhasil" success>{flash}</Banner>}
+      <ErrorSummary errors={errors} />
+      <span class="muted">{service.name}</span>
+      <h1><span class="tn">{c.trackingNumber}</span></h1>
+      <p><strong class="tag">{step.label}</strong> <SlaTag state={slaState(c.clock, now, c.closedAt)} /> {clockText(c, now)}</p>
+      <ul class="tabs">
+        <li><a href="#ringkasan">Ringkasan</a></li><li><a href="#tindakan">Tindakan</a></li><li><a href="#persyaratan">Persyaratan</a></li>
+        <li><a href="#dokumen">Dokumen</a></li><li><a href="#riwayat">Riwayat</a></li>
+      </ul>
+
+      <h2 id="ringkasan">Ringkasan</h2>
+      <Summary rows={[
+        ['Layanan', `${service.name} (${service.sla.text})`],
+        ['Tahap', step.label],
+        ['Batas waktu', c.clock.dueAt === undefined ? 'Dijeda: menunggu perbaikan dari pemohon' : `${formatWib(c.clock.dueAt)}${c.clock.estimated ? ' (perkiraan)' : ''}`],
+        ['Diterima', formatWib(c.clock.receivedAt)],
+        ['Kanal', CHANNELS[c.channel] ?? c.channel],
+        ['Petugas', c.assigneeId ? staff.get(c.assigneeId)?.name ?? c.assigneeId : 'Belum didisposisikan'],
+        ...(c.clock.pauses.length ? [['Jeda', <ul>{c.clock.pauses.map((p) => <li>{formatWib(p.from)} – {p.to === undefined ? 'sekarang' : formatWib(p.to)}</li>)}</ul>] as [string, unknown]] : []),
+        ...(c.letterNumber ? [['Nomor surat', c.letterNumber] as [string, unknown]] : []),
+      ] as [string, string][]} />
+      {mayAssign && step.kind === 'active' && assignable.length > 0 && (
+        <form method="post" action={`/konsol/berkas/${c.id}/disposisi`}>
+          <input type="hidden" name="expectedVersion" value={String(c.version)} />
+          <div class="field">
+            <label for="assigneeId">Disposisi kepada</label>
+            <select id="assigneeId" name="assigneeId">
+              {assignable.map((s) => <option value={s.id} selected={s.id === c.assigneeId}>{s.name}</option>)}
+            </select>
+          </div>
+          <button class="button button-secondary" type="submit">Disposisikan</button>
+        </form>
+      )}
+
+      <h2 id="pemohon">Pemohon</h2>
+      {c.confidential ? <p>Identitas pelapor dirahasiakan.</p> : (
+        <Summary rows={[
+          ['Nama', c.applicant.name],
+          ['Email', c.applicant.email ? (revealed && canReveal ? c.applicant.email : maskEmail(c.applicant.email)) : '-'],
+          ['Nomor HP', c.applicant.phone ? (revealed && canReveal ? c.applicant.phone : maskPhone(c.applicant.phone)) : '-'],
+          ...fields.map((f) => [f.label, answers[f.id]!.join(', ')] as [string, string]),
+        ]} />
+      )}
+      {canReveal && !revealed && (
+        <form method="post" action={`/konsol/berkas/${c.id}/tampilkan`}>
+          <button class="button button-secondary" type="submit">Tampilkan data pribadi</button>
+          <p class="small muted">Setiap kali data pribadi ditampilkan, nama Anda dan waktunya dicatat.</p>
+        </form>
+      )}
+      {revealed && canReveal && <p class="small"><strong>Data pribadi ditampilkan.</strong> Akses ini telah dicatat.</p>}
+      {(c.unmatchedAnswers?.length ?? 0) > 0 && (
+        <>
+          <h3>Jawaban formulir yang tidak dikenali</h3>
+          <p class="small muted">Pertanyaan ini tidak ada dalam pemetaan formulir; periksa dan sampaikan kepada administrator.</p>
+          <Summary rows={c.unmatchedAnswers!.map((u) => [u.title, u.values.map(maskDigitRuns).join(', ')] as [string, string])} />
+        </>
+      )}
+
+      <h2 id="tindakan">Tindakan</h2>
+      {actions.length
+        ? <p>{actions.map((a, i) => <a class={a.event === 'tolak' || a.event === 'batalkan' ? 'button button-warning' : i === 0 ? 'button' : 'button button-secondary'} href={`/konsol/berkas/${c.id}/tindakan/${a.event}`}>{a.label}</a>)}</p>
+        : <p class="muted">{step.kind === 'terminal' ? 'Berkas sudah selesai.' : 'Tidak ada tindakan untuk peran Anda pada tahap ini.'}</p>}
+
+      <h2 id="persyaratan">Persyaratan</h2>
+      <ul class="cards">
+        {Object.entries(c.checklist).map(([id, item]) => {
+          const [text, cls] = CHECK_TAGS[item.status] ?? [item.status, ''];
+          return (
+            <li class="card">
+              <h3>{requirementLabel(service, id)}</h3>
+              <p><strong class={`tag ${cls}`}>{text}</strong>{item.checkedBy && <span class="small muted"> oleh {staff.get(item.checkedBy)?.name ?? item.checkedBy}</span>}</p>
+              {item.issues.map((i) => <p class="small">{i}</p>)}
+              {works && (item.status === 'pending' || item.status === 'invalid') && (
+                <form method="post" action={`/konsol/berkas/${c.id}/persyaratan`}>
+                  <input type="hidden" name="requirementId" value={id} />
+                  <input type="hidden" name="expectedVersion" value={String(c.version)} />
+                  <button class="button button-secondary" type="submit" name="status" value="ok">Nyatakan sesuai</button>
+                </form>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+
+      <h2 id="dokumen">Dokumen</h2>
+      {c.attachments.length ? (
+        <ul class="cards">
+          {c.attachments.map((a) => (
+            <li class="card">
+              <h3>{serviceFields(service).find((f) => f.id === a.fieldId)?.label ?? a.fieldId}</h3>
+              <p class="small">{maskDigitRuns(a.fileName)} · {FILE_TEXT[a.status]}</p>
+              {a.lastError && <p class="small">{a.lastError}</p>}
+              {a.status === 'stored' && !isAdmin && <p><a href={`/konsol/berkas/${c.id}/dokumen/${a.fieldId}/${a.sha256}`}>Buka dokumen</a> <span class="small muted">(dicatat)</span></p>}
+            </li>
+          ))}
+        </ul>
+      ) : <p class="muted">Tidak ada dokumen unggahan.</p>}
+
+      <h2 id="riwayat">Riwayat</h2>
+      <ol class="timeline" reversed>
+        {[...events].reverse().map((e) => (
+          <li>
+            <h3>{eventTitle(e, service, staff, workflowFor(service).transitions)}</h3>
+            <p class="small"><time datetime={new Date(e.at).toISOString()}>{formatWib(e.at)}</time> oleh {e.actorId === 'system' ? 'sistem' : staff.get(e.actorId)?.name ?? e.actorId}</p>
+            {e.note && <p>{e.note}</p>}
+          </li>
+        ))}
+      </ol>
+    </ConsolePage>
+  );
+};
+
+/** MOJ "confirm an action": a fixed heading, the case, a reason box; a revision request picks what to fix. */
+export const ActionPage = ({ c, officer, action, errors = [], note = '' }: {
+  c: CaseRecord; officer: StaffMember; action: TransitionDef; errors?: FieldError[]; note?: string;
+}) => {
+  const service = findService(c.serviceId)!;
+  const revision = action.event === 'minta_perbaikan';
+  const noteError = errors.find((e) => e.field === 'note')?.message;
+  return (
+    <ConsolePage title={`${errors.length ? 'Kesalahan: ' : ''}${action.label}`} officer={officer}>
+      <ErrorSummary errors={errors} />
+      <span class="muted"><span class="tn">{c.trackingNumber}</span> · {service.name}</span>
+      <h1>{action.label}</h1>
+      <form method="post" action={`/konsol/berkas/${c.id}/tindakan/${action.event}`} novalidate>
+        <input type="hidden" name="expectedVersion" value={String(c.version)} />
+        {revision && (
+          <fieldset id="requirements">
+            <legend>Persyaratan yang perlu diperbaiki pemohon</legend>
+            {service.requirements.map((r) => (
+              <div class="check">
+                <input type="checkbox" id={`req-${r.id}`} name="requirements" value={r.id} checked={['missing', 'invalid'].includes(c.checklist[r.id]?.status ?? '')} />
+                <label for={`req-${r.id}`}>{r.text}</label>
+              </div>
+            ))}
+          </fieldset>
+        )}
+        <div class={noteError ? 'field field-error' : 'field'}>
+          <label for="note">{action.noteRequired ? 'Alasan atau catatan (wajib)' : 'Catatan (tidak wajib)'}</label>
+          {revision && <p class="hint">Catatan ini dikirim kepada pemohon melalui email.</p>}
+          {noteError && <p class="error-message"><span class="visually-hidden">Kesalahan: </span>{noteError}</p>}
+          <textarea id="note" name="note" rows={5}>{note}</textarea>
+        </div>
+        <button class={action.event === 'tolak' ? 'button button-warning' : 'button'} type="submit">{action.label}</button>
+        <a class="button button-secondary" href={`/konsol/berkas/${c.id}`}>Batal</a>
+      </form>
+    </ConsolePage>
+  );
+};

@@ -1,0 +1,86 @@
+/** @jsxImportSource hono/jsx */
+import { type CaseRecord, type Channel, findService, formatWib, type Service, SERVICES, type StaffMember } from '@loket/core';
+import { Banner, ConsolePage, ErrorSummary, type FieldError, Field, Summary } from '../components';
+import { CONTACT } from '../layout';
+
+/** The channels an officer registers by hand, in the words of the desk. */
+export const DESK_CHANNELS: Partial<Record<Channel, string>> = { walk_in: 'Datang langsung', letter: 'Surat masuk', internal: 'Permintaan internal Dinas' };
+
+/** Services that can come in at the desk, by letter or from inside the Dinas (their catalog channels). */
+export const deskServices = () => SERVICES.filter((s) => s.channels.some((ch) => ch in DESK_CHANNELS));
+
+/** The answers the form asks for: every text-like field of the service; documents are seen on paper. */
+export const deskFields = (s: Service) => [...s.requirements.flatMap((r) => r.fields), ...s.applicantFields]
+  .filter((f) => f.kind !== 'document' && !['nama_pemohon', 'kontak_email', 'kontak_hp', 'email', 'nomor_hp'].includes(f.id));
+
+export const NewCasePage = ({ officer, service, values = {}, errors = [] }: {
+  officer: StaffMember; service?: Service; values?: Record<string, string>; errors?: FieldError[];
+}) => {
+  const err = (id: string) => errors.find((e) => e.field === id)?.message;
+  return (
+    <ConsolePage title={`${errors.length ? 'Kesalahan: ' : ''}Permohonan baru`} officer={officer}>
+      <ErrorSummary errors={errors} />
+      <h1>Permohonan baru</h1>
+      {!service ? (
+        <form method="get" action="/konsol/baru">
+          <Field id="layanan" label="Layanan" hint="Permohonan yang datang langsung, melalui surat, atau dari internal Dinas.">
+            <select id="layanan" name="layanan">{deskServices().map((s) => <option value={s.id}>{s.name}</option>)}</select>
+          </Field>
+          <button class="button" type="submit">Lanjut</button>
+        </form>
+      ) : (
+        <form method="post" action={`/konsol/baru?layanan=${service.id}`} novalidate>
+          <p><strong>{service.name}</strong> · {service.sla.text} · <a href="/konsol/baru">Ganti layanan</a></p>
+          <fieldset id="channel">
+            <legend>Diterima melalui</legend>
+            {service.channels.filter((ch) => ch in DESK_CHANNELS).map((ch, i) => (
+              <div class="check"><input type="radio" id={`ch-${ch}`} name="channel" value={ch} checked={values.channel ? values.channel === ch : i === 0} /><label for={`ch-${ch}`}>{DESK_CHANNELS[ch]}</label></div>
+            ))}
+          </fieldset>
+          <Field id="nama" label="Nama pemohon" error={err('nama')}><input type="text" id="nama" name="nama" value={values.nama ?? ''} autocomplete="off" /></Field>
+          <Field id="email" label="Email pemohon (tidak wajib)" hint="Tanda terima dan kabar perkembangan dikirim ke alamat ini." error={err('email')}>
+            <input type="email" id="email" name="email" value={values.email ?? ''} autocomplete="off" spellcheck={false} />
+          </Field>
+          <Field id="hp" label="Nomor HP pemohon (tidak wajib)" error={err('hp')}><input class="input-short" type="text" id="hp" name="hp" inputmode="tel" value={values.hp ?? ''} /></Field>
+          {deskFields(service).map((f) => (
+            <Field id={`f-${f.id}`} label={`${f.label}${f.required ? '' : ' (tidak wajib)'}`} error={err(`f-${f.id}`)}>
+              {f.kind === 'textarea'
+                ? <textarea id={`f-${f.id}`} name={`f-${f.id}`} rows={4}>{values[`f-${f.id}`] ?? ''}</textarea>
+                : f.kind === 'choice' && f.options
+                  ? <select id={`f-${f.id}`} name={`f-${f.id}`}><option value="">Pilih</option>{f.options.map((o) => <option value={o} selected={values[`f-${f.id}`] === o}>{o}</option>)}</select>
+                  : <input type="text" id={`f-${f.id}`} name={`f-${f.id}`} value={values[`f-${f.id}`] ?? ''} />}
+            </Field>
+          ))}
+          <p class="small muted">Isian yang belum lengkap tidak menghalangi pendaftaran: berkas dibuat dan kekurangannya tercatat pada daftar persyaratan.</p>
+          <button class="button" type="submit">Daftarkan permohonan</button>
+        </form>
+      )}
+    </ConsolePage>
+  );
+};
+
+/** Confirmation of a registration; its own address, so it still works when bookmarked or reloaded. */
+export const RegisteredPage = ({ officer, c }: { officer: StaffMember; c: CaseRecord }) => {
+  const service = findService(c.serviceId)!;
+  return (
+    <ConsolePage title="Permohonan terdaftar" officer={officer}>
+      <div class="panel panel-green">
+        <h1>Permohonan terdaftar</h1>
+        <p class="lead">Nomor registrasi<br /><span class="tn">{c.trackingNumber}</span></p>
+      </div>
+      <Summary rows={[
+        ['Layanan', service.name],
+        ['Diterima', formatWib(c.clock.receivedAt)],
+        ['Perkiraan selesai', c.clock.targetAt === undefined ? '-' : formatWib(c.clock.targetAt)],
+      ]} />
+      <h2>Sampaikan kepada pemohon</h2>
+      <ul>
+        <li>Simpan nomor registrasi di atas; status dapat dicek di halaman "Cek status" dengan nomor ini.</li>
+        {c.applicant.email && <li>Tanda terima juga dikirim ke email pemohon.</li>}
+        <li>Pertanyaan dan pengaduan: {CONTACT.phone}, {CONTACT.hours}.</li>
+      </ul>
+      <Banner title="Langkah berikutnya">Berkas menunggu pemeriksaan pada tahap pertama layanan. <a href={`/konsol/berkas/${c.id}`}>Buka berkas</a></Banner>
+      <p><a class="button button-secondary" href="/konsol/baru">Daftarkan permohonan lain</a></p>
+    </ConsolePage>
+  );
+};

@@ -1,0 +1,210 @@
+/** @jsxImportSource hono/jsx */
+import { type Context, Hono } from 'hono';
+import {
+  actionsFor, type CaseRecord, type Channel, findService, isLoketError, LoketError, mayRevealApplicant, parseMailAddress, parseTrackingNumber, SERVICES, type StaffMember,
+} from '@loket/core';
+import type { Deps } from '../../deps';
+import { documentLink, logReveal } from '../../cases/documents';
+import { type ConsoleEnv, requireSession } from '../auth/session';
+import type { FieldError } from '../components';
+import { ActionPage, CasePage } from './case-page';
+import { applyFilter, CaseListPage, PAGE_SIZE, parseFilter } from './case-list';
+import { HomePage, homeCases } from './home';
+import { DESK_CHANNELS, deskFields, NewCasePage, RegisteredPage } from './new-case';
+
+const FLASH: Record<string, string> = {
+  tindakan: 'Tindakan telah disimpan dan tercatat di riwayat berkas.',
+  persyaratan: 'Persyaratan telah dinyatakan sesuai.',
+  disposisi: 'Berkas telah didisposisikan.',
+};
+const STATUS = { forbidden: 403, invalid_transition: 422, conflict: 409, validation: 400, not_found: 404 } as const;
+
+/** The officers' console: every page needs a live session; what a page offers follows the officer's roles. */
+export const consoleRoutes = (deps: Deps) => {
+  const app = new Hono<ConsoleEnv>();
+  app.use(requireSession(deps));
+
+  const staffMap = async () => new Map((await deps.staff.list()).map((s) => [s.id, s] as const));
+  const loadCase = async (c: Context<ConsoleEnv>) => {
+    const id = c.req.param('id') ?? '';
+    if (!/^[0-9A-Za-z_-]{1,64}$/.test(id)) throw new LoketError('not_found', 'Berkas tidak ditemukan.');
+    return deps.cases.get(id);
+  };
+  const casePage = async (c: Context<ConsoleEnv>, record: CaseRecord, extra: { revealed?: boolean; flash?: string; errors?: FieldError[] } = {}) =>
+    c.html(<CasePage c={record} officer={c.get('officer')} events={await deps.cases.events(record.id)} staff={await staffMap()} now={deps.time.now()} {...extra} />);
+  const failure = (e: unknown): FieldError[] => {
+    if (!isLoketError(e)) throw e;
+    // The summary says the whole sentence; it links to the field the domain named.
+    return e.fields.length ? e.fields.map((f) => ({ field: f.field, message: e.message })) : [{ field: 'tindakan', message: e.message }];
+  };
+  const statusOf = (e: unknown) => (isLoketError(e) ? (STATUS as Record<string, number>)[e.code] ?? 400 : 500);
+
+  app.onError((e, c) => {
+    if (isLoketError(e) && e.code === 'not_found') {
+      c.status(404);
+      return c.text('Tidak ditemukan.');
+    }
+    throw e;
+  });
+
+  app.get('/', async (c) => {
+    const officer = c.get('officer');
+    const [mine, open] = await Promise.all([deps.repo.listByAssignee(officer.id), deps.repo.listOpen()]);
+    const { own, unassigned } = homeCases(mine, open, officer);
+    return c.html(<HomePage officer={officer} own={own} unassigned={unassigned} now={deps.time.now()} staff={await staffMap()} flash={FLASH[c.req.query('pesan') ?? '']} />);
+  });
+
+  /** Candidates come from one index (tracking number, assignee, service-month, or open cases); the rest filters them. */
+  app.get('/berkas', async (c) => {
+    const officer = c.get('officer');
+    const filter = parseFilter((k) => c.req.query(k));
+    const assignee = filter.petugas === 'saya' ? officer.id : filter.petugas;
+    let candidates: CaseRecord[];
+    if (filter.nomor) {
+      const tn = parseTrackingNumber(filter.nomor);
+      const found = tn ? await deps.repo.getByTrackingNumber(tn) : undefined;
+      candidates = found ? [found] : [];
+    } else if (assignee) {
+      candidates = (await deps.repo.listByAssignee(assignee)).filter((x) => !filter.bulan || x.createdAt >= Date.parse(`${filter.bulan}-01T00:00:00+07:00`));
+    } else if (filter.bulan) {
+      const services = filter.layanan ? [filter.layanan] : SERVICES.map((s) => s.id);
+      candidates = (await Promise.all(services.map((s) => deps.repo.listByServiceMonth(s, filter.bulan!)))).flat();
+    } else {
+      candidates = await deps.repo.listOpen();
+    }
+    const matching = applyFilter(candidates, filter, deps.time.now());
+    const page = matching.slice((filter.halaman - 1) * PAGE_SIZE, filter.halaman * PAGE_SIZE);
+    return c.html(<CaseListPage officer={officer} cases={page} total={matching.length} filter={filter} now={deps.time.now()} staff={await staffMap()} />);
+  });
+
+  app.get('/berkas/:id', async (c) => casePage(c, await loadCase(c), { flash: FLASH[c.req.query('pesan') ?? ''] }));
+
+  app.post('/berkas/:id/tampilkan', async (c) => {
+    const record = await loadCase(c);
+    const officer = c.get('officer');
+    if (!mayRevealApplicant(record, officer.roles) || record.confidential) {
+      c.status(403);
+      return casePage(c, record, { errors: [{ field: 'pemohon', message: 'Anda tidak berwenang menampilkan data pribadi pemohon berkas ini.' }] });
+    }
+    await logReveal(deps, record, officer.id);
+    return casePage(c, record, { revealed: true });
+  });
+
+  app.get('/berkas/:id/dokumen/:fieldId/:sha256', async (c) => {
+    const officer = c.get('officer');
+    if (officer.roles.every((r) => r === 'admin')) {
+      c.status(403);
+      return c.text('Administrator tidak membuka dokumen pemohon.');
+    }
+    const { url } = await documentLink(deps, await loadCase(c), c.req.param('fieldId'), c.req.param('sha256'), officer.id);
+    return c.redirect(url, 302);
+  });
+
+  const actionOf = (record: CaseRecord, officer: StaffMember, event: string) => actionsFor(record, officer.roles).find((a) => a.event === event);
+
+  app.get('/berkas/:id/tindakan/:event', async (c) => {
+    const record = await loadCase(c);
+    const action = actionOf(record, c.get('officer'), c.req.param('event'));
+    if (!action) {
+      c.status(403);
+      return casePage(c, record, { errors: [{ field: 'tindakan', message: 'Tindakan itu tidak tersedia untuk peran Anda pada tahap ini.' }] });
+    }
+    return c.html(<ActionPage c={record} officer={c.get('officer')} action={action} />);
+  });
+
+  app.post('/berkas/:id/tindakan/:event', async (c) => {
+    const record = await loadCase(c);
+    const officer = c.get('officer');
+    const actor = c.get('actor');
+    const event = c.req.param('event');
+    const form = await c.req.parseBody({ all: true });
+    const note = String(form.note ?? '').slice(0, 5000);
+    const expectedVersion = Number(form.expectedVersion);
+    const action = actionOf(record, officer, event);
+    try {
+      if (!action) throw new LoketError('forbidden', 'Tindakan itu tidak tersedia untuk peran Anda pada tahap ini.');
+      let version = expectedVersion;
+      if (event === 'minta_perbaikan') {
+        // What to fix is marked on the checklist first, so the applicant's e-mail and the status page list it.
+        const service = findService(record.serviceId)!;
+        const picked = [form.requirements ?? []].flat().map(String).filter((id) => service.requirements.some((r) => r.id === id));
+        if (!picked.length) throw new LoketError('validation', 'Pilih persyaratan yang perlu diperbaiki.', [{ field: 'requirements', message: 'Pilih persyaratan yang perlu diperbaiki.' }]);
+        if (!note.trim()) throw new LoketError('validation', 'Tulis catatan untuk pemohon.', [{ field: 'note', message: 'Tulis catatan untuk pemohon.' }]);
+        for (const requirementId of picked) {
+          version = (await deps.cases.checkRequirement(record.id, { requirementId, status: 'invalid', note, actor, expectedVersion: version })).record.version;
+        }
+        const labels = picked.map((id) => service.requirements.find((r) => r.id === id)!.text);
+        await deps.cases.act(record.id, { event, actor, expectedVersion: version, note: `Perlu diperbaiki: ${labels.join('; ')}.\n${note}` });
+      } else {
+        await deps.cases.act(record.id, { event, actor, expectedVersion: version, note: note || undefined });
+      }
+      return c.redirect(`/konsol/berkas/${record.id}?pesan=tindakan`, 303);
+    } catch (e) {
+      c.status(statusOf(e) as 400);
+      const errors = failure(e);
+      const fresh = await deps.cases.get(record.id);
+      return action ? c.html(<ActionPage c={fresh} officer={officer} action={action} errors={errors} note={note} />) : casePage(c, fresh, { errors });
+    }
+  });
+
+  app.post('/berkas/:id/persyaratan', async (c) => {
+    const record = await loadCase(c);
+    const form = await c.req.parseBody();
+    try {
+      await deps.cases.checkRequirement(record.id, {
+        requirementId: String(form.requirementId ?? '').slice(0, 64), status: 'ok', actor: c.get('actor'), expectedVersion: Number(form.expectedVersion),
+      });
+      return c.redirect(`/konsol/berkas/${record.id}?pesan=persyaratan#persyaratan`, 303);
+    } catch (e) {
+      c.status(statusOf(e) as 400);
+      return casePage(c, await deps.cases.get(record.id), { errors: failure(e) });
+    }
+  });
+
+  app.post('/berkas/:id/disposisi', async (c) => {
+    const record = await loadCase(c);
+    const form = await c.req.parseBody();
+    try {
+      const assignee = await deps.staff.get(String(form.assigneeId ?? '').slice(0, 64));
+      if (!assignee?.active) throw new LoketError('validation', 'Pilih petugas yang aktif.', [{ field: 'assigneeId', message: 'Pilih petugas yang aktif.' }]);
+      await deps.cases.assign(record.id, { assignee, actor: c.get('actor'), expectedVersion: Number(form.expectedVersion) });
+      return c.redirect(`/konsol/berkas/${record.id}?pesan=disposisi`, 303);
+    } catch (e) {
+      c.status(statusOf(e) as 400);
+      return casePage(c, await deps.cases.get(record.id), { errors: failure(e) });
+    }
+  });
+
+  app.get('/baru', (c) => {
+    const service = findService(c.req.query('layanan') ?? '');
+    return c.html(<NewCasePage officer={c.get('officer')} service={service && deskFields(service) ? service : undefined} />);
+  });
+
+  app.post('/baru', async (c) => {
+    const officer = c.get('officer');
+    const service = findService(c.req.query('layanan') ?? '');
+    if (!service) return c.redirect('/konsol/baru', 303);
+    const form = await c.req.parseBody();
+    const values = Object.fromEntries(Object.entries(form).map(([k, v]) => [k, String(v).slice(0, 5000)]));
+    const errors: FieldError[] = [];
+    if (officer.roles.every((r) => r === 'admin')) errors.push({ field: 'nama', message: 'Administrator tidak mendaftarkan permohonan.' });
+    if (!values.nama?.trim()) errors.push({ field: 'nama', message: 'Masukkan nama pemohon.' });
+    const email = values.email?.trim() ? parseMailAddress(values.email) : undefined;
+    if (values.email?.trim() && !email) errors.push({ field: 'email', message: 'Masukkan satu alamat email yang valid, atau kosongkan.' });
+    const channel = (values.channel && values.channel in DESK_CHANNELS && service.channels.includes(values.channel as Channel) ? values.channel : undefined) as Channel | undefined;
+    if (!channel) errors.push({ field: 'channel', message: 'Pilih cara permohonan diterima.' });
+    if (errors.length) {
+      c.status(400);
+      return c.html(<NewCasePage officer={officer} service={service} values={values} errors={errors} />);
+    }
+    const answers = Object.fromEntries(deskFields(service).filter((f) => values[`f-${f.id}`]?.trim()).map((f) => [f.id, [values[`f-${f.id}`]!.trim()]]));
+    const { record } = await deps.cases.open({
+      serviceId: service.id, channel: channel!, applicant: { name: values.nama!.trim(), email, phone: values.hp?.trim() || undefined },
+      answers: { ...answers, nama_pemohon: [values.nama!.trim()] }, receivedAt: deps.time.now(), actorId: officer.id,
+    });
+    return c.redirect(`/konsol/baru/selesai/${record.id}`, 303);
+  });
+
+  app.get('/baru/selesai/:id', async (c) => c.html(<RegisteredPage officer={c.get('officer')} c={await loadCase(c)} />));
+  return app;
+};

@@ -1,0 +1,82 @@
+import type { Role } from '../catalog/roles';
+import { findService } from '../catalog/services';
+import { slaState } from '../sla/deadline';
+import { wibDate } from '../sla/wib';
+import { availableTransitions, type StateDef, stateOf, type TransitionDef } from '../workflow/engine';
+import { workflowFor } from '../workflow/definitions';
+import { stepRoles } from '../workflow/step-roles';
+import type { CaseRecord } from './model';
+
+/**
+ * What the console shows about a case, decided here without HTML so it is tested on its own: how the
+ * clock reads, which group of the Beranda a case falls in, what this officer may do now.
+ */
+
+/** "2 hari 3 jam", "45 menit": a wall-clock span as officers say it (two units at most). */
+export const humanDuration = (ms: number): string => {
+  const minutes = Math.max(0, Math.round(ms / 60_000));
+  const d = Math.floor(minutes / 1440);
+  const h = Math.floor((minutes % 1440) / 60);
+  const m = minutes % 60;
+  const parts = [d && `${d} hari`, h && `${h} jam`, (m || (!d && !h)) && `${m} menit`].filter(Boolean);
+  return parts.slice(0, 2).join(' ');
+};
+
+/** The clock as one phrase: "sisa 2 jam 10 menit", "terlambat 1 hari", "dijeda: menunggu pemohon", "selesai". */
+export const clockText = (c: Pick<CaseRecord, 'clock' | 'closedAt'>, now: number): string => {
+  const state = slaState(c.clock, now, c.closedAt);
+  if (state === 'met') return 'selesai tepat waktu';
+  if (state === 'missed') return 'selesai terlambat';
+  if (state === 'paused' || c.clock.dueAt === undefined) return 'dijeda: menunggu pemohon';
+  const due = c.clock.dueAt;
+  return now < due ? `sisa ${humanDuration(due - now)}` : `terlambat ${humanDuration(now - due)}`;
+};
+
+export type HomeGroup = 'overdue' | 'due_today' | 'at_risk' | 'later' | 'paused';
+export const HOME_GROUPS: { id: HomeGroup; title: string }[] = [
+  { id: 'overdue', title: 'Melewati batas waktu' },
+  { id: 'due_today', title: 'Jatuh tempo hari ini' },
+  { id: 'at_risk', title: 'Mendekati batas waktu' },
+  { id: 'later', title: 'Belum jatuh tempo' },
+  { id: 'paused', title: 'Menunggu pemohon' },
+];
+
+/** The Beranda group of an open case: overdue first, then due today (WIB), at risk, the rest. */
+export const homeGroup = (c: Pick<CaseRecord, 'clock' | 'closedAt'>, now: number): HomeGroup => {
+  const state = slaState(c.clock, now, c.closedAt);
+  if (state === 'breached') return 'overdue';
+  if (state === 'paused' || c.clock.dueAt === undefined) return 'paused';
+  if (wibDate(c.clock.dueAt) === wibDate(now)) return 'due_today';
+  return state === 'at_risk' ? 'at_risk' : 'later';
+};
+
+/** The transitions this officer may take on the case now (exactly the buttons the case page shows). */
+export const actionsFor = (c: Pick<CaseRecord, 'serviceId' | 'state'>, roles: readonly string[]): TransitionDef[] => {
+  const wf = workflowFor(findService(c.serviceId)!);
+  return availableTransitions(wf, c.state).filter((t) => t.roles.some((r) => r !== 'pemohon' && roles.includes(r)));
+};
+
+export const currentStep = (c: Pick<CaseRecord, 'serviceId' | 'state'>): StateDef => stateOf(workflowFor(findService(c.serviceId)!), c.state);
+
+/** Whether the officer works the case's current step (checklist, assignment). */
+export const worksCurrentStep = (c: Pick<CaseRecord, 'serviceId' | 'state'>, roles: readonly string[]) =>
+  currentStep(c).kind === 'active' && stepRoles(workflowFor(findService(c.serviceId)!), c.state).some((r) => roles.includes(r));
+
+/** Whether the case waits for this officer's roles, unassigned (the Beranda's "belum didisposisikan"). */
+export const unassignedForRoles = (c: CaseRecord, roles: readonly string[]) => c.assigneeId === undefined && worksCurrentStep(c, roles);
+
+/**
+ * Who may see an applicant's data unmasked (each reveal is logged): the officers of the service's
+ * own steps and the front desk that registers walk-ins. Never the administrator, never other fields.
+ */
+export const mayRevealApplicant = (c: Pick<CaseRecord, 'serviceId'>, roles: readonly Role[] | readonly string[]) => {
+  const service = findService(c.serviceId)!;
+  const allowed = new Set<string>([...service.steps.map((s) => s.role), 'petugas_layanan']);
+  return roles.some((r) => r !== 'admin' && allowed.has(r));
+};
+
+/** Officers a case at its current step can be handed to: active, holding one of the step's roles. */
+export const assignableOfficers = <S extends { active: boolean; roles: string[] }>(c: Pick<CaseRecord, 'serviceId' | 'state'>, staff: S[]): S[] => {
+  const roles = stepRoles(workflowFor(findService(c.serviceId)!), c.state);
+  return staff.filter((s) => s.active && s.roles.some((r) => (roles as string[]).includes(r)));
+};

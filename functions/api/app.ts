@@ -16,6 +16,7 @@ import { statusPages } from '../web/status-page';
 import { assetRoutes } from '../web/assets';
 import { signInPages } from '../web/sign-in';
 import { consoleRoutes } from '../web/console/routes';
+import { adminPages } from '../web/admin/routes';
 import { csrf } from 'hono/csrf';
 import { adminRoutes } from './routes/admin';
 
@@ -67,6 +68,7 @@ export const createApp = (deps: Deps, extensions: Extension[] = []) => {
   // Every state-changing form of the console is same-origin only (Origin / Sec-Fetch-Site checked).
   app.use('/konsol/*', csrf({ origin: (origin, c) => origin === new URL(c.req.url).origin || origin === new URL(deps.config.LOKET_PUBLIC_URL).origin }));
   app.route('/', signInPages(deps));
+  app.route('/konsol/admin', adminPages(deps));
   app.route('/konsol', consoleRoutes(deps));
   for (const extend of extensions) extend(app);
   return app;

@@ -9,13 +9,16 @@ import { copyAttachments, INLINE_COPY_BUDGET_MS } from './attachments';
  * Form → service mappings: those an administrator stored in the table, over those of configuration
  * (LOKET_FORM_MAPPINGS seeds them; the local desk adds its demo forms). A stored mapping wins.
  */
-export const formMappings = async (deps: Deps): Promise<FormMapping[]> => {
-  const byForm = new Map<string, FormMapping>();
-  for (const m of [...(deps.config.LOKET_STAGE === 'local' ? demoFormMappings() : []), ...deps.config.LOKET_FORM_MAPPINGS, ...(await deps.formMappings.list())]) {
-    byForm.set(m.formId, m);
-  }
+export const formMappingSources = async (deps: Deps) => {
+  const byForm = new Map<string, FormMapping & { source: 'contoh lokal' | 'konfigurasi' | 'tersimpan' }>();
+  const add = (ms: FormMapping[], source: 'contoh lokal' | 'konfigurasi' | 'tersimpan') => ms.forEach((m) => byForm.set(m.formId, { ...m, source }));
+  if (deps.config.LOKET_STAGE === 'local') add(demoFormMappings(), 'contoh lokal');
+  add(deps.config.LOKET_FORM_MAPPINGS, 'konfigurasi');
+  add(await deps.formMappings.list(), 'tersimpan');
   return [...byForm.values()];
 };
+
+export const formMappings = async (deps: Deps): Promise<FormMapping[]> => (await formMappingSources(deps)).map(({ source: _source, ...m }) => m);
 
 /**
  * Keeps the raw body before anything else can fail. Content-addressed, so a repeated delivery

@@ -73,3 +73,12 @@ export const ConsolePage = ({ title, officer, children }: { title: string; offic
     <p class="small muted">Sesi berakhir otomatis setelah 12 jam tanpa aktivitas.</p>
   </Page>
 );
+
+/** 403: the officer is signed in but this page is not for their roles. */
+export const ForbiddenPage = ({ officer, what }: { officer: StaffMember; what: string }) => (
+  <ConsolePage title="Tidak berwenang" officer={officer}>
+    <h1>Tidak berwenang</h1>
+    <p>{what}</p>
+    <p><a href="/konsol">Kembali ke Beranda</a></p>
+  </ConsolePage>
+);

@@ -3,6 +3,7 @@ import { Holiday, LoketError } from '@loket/core';
 import type { Deps } from '../../deps';
 import { fromZod } from '../errors';
 import { jsonBody } from './body';
+import { editHolidays } from '../../cases/calendar';
 import { requireRole, requireStaff, type StaffEnv } from './staff-auth';
 
 /**
@@ -16,9 +17,7 @@ export const calendarRoutes = (deps: Deps) => {
 
   const edit = async (actor: StaffEnv['Variables']['actor'], change: (h: Holiday[]) => Holiday[]) => {
     requireRole(actor, ['admin'], 'mengubah kalender kerja');
-    const { data, version } = await deps.calendars.loadVersioned();
-    const calendarVersion = await deps.calendars.save({ ...data, holidays: change(data.holidays).sort((a, b) => a.date.localeCompare(b.date)) }, version);
-    return { calendarVersion, casesToRecompute: await deps.repo.countOpen() };
+    return editHolidays(deps, change);
   };
 
   app.put('/holidays/:date', requireStaff(deps), async (c) => {

@@ -77,17 +77,25 @@ const clipped = (values: string[], chars: number) => values.length > MAX_VALUES 
 
 const hasContent = (a: FormSubmission['answers'][number]) => a.values.some((v) => v.trim()) || (a.files?.length ?? 0) > 0;
 
-/** Maps a submission onto a service's fields. Never fails on content: problems become checklist items later. */
-export const mapSubmission = (service: Service, mapping: FormMapping, sub: FormSubmission): MappedSubmission => {
+/** Which field a question fills under a mapping: by question id first, else by title (case and spacing ignored). */
+export const questionMatcher = (service: Service, mapping: Pick<FormMapping, 'questions'>) => {
   const byKey = new Map(Object.entries(mapping.questions).map(([k, v]) => [norm(k), v]));
   const fields = new Map(serviceFields(service).map((f) => [f.id, f]));
+  return (q: { questionId: string; title: string }) => {
+    const fieldId = byKey.get(norm(q.questionId)) ?? byKey.get(norm(q.title));
+    return fieldId ? fields.get(fieldId) : undefined;
+  };
+};
+
+/** Maps a submission onto a service's fields. Never fails on content: problems become checklist items later. */
+export const mapSubmission = (service: Service, mapping: FormMapping, sub: FormSubmission): MappedSubmission => {
+  const match = questionMatcher(service, mapping);
   const answers: Record<string, string[]> = {};
   const attachments: Attachment[] = [];
   const unmatched: UnmatchedAnswer[] = [];
   const truncated: string[] = [];
   for (const a of sub.answers) {
-    const fieldId = byKey.get(norm(a.questionId)) ?? byKey.get(norm(a.title));
-    const field = fieldId ? fields.get(fieldId) : undefined;
+    const field = match(a);
     if (!field) {
       if (hasContent(a) && unmatched.length < MAX_UNMATCHED) {
         unmatched.push({ title: a.title.slice(0, 200), values: clip([...a.values, ...(a.files ?? []).map((f) => f.fileName)], UNMATCHED_VALUE_CHARS) });

@@ -37,7 +37,7 @@ export const createDeps = (config: Config, overrides: { time?: TimeSource; ids?:
   const mailer = overrides.mailer ?? createMailer(config);
   const cases = new CaseService({
     repo, calendars, time, ids,
-    mailsFor: caseMails(config.LOKET_PUBLIC_URL),
+    mailsFor: caseMails(config.LOKET_PUBLIC_URL, staff),
     // Queued mail is sent at once; if that fails the scheduled drain retries it.
     afterChange: async (_change, mails) => {
       if (mails.length) await deliverOutbox(deps, mails).catch((e) => log.warn('mail.dispatch_error', { error: String(e) }));

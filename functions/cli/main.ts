@@ -73,6 +73,11 @@ const COMMANDS: Record<string, Command> = {
       }
     },
   },
+  staff: {
+    usage: 'staff add <id> --name <name> --email <email> --role <role> [--role <role> ...] [--superior <id>] | staff list | staff disable <id>',
+    summary: 'the staff directory: create the first administrator of a fresh stage, list officers, disable one',
+    run: async (argv) => (await import('./staff')).staffCommand(argv),
+  },
   sweep: { usage: 'sweep', summary: 'run the minutely job once: deadline alerts, mail outbox, file-copy retries (JSON report)', run: runJob(async () => (await import('../jobs/run')).runMinutely) },
   reconcile: { usage: 'reconcile', summary: 'fetch Google Forms responses the webhook missed (JSON report)', run: runJob(async () => (await import('../intake/reconcile')).reconcileForms) },
   digest: { usage: 'digest', summary: "send today's officer digests (and the weekly report on the first working day)", run: runJob(async () => (await import('../jobs/digest')).runMorningDigests) },

@@ -3,13 +3,17 @@ import { type CaseRecord, findService, type StaffMember, stateOf, type Threshold
 /** The role responsible for the case's current step (from the workflow definition). */
 const stepRole = (c: CaseRecord) => stateOf(workflowFor(findService(c.serviceId)!), c.state).role;
 
-/** Who owns the case now: its assignee, or every active officer holding the step's role. */
+/**
+ * Who owns the case now: its assignee while they hold the step's role, else every active officer
+ * holding it. A case escalated past its assignee (konsultasi to the Sub Koordinator) belongs to the
+ * next step's holders, not to the officer who passed it on.
+ */
 export const owners = (c: CaseRecord, staff: StaffMember[]): StaffMember[] => {
   const active = staff.filter((s) => s.active);
-  const assignee = c.assigneeId ? active.find((s) => s.id === c.assigneeId) : undefined;
-  if (assignee) return [assignee];
   const role = stepRole(c);
-  return role ? active.filter((s) => s.roles.includes(role)) : [];
+  const assignee = c.assigneeId ? active.find((s) => s.id === c.assigneeId) : undefined;
+  if (assignee && (!role || assignee.roles.includes(role))) return [assignee];
+  return role ? active.filter((s) => s.roles.includes(role)) : assignee ? [assignee] : [];
 };
 
 /**

@@ -1,18 +1,29 @@
-import { caseUpdateMail, type CaseChange, fileRefusedMail, type OutgoingMail, receiptMail } from '@loket/core';
+import { caseUpdateMail, type CaseChange, fileRefusedMail, type OutgoingMail, receiptMail, type StaffDirectory, stateOf, workArrivedMail, workflowFor, findService } from '@loket/core';
+import { owners } from '../jobs/recipients';
 
 /**
- * Which case changes owe the applicant an email: the receipt when a case opens, a refused upload, and
- * every transition whose workflow step says `notify_applicant` (revision requests, refusals, results).
+ * Which case changes owe an email. The applicant: the receipt when a case opens, a refused upload, and
+ * every transition whose step says `notify_applicant` (revision requests, refusals, results). Officers:
+ * a change that says `notify_assignee` or `escalate` (an assignment, a case arriving at a step) tells
+ * whoever works the case now — never the officer who made the change.
  */
-export const caseMails = (publicUrl: string) => (change: CaseChange): OutgoingMail[] => {
+export const caseMails = (publicUrl: string, staff: StaffDirectory) => async (change: CaseChange): Promise<OutgoingMail[]> => {
   const { event, record } = change;
+  const mails: OutgoingMail[] = [];
   if (event.type === 'attachment_failed' && event.data?.rejected) {
     const refused = fileRefusedMail(record, String(event.data.error ?? ''), publicUrl);
-    return refused ? [refused] : [];
+    if (refused) mails.push(refused);
   }
-  if (!change.effects.includes('notify_applicant')) return [];
-  const mail = change.event.type === 'created'
-    ? receiptMail(change.record, publicUrl)
-    : caseUpdateMail(change.record, change.event.note, publicUrl);
-  return mail ? [mail] : [];
+  if (change.effects.includes('notify_applicant')) {
+    const mail = event.type === 'created' ? receiptMail(record, publicUrl) : caseUpdateMail(record, event.note, publicUrl);
+    if (mail) mails.push(mail);
+  }
+  const arrives = change.effects.includes('notify_assignee') || change.effects.includes('escalate');
+  if (arrives && stateOf(workflowFor(findService(record.serviceId)!), record.state).kind === 'active') {
+    const all = await staff.list();
+    const to = event.type === 'assigned' ? all.filter((s) => s.active && s.id === record.assigneeId) : owners(record, all);
+    const reason = event.type === 'assigned' ? 'assigned' : change.effects.includes('escalate') ? 'escalated' : 'arrived';
+    mails.push(...to.filter((s) => s.id !== event.actorId).map((s) => workArrivedMail(record, s, reason, event.seq, publicUrl)));
+  }
+  return mails;
 };

@@ -94,3 +94,22 @@ describe('applicant mail through the outbox', () => {
     expect(caught('once@example.com')).toHaveLength(1);
   });
 });
+
+describe('officers hear about their work', () => {
+  it('tells an officer a case was assigned to them, and the Sub Koordinator that a konsultasi was escalated to them', async () => {
+    const { record } = await world.deps.cases.open({
+      serviceId: 'konsultasi', channel: 'walk_in', applicant: { name: 'Andi' }, answers: {}, receivedAt: clock.now(), actorId: 'frontdesk',
+    });
+    const fungsional = (await world.deps.staff.get('fungsional'))!;
+    await world.deps.cases.assign(record.id, { assignee: fungsional, actor: { id: 'kadis', roles: ['kepala_dinas'] } });
+    const assigned = caught('fungsional@demo.loket.local').filter((m) => m.subject.includes(record.trackingNumber));
+    expect(assigned.map((m) => m.subject)).toEqual([`[Berkas didisposisikan kepada Anda] ${record.trackingNumber} – Konsultasi`]);
+    expect(assigned[0]!.text).toContain(`https://loket.example.go.id/konsol/berkas/${record.id}`);
+    expect(assigned[0]!.text).not.toContain('Andi');
+    await world.deps.cases.act(record.id, { event: 'eskalasi', actor: { id: 'fungsional', roles: ['fungsional_umum'] } });
+    const escalated = caught('subkoor@demo.loket.local').filter((m) => m.subject.includes(record.trackingNumber));
+    expect(escalated.map((m) => m.subject)).toEqual([`[Berkas diteruskan kepada Anda] ${record.trackingNumber} – Konsultasi`]);
+    // The officer who passed it on is not told about their own action.
+    expect(caught('fungsional@demo.loket.local').filter((m) => m.subject.includes(record.trackingNumber))).toHaveLength(1);
+  });
+});

@@ -13,7 +13,9 @@ const open = async (serviceId: string, at: string, assigneeId?: string) => {
   return world.deps.cases.get(record.id);
 };
 /** Alerts caught for one case, in sending order by threshold; within one threshold, by recipient (sent in parallel). */
-const alertsFor = (tn: string) => world.catcher.mail.filter((m) => m.subject.includes(tn))
+/** Deadline alerts only (assignment notices about the same case are other mail). */
+const alertMails = () => world.catcher.mail.filter((m) => m.loketId?.startsWith('alert-'));
+const alertsFor = (tn: string) => alertMails().filter((m) => m.subject.includes(tn))
   .map((m, i) => ({ to: m.to[0], subject: m.subject.split(']')[0] + ']', i }))
   .sort((a, b) => (a.subject === b.subject ? a.to!.localeCompare(b.to!) : a.i - b.i))
   .map(({ to, subject }) => ({ to, subject }));
@@ -45,7 +47,7 @@ describe('deadline sweep', () => {
   it('writes the alert in Indonesian with step, WIB deadline, time left and a console link, and no personal data', async () => {
     const c = await open('rekomendasi-bbm', '2026-11-25T13:00:00+07:00', 'fungsional');
     await sweepAt('2026-11-25T13:50:00+07:00');
-    const mail = world.catcher.mail.find((m) => m.subject.includes(c.trackingNumber))!;
+    const mail = alertMails().find((m) => m.subject.includes(c.trackingNumber))!;
     expect(mail.subject).toBe(`[Mendekati batas waktu] ${c.trackingNumber} – Penerbitan Rekomendasi Penggunaan BBM Bersubsidi`);
     expect(mail.text).toContain('Langkah saat ini : ');
     expect(mail.text).toContain('Batas waktu      : Rabu, 25 November 2026 pukul 14.00 WIB');

@@ -21,7 +21,7 @@ export interface CaseServiceDeps {
   time: TimeSource;
   ids: IdSource;
   /** The emails a change owes (receipt, revision request…); queued in the same transaction as the change. */
-  mailsFor?: (change: CaseChange) => OutgoingMail[];
+  mailsFor?: (change: CaseChange) => OutgoingMail[] | Promise<OutgoingMail[]>;
   /** Runs after a change is stored, with the outbox entries it queued (e.g. to send them right away). */
   afterChange?: (change: CaseChange, mails: OutboxEntry[]) => Promise<void>;
 }
@@ -69,7 +69,7 @@ export class CaseService {
         trackingNumber: makeTrackingNumber(service.code, wibDate(input.receivedAt), this.deps.ids.randomBytes(6)),
       });
       try {
-        const mails = this.owedMails(change);
+        const mails = await this.owedMails(change);
         await this.deps.repo.create(change, input.externalKey, mails);
         await this.deps.afterChange?.(change, mails);
         return { record: change.record, created: true };
@@ -103,13 +103,13 @@ export class CaseService {
   }
 
   /** The applicant's notices and any emails the command itself carries, as outbox entries. */
-  private owedMails(change: CaseChange): OutboxEntry[] {
-    return [...(this.deps.mailsFor?.(change) ?? []), ...(change.mails ?? [])].map((m) => newOutboxEntry(m, change.record.updatedAt));
+  private async owedMails(change: CaseChange): Promise<OutboxEntry[]> {
+    return [...((await this.deps.mailsFor?.(change)) ?? []), ...(change.mails ?? [])].map((m) => newOutboxEntry(m, change.record.updatedAt));
   }
 
   /** Saves a change (version-checked) with the emails it owes in one transaction, then runs `afterChange`. */
   private async commit(change: CaseChange) {
-    const mails = this.owedMails(change);
+    const mails = await this.owedMails(change);
     await this.deps.repo.save(change, mails);
     await this.deps.afterChange?.(change, mails);
   }

@@ -286,3 +286,32 @@ export const signInLinkMail = (staff: StaffMember, link: { id: string; url: stri
     SIGNATURE,
   ].join('\n'),
 });
+
+const ARRIVAL: Record<'assigned' | 'escalated' | 'arrived', [string, string]> = {
+  assigned: ['Berkas didisposisikan kepada Anda', 'Berkas berikut didisposisikan kepada Anda.'],
+  escalated: ['Berkas diteruskan kepada Anda', 'Berkas berikut diteruskan (eskalasi) ke tahap Anda.'],
+  arrived: ['Berkas masuk ke tahap Anda', 'Berkas berikut kini menunggu tindakan pada tahap Anda.'],
+};
+
+/** To an officer when a case is assigned to them or reaches their step. No personal data, only the link. */
+export const workArrivedMail = (c: CaseRecord, staff: StaffMember, reason: 'assigned' | 'escalated' | 'arrived', seq: number, publicUrl: string): OutgoingMail => {
+  const [title, sentence] = ARRIVAL[reason];
+  const service = serviceOf(c);
+  return {
+    id: `work-${c.id}-${seq}-${staff.id}`,
+    kind: 'assignment',
+    caseId: c.id,
+    to: [staff.email],
+    subject: `[${title}] ${c.trackingNumber} – ${service.name}`,
+    text: [
+      `Yth. ${staff.name},`,
+      '',
+      sentence,
+      '',
+      lines([['Nomor registrasi', c.trackingNumber], ['Layanan', service.name], ['Tahap', stepLabel(c)], ['Batas waktu', deadlineText(c)]]),
+      '',
+      `Buka berkas: ${consoleUrl(publicUrl, c.id)}`,
+      SIGNATURE,
+    ].join('\n'),
+  };
+};

@@ -14,6 +14,7 @@ import { webhookRoutes } from './routes/webhooks';
 import { statusLookup, statusRoutes } from './routes/status';
 import { statusPages } from '../web/status-page';
 import { assetRoutes } from '../web/assets';
+import { publicPages } from '../web/public-pages';
 import { signInPages } from '../web/sign-in';
 import { consoleRoutes } from '../web/console/routes';
 import { adminPages } from '../web/admin/routes';
@@ -56,15 +57,16 @@ export const createApp = (deps: Deps, extensions: Extension[] = []) => {
   // Officers' JSON is small; a bound here keeps a huge body from ever being parsed (the webhook has its own).
   app.use('/api/*', bodyLimit({ maxSize: API_BODY_LIMIT, onError: () => { throw new LoketError('payload_too_large', 'Isi permintaan melebihi 256 KiB.'); } }));
   app.route('/', publicRoutes(deps));
-  app.route('/open311/v2', open311Routes());
   app.route('/api/cases', caseRoutes(deps));
   app.route('/api/calendar', calendarRoutes(deps));
   app.route('/api/admin', adminRoutes(deps));
   app.route('/webhooks', webhookRoutes(deps));
   const lookup = statusLookup(deps);
+  app.route('/open311/v2', open311Routes(deps, lookup));
   app.route('/', statusRoutes(lookup));
   app.route('/', statusPages(lookup));
   app.route('/', assetRoutes());
+  app.route('/', publicPages(deps));
   // Every state-changing form of the console is same-origin only (Origin / Sec-Fetch-Site checked).
   app.use('/konsol/*', csrf({ origin: (origin, c) => origin === new URL(c.req.url).origin || origin === new URL(deps.config.LOKET_PUBLIC_URL).origin }));
   app.route('/', signInPages(deps));

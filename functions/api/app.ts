@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import { bodyLimit } from 'hono/body-limit';
 import { isLoketError, LoketError } from '@loket/core';
 import type { Logger } from '@loket/adapters';
@@ -45,6 +46,11 @@ export const createApp = (deps: Deps, extensions: Extension[] = []) => {
   app.use(securityHeaders());
 
   app.onError((err, c) => {
+    // Hono's own middleware (CSRF, body limit) refuses with an HTTPException: answer with its status.
+    if (err instanceof HTTPException && err.status < 500) {
+      const code = err.status === 403 ? 'forbidden' : err.status === 413 ? 'payload_too_large' : 'validation';
+      return errorResponse(c, new LoketError(code, err.status === 403 ? 'Permintaan ditolak: formulir harus dikirim dari halaman Loket sendiri.' : 'Permintaan tidak dapat diproses.'));
+    }
     if (isLoketError(err)) {
       if (err.detail) c.get('log')?.info('request refused', { code: err.code, detail: err.detail });
       return errorResponse(c, err);

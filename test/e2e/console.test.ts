@@ -1,0 +1,199 @@
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, screenshots } from '../helpers/browser';
+import { type GoogleApi, startGoogleApi } from '../helpers/google-api';
+import { captureLog, manualClock, postFormWebhook, useTestWorld } from '../helpers/deps';
+
+/**
+ * The console in Chromium: a rekomendasi-bbm request from the form webhook, worked from sign-in to the
+ * finished case by the officers of each step, with a revision the applicant answers through the form.
+ * Every page is saved at 390 and 1280 px under test/artifacts/ for a person to look at.
+ */
+const google: GoogleApi = await startGoogleApi();
+const clock = manualClock('2026-11-25T09:00:00+07:00');
+const logs = captureLog();
+const world = useTestWorld({ time: clock, mail: true, log: logs.log, env: { GOOGLE_SERVICE_ACCOUNT_KEY: google.serviceAccountKey, GOOGLE_API_ROOT_URL: google.rootUrl } });
+let browser: Browser;
+let base: string;
+let server: ReturnType<typeof serve>;
+const NIK = '3514014107900001';
+const KK = '3514010101200003';
+
+const jpeg = (size: number) => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), randomBytes(size - 4)]);
+const pdf = () => Buffer.from('%PDF-1.7\n' + 'x'.repeat(2000));
+
+beforeAll(async () => {
+  google.files.set('f-ktp', { name: `KTP Siti ${NIK}.jpg`, mimeType: 'image/jpeg', bytes: jpeg(30_000) });
+  google.files.set('f-kk', { name: 'KK.pdf', mimeType: 'application/pdf', bytes: pdf() });
+  google.files.set('f-sku', { name: 'SKU.pdf', mimeType: 'application/pdf', bytes: pdf() });
+  google.files.set('f-foto', { name: 'warung.jpg', mimeType: 'image/jpeg', bytes: jpeg(20_000) });
+  server = serve({ fetch: world.app.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise((r) => server.once('listening', r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((r) => server?.close(r));
+  await google.close();
+});
+
+const file = (title: string, id: string, name: string, mimeType: string) => ({ questionId: id, title, type: 'FILE_UPLOAD', values: [id], files: [{ fileId: id, fileName: name, mimeType }] });
+const bbmResponse = (submittedAt: string, kk: string) => JSON.stringify({
+  formId: 'demo-rekomendasi-bbm', responseId: 'bbm-console-1', submittedAt, respondentEmail: 'siti@contoh.id',
+  answers: [
+    { questionId: 'a', title: 'Nama lengkap pemohon', type: 'TEXT', values: ['Siti Aminah'] },
+    { questionId: 'b', title: 'NIK (16 digit)', type: 'TEXT', values: [NIK] },
+    file('Fotokopi/scan KTP', 'f-ktp', `KTP Siti ${NIK}.jpg`, 'image/jpeg'),
+    { questionId: 'c', title: 'Nomor Kartu Keluarga (16 digit)', type: 'TEXT', values: [kk] },
+    file('Scan Kartu Keluarga', 'f-kk', 'KK.pdf', 'application/pdf'),
+    { questionId: 'd', title: 'Nomor telepon/HP', type: 'TEXT', values: ['081234567890'] },
+    { questionId: 'e', title: 'Nama usaha', type: 'TEXT', values: ['Warung Siti'] },
+    file('Surat Keterangan Usaha', 'f-sku', 'SKU.pdf', 'application/pdf'),
+    file('Foto usaha', 'f-foto', 'warung.jpg', 'image/jpeg'),
+  ],
+});
+
+/** Watches a page for what must never happen: a CSP violation, a server error, personal data in the HTML. */
+const watch = (page: Page, problems: string[]) => {
+  page.setDefaultTimeout(8000);
+  page.on('console', (m) => { if (/Content Security Policy|Refused to/i.test(m.text())) problems.push(m.text()); });
+  page.on('response', async (r) => {
+    if (r.status() >= 500) problems.push(`${r.status()} ${r.url()}`);
+    if ((r.headers()['content-type'] ?? '').startsWith('text/html')) {
+      const html = await r.text().catch(() => '');
+      if (html.includes(NIK) || html.includes(KK)) problems.push(`personal data on ${r.url()}`);
+    }
+  });
+};
+
+const signInByLink = async (page: Page, email: string) => {
+  await page.goto(`${base}/konsol`);
+  expect(page.url()).toContain('/konsol/masuk');
+  await page.fill('#email', email);
+  await page.click('button:has-text("Kirim tautan masuk")');
+  await page.waitForSelector('text=Periksa email Anda');
+  const mail = world.catcher.mail.filter((m) => m.to.includes(email) && m.subject === 'Tautan masuk Loket').at(-1)!;
+  const link = mail.text.match(/\/konsol\/masuk\/tautan\/\S+/)![0];
+  await page.goto(base + link);
+  await page.click('button:has-text("Masuk")');
+  await page.waitForURL(`${base}/konsol`);
+};
+const signInAsDemo = async (page: Page, staffId: string) => {
+  await page.goto(`${base}/konsol/masuk/dev`);
+  await page.click(`button:has-text("Masuk sebagai ${staffId}")`);
+  await page.waitForURL(`${base}/konsol`);
+};
+const signOut = async (page: Page) => {
+  await page.click('button:has-text("Keluar")');
+  await page.waitForSelector('text=Anda telah keluar');
+};
+const act = async (page: Page, label: string, note?: string) => {
+  await page.click(`a:has-text("${label}")`);
+  if (note) await page.fill('#note', note);
+  await page.click(`form button[type=submit]:has-text("${label}")`);
+  await page.waitForSelector('text=Tindakan telah disimpan');
+};
+
+describe('a whole rekomendasi-bbm case in the console', () => {
+  it('is signed in to, sent back for revision, resubmitted through the form, checked, signed, numbered, and signed out of', async () => {
+    const problems: string[] = [];
+    const created = await postFormWebhook(world.app, world.deps, bbmResponse('2026-11-25T08:50:00+07:00', '12345'));
+    expect(created.status).toBe(201);
+    const { caseId, trackingNumber } = await created.json();
+
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    watch(page, problems);
+    await page.goto(`${base}/konsol/masuk`);
+    await screenshots(page, 'console-01-sign-in');
+    await signInByLink(page, 'fungsional@demo.loket.local');
+    await screenshots(page, 'console-02-beranda');
+    expect(await page.textContent('main')).toContain(trackingNumber);
+
+    await page.click(`a:has-text("${trackingNumber}")`);
+    await page.waitForURL(`**/konsol/berkas/${caseId}`);
+    await screenshots(page, 'console-03-case');
+    expect(await page.textContent('main')).toContain('3514••••••••0001');
+    await page.click('a:has-text("Minta perbaikan kepada pemohon")');
+    await screenshots(page, 'console-04-revision');
+    expect(await page.isChecked('#req-kk')).toBe(true);
+    await page.fill('#note', 'Nomor KK harus 16 digit sesuai kartu.');
+    await page.click('form button[type=submit]:has-text("Minta perbaikan")');
+    await page.waitForSelector('text=Tindakan telah disimpan');
+    expect(await page.textContent('main')).toContain('Menunggu perbaikan dari pemohon');
+    const revision = world.catcher.mail.find((m) => m.to.includes('siti@contoh.id') && m.subject.startsWith('Perlu perbaikan'));
+    expect(revision?.text).toContain('Nomor KK harus 16 digit sesuai kartu.');
+    expect(revision?.text).toContain('KK');
+
+    // The applicant edits the form response; the webhook brings the new answers back to the officer's step.
+    clock.set('2026-11-25T10:30:00+07:00');
+    expect((await postFormWebhook(world.app, world.deps, bbmResponse('2026-11-25T10:20:00+07:00', KK))).status).toBe(200);
+    await page.reload();
+    expect(await page.textContent('main')).toContain('3514••••••••0003');
+    expect(await page.textContent('main')).toContain('Koreksi dan kualifikasi pemohon');
+    await screenshots(page, 'console-05-resubmitted');
+
+    for (let i = 0; i < 5; i++) {
+      await page.click('button:has-text("Nyatakan sesuai") >> nth=0');
+      await page.waitForSelector('text=Persyaratan telah dinyatakan sesuai');
+    }
+    await act(page, 'Memenuhi syarat');
+    await signOut(page);
+    await screenshots(page, 'console-06-signed-out');
+
+    await signInAsDemo(page, 'kadis');
+    await page.goto(`${base}/konsol/berkas/${caseId}`);
+    await act(page, 'Tanda tangan Kepala Dinas');
+    await signOut(page);
+
+    await signInAsDemo(page, 'fungsional');
+    await page.goto(`${base}/konsol/berkas/${caseId}`);
+    await act(page, 'Beri nomor dan terbitkan');
+    expect(await page.textContent('main')).toContain('Selesai');
+    await screenshots(page, 'console-07-finished');
+    const record = await world.deps.cases.get(caseId);
+    expect(record.state).toBe('selesai');
+    const events = await world.deps.cases.events(caseId);
+    expect(events.filter((e) => e.type === 'transition').map((e) => e.event)).toEqual(['minta_perbaikan', 'serahkan_perbaikan', 'memenuhi_syarat', 'tandatangani', 'beri_nomor']);
+    await signOut(page);
+    expect(problems).toEqual([]);
+    // Nothing personal reached a log line on the way (the logger runs at debug level here).
+    expect(logs.lines.length).toBeGreaterThan(20);
+    expect(logs.lines.filter((l) => l.includes(NIK) || l.includes(KK) || l.includes('siti@contoh.id') || l.includes('Siti Aminah'))).toEqual([]);
+    await page.close();
+  });
+
+  it('shows the list, a new walk-in, the admin pages and the public pages without errors', async () => {
+    const problems: string[] = [];
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    watch(page, problems);
+    await signInAsDemo(page, 'frontdesk');
+    await page.goto(`${base}/konsol/berkas?bulan=2026-11`);
+    await screenshots(page, 'console-08-list');
+    await page.goto(`${base}/konsol/baru?layanan=konsultasi`);
+    await page.fill('#nama', 'Tamu Loket');
+    await page.fill('#f-permasalahan', 'Cara mendaftarkan koperasi');
+    await page.click('button:has-text("Daftarkan permohonan")');
+    await page.waitForSelector('text=Permohonan terdaftar');
+    await screenshots(page, 'console-09-registered');
+    await signOut(page);
+    await signInAsDemo(page, 'admin');
+    for (const [path, name] of [['/konsol/admin', 'admin-home'], ['/konsol/admin/petugas', 'admin-staff'], ['/konsol/admin/petugas/fungsional', 'admin-staff-edit'],
+      ['/konsol/admin/kalender?tahun=2026', 'admin-calendar'], ['/konsol/admin/formulir', 'admin-forms'], ['/konsol/admin/formulir/ubah?form=demo-konsultasi', 'admin-form-edit'], ['/konsol/admin/email', 'admin-mail']] as const) {
+      const res = await page.goto(base + path);
+      expect(res!.status(), path).toBe(200);
+      await screenshots(page, `console-10-${name}`);
+    }
+    await signOut(page);
+    for (const [path, name] of [['/', 'home'], ['/layanan/kantor-cabang-ksp', 'service'], ['/pengaduan', 'complaints']] as const) {
+      await page.goto(base + path);
+      await screenshots(page, `public-${name}`);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    }
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});

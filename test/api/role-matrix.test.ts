@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import {
+  applyTransition, type CaseRecord, DEFAULT_CALENDAR, type Role, SERVICES, STAFF_ROLES, startClock, WorkingCalendar, workflowFor,
+} from '@loket/core';
+import { issueStaffToken } from '../../functions/api/auth';
+import { manualClock, useTestWorld } from '../helpers/deps';
+
+/**
+ * Every role against every action of every service: allowed → done, otherwise 403 (wrong role) or 422
+ * (not possible at this step). Exhaustively over every state with the pure engine, and over the HTTP
+ * API at each service's first step, where officers act most.
+ */
+const clock = manualClock('2026-11-25T09:00:00+07:00');
+const world = useTestWorld({ time: clock });
+const ROLES: Role[] = [...STAFF_ROLES, 'pemohon'];
+const calendar = new WorkingCalendar(DEFAULT_CALENDAR);
+
+const recordAt = (serviceId: string, state: string): CaseRecord => {
+  const service = SERVICES.find((s) => s.id === serviceId)!;
+  return {
+    id: 'matrix', trackingNumber: 'KON-2611-0000000', serviceId, state, version: 1, channel: 'walk_in', applicant: { name: 'A' }, answers: {},
+    checklist: Object.fromEntries(service.requirements.map((r) => [r.id, { status: 'ok' as const, issues: [] }])), attachments: [],
+    clock: startClock(service.sla, calendar, clock.now()), createdAt: clock.now(), updatedAt: clock.now(),
+  };
+};
+
+describe('every role × every action × every service', () => {
+  it('the engine allows exactly the roles each step names, and refuses the rest with 403 or 422', () => {
+    let checked = 0;
+    for (const service of SERVICES) {
+      const wf = workflowFor(service);
+      const events = [...new Set(wf.transitions.map((t) => t.event))];
+      for (const state of wf.states.filter((s) => s.kind !== 'terminal')) {
+        for (const event of events) {
+          const t = wf.transitions.find((x) => x.event === event && x.from.includes(state.id));
+          for (const role of ROLES) {
+            const attempt = () => applyTransition(recordAt(service.id, state.id), service, wf, calendar, { event, actor: { id: 'x', roles: [role] }, note: 'Alasan tertulis.', now: clock.now() });
+            checked++;
+            if (!t) expect(attempt, `${service.id} ${state.id} ${event} ${role}`).toThrow(expect.objectContaining({ code: 'invalid_transition' }));
+            else if (!t.roles.includes(role)) expect(attempt, `${service.id} ${state.id} ${event} ${role}`).toThrow(expect.objectContaining({ code: 'forbidden' }));
+            else expect(attempt().record.state, `${service.id} ${state.id} ${event} ${role}`).toBe(t.to);
+          }
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(3000);
+  });
+
+  it('the HTTP API answers 200, 403 or 422 for every role and every action at each service\'s first step', async () => {
+    const tokens = new Map(ROLES.filter((r) => r !== 'pemohon').map((r) => [r, `Bearer ${issueStaffToken(world.deps.config.LOKET_AUTH_SECRET, `matrix-${r}`, clock.now())}`]));
+    for (const role of tokens.keys()) await world.deps.staff.put({ id: `matrix-${role}`, name: role, email: `${role}@matrix.local`, roles: [role], active: true });
+    const fresh = async (serviceId: string) => {
+      const { record } = await world.deps.cases.open({ serviceId, channel: 'walk_in', applicant: { name: 'A' }, answers: {}, receivedAt: clock.now(), actorId: 'frontdesk' });
+      const done = await world.deps.cases.applySystemChange(record.id, (c) => ({
+        record: { ...c, version: c.version + 1, checklist: Object.fromEntries(Object.keys(c.checklist).map((k) => [k, { status: 'ok' as const, issues: [] }])) },
+        event: { caseId: c.id, seq: c.version + 1, at: clock.now(), actorId: 'test', type: 'checklist_updated' }, effects: [],
+      }));
+      return done!.record;
+    };
+    const counts = { 200: 0, 403: 0, 422: 0 } as Record<number, number>;
+    for (const service of SERVICES) {
+      const wf = workflowFor(service);
+      const events = [...new Set(wf.transitions.map((t) => t.event))];
+      let shared = await fresh(service.id);
+      for (const [role, token] of tokens) {
+        for (const event of events) {
+          const t = wf.transitions.find((x) => x.event === event && x.from.includes(wf.initial));
+          const expected = !t ? 422 : t.roles.includes(role) ? 200 : 403;
+          const target = expected === 200 ? await fresh(service.id) : shared;
+          const res = await world.app.request(`/api/cases/${target.id}/transitions`, {
+            method: 'POST', headers: { authorization: token, 'content-type': 'application/json' },
+            body: JSON.stringify({ event, note: 'Alasan tertulis.', expectedVersion: target.version }),
+          });
+          expect(res.status, `${service.id} ${wf.initial} ${event} ${role}`).toBe(expected);
+          counts[res.status]!++;
+          if (expected !== 200) shared = await world.deps.cases.get(shared.id);
+        }
+      }
+    }
+    expect(counts[200]).toBeGreaterThan(9);
+    expect(counts[403]).toBeGreaterThan(100);
+    expect(counts[422]).toBeGreaterThan(100);
+  });
+});

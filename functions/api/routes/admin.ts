@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { apiRouter, jsonOk, route, z } from '../openapi';
 import { maskEmail, notFound, toWibIso } from '@loket/core';
 import type { Deps } from '../../deps';
 import { deliverOutbox } from '../../mail/dispatch';
@@ -6,29 +6,33 @@ import { requireRole, requireStaff, type StaffEnv } from './staff-auth';
 
 /** Administrators' view of mail the desk gave up on: who (masked), what, why; and a way to send again. */
 export const adminRoutes = (deps: Deps) => {
-  const app = new Hono<StaffEnv>();
+  const app = apiRouter<StaffEnv>();
+  const tags = ['Administrasi'];
   app.use(requireStaff(deps));
   app.use(async (c, next) => {
     requireRole(c.get('actor'), ['admin'], 'mengelola antrean email');
     await next();
   });
 
-  app.get('/mail/failed', async (c) => {
+  app.openapi(route({ method: 'get', path: '/mail/failed', tags, staff: true, summary: 'Mail the desk gave up on (addresses masked)', responses: jsonOk('messages'), errorStatuses: [403] }), async (c) => {
     const failed = await deps.outbox.listFailed(200);
     return c.json({
       messages: failed.map((m) => ({
         id: m.id, kind: m.kind, caseId: m.caseId ?? null, to: m.to.map(maskEmail), subject: m.subject,
         attempts: m.attempts, lastError: m.lastError ?? null, failedAt: m.failedAt === undefined ? null : toWibIso(m.failedAt),
       })),
-    });
+    }, 200);
   });
 
-  app.post('/mail/:id/retry', async (c) => {
-    const id = c.req.param('id');
+  app.openapi(route({
+    method: 'post', path: '/mail/{id}/retry', tags, staff: true, summary: 'Send a failed message again',
+    request: { params: z.object({ id: z.string().meta({ description: 'outbox message id (an id over 300 characters names nothing: 404)' }) }) }, responses: jsonOk('{id, status}'), errorStatuses: [403, 404],
+  }), async (c) => {
+    const { id } = c.req.valid('param');
     if (id.length > 300 || !(await deps.outbox.requeue(id, deps.time.now()))) throw notFound('Email gagal dengan id tersebut');
     const entry = (await deps.outbox.get(id))!;
     const report = await deliverOutbox(deps, [entry]);
-    return c.json({ id, status: report.sent ? 'sent' : report.failed ? 'failed' : 'pending' });
+    return c.json({ id, status: report.sent ? 'sent' : report.failed ? 'failed' : 'pending' }, 200);
   });
   return app;
 };

@@ -1,8 +1,6 @@
-import { Hono } from 'hono';
 import { Holiday, LoketError } from '@loket/core';
 import type { Deps } from '../../deps';
-import { fromZod } from '../errors';
-import { jsonBody } from './body';
+import { apiRouter, jsonBody, jsonOk, route, z } from '../openapi';
 import { editHolidays } from '../../cases/calendar';
 import { requireRole, requireStaff, type StaffEnv } from './staff-auth';
 
@@ -11,32 +9,41 @@ import { requireRole, requireStaff, type StaffEnv } from './staff-auth';
  * and answered at once; the minutely job then moves every open deadline (see jobs/recompute.ts). The
  * answer says how many open cases will follow the new calendar.
  */
+const DateParam = z.object({ date: z.iso.date().meta({ description: 'YYYY-MM-DD (must exist on the calendar)' }) });
+const HolidayBody = Holiday.omit({ date: true });
+
 export const calendarRoutes = (deps: Deps) => {
-  const app = new Hono<StaffEnv>();
-  app.get('/', async (c) => c.json(await deps.calendars.load()));
+  const app = apiRouter<StaffEnv>();
+  const tags = ['Kalender kerja'];
+  app.openapi(route({ method: 'get', path: '/', tags, summary: 'The working calendar: holidays, service hours, overrides', responses: jsonOk('the calendar') }),
+    async (c) => c.json(await deps.calendars.load(), 200));
 
   const edit = async (actor: StaffEnv['Variables']['actor'], change: (h: Holiday[]) => Holiday[]) => {
     requireRole(actor, ['admin'], 'mengubah kalender kerja');
     return editHolidays(deps, change);
   };
 
-  app.put('/holidays/:date', requireStaff(deps), async (c) => {
-    const date = c.req.param('date');
-    const body = await jsonBody(c, Holiday.omit({ date: true }));
-    const parsed = Holiday.safeParse({ ...body, date });
-    if (!parsed.success) throw fromZod(parsed.error, 'Hari libur');
-    const holiday = parsed.data;
+  app.use('/holidays/*', requireStaff(deps));
+  app.openapi(route({
+    method: 'put', path: '/holidays/{date}', tags, staff: true, summary: 'Add or correct a holiday (admin); open deadlines follow within a minute',
+    request: { params: DateParam, ...jsonBody(HolidayBody) }, responses: jsonOk('{holiday, calendarVersion, casesToRecompute}'), errorStatuses: [400, 403, 409],
+  }), async (c) => {
+    const { date } = c.req.valid('param');
+    const holiday = { ...c.req.valid('json'), date };
     const result = await edit(c.get('actor'), (hs) => [...hs.filter((h) => h.date !== date), holiday]);
     c.get('log').info('holiday set', { date, ...result });
-    return c.json({ holiday, ...result });
+    return c.json({ holiday, ...result }, 200);
   });
 
-  app.delete('/holidays/:date', requireStaff(deps), async (c) => {
-    const date = c.req.param('date');
+  app.openapi(route({
+    method: 'delete', path: '/holidays/{date}', tags, staff: true, summary: 'Remove a holiday (admin)',
+    request: { params: DateParam }, responses: jsonOk('{removed, calendarVersion, casesToRecompute}'), errorStatuses: [400, 403, 404, 409],
+  }), async (c) => {
+    const { date } = c.req.valid('param');
     const data = await deps.calendars.load();
     if (!data.holidays.some((h) => h.date === date)) throw new LoketError('not_found', `Tanggal ${date} tidak ada di daftar hari libur.`);
     const result = await edit(c.get('actor'), (hs) => hs.filter((h) => h.date !== date));
-    return c.json({ removed: date, ...result });
+    return c.json({ removed: date, ...result }, 200);
   });
   return app;
 };

@@ -1,14 +1,13 @@
-import { Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { z } from 'zod';
+import { apiRouter, jsonBody, jsonOk, route } from '../openapi';
 import {
-  availableTransitions, type CaseRecord, Instant, MailAddress, maskDigitRuns, requirePlausibleInstant, Channel, findService, formatWib, LoketError, maskEmail, maskedAnswers, maskPhone, notFound, openIssues,
+  actionsFor, type CaseRecord, Instant, MailAddress, maskDigitRuns, requirePlausibleInstant, Channel, findService, formatWib, LoketError, maskEmail, maskedAnswers, maskPhone, notFound, openIssues,
   requestAttachmentRetry, ROLE_LABELS, slaState, STAFF_ROLES, stateOf, toWibIso, workflowFor,
 } from '@loket/core';
 import type { Deps } from '../../deps';
 import { copyAttachments, INLINE_COPY_BUDGET_MS } from '../../intake/attachments';
 import { documentLink } from '../../cases/documents';
-import { jsonBody } from './body';
 import { requireRole, requireStaff, type StaffEnv } from './staff-auth';
 
 const ATTACHMENT_TEXT = {
@@ -61,9 +60,7 @@ export const staffCaseView = (c: CaseRecord, actorRoles: string[], now: number) 
       closedAt: iso(c.closedAt),
     },
     letterNumber: c.letterNumber ?? null,
-    actions: availableTransitions(wf, c.state)
-      .filter((t) => t.roles.some((r) => actorRoles.includes(r)))
-      .map((t) => ({ event: t.event, label: t.label, noteRequired: !!t.noteRequired })),
+    actions: actionsFor(c, actorRoles).map((t) => ({ event: t.event, label: t.label, noteRequired: !!t.noteRequired })),
     createdAt: iso(c.createdAt),
     updatedAt: iso(c.updatedAt),
   };
@@ -78,14 +75,17 @@ const RegisterCase = z.object({
   answers: Answers.default({}),
 });
 const Versioned = { expectedVersion: z.number().int().positive() };
+const CaseId = z.object({ id: z.string().regex(CASE_ID).meta({ description: 'case id (ULID)' }) });
+const FileParams = CaseId.extend({ fieldId: z.string().max(64), sha256: z.string().regex(/^[0-9a-f]{64}$/) });
+const ListQuery = z.object({ assignee: z.string().max(64).optional().meta({ description: '"me" or a staff id' }) });
 const Act = z.object({ event: z.string().max(64), note: z.string().max(5000).optional(), ...Versioned });
 const Check = z.object({ requirementId: z.string().max(64), status: z.enum(['ok', 'invalid']), note: z.string().max(2000).optional(), ...Versioned });
 const Assign = z.object({ assigneeId: z.string().max(64), ...Versioned });
 
 export const caseRoutes = (deps: Deps) => {
-  const app = new Hono<StaffEnv>();
+  const app = apiRouter<StaffEnv>();
   app.use(requireStaff(deps));
-  // Case ids are ULIDs; anything else cannot name a case (and must not reach a storage key).
+  // Case ids are ULIDs; anything else cannot name a case (and must not reach a storage key): 404.
   const caseIdOnly = createMiddleware(async (c, next) => {
     if (!CASE_ID.test(c.req.param('id') ?? '')) throw notFound('Berkas');
     await next();
@@ -93,12 +93,16 @@ export const caseRoutes = (deps: Deps) => {
   app.use('/:id', caseIdOnly);
   app.use('/:id/*', caseIdOnly);
   const view = (c: CaseRecord, roles: string[]) => staffCaseView(c, roles, deps.time.now());
+  const tags = ['Berkas (petugas)'];
 
   /** Walk-in, paper letter or internal request registered by an officer. */
-  app.post('/', async (c) => {
+  app.openapi(route({
+    method: 'post', path: '/', tags, staff: true, summary: 'Register a walk-in, letter or internal request',
+    request: jsonBody(RegisterCase), responses: jsonOk('the new case', 201), errorStatuses: [400, 403, 404, 413],
+  }), async (c) => {
     const actor = c.get('actor');
     requireRole(actor, STAFF_ROLES.filter((r) => r !== 'admin'), 'mendaftarkan permohonan');
-    const body = await jsonBody(c, RegisterCase);
+    const body = c.req.valid('json');
     if (!findService(body.serviceId)) throw notFound(`Layanan "${body.serviceId}"`);
     const { record } = await deps.cases.open({
       serviceId: body.serviceId, channel: body.channel, applicant: body.applicant, answers: body.answers,
@@ -108,71 +112,93 @@ export const caseRoutes = (deps: Deps) => {
     return c.json(view(record, actor.roles), 201);
   });
 
-  app.get('/', async (c) => {
+  app.openapi(route({
+    method: 'get', path: '/', tags, staff: true, summary: 'Open cases, or the cases of one officer', request: { query: ListQuery }, responses: jsonOk('cases, personal data masked'),
+  }), async (c) => {
     const actor = c.get('actor');
-    const assignee = c.req.query('assignee') === 'me' ? actor.id : c.req.query('assignee');
+    const q = c.req.valid('query').assignee;
+    const assignee = q === 'me' ? actor.id : q;
     const list = assignee ? await deps.repo.listByAssignee(assignee) : await deps.repo.listOpen();
-    return c.json({ cases: list.map((x) => view(x, actor.roles)) });
+    return c.json({ cases: list.map((x) => view(x, actor.roles)) }, 200);
   });
 
-  app.get('/:id', async (c) => c.json(view(await deps.cases.get(c.req.param('id')), c.get('actor').roles)));
+  app.openapi(route({
+    method: 'get', path: '/{id}', tags, staff: true, summary: 'One case', request: { params: CaseId }, responses: jsonOk('the case, personal data masked'), errorStatuses: [404],
+  }), async (c) => c.json(view(await deps.cases.get(c.req.valid('param').id), c.get('actor').roles), 200));
 
-  app.get('/:id/events', async (c) => {
-    await deps.cases.get(c.req.param('id'));
-    const events = await deps.cases.events(c.req.param('id'));
-    return c.json({ events: events.map((e) => ({ ...e, at: toWibIso(e.at) })) });
+  app.openapi(route({
+    method: 'get', path: '/{id}/events', tags, staff: true, summary: 'The audit trail of a case', request: { params: CaseId }, responses: jsonOk('events, oldest first'), errorStatuses: [404],
+  }), async (c) => {
+    const { id } = c.req.valid('param');
+    await deps.cases.get(id);
+    const events = await deps.cases.events(id);
+    return c.json({ events: events.map((e) => ({ ...e, at: toWibIso(e.at) })) }, 200);
   });
 
-  /**
-   * A short-lived link to one stored document. Every look is written to the case's access log first;
-   * administrators configure the desk and do not read applicants' documents.
-   */
-  app.get('/:id/files/:fieldId/:sha256', async (c) => {
+  /** Every look is written to the case's access log first; administrators do not read applicants' documents. */
+  app.openapi(route({
+    method: 'get', path: '/{id}/files/{fieldId}/{sha256}', tags, staff: true, summary: 'A 5-minute link to one stored document (logged)',
+    request: { params: FileParams }, responses: jsonOk('{url, expiresAt}'), errorStatuses: [403, 404],
+  }), async (c) => {
     const actor = c.get('actor');
     requireRole(actor, STAFF_ROLES.filter((r) => r !== 'admin'), 'membuka dokumen pemohon');
-    const record = await deps.cases.get(c.req.param('id'));
-    return c.json(await documentLink(deps, record, c.req.param('fieldId'), c.req.param('sha256'), actor.id));
+    const p = c.req.valid('param');
+    return c.json(await documentLink(deps, await deps.cases.get(p.id), p.fieldId, p.sha256, actor.id), 200);
   });
 
   /** Copies given up after every retry are tried again now (e.g. once the Drive folder is shared). */
-  app.post('/:id/files/retry', async (c) => {
+  app.openapi(route({
+    method: 'post', path: '/{id}/files/retry', tags, staff: true, summary: 'Copy again the files given up after every retry',
+    request: { params: CaseId }, responses: jsonOk('the case'), errorStatuses: [403, 404, 409, 422],
+  }), async (c) => {
     const actor = c.get('actor');
     requireRole(actor, STAFF_ROLES.filter((r) => r !== 'admin'), 'meminta salin ulang berkas');
-    const id = c.req.param('id');
+    const { id } = c.req.valid('param');
     const change = await deps.cases.applySystemChange(id, (x) => requestAttachmentRetry(x, { actorId: actor.id, now: deps.time.now() }));
     if (!change) throw new LoketError('invalid_transition', 'Tidak ada berkas yang menunggu salin ulang.');
     await copyAttachments(deps, id, INLINE_COPY_BUDGET_MS);
-    return c.json(view(await deps.cases.get(id), actor.roles));
+    return c.json(view(await deps.cases.get(id), actor.roles), 200);
   });
 
-  /** Who opened which document of a case, and when. */
-  app.get('/:id/access-log', async (c) => {
+  app.openapi(route({
+    method: 'get', path: '/{id}/access-log', tags, staff: true, summary: 'Who opened which document or showed personal data, when',
+    request: { params: CaseId }, responses: jsonOk('accesses'), errorStatuses: [403, 404],
+  }), async (c) => {
     requireRole(c.get('actor'), ['kepala_dinas', 'sekretaris_dinas', 'admin'], 'melihat log akses dokumen');
-    await deps.cases.get(c.req.param('id'));
-    const log = await deps.repo.documentAccessLog(c.req.param('id'));
-    return c.json({ accesses: log.map((a) => ({ ...a, at: toWibIso(a.at) })) });
+    const { id } = c.req.valid('param');
+    await deps.cases.get(id);
+    const log = await deps.repo.documentAccessLog(id);
+    return c.json({ accesses: log.map((a) => ({ ...a, at: toWibIso(a.at) })) }, 200);
   });
 
-  app.post('/:id/transitions', async (c) => {
-    const body = await jsonBody(c, Act);
-    const change = await deps.cases.act(c.req.param('id'), { ...body, actor: c.get('actor') });
+  app.openapi(route({
+    method: 'post', path: '/{id}/transitions', tags, staff: true, summary: "Move a case along its service's procedure",
+    request: { params: CaseId, ...jsonBody(Act) }, responses: jsonOk('the case'), errorStatuses: [400, 403, 404, 409, 422],
+  }), async (c) => {
+    const body = c.req.valid('json');
+    const change = await deps.cases.act(c.req.valid('param').id, { ...body, actor: c.get('actor') });
     c.get('log').info('case transition', { caseId: change.record.id, event: body.event, from: change.event.from, to: change.event.to });
-    return c.json(view(change.record, c.get('actor').roles));
+    return c.json(view(change.record, c.get('actor').roles), 200);
   });
 
-  app.post('/:id/checklist', async (c) => {
-    const body = await jsonBody(c, Check);
-    const change = await deps.cases.checkRequirement(c.req.param('id'), { ...body, actor: c.get('actor') });
-    return c.json(view(change.record, c.get('actor').roles));
+  app.openapi(route({
+    method: 'post', path: '/{id}/checklist', tags, staff: true, summary: 'Record the check of one requirement (officers of the current step)',
+    request: { params: CaseId, ...jsonBody(Check) }, responses: jsonOk('the case'), errorStatuses: [400, 403, 404, 409, 422],
+  }), async (c) => {
+    const change = await deps.cases.checkRequirement(c.req.valid('param').id, { ...c.req.valid('json'), actor: c.get('actor') });
+    return c.json(view(change.record, c.get('actor').roles), 200);
   });
 
-  app.post('/:id/assign', async (c) => {
+  app.openapi(route({
+    method: 'post', path: '/{id}/assign', tags, staff: true, summary: 'Assign (disposisi) a case to an officer of its current step',
+    request: { params: CaseId, ...jsonBody(Assign) }, responses: jsonOk('the case'), errorStatuses: [400, 403, 404, 409, 422],
+  }), async (c) => {
     const actor = c.get('actor');
-    const body = await jsonBody(c, Assign);
+    const body = c.req.valid('json');
     const assignee = await deps.staff.get(body.assigneeId);
     if (!assignee?.active) throw notFound(`Petugas "${body.assigneeId}"`);
-    const change = await deps.cases.assign(c.req.param('id'), { assignee, expectedVersion: body.expectedVersion, actor });
-    return c.json(view(change.record, actor.roles));
+    const change = await deps.cases.assign(c.req.valid('param').id, { assignee, expectedVersion: body.expectedVersion, actor });
+    return c.json(view(change.record, actor.roles), 200);
   });
   return app;
 };

@@ -1,5 +1,5 @@
-import { Hono } from 'hono';
-import { type CaseRecord, type Field, findService, LoketError, parseInstant, SERVICES, serviceFields, type Service, toWibIso, wibDate } from '@loket/core';
+import { apiRouter, jsonOk, route, z } from '../openapi';
+import { type CaseRecord, type Field, findService, Instant, LoketError, SERVICES, serviceFields, type Service, toWibIso, wibDate } from '@loket/core';
 import type { Deps } from '../../deps';
 import { publicStatus, type StatusLookupFn } from './status';
 import type { AppEnv } from '../app';
@@ -78,26 +78,33 @@ const monthsBetween = (from: number, to: number) => {
   return months;
 };
 
+const RequestsQuery = z.object({
+  start_date: Instant.optional().meta({ description: 'RFC 3339; default 90 days before end_date' }),
+  end_date: Instant.optional().meta({ description: 'RFC 3339; default now' }),
+  service_code: z.string().max(300).optional().meta({ description: 'comma-separated service codes' }),
+  status: z.enum(['open', 'closed']).optional(),
+  service_request_id: z.string().max(2000).optional().meta({ description: 'comma-separated tracking numbers' }),
+});
+const JsonFile = (name: string) => z.object({ file: z.string().regex(/\.json$/).meta({ description: `${name}.json` }) });
+
 export const open311Routes = (deps: Deps, lookup: StatusLookupFn) => {
-  const app = new Hono<AppEnv>();
+  const app = apiRouter<AppEnv>();
+  const tags = ['Open311 GeoReport v2'];
 
   /** GeoReport v2 `GET requests.json`: by service and month from the index (no scan); confidential cases are never listed. */
-  app.get('/requests.json', async (c) => {
+  app.openapi(route({
+    method: 'get', path: '/requests.json', tags, summary: 'Service requests (the public status view; confidential ones never listed)',
+    request: { query: RequestsQuery }, responses: jsonOk('requests', 200, z.array(z.looseObject({}))),
+  }), async (c) => {
     const now = deps.time.now();
-    const instant = (name: string) => {
-      const v = c.req.query(name);
-      if (v === undefined) return undefined;
-      const ms = parseInstant(v);
-      if (ms === undefined) throw new LoketError('validation', `Parameter ${name} harus tanggal-waktu RFC 3339.`, [{ field: name, message: 'Format tanggal tidak valid.' }]);
-      return ms;
-    };
-    const end = instant('end_date') ?? now;
-    const start = instant('start_date') ?? end - DEFAULT_SPAN;
+    const q = c.req.valid('query');
+    const end = q.end_date ? Date.parse(q.end_date) : now;
+    const start = q.start_date ? Date.parse(q.start_date) : end - DEFAULT_SPAN;
     if (start > end || end - start > 366 * DAY) throw new LoketError('validation', 'Rentang start_date–end_date paling lama satu tahun.', [{ field: 'start_date', message: 'Rentang terlalu panjang.' }]);
-    const codes = c.req.query('service_code')?.split(',') ?? SERVICES.map((s) => s.id);
+    const codes = q.service_code?.split(',') ?? SERVICES.map((s) => s.id);
     const services = codes.map((code) => findService(code)).filter((s): s is Service => !!s);
-    const status = c.req.query('status');
-    const ids = c.req.query('service_request_id')?.split(',').slice(0, 100);
+    const status = q.status;
+    const ids = q.service_request_id?.split(',').slice(0, 100);
     const lists = await Promise.all(services.flatMap((s) => monthsBetween(start, end).map((m) => deps.repo.listByServiceMonth(s.id, m))));
     const rows = lists.flat()
       .filter((x) => !x.confidential && x.clock.receivedAt >= start && x.clock.receivedAt <= end)
@@ -106,26 +113,30 @@ export const open311Routes = (deps: Deps, lookup: StatusLookupFn) => {
       .map((x) => request311(x, now))
       .filter((r) => !status || r.status === status)
       .slice(0, MAX_REQUESTS);
-    return c.json(rows);
+    return c.json(rows, 200);
   });
 
   /** One request by its tracking number: the same rate-limited lookup as the status page. */
-  app.get('/requests/:file', async (c) => {
-    const file = c.req.param('file');
-    if (!file.endsWith('.json')) throw new LoketError('not_found', 'Alamat tidak ditemukan.');
-    const s = await lookup(c, file.slice(0, -5));
+  app.openapi(route({
+    method: 'get', path: '/requests/{file}', tags, summary: 'One service request by its tracking number (rate-limited like the status page)',
+    request: { params: JsonFile('<tracking number>') }, responses: jsonOk('[request]', 200, z.array(z.looseObject({}))), errorStatuses: [400, 404, 429],
+  }), async (c) => {
+    const s = await lookup(c, c.req.valid('param').file.slice(0, -5));
     const found = await deps.repo.getByTrackingNumber(s.trackingNumber);
     if (!found || found.confidential) throw new LoketError('not_found', 'Permohonan tidak ditemukan.');
-    return c.json([request311(found, deps.time.now())]);
+    return c.json([request311(found, deps.time.now())], 200);
   });
 
-  app.get('/services.json', (c) => c.json(SERVICES.map(summary)));
-  app.get('/services/:file', (c) => {
-    const file = c.req.param('file');
-    const code = file.endsWith('.json') ? file.slice(0, -5) : undefined;
-    const s = code ? findService(code) : undefined;
-    if (!s) throw new LoketError('not_found', `Layanan dengan kode "${code ?? file}" tidak ditemukan.`);
-    return c.json(definition(s));
+  app.openapi(route({ method: 'get', path: '/services.json', tags, summary: 'Service discovery: the nine services', responses: jsonOk('services', 200, z.array(z.looseObject({}))) }),
+    (c) => c.json(SERVICES.map(summary), 200));
+  app.openapi(route({
+    method: 'get', path: '/services/{file}', tags, summary: "One service's definition: the attributes a request carries",
+    request: { params: JsonFile('<service code>') }, responses: jsonOk('the definition'), errorStatuses: [400, 404],
+  }), (c) => {
+    const code = c.req.valid('param').file.slice(0, -5);
+    const s = findService(code);
+    if (!s) throw new LoketError('not_found', `Layanan dengan kode "${code}" tidak ditemukan.`);
+    return c.json(definition(s), 200);
   });
   return app;
 };

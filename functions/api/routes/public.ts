@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { apiRouter, jsonOk, route, z } from '../openapi';
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { HeadBucketCommand } from '@aws-sdk/client-s3';
 import { findService, notFound, ROLE_LABELS, SERVICES, type Service } from '@loket/core';
@@ -33,7 +33,8 @@ export const publicService = (s: Service) => ({
 type Check = () => Promise<unknown>;
 
 export const publicRoutes = (deps: Deps, extraChecks: Record<string, Check> = {}) => {
-  const app = new Hono<AppEnv>();
+  const app = apiRouter<AppEnv>();
+  const tags = ['Publik'];
   const checks: Record<string, Check> = {
     dynamodb: () => deps.db.send(new DescribeTableCommand({ TableName: deps.config.LOKET_TABLE })),
     s3: () => deps.s3.send(new HeadBucketCommand({ Bucket: deps.config.LOKET_BUCKET })),
@@ -41,7 +42,7 @@ export const publicRoutes = (deps: Deps, extraChecks: Record<string, Check> = {}
   };
 
   /** 200 when every dependency answers, 503 naming the one that does not. */
-  app.get('/health', async (c) => {
+  app.openapi(route({ method: 'get', path: '/health', tags, summary: 'Each dependency answers (200) or one is down (503)', responses: { ...jsonOk('all dependencies answer'), ...jsonOk('a dependency is down', 503) } }), async (c) => {
     const results = await Promise.all(Object.entries(checks).map(async ([name, check]) => {
       const started = performance.now();
       try {
@@ -55,11 +56,16 @@ export const publicRoutes = (deps: Deps, extraChecks: Record<string, Check> = {}
     return c.json({ status: ok ? 'ok' : 'degraded', stage: deps.config.LOKET_STAGE, dependencies: Object.fromEntries(results) }, ok ? 200 : 503);
   });
 
-  app.get('/api/services', (c) => c.json({ services: SERVICES.map(publicService) }));
-  app.get('/api/services/:id', (c) => {
-    const s = findService(c.req.param('id'));
-    if (!s) throw notFound(`Layanan "${c.req.param('id')}"`);
-    return c.json(publicService(s));
+  app.openapi(route({ method: 'get', path: '/api/services', tags, summary: 'The nine services of the standard, in Indonesian', responses: jsonOk('services') }),
+    (c) => c.json({ services: SERVICES.map(publicService) }, 200));
+  app.openapi(route({
+    method: 'get', path: '/api/services/{id}', tags, summary: 'One service: requirements, procedure, time limit, cost, product, legal basis',
+    request: { params: z.object({ id: z.string().max(64) }) }, responses: jsonOk('the service'), errorStatuses: [404],
+  }), (c) => {
+    const { id } = c.req.valid('param');
+    const s = findService(id);
+    if (!s) throw notFound(`Layanan "${id}"`);
+    return c.json(publicService(s), 200);
   });
   return app;
 };

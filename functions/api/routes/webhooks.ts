@@ -1,4 +1,5 @@
-import { Hono } from 'hono';
+import { apiRouter, jsonOk, z } from '../openapi';
+import { ErrorBody } from '../openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { FormSubmission, LoketError } from '@loket/core';
 import type { Deps } from '../../deps';
@@ -15,7 +16,20 @@ const SIGNATURE_MESSAGES = {
 };
 
 export const webhookRoutes = (deps: Deps) => {
-  const app = new Hono<AppEnv>();
+  const app = apiRouter<AppEnv>();
+  // Documented, not validated by the router: the signature covers the raw bytes, so the handler checks it
+  // first and only then parses the body with this same schema.
+  app.openAPIRegistry.registerPath({
+    method: 'post', path: '/google-forms', tags: ['Webhook'], summary: 'A Google Form response from the Apps Script (HMAC-signed)',
+    request: {
+      headers: z.object({ 'x-loket-timestamp': z.string().meta({ description: 'Unix seconds; 5-minute window' }), 'x-loket-signature': z.string().meta({ description: 'sha256=<hex HMAC-SHA256 of "<timestamp>.<body>">' }) }),
+      body: { required: true, content: { 'application/json': { schema: FormSubmission } } },
+    },
+    responses: {
+      ...jsonOk('a new case {caseId, trackingNumber, status}', 201), ...jsonOk('a repeat, an edit, or an empty response (ignored)'),
+      ...Object.fromEntries([400, 401, 404, 413].map((s) => [s, { description: 'refused', content: { 'application/json': { schema: ErrorBody } } }])),
+    },
+  });
   app.post(
     '/google-forms',
     bodyLimit({ maxSize: MAX_BODY, onError: () => { throw new LoketError('payload_too_large', 'Isi permintaan melebihi 1 MiB.'); } }),

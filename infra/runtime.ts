@@ -1,4 +1,4 @@
-import { authSecret, googleKey, webhookSecret } from './secrets';
+import { authSecret, googleKey, oauthClientId, oauthClientSecret, webhookSecret } from './secrets';
 import { files, mail, table } from './storage';
 
 /**
@@ -30,6 +30,8 @@ export const functionDefaults = (handler: string, timeout: `${number} seconds`) 
     GOOGLE_FORMS_WEBHOOK_SECRET: webhookSecret.value,
     LOKET_AUTH_SECRET: authSecret.value,
     GOOGLE_SERVICE_ACCOUNT_KEY: googleKey.value,
+    GOOGLE_OAUTH_CLIENT_ID: oauthClientId.value,
+    GOOGLE_OAUTH_CLIENT_SECRET: oauthClientSecret.value,
   },
   nodejs: { esbuild: { mainFields: ['module', 'main'] } },
 });

@@ -3,3 +3,6 @@ export const webhookSecret = new sst.Secret('GoogleFormsWebhookSecret');
 export const authSecret = new sst.Secret('AuthSecret');
 /** The Google service account's JSON key: reads form responses and applicants' uploads. */
 export const googleKey = new sst.Secret('GoogleServiceAccountKey');
+/** "Masuk dengan Google": the OAuth client of the Dinas's Google Cloud project. Empty: the button is hidden. */
+export const oauthClientId = new sst.Secret('GoogleOAuthClientId', '');
+export const oauthClientSecret = new sst.Secret('GoogleOAuthClientSecret', '');

@@ -9,7 +9,9 @@ export const bannerLines = (desk: Desk, dataDir: string, startupMs: number): str
   return [
     '',
     `Loket is running (${(startupMs / 1000).toFixed(1)} s)`,
-    `  API and pages     ${desk.url}  (health: ${desk.url}/health)`,
+    `  Public pages      ${desk.url}/  (status: ${desk.url}/status)`,
+    `  Officers' console ${desk.url}/konsol  (local demo sign-in: ${desk.url}/konsol/masuk/dev)`,
+    `  JSON API          ${desk.url}/api/openapi.json  (health: ${desk.url}/health)`,
     `  Services          ${desk.url}/api/services   Open311: ${desk.url}/open311/v2/services.json`,
     `  Caught e-mail     ${desk.url}/dev/mail  (SMTP on 127.0.0.1:${desk.emulators.smtpPort})`,
     `  DynamoDB Local    ${desk.emulators.dynamoEndpoint}  table ${config.LOKET_TABLE}`,

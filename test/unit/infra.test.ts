@@ -54,7 +54,7 @@ describe('infrastructure (sst.config.ts + infra/)', () => {
       expect(existsSync(`${file}.ts`), file).toBe(true);
       const mod = await import(/* @vite-ignore */ pathToFileURL(resolve(`${file}.ts`)).href);
       expect(typeof mod[exported]).toBe('function');
-      expect(Object.keys(fn.args.environment)).toEqual(expect.arrayContaining(['LOKET_TABLE', 'LOKET_BUCKET', 'GOOGLE_FORMS_WEBHOOK_SECRET', 'LOKET_AUTH_SECRET', 'GOOGLE_SERVICE_ACCOUNT_KEY', 'LOKET_PUBLIC_URL']));
+      expect(Object.keys(fn.args.environment)).toEqual(expect.arrayContaining(['LOKET_TABLE', 'LOKET_BUCKET', 'GOOGLE_FORMS_WEBHOOK_SECRET', 'LOKET_AUTH_SECRET', 'GOOGLE_SERVICE_ACCOUNT_KEY', 'LOKET_PUBLIC_URL', 'GOOGLE_OAUTH_CLIENT_ID', 'GOOGLE_OAUTH_CLIENT_SECRET']));
       expect(fn.args.link.map((l: { name: string }) => l.name)).toEqual(['Loket', 'Files', 'Mail']);
     }
   });

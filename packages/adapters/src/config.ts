@@ -48,8 +48,8 @@ const Env = z.object({
     }
   }, 'must be the JSON key file of a service account (client_email, private_key)'),
   /** "Masuk dengan Google" (OpenID Connect): the OAuth client of the Dinas's Google Cloud project. Without an id the button is hidden. */
-  GOOGLE_OAUTH_CLIENT_ID: z.string().min(1).optional(),
-  GOOGLE_OAUTH_CLIENT_SECRET: z.string().min(1).optional(),
+  GOOGLE_OAUTH_CLIENT_ID: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
+  GOOGLE_OAUTH_CLIENT_SECRET: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
   /** The OpenID provider, found through its discovery document; tests point it at a local provider. */
   GOOGLE_OIDC_ISSUER: z.string().url().default('https://accounts.google.com'),
   /** Where the Google APIs are (tests point it at a local server); Google's own when unset. */

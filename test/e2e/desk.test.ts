@@ -100,6 +100,18 @@ describe('mail and scheduled jobs on the local desk', () => {
       expect(reconcile.stderr).toContain('Google is not configured');
       expect(reconcile.stderr).not.toMatch(/at .*\.ts:\d+/);
 
+      // The staff directory from the command line: how a fresh stage gets its first administrator.
+      const added = await cli('staff', 'add', 'admin-dua', '--name', 'Admin Dua', '--email', 'admin.dua@contoh.go.id', '--role', 'admin');
+      expect(added.code, added.stderr).toBe(0);
+      expect(JSON.parse(added.stdout)).toEqual({ id: 'admin-dua', roles: ['admin'], active: true, created: true });
+      const listed = JSON.parse((await cli('staff', 'list')).stdout) as { id: string; email: string; active: boolean }[];
+      expect(listed.find((s) => s.id === 'admin-dua')).toMatchObject({ email: 'a•••@contoh.go.id', active: true });
+      expect((await cli('staff', 'disable', 'admin-dua')).code).toBe(0);
+      expect((await desk.deps.staff.get('admin-dua'))?.active).toBe(false);
+      const bad = await cli('staff', 'add', 'x-1', '--name', 'X', '--email', 'a@contoh.id, b@contoh.id', '--role', 'admin');
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toContain('exactly one email address');
+
       // The banner says how to get a token and prints none (it lands in scrollback and CI logs).
       const banner = bannerLines(desk, dir, 1234).join('\n');
       expect(banner).toContain('npx loket token <staff id>');

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { manualClock, useTestWorld } from '../helpers/deps';
+
+/** Personal data in the console: masked for everyone, shown only to the service's own officers on request, and logged. */
+const clock = manualClock('2026-11-25T09:00:00+07:00');
+const world = useTestWorld({ time: clock });
+const NIK = '3514014107900001';
+const form = (cookie: string, body: Record<string, string> = {}) => ({
+  method: 'POST', headers: { origin: 'http://localhost', cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(body).toString(),
+});
+const signIn = async (staffId: string) => {
+  const res = await world.app.request('/konsol/masuk/dev', form('', { staffId, lanjut: '/konsol' }));
+  return res.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.startsWith('loket_sesi='))!;
+};
+
+describe('personal data by role', () => {
+  it('never shows a NIK unmasked in lists or the case page; a reveal is the service officers\' only, and logged', async () => {
+    const { record } = await world.deps.cases.open({
+      serviceId: 'rekomendasi-bbm', channel: 'walk_in', applicant: { name: 'Siti', phone: '081234567890', email: 'siti@contoh.id' },
+      answers: { nik: [NIK], nomor_kk: ['3514010101200003'] }, receivedAt: clock.now(), actorId: 'frontdesk',
+    });
+    for (const staffId of ['admin', 'pengawas', 'fungsional', 'kadis']) {
+      const cookie = await signIn(staffId);
+      for (const path of ['/konsol', '/konsol/berkas', `/konsol/berkas/${record.id}`]) {
+        const html = await (await world.app.request(path, { headers: { cookie } })).text();
+        expect(html, `${staffId} ${path}`).not.toContain(NIK);
+        expect(html, `${staffId} ${path}`).not.toContain('3514010101200003');
+        expect(html, `${staffId} ${path}`).not.toContain('081234567890');
+      }
+    }
+    // The administrator and an officer of another field may not reveal.
+    for (const staffId of ['admin', 'pengawas']) {
+      const cookie = await signIn(staffId);
+      const page = await (await world.app.request(`/konsol/berkas/${record.id}`, { headers: { cookie } })).text();
+      expect(page).not.toContain('Tampilkan data pribadi');
+      const res = await world.app.request(`/konsol/berkas/${record.id}/tampilkan`, form(cookie));
+      expect(res.status).toBe(403);
+      expect(await res.text()).not.toContain(NIK);
+    }
+    // The officer of the step may, and it is logged.
+    const cookie = await signIn('fungsional');
+    const revealed = await world.app.request(`/konsol/berkas/${record.id}/tampilkan`, form(cookie));
+    expect(revealed.status).toBe(200);
+    expect(await revealed.text()).toContain(NIK);
+    expect(await world.deps.repo.documentAccessLog(record.id)).toEqual([expect.objectContaining({ staffId: 'fungsional', fieldId: 'data_pribadi' })]);
+  });
+});

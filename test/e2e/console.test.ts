@@ -1,9 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshots } from '../helpers/browser';
+import { screenshots, useBrowser } from '../helpers/browser';
 import { type GoogleApi, startGoogleApi } from '../helpers/google-api';
 import { captureLog, manualClock, postFormWebhook, useTestWorld } from '../helpers/deps';
 
@@ -16,9 +14,7 @@ const google: GoogleApi = await startGoogleApi();
 const clock = manualClock('2026-11-25T09:00:00+07:00');
 const logs = captureLog();
 const world = useTestWorld({ time: clock, mail: true, log: logs.log, env: { GOOGLE_SERVICE_ACCOUNT_KEY: google.serviceAccountKey, GOOGLE_API_ROOT_URL: google.rootUrl } });
-let browser: Browser;
-let base: string;
-let server: ReturnType<typeof serve>;
+const web = useBrowser(world);
 const NIK = '3514014107900001';
 const KK = '3514010101200003';
 
@@ -30,16 +26,8 @@ beforeAll(async () => {
   google.files.set('f-kk', { name: 'KK.pdf', mimeType: 'application/pdf', bytes: pdf() });
   google.files.set('f-sku', { name: 'SKU.pdf', mimeType: 'application/pdf', bytes: pdf() });
   google.files.set('f-foto', { name: 'warung.jpg', mimeType: 'image/jpeg', bytes: jpeg(20_000) });
-  server = serve({ fetch: world.app.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise((r) => server.once('listening', r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await launchBrowser();
 });
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((r) => server?.close(r));
-  await google.close();
-});
+afterAll(() => google.close());
 
 const file = (title: string, id: string, name: string, mimeType: string) => ({ questionId: id, title, type: 'FILE_UPLOAD', values: [id], files: [{ fileId: id, fileName: name, mimeType }] });
 const bbmResponse = (submittedAt: string, kk: string) => JSON.stringify({
@@ -71,21 +59,21 @@ const watch = (page: Page, problems: string[]) => {
 };
 
 const signInByLink = async (page: Page, email: string) => {
-  await page.goto(`${base}/konsol`);
+  await page.goto(`${web.base}/konsol`);
   expect(page.url()).toContain('/konsol/masuk');
   await page.fill('#email', email);
   await page.click('button:has-text("Kirim tautan masuk")');
   await page.waitForSelector('text=Periksa email Anda');
   const mail = world.catcher.mail.filter((m) => m.to.includes(email) && m.subject === 'Tautan masuk Loket').at(-1)!;
   const link = mail.text.match(/\/konsol\/masuk\/tautan\/\S+/)![0];
-  await page.goto(base + link);
+  await page.goto(web.base + link);
   await page.click('button:has-text("Masuk")');
-  await page.waitForURL(`${base}/konsol`);
+  await page.waitForURL(`${web.base}/konsol`);
 };
 const signInAsDemo = async (page: Page, staffId: string) => {
-  await page.goto(`${base}/konsol/masuk/dev`);
+  await page.goto(`${web.base}/konsol/masuk/dev`);
   await page.click(`button:has-text("Masuk sebagai ${staffId}")`);
-  await page.waitForURL(`${base}/konsol`);
+  await page.waitForURL(`${web.base}/konsol`);
 };
 const signOut = async (page: Page) => {
   await page.click('button:has-text("Keluar")');
@@ -105,9 +93,9 @@ describe('a whole rekomendasi-bbm case in the console', () => {
     expect(created.status).toBe(201);
     const { caseId, trackingNumber } = await created.json();
 
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const page = await web.browser.newPage({ viewport: { width: 390, height: 844 } });
     watch(page, problems);
-    await page.goto(`${base}/konsol/masuk`);
+    await page.goto(`${web.base}/konsol/masuk`);
     await screenshots(page, 'console-01-sign-in');
     await signInByLink(page, 'fungsional@demo.loket.local');
     await screenshots(page, 'console-02-beranda');
@@ -145,12 +133,12 @@ describe('a whole rekomendasi-bbm case in the console', () => {
     await screenshots(page, 'console-06-signed-out');
 
     await signInAsDemo(page, 'kadis');
-    await page.goto(`${base}/konsol/berkas/${caseId}`);
+    await page.goto(`${web.base}/konsol/berkas/${caseId}`);
     await act(page, 'Tanda tangan Kepala Dinas');
     await signOut(page);
 
     await signInAsDemo(page, 'fungsional');
-    await page.goto(`${base}/konsol/berkas/${caseId}`);
+    await page.goto(`${web.base}/konsol/berkas/${caseId}`);
     await act(page, 'Beri nomor dan terbitkan');
     expect(await page.textContent('main')).toContain('Selesai');
     await screenshots(page, 'console-07-finished');
@@ -168,12 +156,12 @@ describe('a whole rekomendasi-bbm case in the console', () => {
 
   it('shows the list, a new walk-in, the admin pages and the public pages without errors', async () => {
     const problems: string[] = [];
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const page = await web.browser.newPage({ viewport: { width: 390, height: 844 } });
     watch(page, problems);
     await signInAsDemo(page, 'frontdesk');
-    await page.goto(`${base}/konsol/berkas?bulan=2026-11`);
+    await page.goto(`${web.base}/konsol/berkas?bulan=2026-11`);
     await screenshots(page, 'console-08-list');
-    await page.goto(`${base}/konsol/baru?layanan=konsultasi`);
+    await page.goto(`${web.base}/konsol/baru?layanan=konsultasi`);
     await page.fill('#nama', 'Tamu Loket');
     await page.fill('#f-permasalahan', 'Cara mendaftarkan koperasi');
     await page.click('button:has-text("Daftarkan permohonan")');
@@ -183,13 +171,13 @@ describe('a whole rekomendasi-bbm case in the console', () => {
     await signInAsDemo(page, 'admin');
     for (const [path, name] of [['/konsol/admin', 'admin-home'], ['/konsol/admin/petugas', 'admin-staff'], ['/konsol/admin/petugas/fungsional', 'admin-staff-edit'],
       ['/konsol/admin/kalender?tahun=2026', 'admin-calendar'], ['/konsol/admin/formulir', 'admin-forms'], ['/konsol/admin/formulir/ubah?form=demo-konsultasi', 'admin-form-edit'], ['/konsol/admin/email', 'admin-mail']] as const) {
-      const res = await page.goto(base + path);
+      const res = await page.goto(web.base + path);
       expect(res!.status(), path).toBe(200);
       await screenshots(page, `console-10-${name}`);
     }
     await signOut(page);
     for (const [path, name] of [['/', 'home'], ['/layanan/kantor-cabang-ksp', 'service'], ['/pengaduan', 'complaints']] as const) {
-      await page.goto(base + path);
+      await page.goto(web.base + path);
       await screenshots(page, `public-${name}`);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     }

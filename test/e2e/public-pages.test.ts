@@ -1,27 +1,11 @@
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshots } from '../helpers/browser';
+import { describe, expect, it } from 'vitest';
+import { screenshots, useBrowser } from '../helpers/browser';
 import { manualClock, useTestWorld } from '../helpers/deps';
 
 /** The public pages in a real browser (Chromium), served over HTTP by the Node server, screenshotted at 390 and 1280 px. */
 const clock = manualClock('2026-11-25T09:00:00+07:00');
 const world = useTestWorld({ time: clock });
-let browser: Browser;
-let base: string;
-let server: ReturnType<typeof serve>;
-
-beforeAll(async () => {
-  server = serve({ fetch: world.app.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise((r) => server.once('listening', r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((r) => server?.close(r));
-});
+const web = useBrowser(world);
 
 describe('public status page in Chromium', () => {
   it('looks a number up from the form and shows the status, comfortable on a phone, with no CSP violation', async () => {
@@ -30,10 +14,10 @@ describe('public status page in Chromium', () => {
       receivedAt: clock.now(), actorId: 'frontdesk',
     });
     await world.deps.cases.act(record.id, { event: 'minta_perbaikan', note: 'KK belum ada', actor: { id: 'fungsional', roles: ['fungsional_umum'] } });
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const page = await web.browser.newPage({ viewport: { width: 390, height: 844 } });
     const violations: string[] = [];
     page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) violations.push(m.text()); });
-    await page.goto(`${base}/status`);
+    await page.goto(`${web.base}/status`);
     await screenshots(page, 'status-lookup');
     await page.fill('#nomor', record.trackingNumber.toLowerCase());
     await page.click('button[type=submit]');
@@ -49,7 +33,7 @@ describe('public status page in Chromium', () => {
     expect(tn!.height).toBeLessThan(60);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await screenshots(page, 'status-page');
-    await page.goto(`${base}/status?nomor=SALAH`);
+    await page.goto(`${web.base}/status?nomor=SALAH`);
     await screenshots(page, 'status-not-recognised');
     expect(violations).toEqual([]);
     await page.close();

@@ -1,4 +1,7 @@
 import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { afterAll, beforeAll } from 'vitest';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 
@@ -22,4 +25,24 @@ export const screenshots = async (page: Page, name: string) => {
     await page.screenshot({ path: join(ARTIFACTS, `${name}-${label}.png`), fullPage: true });
   }
   if (before) await page.setViewportSize(before);
+};
+
+/**
+ * Registers a file's browser setup: the test world's app served over HTTP by the Node server (so the
+ * platform address, cookies and redirects are real) and one Chromium. Fields are filled in `beforeAll`.
+ */
+export const useBrowser = (world: { app: { fetch: (req: Request, env?: unknown) => Response | Promise<Response> } }) => {
+  const ctx = {} as { browser: Browser; base: string };
+  let server: ReturnType<typeof serve> | undefined;
+  beforeAll(async () => {
+    server = serve({ fetch: world.app.fetch, port: 0, hostname: '127.0.0.1' });
+    await new Promise((r) => server!.once('listening', r));
+    ctx.base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    ctx.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await ctx.browser?.close();
+    await new Promise((r) => server?.close(r));
+  });
+  return ctx;
 };

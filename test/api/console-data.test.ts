@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { manualClock, useTestWorld } from '../helpers/deps';
+import { manualClock, postFormWebhook, useTestWorld } from '../helpers/deps';
 
 /** Personal data in the console: masked for everyone, shown only to the service's own officers on request, and logged. */
 const clock = manualClock('2026-11-25T09:00:00+07:00');
@@ -43,5 +43,28 @@ describe('personal data by role', () => {
     expect(revealed.status).toBe(200);
     expect(await revealed.text()).toContain(NIK);
     expect(await world.deps.repo.documentAccessLog(record.id)).toEqual([expect.objectContaining({ staffId: 'fungsional', fieldId: 'data_pribadi' })]);
+  });
+});
+
+describe('form mappings edited by an administrator', () => {
+  it('previews a pasted sample against the mapping, saves it, and the webhook then uses it', async () => {
+    const cookie = await signIn('admin');
+    const sample = JSON.stringify({ answers: [{ questionId: 'q1', title: 'Nama Anda' }, { questionId: 'q2', title: 'Pertanyaan lain' }] });
+    const fields = { formId: 'form-baru-1', serviceId: 'konsultasi', formUrl: '', questions: 'Nama Anda = nama_pemohon\nq9 = permasalahan', sample };
+    const preview = await world.app.request('/konsol/admin/formulir/ubah', form(cookie, { ...fields, aksi: 'pratinjau' }));
+    const html = await preview.text();
+    expect(html).toMatch(/Nama Anda<\/td><td><strong class="tag tag-green">nama_pemohon/);
+    expect(html).toMatch(/Pertanyaan lain<\/td><td><strong class="tag tag-red">Tidak dikenali/);
+    expect((await world.deps.formMappings.list()).some((m) => m.formId === 'form-baru-1')).toBe(false);
+    const wrong = await world.app.request('/konsol/admin/formulir/ubah', form(cookie, { ...fields, questions: 'Nama Anda = bukan_isian', aksi: 'simpan' }));
+    expect(wrong.status).toBe(400);
+    const saved = await world.app.request('/konsol/admin/formulir/ubah', form(cookie, { ...fields, aksi: 'simpan' }));
+    expect(saved.status).toBe(303);
+    expect((await world.deps.formMappings.list()).find((m) => m.formId === 'form-baru-1')).toMatchObject({ serviceId: 'konsultasi', questions: { 'Nama Anda': 'nama_pemohon' } });
+    const res = await postFormWebhook(world.app, world.deps, JSON.stringify({
+      formId: 'form-baru-1', responseId: 'mapped-1', submittedAt: '2026-11-25T08:00:00+07:00', answers: [{ questionId: 'q1', title: 'Nama Anda', type: 'TEXT', values: ['Warga'] }],
+    }));
+    expect(res.status).toBe(201);
+    expect((await world.deps.cases.get((await res.json()).caseId)).applicant.name).toBe('Warga');
   });
 });

@@ -1,25 +1,20 @@
 import {
   type Config, createDynamoClient, createLogger, createMailer, createS3Client, DynamoCalendarStore, DynamoCaseRepository, DynamoFormMappings, DynamoMarks, DynamoOutbox, DynamoRecomputeProgress, DynamoSessions, DynamoTickets,
-  DynamoStaffDirectory, type DriveFiles, type FormResponses, GoogleDriveFiles, GoogleFormResponses, type Logger, serviceAccountAuth, systemIds,
+  DynamoStaffDirectory, googleClients, type Logger, systemIds,
   systemTime,
 } from '@loket/adapters';
 import { CaseService, type IdSource, type Mailer, type TimeSource } from '@loket/core';
 import { caseMails } from './mail/case-mail';
 import { deliverOutbox } from './mail/dispatch';
 
-/** Drive and Forms clients when a service account is configured; without one, Google work waits visibly. */
-const googleClients = (config: Config): { drive: DriveFiles; forms: FormResponses } | undefined => {
-  if (!config.GOOGLE_SERVICE_ACCOUNT_KEY) return undefined;
-  const auth = serviceAccountAuth(config.GOOGLE_SERVICE_ACCOUNT_KEY);
-  return { drive: new GoogleDriveFiles(auth, config.GOOGLE_API_ROOT_URL), forms: new GoogleFormResponses(auth, config.GOOGLE_API_ROOT_URL) };
-};
 
 /**
  * The one composition root: configuration in, every adapter and service out. Lambda handlers, the
  * local desk, the CLI and the tests all build their world here; nothing reads the environment elsewhere.
  */
 export const createDeps = (config: Config, overrides: { time?: TimeSource; ids?: IdSource; log?: Logger; mailer?: Mailer } = {}) => {
-  const google = googleClients(config);
+  // Drive and Forms when a service account is configured; without one, Google work waits visibly.
+  const google = config.GOOGLE_SERVICE_ACCOUNT_KEY ? googleClients(config.GOOGLE_SERVICE_ACCOUNT_KEY, config.GOOGLE_API_ROOT_URL) : undefined;
   const db = createDynamoClient(config.AWS_REGION);
   const s3 = createS3Client(config.AWS_REGION);
   const time = overrides.time ?? systemTime;

@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import sesLocal from 'aws-ses-v2-local';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { SesMailer } from '@loket/adapters';
+import { SesMailer } from '../../packages/adapters/src/mail/ses';
 import { freePort } from '../../functions/local/free-port';
 
 /**

@@ -1,5 +1,5 @@
 import { createMiddleware } from 'hono/factory';
-import { z } from 'zod';
+import * as z from 'zod';
 import { apiRouter, jsonBody, jsonOk, route } from '../openapi';
 import {
   actionsFor, type CaseRecord, Instant, MailAddress, maskDigitRuns, requirePlausibleInstant, Channel, findService, formatWib, LoketError, maskEmail, maskedAnswers, maskPhone, notFound, openIssues,

@@ -1,5 +1,4 @@
 import { createPublicKey, type JsonWebKey } from 'node:crypto';
-import { OAuth2Client } from 'google-auth-library';
 import type { Config } from '@loket/adapters';
 
 /**
@@ -45,7 +44,8 @@ const discover = (issuer: string): Promise<Discovery> => {
 export const googleSignInEnabled = (config: Config) => !!(config.GOOGLE_OAUTH_CLIENT_ID && config.GOOGLE_OAUTH_CLIENT_SECRET);
 
 const client = async (config: Config, redirectUri: string) => {
-  const d = await discover(config.GOOGLE_OIDC_ISSUER);
+  // Loaded only when someone signs in with Google: the library stays out of every other cold start.
+  const [d, { OAuth2Client }] = await Promise.all([discover(config.GOOGLE_OIDC_ISSUER), import('google-auth-library')]);
   const oauth = new OAuth2Client({
     clientId: config.GOOGLE_OAUTH_CLIENT_ID, clientSecret: config.GOOGLE_OAUTH_CLIENT_SECRET, redirectUri,
     endpoints: { oauth2AuthBaseUrl: d.authorization_endpoint, oauth2TokenUrl: d.token_endpoint },

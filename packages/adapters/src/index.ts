@@ -11,6 +11,5 @@ export * from './dynamo/rate-limiter';
 export * from './dynamo/outbox';
 export * from './dynamo/sessions';
 export * from './mail/index';
-export * from './google/auth';
-export * from './google/drive';
-export * from './google/forms';
+export * from './google/types';
+export * from './google/index';

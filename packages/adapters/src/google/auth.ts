@@ -1,5 +1,5 @@
 import { auth } from '@googleapis/drive';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The fields of a service-account key file that self-signed JWTs need. */
 const ServiceAccountKey = z.object({ client_email: z.string().email(), private_key: z.string().min(100), private_key_id: z.string().optional() });

@@ -1,23 +1,6 @@
 import { drive, type drive_v3 } from '@googleapis/drive';
 import type { GoogleAuth } from './auth';
-
-export interface DriveFile {
-  name: string;
-  mimeType: string;
-  bytes: Uint8Array;
-}
-
-/** Why a file could not be fetched. `too_large` is the applicant's problem; the rest are retried. */
-export class DriveFetchError extends Error {
-  constructor(message: string, readonly reason: 'too_large' | 'not_found' | 'denied' | 'unavailable', readonly size?: number) {
-    super(message);
-  }
-}
-
-export interface DriveFiles {
-  /** Downloads a file, refusing before the download when Drive says it is larger than `maxBytes`. */
-  fetch(fileId: string, maxBytes: number): Promise<DriveFile>;
-}
+import { DriveFetchError, type DriveFile, type DriveFiles } from './types';
 
 const reasonOf = (status?: number): DriveFetchError['reason'] => (status === 404 ? 'not_found' : status === 401 || status === 403 ? 'denied' : 'unavailable');
 

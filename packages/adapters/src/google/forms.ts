@@ -1,18 +1,6 @@
 import { forms, type forms_v1 } from '@googleapis/forms';
 import type { GoogleAuth } from './auth';
-
-export interface FormQuestion {
-  questionId: string;
-  title: string;
-  type: string;
-}
-
-export interface FormResponses {
-  /** Question ids with their item titles (responses carry only ids). */
-  questions(formId: string): Promise<FormQuestion[]>;
-  /** Every response submitted or edited at or after `since` (all of them without `since`). */
-  responses(formId: string, since?: Date): Promise<forms_v1.Schema$FormResponse[]>;
-}
+import type { FormQuestion, FormResponses } from './types';
 
 const questionType = (q: forms_v1.Schema$Question): string =>
   q.fileUploadQuestion ? 'FILE_UPLOAD' : q.choiceQuestion ? 'CHOICE' : q.dateQuestion ? 'DATE' : q.timeQuestion ? 'TIME' : q.scaleQuestion ? 'SCALE' : 'TEXT';

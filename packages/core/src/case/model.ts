@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Clock } from '../sla/deadline';
 
 export const Channel = z.enum(['google_form', 'walk_in', 'letter', 'sp4n_lapor', 'internal']);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Officer roles named in the standard's "Kompetensi Pelaksana" and flowcharts, plus the desk's own

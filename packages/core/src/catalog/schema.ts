@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Role } from './roles';
 
 /** How a deadline is counted; see docs/RULES.md §2. */

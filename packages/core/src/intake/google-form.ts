@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { SERVICES, serviceFields } from '../catalog/services';
 import type { Service } from '../catalog/schema';
 import type { Attachment } from '../case/model';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import emailAddresses from 'email-addresses';
 
 /** RFC 5321's limit on a forward path; SES and most servers refuse longer addresses. */

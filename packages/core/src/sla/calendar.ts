@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { addDays, isoWeekday, wibInstant } from './wib';
 
 export const Holiday = z.object({

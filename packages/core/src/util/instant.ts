@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { LoketError } from '../errors';
 
 /** RFC 3339 with an offset (seconds optional), calendar-checked: `2026-02-30T09:00+07:00` and `T24:00` are refused, not rolled over. */

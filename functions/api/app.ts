@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { OpenAPIHono } from '@hono/zod-openapi';
-import type { Hono } from 'hono';
+import { Hono } from 'hono';
+import { openApiDocument } from './openapi';
 import { HTTPException } from 'hono/http-exception';
 import { bodyLimit } from 'hono/body-limit';
 import { isLoketError, LoketError } from '@loket/core';
@@ -31,7 +31,7 @@ export type AppEnv = { Variables: { requestId: string; log: Logger } };
 export type Extension = (app: Hono<AppEnv>) => void;
 
 export const createApp = (deps: Deps, extensions: Extension[] = []) => {
-  const app = new OpenAPIHono<AppEnv>();
+  const app = new Hono<AppEnv>();
 
   app.use(async (c, next) => {
     const requestId = c.req.header('x-request-id')?.slice(0, 64) || randomUUID();
@@ -79,11 +79,10 @@ export const createApp = (deps: Deps, extensions: Extension[] = []) => {
   app.route('/', signInPages(deps));
   app.route('/konsol/admin', adminPages(deps));
   app.route('/konsol', consoleRoutes(deps));
-  app.openAPIRegistry.registerComponent('securitySchemes', 'staffToken', { type: 'http', scheme: 'bearer', description: 'npx loket token <staff id>' });
-  app.doc31('/api/openapi.json', {
-    openapi: '3.1.0',
-    info: { title: 'Loket — Dinas Koperasi dan UKM Kabupaten Pasuruan', version: '1', description: 'The JSON API of the service desk. Errors: {"error":{"code","message","fields"?}} with an Indonesian message.' },
-  });
+  app.get('/api/openapi.json', async (c) => c.json(await openApiDocument({
+    title: 'Loket — Dinas Koperasi dan UKM Kabupaten Pasuruan', version: '1',
+    description: 'The JSON API of the service desk. Errors: {"error":{"code","message","fields"?}} with an Indonesian message.',
+  })));
   for (const extend of extensions) extend(app);
   return app;
 };

@@ -1,4 +1,5 @@
-import { apiRouter, jsonOk, route, z } from '../openapi';
+import { apiRouter, jsonOk } from '../openapi';
+import * as z from 'zod';
 import { maskEmail, notFound, toWibIso } from '@loket/core';
 import type { Deps } from '../../deps';
 import { deliverOutbox } from '../../mail/dispatch';
@@ -6,7 +7,7 @@ import { requireRole, requireStaff, type StaffEnv } from './staff-auth';
 
 /** Administrators' view of mail the desk gave up on: who (masked), what, why; and a way to send again. */
 export const adminRoutes = (deps: Deps) => {
-  const app = apiRouter<StaffEnv>();
+  const app = apiRouter<StaffEnv>('/api/admin');
   const tags = ['Administrasi'];
   app.use(requireStaff(deps));
   app.use(async (c, next) => {
@@ -14,7 +15,7 @@ export const adminRoutes = (deps: Deps) => {
     await next();
   });
 
-  app.openapi(route({ method: 'get', path: '/mail/failed', tags, staff: true, summary: 'Mail the desk gave up on (addresses masked)', responses: jsonOk('messages'), errorStatuses: [403] }), async (c) => {
+  app.openapi({ method: 'get', path: '/mail/failed', tags, staff: true, summary: 'Mail the desk gave up on (addresses masked)', responses: jsonOk('messages'), errorStatuses: [403] }, async (c) => {
     const failed = await deps.outbox.listFailed(200);
     return c.json({
       messages: failed.map((m) => ({
@@ -24,10 +25,10 @@ export const adminRoutes = (deps: Deps) => {
     }, 200);
   });
 
-  app.openapi(route({
+  app.openapi({
     method: 'post', path: '/mail/{id}/retry', tags, staff: true, summary: 'Send a failed message again',
     request: { params: z.object({ id: z.string().meta({ description: 'outbox message id (an id over 300 characters names nothing: 404)' }) }) }, responses: jsonOk('{id, status}'), errorStatuses: [403, 404],
-  }), async (c) => {
+  }, async (c) => {
     const { id } = c.req.valid('param');
     if (id.length > 300 || !(await deps.outbox.requeue(id, deps.time.now()))) throw notFound('Email gagal dengan id tersebut');
     const entry = (await deps.outbox.get(id))!;

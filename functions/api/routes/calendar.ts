@@ -1,6 +1,7 @@
 import { Holiday, LoketError } from '@loket/core';
 import type { Deps } from '../../deps';
-import { apiRouter, jsonBody, jsonOk, route, z } from '../openapi';
+import { apiRouter, jsonBody, jsonOk } from '../openapi';
+import * as z from 'zod';
 import { editHolidays } from '../../cases/calendar';
 import { requireRole, requireStaff, type StaffEnv } from './staff-auth';
 
@@ -13,9 +14,9 @@ const DateParam = z.object({ date: z.iso.date().meta({ description: 'YYYY-MM-DD 
 const HolidayBody = Holiday.omit({ date: true });
 
 export const calendarRoutes = (deps: Deps) => {
-  const app = apiRouter<StaffEnv>();
+  const app = apiRouter<StaffEnv>('/api/calendar');
   const tags = ['Kalender kerja'];
-  app.openapi(route({ method: 'get', path: '/', tags, summary: 'The working calendar: holidays, service hours, overrides', responses: jsonOk('the calendar') }),
+  app.openapi({ method: 'get', path: '/', tags, summary: 'The working calendar: holidays, service hours, overrides', responses: jsonOk('the calendar') },
     async (c) => c.json(await deps.calendars.load(), 200));
 
   const edit = async (actor: StaffEnv['Variables']['actor'], change: (h: Holiday[]) => Holiday[]) => {
@@ -24,10 +25,10 @@ export const calendarRoutes = (deps: Deps) => {
   };
 
   app.use('/holidays/*', requireStaff(deps));
-  app.openapi(route({
+  app.openapi({
     method: 'put', path: '/holidays/{date}', tags, staff: true, summary: 'Add or correct a holiday (admin); open deadlines follow within a minute',
     request: { params: DateParam, ...jsonBody(HolidayBody) }, responses: jsonOk('{holiday, calendarVersion, casesToRecompute}'), errorStatuses: [400, 403, 409],
-  }), async (c) => {
+  }, async (c) => {
     const { date } = c.req.valid('param');
     const holiday = { ...c.req.valid('json'), date };
     const result = await edit(c.get('actor'), (hs) => [...hs.filter((h) => h.date !== date), holiday]);
@@ -35,10 +36,10 @@ export const calendarRoutes = (deps: Deps) => {
     return c.json({ holiday, ...result }, 200);
   });
 
-  app.openapi(route({
+  app.openapi({
     method: 'delete', path: '/holidays/{date}', tags, staff: true, summary: 'Remove a holiday (admin)',
     request: { params: DateParam }, responses: jsonOk('{removed, calendarVersion, casesToRecompute}'), errorStatuses: [400, 403, 404, 409],
-  }), async (c) => {
+  }, async (c) => {
     const { date } = c.req.valid('param');
     const data = await deps.calendars.load();
     if (!data.holidays.some((h) => h.date === date)) throw new LoketError('not_found', `Tanggal ${date} tidak ada di daftar hari libur.`);

@@ -1,6 +1,6 @@
 import { createMiddleware } from 'hono/factory';
 import * as z from 'zod';
-import { apiRouter, jsonBody, jsonOk, route } from '../openapi';
+import { apiRouter, jsonBody, jsonOk } from '../openapi';
 import {
   actionsFor, type CaseRecord, Instant, MailAddress, maskDigitRuns, requirePlausibleInstant, Channel, findService, formatWib, LoketError, maskEmail, maskedAnswers, maskPhone, notFound, openIssues,
   requestAttachmentRetry, ROLE_LABELS, slaState, STAFF_ROLES, stateOf, toWibIso, workflowFor,
@@ -83,7 +83,7 @@ const Check = z.object({ requirementId: z.string().max(64), status: z.enum(['ok'
 const Assign = z.object({ assigneeId: z.string().max(64), ...Versioned });
 
 export const caseRoutes = (deps: Deps) => {
-  const app = apiRouter<StaffEnv>();
+  const app = apiRouter<StaffEnv>('/api/cases');
   app.use(requireStaff(deps));
   // Case ids are ULIDs; anything else cannot name a case (and must not reach a storage key): 404.
   const caseIdOnly = createMiddleware(async (c, next) => {
@@ -96,10 +96,10 @@ export const caseRoutes = (deps: Deps) => {
   const tags = ['Berkas (petugas)'];
 
   /** Walk-in, paper letter or internal request registered by an officer. */
-  app.openapi(route({
+  app.openapi({
     method: 'post', path: '/', tags, staff: true, summary: 'Register a walk-in, letter or internal request',
     request: jsonBody(RegisterCase), responses: jsonOk('the new case', 201), errorStatuses: [400, 403, 404, 413],
-  }), async (c) => {
+  }, async (c) => {
     const actor = c.get('actor');
     requireRole(actor, STAFF_ROLES.filter((r) => r !== 'admin'), 'mendaftarkan permohonan');
     const body = c.req.valid('json');
@@ -112,9 +112,9 @@ export const caseRoutes = (deps: Deps) => {
     return c.json(view(record, actor.roles), 201);
   });
 
-  app.openapi(route({
+  app.openapi({
     method: 'get', path: '/', tags, staff: true, summary: 'Open cases, or the cases of one officer', request: { query: ListQuery }, responses: jsonOk('cases, personal data masked'),
-  }), async (c) => {
+  }, async (c) => {
     const actor = c.get('actor');
     const q = c.req.valid('query').assignee;
     const assignee = q === 'me' ? actor.id : q;
@@ -122,13 +122,13 @@ export const caseRoutes = (deps: Deps) => {
     return c.json({ cases: list.map((x) => view(x, actor.roles)) }, 200);
   });
 
-  app.openapi(route({
+  app.openapi({
     method: 'get', path: '/{id}', tags, staff: true, summary: 'One case', request: { params: CaseId }, responses: jsonOk('the case, personal data masked'), errorStatuses: [404],
-  }), async (c) => c.json(view(await deps.cases.get(c.req.valid('param').id), c.get('actor').roles), 200));
+  }, async (c) => c.json(view(await deps.cases.get(c.req.valid('param').id), c.get('actor').roles), 200));
 
-  app.openapi(route({
+  app.openapi({
     method: 'get', path: '/{id}/events', tags, staff: true, summary: 'The audit trail of a case', request: { params: CaseId }, responses: jsonOk('events, oldest first'), errorStatuses: [404],
-  }), async (c) => {
+  }, async (c) => {
     const { id } = c.req.valid('param');
     await deps.cases.get(id);
     const events = await deps.cases.events(id);
@@ -136,10 +136,10 @@ export const caseRoutes = (deps: Deps) => {
   });
 
   /** Every look is written to the case's access log first; administrators do not read applicants' documents. */
-  app.openapi(route({
+  app.openapi({
     method: 'get', path: '/{id}/files/{fieldId}/{sha256}', tags, staff: true, summary: 'A 5-minute link to one stored document (logged)',
     request: { params: FileParams }, responses: jsonOk('{url, expiresAt}'), errorStatuses: [403, 404],
-  }), async (c) => {
+  }, async (c) => {
     const actor = c.get('actor');
     requireRole(actor, STAFF_ROLES.filter((r) => r !== 'admin'), 'membuka dokumen pemohon');
     const p = c.req.valid('param');
@@ -147,10 +147,10 @@ export const caseRoutes = (deps: Deps) => {
   });
 
   /** Copies given up after every retry are tried again now (e.g. once the Drive folder is shared). */
-  app.openapi(route({
+  app.openapi({
     method: 'post', path: '/{id}/files/retry', tags, staff: true, summary: 'Copy again the files given up after every retry',
     request: { params: CaseId }, responses: jsonOk('the case'), errorStatuses: [403, 404, 409, 422],
-  }), async (c) => {
+  }, async (c) => {
     const actor = c.get('actor');
     requireRole(actor, STAFF_ROLES.filter((r) => r !== 'admin'), 'meminta salin ulang berkas');
     const { id } = c.req.valid('param');
@@ -160,10 +160,10 @@ export const caseRoutes = (deps: Deps) => {
     return c.json(view(await deps.cases.get(id), actor.roles), 200);
   });
 
-  app.openapi(route({
+  app.openapi({
     method: 'get', path: '/{id}/access-log', tags, staff: true, summary: 'Who opened which document or showed personal data, when',
     request: { params: CaseId }, responses: jsonOk('accesses'), errorStatuses: [403, 404],
-  }), async (c) => {
+  }, async (c) => {
     requireRole(c.get('actor'), ['kepala_dinas', 'sekretaris_dinas', 'admin'], 'melihat log akses dokumen');
     const { id } = c.req.valid('param');
     await deps.cases.get(id);
@@ -171,28 +171,28 @@ export const caseRoutes = (deps: Deps) => {
     return c.json({ accesses: log.map((a) => ({ ...a, at: toWibIso(a.at) })) }, 200);
   });
 
-  app.openapi(route({
+  app.openapi({
     method: 'post', path: '/{id}/transitions', tags, staff: true, summary: "Move a case along its service's procedure",
     request: { params: CaseId, ...jsonBody(Act) }, responses: jsonOk('the case'), errorStatuses: [400, 403, 404, 409, 422],
-  }), async (c) => {
+  }, async (c) => {
     const body = c.req.valid('json');
     const change = await deps.cases.act(c.req.valid('param').id, { ...body, actor: c.get('actor') });
     c.get('log').info('case transition', { caseId: change.record.id, event: body.event, from: change.event.from, to: change.event.to });
     return c.json(view(change.record, c.get('actor').roles), 200);
   });
 
-  app.openapi(route({
+  app.openapi({
     method: 'post', path: '/{id}/checklist', tags, staff: true, summary: 'Record the check of one requirement (officers of the current step)',
     request: { params: CaseId, ...jsonBody(Check) }, responses: jsonOk('the case'), errorStatuses: [400, 403, 404, 409, 422],
-  }), async (c) => {
+  }, async (c) => {
     const change = await deps.cases.checkRequirement(c.req.valid('param').id, { ...c.req.valid('json'), actor: c.get('actor') });
     return c.json(view(change.record, c.get('actor').roles), 200);
   });
 
-  app.openapi(route({
+  app.openapi({
     method: 'post', path: '/{id}/assign', tags, staff: true, summary: 'Assign (disposisi) a case to an officer of its current step',
     request: { params: CaseId, ...jsonBody(Assign) }, responses: jsonOk('the case'), errorStatuses: [400, 403, 404, 409, 422],
-  }), async (c) => {
+  }, async (c) => {
     const actor = c.get('actor');
     const body = c.req.valid('json');
     const assignee = await deps.staff.get(body.assigneeId);

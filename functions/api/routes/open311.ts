@@ -1,4 +1,5 @@
-import { apiRouter, jsonOk, route, z } from '../openapi';
+import { apiRouter, jsonOk } from '../openapi';
+import * as z from 'zod';
 import { type CaseRecord, type Field, findService, Instant, LoketError, SERVICES, serviceFields, type Service, toWibIso, wibDate } from '@loket/core';
 import type { Deps } from '../../deps';
 import { publicStatus, type StatusLookupFn } from './status';
@@ -88,14 +89,14 @@ const RequestsQuery = z.object({
 const JsonFile = (name: string) => z.object({ file: z.string().regex(/\.json$/).meta({ description: `${name}.json` }) });
 
 export const open311Routes = (deps: Deps, lookup: StatusLookupFn) => {
-  const app = apiRouter<AppEnv>();
+  const app = apiRouter<AppEnv>('/open311/v2');
   const tags = ['Open311 GeoReport v2'];
 
   /** GeoReport v2 `GET requests.json`: by service and month from the index (no scan); confidential cases are never listed. */
-  app.openapi(route({
+  app.openapi({
     method: 'get', path: '/requests.json', tags, summary: 'Service requests (the public status view; confidential ones never listed)',
     request: { query: RequestsQuery }, responses: jsonOk('requests', 200, z.array(z.looseObject({}))),
-  }), async (c) => {
+  }, async (c) => {
     const now = deps.time.now();
     const q = c.req.valid('query');
     const end = q.end_date ? Date.parse(q.end_date) : now;
@@ -117,22 +118,22 @@ export const open311Routes = (deps: Deps, lookup: StatusLookupFn) => {
   });
 
   /** One request by its tracking number: the same rate-limited lookup as the status page. */
-  app.openapi(route({
+  app.openapi({
     method: 'get', path: '/requests/{file}', tags, summary: 'One service request by its tracking number (rate-limited like the status page)',
     request: { params: JsonFile('<tracking number>') }, responses: jsonOk('[request]', 200, z.array(z.looseObject({}))), errorStatuses: [400, 404, 429],
-  }), async (c) => {
+  }, async (c) => {
     const s = await lookup(c, c.req.valid('param').file.slice(0, -5));
     const found = await deps.repo.getByTrackingNumber(s.trackingNumber);
     if (!found || found.confidential) throw new LoketError('not_found', 'Permohonan tidak ditemukan.');
     return c.json([request311(found, deps.time.now())], 200);
   });
 
-  app.openapi(route({ method: 'get', path: '/services.json', tags, summary: 'Service discovery: the nine services', responses: jsonOk('services', 200, z.array(z.looseObject({}))) }),
+  app.openapi({ method: 'get', path: '/services.json', tags, summary: 'Service discovery: the nine services', responses: jsonOk('services', 200, z.array(z.looseObject({}))) },
     (c) => c.json(SERVICES.map(summary), 200));
-  app.openapi(route({
+  app.openapi({
     method: 'get', path: '/services/{file}', tags, summary: "One service's definition: the attributes a request carries",
     request: { params: JsonFile('<service code>') }, responses: jsonOk('the definition'), errorStatuses: [400, 404],
-  }), (c) => {
+  }, (c) => {
     const code = c.req.valid('param').file.slice(0, -5);
     const s = findService(code);
     if (!s) throw new LoketError('not_found', `Layanan dengan kode "${code}" tidak ditemukan.`);

@@ -1,4 +1,5 @@
-import { apiRouter, jsonOk, route, z } from '../openapi';
+import { apiRouter, jsonOk } from '../openapi';
+import * as z from 'zod';
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { HeadBucketCommand } from '@aws-sdk/client-s3';
 import { findService, notFound, ROLE_LABELS, SERVICES, type Service } from '@loket/core';
@@ -33,7 +34,7 @@ export const publicService = (s: Service) => ({
 type Check = () => Promise<unknown>;
 
 export const publicRoutes = (deps: Deps, extraChecks: Record<string, Check> = {}) => {
-  const app = apiRouter<AppEnv>();
+  const app = apiRouter<AppEnv>('');
   const tags = ['Publik'];
   const checks: Record<string, Check> = {
     dynamodb: () => deps.db.send(new DescribeTableCommand({ TableName: deps.config.LOKET_TABLE })),
@@ -42,7 +43,7 @@ export const publicRoutes = (deps: Deps, extraChecks: Record<string, Check> = {}
   };
 
   /** 200 when every dependency answers, 503 naming the one that does not. */
-  app.openapi(route({ method: 'get', path: '/health', tags, summary: 'Each dependency answers (200) or one is down (503)', responses: { ...jsonOk('all dependencies answer'), ...jsonOk('a dependency is down', 503) } }), async (c) => {
+  app.openapi({ method: 'get', path: '/health', tags, summary: 'Each dependency answers (200) or one is down (503)', responses: { ...jsonOk('all dependencies answer'), ...jsonOk('a dependency is down', 503) } }, async (c) => {
     const results = await Promise.all(Object.entries(checks).map(async ([name, check]) => {
       const started = performance.now();
       try {
@@ -56,12 +57,12 @@ export const publicRoutes = (deps: Deps, extraChecks: Record<string, Check> = {}
     return c.json({ status: ok ? 'ok' : 'degraded', stage: deps.config.LOKET_STAGE, dependencies: Object.fromEntries(results) }, ok ? 200 : 503);
   });
 
-  app.openapi(route({ method: 'get', path: '/api/services', tags, summary: 'The nine services of the standard, in Indonesian', responses: jsonOk('services') }),
+  app.openapi({ method: 'get', path: '/api/services', tags, summary: 'The nine services of the standard, in Indonesian', responses: jsonOk('services') },
     (c) => c.json({ services: SERVICES.map(publicService) }, 200));
-  app.openapi(route({
+  app.openapi({
     method: 'get', path: '/api/services/{id}', tags, summary: 'One service: requirements, procedure, time limit, cost, product, legal basis',
     request: { params: z.object({ id: z.string().max(64) }) }, responses: jsonOk('the service'), errorStatuses: [404],
-  }), (c) => {
+  }, (c) => {
     const { id } = c.req.valid('param');
     const s = findService(id);
     if (!s) throw notFound(`Layanan "${id}"`);

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
-import { apiRouter, jsonOk, route, z } from '../openapi';
+import { apiRouter, jsonOk } from '../openapi';
+import * as z from 'zod';
 import { DynamoRateLimiter } from '@loket/adapters';
 import {
   type CaseRecord, findService, formatWib, LoketError, parseTrackingNumber, slaState, stateOf, workflowFor,
@@ -79,12 +80,12 @@ export const statusLookup = (deps: Deps): StatusLookupFn => {
 };
 
 export const statusRoutes = (lookup: StatusLookupFn) => {
-  const app = apiRouter<AppEnv>();
-  app.openapi(route({
+  const app = apiRouter<AppEnv>('');
+  app.openapi({
     method: 'get', path: '/api/status/{tn}', tags: ['Publik'], summary: 'Public status of a request by its tracking number (no personal data)',
     request: { params: z.object({ tn: z.string().meta({ description: 'tracking number, e.g. BBM-2611-7KQ4XHM (case and O/0, I/1 confusions forgiven)' }) }) },
     responses: jsonOk('the public status'), errorStatuses: [404, 429],
-  }), async (c) => c.json(await lookup(c, c.req.valid('param').tn), 200));
+  }, async (c) => c.json(await lookup(c, c.req.valid('param').tn), 200));
 
   return app;
 };

@@ -1,4 +1,5 @@
-import { apiRouter, jsonOk, z } from '../openapi';
+import { apiRouter, jsonOk } from '../openapi';
+import * as z from 'zod';
 import { ErrorBody } from '../openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { FormSubmission, LoketError } from '@loket/core';
@@ -16,10 +17,10 @@ const SIGNATURE_MESSAGES = {
 };
 
 export const webhookRoutes = (deps: Deps) => {
-  const app = apiRouter<AppEnv>();
+  const app = apiRouter<AppEnv>('/webhooks');
   // Documented, not validated by the router: the signature covers the raw bytes, so the handler checks it
   // first and only then parses the body with this same schema.
-  app.openAPIRegistry.registerPath({
+  app.describe({
     method: 'post', path: '/google-forms', tags: ['Webhook'], summary: 'A Google Form response from the Apps Script (HMAC-signed)',
     request: {
       headers: z.object({ 'x-loket-timestamp': z.string().meta({ description: 'Unix seconds; 5-minute window' }), 'x-loket-signature': z.string().meta({ description: 'sha256=<hex HMAC-SHA256 of "<timestamp>.<body>">' }) }),

@@ -1,0 +1,73 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { build, type Metafile } from 'esbuild';
+
+/**
+ * Cold start as Lambda pays it: each entry bundled the way SST bundles it (esbuild, ESM, minified,
+ * `mainFields: module,main`, code splitting so lazily loaded parts are separate files), then imported
+ * in fresh Node processes. Bytes are the entry plus every chunk it imports statically (what a cold
+ * start loads); lazily imported chunks are reported apart.
+ */
+export const ENTRIES = {
+  api: 'functions/api/index.ts',
+  jobs: 'functions/jobs/index.ts',
+} as const;
+const REFERENCES = { minimal: 'bench/fixtures/minimal-handler.ts', floor: 'bench/fixtures/floor-handler.ts' } as const;
+
+/** esbuild options shared with infra/runtime.ts, so the bench measures what is deployed. */
+export const BUNDLE = { bundle: true, minify: true, format: 'esm' as const, platform: 'node' as const, target: 'node22', splitting: true, mainFields: ['module', 'main'] };
+const REQUIRE_SHIM = "import{createRequire as __cr}from'module';const require=__cr(import.meta.url);";
+
+const closure = (meta: Metafile, entry: string) => {
+  const outs = meta.outputs;
+  const start = Object.keys(outs).find((k) => outs[k]!.entryPoint === entry)!;
+  const seen = new Set<string>();
+  const walk = (k: string) => {
+    if (seen.has(k) || !outs[k]) return;
+    seen.add(k);
+    for (const i of outs[k]!.imports) if (i.kind === 'import-statement' && !i.external) walk(i.path);
+  };
+  walk(start);
+  const all = Object.values(outs).reduce((a, o) => a + o.bytes, 0);
+  const eager = [...seen].reduce((a, k) => a + outs[k]!.bytes, 0);
+  return { file: start, eagerBytes: eager, lazyBytes: all - eager };
+};
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** Median import time of a module over `runs` fresh processes (each a true cold import). */
+const coldImportMs = (file: string, runs: number) => {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const out = execFileSync(process.execPath, ['-e', `const t=performance.now();import(${JSON.stringify(resolve(file))}).then(()=>process.stdout.write(String(performance.now()-t)))`], {
+      env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', AWS_REGION: 'ap-southeast-3', LOKET_STAGE: 'local' },
+    }).toString();
+    times.push(Number(out));
+  }
+  return Math.round(median(times) * 10) / 10;
+};
+
+export const benchColdStart = async (runs = Number(process.env.BENCH_COLD_RUNS ?? 9)) => {
+  const dir = mkdtempSync(join(tmpdir(), 'loket-cold-'));
+  try {
+    const measure = async (name: string, entry: string) => {
+      const outdir = join(dir, name);
+      const result = await build({ ...BUNDLE, entryPoints: [entry], outdir, metafile: true, banner: { js: REQUIRE_SHIM }, logLevel: 'error' });
+      const c = closure(result.metafile!, entry);
+      return { entry, bytes: c.eagerBytes, lazyBytes: c.lazyBytes, coldImportMs: coldImportMs(join(process.cwd(), c.file), runs) };
+    };
+    const minimal = await measure('minimal', REFERENCES.minimal);
+    const floor = await measure('floor', REFERENCES.floor);
+    const entries: Record<string, unknown> = {};
+    for (const [name, entry] of Object.entries(ENTRIES)) {
+      const m = await measure(name, entry);
+      entries[name] = { ...m, underOneMiB: m.bytes < 1024 * 1024, vsFloor: Math.round((m.coldImportMs / floor.coldImportMs) * 100) / 100, vsMinimal: Math.round((m.coldImportMs / minimal.coldImportMs) * 10) / 10 };
+    }
+    return { runs, minimal, floor, entries };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+};
+

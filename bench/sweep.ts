@@ -75,7 +75,7 @@ export const benchSweep = async (closed: number, open = OPEN) => {
   }
   idle.sort((a, b) => a - b);
   deps.db.destroy();
-  deps.s3.destroy();
+  deps.files.destroy();
   return {
     open, closed, due: first.due, alerted: first.atRisk + first.breach,
     firstSweep: { ms: Math.round(firstMs), itemsRead: firstReads },

@@ -1,5 +1,5 @@
 import {
-  type Config, createDynamoClient, createLogger, createMailer, createS3Client, DynamoCalendarStore, DynamoCaseRepository, DynamoFormMappings, DynamoMarks, DynamoOutbox, DynamoRecomputeProgress, DynamoSessions, DynamoTickets,
+  type Config, createDynamoClient, createLogger, createFileStore, createMailer, DynamoCalendarStore, DynamoCaseRepository, DynamoFormMappings, DynamoMarks, DynamoOutbox, DynamoRecomputeProgress, DynamoSessions, DynamoTickets,
   DynamoStaffDirectory, googleClients, type Logger, systemIds,
   systemTime,
 } from '@loket/adapters';
@@ -16,7 +16,7 @@ export const createDeps = (config: Config, overrides: { time?: TimeSource; ids?:
   // Drive and Forms when a service account is configured; without one, Google work waits visibly.
   const google = config.GOOGLE_SERVICE_ACCOUNT_KEY ? googleClients(config.GOOGLE_SERVICE_ACCOUNT_KEY, config.GOOGLE_API_ROOT_URL) : undefined;
   const db = createDynamoClient(config.AWS_REGION);
-  const s3 = createS3Client(config.AWS_REGION);
+  const files = createFileStore(config.AWS_REGION, config.LOKET_BUCKET);
   const time = overrides.time ?? systemTime;
   const ids = overrides.ids ?? systemIds;
   const log = overrides.log ?? createLogger({ stage: config.LOKET_STAGE }, { level: config.LOKET_LOG_LEVEL });
@@ -38,7 +38,7 @@ export const createDeps = (config: Config, overrides: { time?: TimeSource; ids?:
       if (mails.length) await deliverOutbox(deps, mails).catch((e) => log.warn('mail.dispatch_error', { error: String(e) }));
     },
   });
-  const deps = { config, db, s3, time, ids, log, repo, calendars, staff, outbox, marks, recompute, sessions, tickets, formMappings, mailer, cases, google };
+  const deps = { config, db, files, time, ids, log, repo, calendars, staff, outbox, marks, recompute, sessions, tickets, formMappings, mailer, cases, google };
   return deps;
 };
 

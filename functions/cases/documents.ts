@@ -1,5 +1,3 @@
-import { GetObjectCommand } from '@aws-sdk/client-s3';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { type CaseRecord, DOCUMENT_FORMATS, notFound, toWibIso } from '@loket/core';
 import type { Deps } from '../deps';
 
@@ -15,10 +13,9 @@ export const documentLink = async (deps: Deps, record: CaseRecord, fieldId: stri
   if (!file?.s3Key || !file.sha256) throw notFound('Dokumen');
   const now = deps.time.now();
   await deps.repo.logDocumentAccess({ caseId: record.id, at: now, staffId, fieldId: file.fieldId, sha256: file.sha256 });
-  const url = await getSignedUrl(deps.s3, new GetObjectCommand({
-    Bucket: deps.config.LOKET_BUCKET, Key: file.s3Key, ResponseContentType: file.mimeType,
-    ResponseContentDisposition: `inline; filename="${file.fieldId}.${DOCUMENT_FORMATS[file.mimeType]?.extension ?? 'bin'}"`,
-  }), { expiresIn: FILE_LINK_SECONDS });
+  const url = await deps.files.linkTo(file.s3Key, {
+    seconds: FILE_LINK_SECONDS, contentType: file.mimeType, fileName: `${file.fieldId}.${DOCUMENT_FORMATS[file.mimeType]?.extension ?? 'bin'}`,
+  });
   deps.log.info('document accessed', { caseId: record.id, fieldId: file.fieldId });
   return { url, expiresAt: toWibIso(now + FILE_LINK_SECONDS * 1000) };
 };

@@ -31,7 +31,7 @@ const runJob = (load: () => Promise<(deps: Deps) => Promise<unknown>>) => async 
     if (failed.length) throw new JobFailed(`${failed.length} part(s) failed: ${failed.join('; ')}`);
   } finally {
     deps.db.destroy();
-    deps.s3.destroy();
+    deps.files.destroy();
   }
 };
 

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { DriveFetchError, type DriveFiles } from '@loket/adapters';
 import { type Attachment, attachmentDue, DOCUMENT_FORMATS, type AttachmentOutcome, type Field, findService, serviceFields } from '@loket/core';
 import type { Deps } from '../deps';
@@ -33,10 +32,7 @@ const copyOne = async (deps: Deps, drive: DriveFiles, caseId: string, a: Attachm
     }
     const sha256 = createHash('sha256').update(file.bytes).digest('hex');
     const s3Key = `cases/${caseId}/${field.id}/${sha256}`;
-    await deps.s3.send(new PutObjectCommand({
-      Bucket: deps.config.LOKET_BUCKET, Key: s3Key, Body: file.bytes, ContentType: type,
-      Metadata: { 'drive-file-id': a.sourceId, sha256 },
-    }));
+    await deps.files.put(s3Key, file.bytes, type, { 'drive-file-id': a.sourceId, sha256 });
     return { status: 'stored', s3Key, sha256, size: file.bytes.byteLength, mimeType: type };
   } catch (e) {
     if (e instanceof DriveFetchError && e.reason === 'too_large') {

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { type CaseRecord, demoFormMappings, findService, type FormMapping, type FormSubmission, LoketError, mapSubmission, requirePlausibleInstant, type Service, unmatchedFormMail, wibDate } from '@loket/core';
 import { queueAndSend } from '../mail/dispatch';
 import type { Deps } from '../deps';
@@ -27,7 +26,7 @@ export const formMappings = async (deps: Deps): Promise<FormMapping[]> => (await
 export const archiveRaw = async (deps: Deps, source: string, rawBody: string) => {
   const sha = createHash('sha256').update(rawBody, 'utf8').digest('hex');
   const key = `raw/${source}/${wibDate(deps.time.now())}/${sha}.json`;
-  await deps.s3.send(new PutObjectCommand({ Bucket: deps.config.LOKET_BUCKET, Key: key, Body: rawBody, ContentType: 'application/json' }));
+  await deps.files.put(key, rawBody, 'application/json');
   return key;
 };
 

@@ -92,7 +92,7 @@ export const startDesk = async (opts: { port: number; dataDir?: string; env?: Re
         scheduler.stop();
         await new Promise<void>((r) => server.close(() => r()));
         deps.db.destroy();
-        deps.s3.destroy();
+        deps.files.destroy();
         await emulators.stop();
         rmSync(scratch, { recursive: true, force: true });
         if (dataDir) rmSync(join(dataDir, 'desk.json'), { force: true });

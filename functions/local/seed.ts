@@ -1,4 +1,4 @@
-import { ensureBucket, ensureTable } from '@loket/adapters';
+import { ensureTable } from '@loket/adapters';
 import { SERVICES, type StaffMember } from '@loket/core';
 import type { Deps } from '../deps';
 
@@ -29,7 +29,7 @@ export const DEMO_STAFF: StaffMember[] = [
 /** Idempotent: tables, bucket and calendar are created if missing; demo staff written once. */
 export const prepareStorage = async (deps: Deps) => {
   const table = await ensureTable(deps.db, deps.config.LOKET_TABLE);
-  await ensureBucket(deps.s3, deps.config.LOKET_BUCKET);
+  await deps.files.ensure();
   const calendarSeeded = await deps.calendars.seed();
   return { table, calendarSeeded };
 };

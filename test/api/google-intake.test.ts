@@ -59,12 +59,12 @@ describe('attachments: Drive → private bucket', () => {
     const expected = createHash('sha256').update(google.files.get('drive-ktp')!.bytes).digest('hex');
     expect(ktp).toMatchObject({ status: 'stored', sha256: expected, size: 40_000, mimeType: 'image/jpeg', s3Key: `cases/${caseId}/ktp/${expected}`, attempts: 1 });
     expect(c.attachments.find((a) => a.fieldId === 'kk')).toMatchObject({ status: 'stored', mimeType: 'application/pdf' });
-    const object = await deps.s3.send(new GetObjectCommand({ Bucket: deps.config.LOKET_BUCKET, Key: ktp.s3Key }));
+    const object = await (await deps.files.client()).send(new GetObjectCommand({ Bucket: deps.config.LOKET_BUCKET, Key: ktp.s3Key }));
     expect(createHash('sha256').update(await object.Body!.transformToByteArray()).digest('hex')).toBe(expected);
     expect((await deps.cases.events(caseId)).filter((e) => e.type === 'attachment_stored')).toHaveLength(2);
     expect(await deps.repo.listAttachmentsDue(clock.now() + 86_400_000, 100)).not.toContain(caseId);
     // The raw push is archived too.
-    const raw = await deps.s3.send(new ListObjectsV2Command({ Bucket: deps.config.LOKET_BUCKET, Prefix: 'raw/google-forms/' }));
+    const raw = await (await deps.files.client()).send(new ListObjectsV2Command({ Bucket: deps.config.LOKET_BUCKET, Prefix: 'raw/google-forms/' }));
     expect(raw.KeyCount).toBeGreaterThan(0);
   });
 

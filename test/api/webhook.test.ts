@@ -52,7 +52,7 @@ describe('POST /webhooks/google-forms', () => {
     expect(c.checklist.kk!.issues).toContain('Nomor Kartu Keluarga (16 digit): nomor KK harus 16 digit angka.');
     expect(c.checklist.nama_usaha ?? c.checklist.sku).toMatchObject({ status: 'missing' });
     expect(c.checklist.foto_usaha).toMatchObject({ status: 'missing' });
-    const raw = await world.deps.s3.send(new ListObjectsV2Command({ Bucket: world.deps.config.LOKET_BUCKET, Prefix: 'raw/google-forms/' }));
+    const raw = await (await world.deps.files.client()).send(new ListObjectsV2Command({ Bucket: world.deps.config.LOKET_BUCKET, Prefix: 'raw/google-forms/' }));
     expect(raw.KeyCount).toBeGreaterThan(0);
   });
 

@@ -82,7 +82,7 @@ export const useTestWorld = (opts: { time?: TimeSource; log?: Logger; env?: Reco
   });
   afterAll(async () => {
     world.deps?.db.destroy();
-    world.deps?.s3.destroy();
+    world.deps?.files.destroy();
     await world.catcher?.close();
   });
   return world;

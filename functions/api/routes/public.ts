@@ -1,7 +1,6 @@
 import { apiRouter, jsonOk } from '../openapi';
 import * as z from 'zod';
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
-import { HeadBucketCommand } from '@aws-sdk/client-s3';
 import { findService, notFound, ROLE_LABELS, SERVICES, type Service } from '@loket/core';
 import type { Deps } from '../../deps';
 import type { AppEnv } from '../app';
@@ -38,7 +37,7 @@ export const publicRoutes = (deps: Deps, extraChecks: Record<string, Check> = {}
   const tags = ['Publik'];
   const checks: Record<string, Check> = {
     dynamodb: () => deps.db.send(new DescribeTableCommand({ TableName: deps.config.LOKET_TABLE })),
-    s3: () => deps.s3.send(new HeadBucketCommand({ Bucket: deps.config.LOKET_BUCKET })),
+    s3: () => deps.files.check(),
     ...extraChecks,
   };
 

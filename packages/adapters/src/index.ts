@@ -5,7 +5,7 @@ export * from './dynamo/client';
 export * from './dynamo/codec';
 export * from './dynamo/case-repository';
 export * from './dynamo/config-store';
-export * from './s3/client';
+export * from './s3/files';
 export * from './system';
 export * from './dynamo/rate-limiter';
 export * from './dynamo/outbox';

@@ -1,5 +1,6 @@
 /** @jsxImportSource hono/jsx */
 import { type Context, Hono } from 'hono';
+import { lazyPages } from '../lazy-pages';
 import { createMiddleware } from 'hono/factory';
 import {
   findService, FormMappingSchema, Holiday, isLoketError, parseMailAddress, questionMatcher, Role, type StaffMember,
@@ -10,7 +11,10 @@ import { formMappingSources } from '../../intake/google-forms';
 import { deliverOutbox } from '../../mail/dispatch';
 import { type ConsoleEnv, requireSession } from '../auth/session';
 import { type FieldError, ForbiddenPage } from '../components';
-import { AdminHome, CalendarPage, FailedMailPage, FormEditPage, FormsPage, type PreviewRow, StaffEditPage, StaffListPage } from './pages';
+import type { PreviewRow } from './pages';
+
+/** The admin pages load on an administrator's first request: no cold start of the desk pays for them. */
+const render = lazyPages(() => import('./pages'));
 
 const FLASH: Record<string, string> = {
   petugas: 'Data petugas disimpan.', kalender: 'Hari libur disimpan; batas waktu berkas terbuka akan dihitung ulang dalam satu menit.',
@@ -44,14 +48,14 @@ export const adminPages = (deps: Deps) => {
   }));
   const flash = (q?: string) => FLASH[q ?? ''];
 
-  app.get('/', (c) => c.html(<AdminHome officer={c.get('officer')} />));
+  app.get('/', (c) => render(c, async (P) => <P.AdminHome officer={c.get('officer')} />));
 
-  app.get('/petugas', async (c) => c.html(<StaffListPage officer={c.get('officer')} staff={await deps.staff.list()} flash={flash(c.req.query('pesan'))} />));
-  app.get('/petugas/baru', async (c) => c.html(<StaffEditPage officer={c.get('officer')} member={{ active: true, roles: [] }} staff={await deps.staff.list()} isNew />));
+  app.get('/petugas', async (c) => render(c, async (P) => <P.StaffListPage officer={c.get('officer')} staff={await deps.staff.list()} flash={flash(c.req.query('pesan'))} />));
+  app.get('/petugas/baru', async (c) => render(c, async (P) => <P.StaffEditPage officer={c.get('officer')} member={{ active: true, roles: [] }} staff={await deps.staff.list()} isNew />));
   app.get('/petugas/:id', async (c) => {
     const member = await deps.staff.get(c.req.param('id').slice(0, 64));
     if (!member) return c.text('Petugas tidak ditemukan.', 404);
-    return c.html(<StaffEditPage officer={c.get('officer')} member={member} staff={await deps.staff.list()} isNew={false} />);
+    return render(c, async (P) => <P.StaffEditPage officer={c.get('officer')} member={member} staff={await deps.staff.list()} isNew={false} />);
   });
   const saveStaff = (isNew: boolean) => async (c: Context<ConsoleEnv>) => {
     const form = await c.req.parseBody({ all: true }) as Record<string, string | string[]>;
@@ -65,7 +69,7 @@ export const adminPages = (deps: Deps) => {
     }
     if (errors.length) {
       c.status(400);
-      return c.html(<StaffEditPage officer={c.get('officer')} member={member} staff={staff} errors={errors} isNew={isNew} />);
+      return render(c, async (P) => <P.StaffEditPage officer={c.get('officer')} member={member} staff={staff} errors={errors} isNew={isNew} />);
     }
     await deps.staff.put(member);
     c.get('log').info('staff saved', { staffId: member.id, roles: member.roles, active: member.active });
@@ -76,7 +80,7 @@ export const adminPages = (deps: Deps) => {
 
   app.get('/kalender', async (c) => {
     const year = /^\d{4}$/.test(c.req.query('tahun') ?? '') ? c.req.query('tahun')! : new Date(deps.time.now() + 7 * 3600_000).toISOString().slice(0, 4);
-    return c.html(<CalendarPage officer={c.get('officer')} holidays={(await deps.calendars.load()).holidays} year={year} flash={flash(c.req.query('pesan'))} />);
+    return render(c, async (P) => <P.CalendarPage officer={c.get('officer')} holidays={(await deps.calendars.load()).holidays} year={year} flash={flash(c.req.query('pesan'))} />);
   });
   app.post('/kalender', async (c) => {
     const form = await c.req.parseBody();
@@ -85,7 +89,7 @@ export const adminPages = (deps: Deps) => {
     if (!parsed.success) {
       const errors = parsed.error.issues.map((i) => ({ field: String(i.path[0]), message: i.path[0] === 'date' ? 'Tanggal harus ada di kalender, format TTTT-BB-HH.' : 'Isian ini wajib diisi (paling panjang 200 karakter).' }));
       c.status(400);
-      return c.html(<CalendarPage officer={c.get('officer')} holidays={(await deps.calendars.load()).holidays} year={values.date!.slice(0, 4) || '2026'} errors={errors} values={values} />);
+      return render(c, async (P) => <P.CalendarPage officer={c.get('officer')} holidays={(await deps.calendars.load()).holidays} year={values.date!.slice(0, 4) || '2026'} errors={errors} values={values} />);
     }
     await editHolidays(deps, (hs) => [...hs.filter((h) => h.date !== parsed.data.date), parsed.data]);
     return c.redirect(`/konsol/admin/kalender?tahun=${parsed.data.date.slice(0, 4)}&pesan=kalender`, 303);
@@ -96,13 +100,13 @@ export const adminPages = (deps: Deps) => {
     return c.redirect(`/konsol/admin/kalender?tahun=${date.slice(0, 4)}&pesan=hapus`, 303);
   });
 
-  app.get('/formulir', async (c) => c.html(<FormsPage officer={c.get('officer')} mappings={await formMappingSources(deps)} flash={flash(c.req.query('pesan'))} />));
+  app.get('/formulir', async (c) => render(c, async (P) => <P.FormsPage officer={c.get('officer')} mappings={await formMappingSources(deps)} flash={flash(c.req.query('pesan'))} />));
   app.get('/formulir/ubah', async (c) => {
     const m = (await formMappingSources(deps)).find((x) => x.formId === c.req.query('form'));
     const values: Record<string, string> = m
       ? { formId: m.formId, serviceId: m.serviceId, formUrl: m.formUrl ?? '', questions: Object.entries(m.questions).map(([q, f]) => `${q} = ${f}`).join('\n') }
       : { serviceId: 'konsultasi' };
-    return c.html(<FormEditPage officer={c.get('officer')} values={values} />);
+    return render(c, async (P) => <P.FormEditPage officer={c.get('officer')} values={values} />);
   });
   app.post('/formulir/ubah', async (c) => {
     const form = await c.req.parseBody();
@@ -133,13 +137,13 @@ export const adminPages = (deps: Deps) => {
     }
     if (errors.length || values.aksi !== 'simpan') {
       if (errors.length) c.status(400);
-      return c.html(<FormEditPage officer={c.get('officer')} values={values} errors={errors} preview={preview} />);
+      return render(c, async (P) => <P.FormEditPage officer={c.get('officer')} values={values} errors={errors} preview={preview} />);
     }
     await deps.formMappings.put(parsed.data!);
     return c.redirect('/konsol/admin/formulir?pesan=formulir', 303);
   });
 
-  app.get('/email', async (c) => c.html(<FailedMailPage officer={c.get('officer')} mails={await deps.outbox.listFailed(200)} flash={flash(c.req.query('pesan'))} />));
+  app.get('/email', async (c) => render(c, async (P) => <P.FailedMailPage officer={c.get('officer')} mails={await deps.outbox.listFailed(200)} flash={flash(c.req.query('pesan'))} />));
   app.post('/email/:id/kirim-ulang', async (c) => {
     const id = c.req.param('id');
     if (id.length > 300 || !(await deps.outbox.requeue(id, deps.time.now()))) return c.text('Email tidak ditemukan.', 404);

@@ -1,19 +1,9 @@
 /** @jsxImportSource hono/jsx */
-import { type CaseRecord, HOME_GROUPS, homeGroup, type StaffMember, unassignedForRoles } from '@loket/core';
+import { type CaseRecord, HOME_GROUPS, homeGroup, type StaffMember } from '@loket/core';
 import { ConsolePage } from '../components';
 import { CaseCard } from './case-row';
 
 const PER_GROUP = 25;
-
-/**
- * Beranda: the officer's own open cases and the unassigned ones of their roles, grouped overdue → due
- * today → at risk → later, each with its clock. Two index queries (by assignee, open cases); no scan.
- */
-export const homeCases = (mine: CaseRecord[], open: CaseRecord[], officer: StaffMember) => {
-  const own = mine.filter((c) => c.closedAt === undefined);
-  const unassigned = open.filter((c) => unassignedForRoles(c, officer.roles));
-  return { own, unassigned };
-};
 
 export const HomePage = ({ officer, own, unassigned, now, staff, flash }: {
   officer: StaffMember; own: CaseRecord[]; unassigned: CaseRecord[]; now: number; staff: Map<string, StaffMember>; flash?: string;

@@ -1,17 +1,8 @@
 /** @jsxImportSource hono/jsx */
-import { type CaseRecord, type Channel, findService, formatWib, type Service, SERVICES, type StaffMember } from '@loket/core';
+import { type CaseRecord, findService, formatWib, type Service, type StaffMember } from '@loket/core';
+import { DESK_CHANNELS, deskFields, deskServices } from './desk-intake';
 import { Banner, ConsolePage, ErrorSummary, type FieldError, Field, Summary } from '../components';
 import { CONTACT } from '../layout';
-
-/** The channels an officer registers by hand, in the words of the desk. */
-export const DESK_CHANNELS: Partial<Record<Channel, string>> = { walk_in: 'Datang langsung', letter: 'Surat masuk', internal: 'Permintaan internal Dinas' };
-
-/** Services that can come in at the desk, by letter or from inside the Dinas (their catalog channels). */
-export const deskServices = () => SERVICES.filter((s) => s.channels.some((ch) => ch in DESK_CHANNELS));
-
-/** The answers the form asks for: every text-like field of the service; documents are seen on paper. */
-export const deskFields = (s: Service) => [...s.requirements.flatMap((r) => r.fields), ...s.applicantFields]
-  .filter((f) => f.kind !== 'document' && !['nama_pemohon', 'kontak_email', 'kontak_hp', 'email', 'nomor_hp'].includes(f.id));
 
 export const NewCasePage = ({ officer, service, values = {}, errors = [] }: {
   officer: StaffMember; service?: Service; values?: Record<string, string>; errors?: FieldError[];

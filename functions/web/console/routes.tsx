@@ -1,5 +1,6 @@
 /** @jsxImportSource hono/jsx */
 import { type Context, Hono } from 'hono';
+import { lazyPages } from '../lazy-pages';
 import {
   actionsFor, type CaseRecord, type Channel, findService, isLoketError, LoketError, mayRevealApplicant, parseMailAddress, parseTrackingNumber, SERVICES, type StaffMember,
 } from '@loket/core';
@@ -7,10 +8,12 @@ import type { Deps } from '../../deps';
 import { documentLink, logReveal } from '../../cases/documents';
 import { type ConsoleEnv, requireSession } from '../auth/session';
 import type { FieldError } from '../components';
-import { ActionPage, CasePage } from './case-page';
-import { applyFilter, CaseListPage, PAGE_SIZE, parseFilter } from './case-list';
-import { HomePage, homeCases } from './home';
-import { DESK_CHANNELS, deskFields, NewCasePage, RegisteredPage } from './new-case';
+import { applyFilter, PAGE_SIZE, parseFilter } from './case-filter';
+import { DESK_CHANNELS, deskFields } from './desk-intake';
+import { homeCases } from './home-cases';
+
+/** The page components load on the first console request: a citizen's status lookup never pays for them. */
+const render = lazyPages(() => import('./pages'));
 
 const FLASH: Record<string, string> = {
   tindakan: 'Tindakan telah disimpan dan tercatat di riwayat berkas.',
@@ -31,7 +34,7 @@ export const consoleRoutes = (deps: Deps) => {
     return deps.cases.get(id);
   };
   const casePage = async (c: Context<ConsoleEnv>, record: CaseRecord, extra: { revealed?: boolean; flash?: string; errors?: FieldError[] } = {}) =>
-    c.html(<CasePage c={record} officer={c.get('officer')} events={await deps.cases.events(record.id)} staff={await staffMap()} now={deps.time.now()} {...extra} />);
+    render(c, async (P) => <P.CasePage c={record} officer={c.get('officer')} events={await deps.cases.events(record.id)} staff={await staffMap()} now={deps.time.now()} {...extra} />);
   const failure = (e: unknown): FieldError[] => {
     if (!isLoketError(e)) throw e;
     // The summary says the whole sentence; it links to the field the domain named.
@@ -51,7 +54,7 @@ export const consoleRoutes = (deps: Deps) => {
     const officer = c.get('officer');
     const [mine, open] = await Promise.all([deps.repo.listByAssignee(officer.id), deps.repo.listOpen()]);
     const { own, unassigned } = homeCases(mine, open, officer);
-    return c.html(<HomePage officer={officer} own={own} unassigned={unassigned} now={deps.time.now()} staff={await staffMap()} flash={FLASH[c.req.query('pesan') ?? '']} />);
+    return render(c, async (P) => <P.HomePage officer={officer} own={own} unassigned={unassigned} now={deps.time.now()} staff={await staffMap()} flash={FLASH[c.req.query('pesan') ?? '']} />);
   });
 
   /** Candidates come from one index (tracking number, assignee, service-month, or open cases); the rest filters them. */
@@ -74,7 +77,7 @@ export const consoleRoutes = (deps: Deps) => {
     }
     const matching = applyFilter(candidates, filter, deps.time.now());
     const page = matching.slice((filter.halaman - 1) * PAGE_SIZE, filter.halaman * PAGE_SIZE);
-    return c.html(<CaseListPage officer={officer} cases={page} total={matching.length} filter={filter} now={deps.time.now()} staff={await staffMap()} />);
+    return render(c, async (P) => <P.CaseListPage officer={officer} cases={page} total={matching.length} filter={filter} now={deps.time.now()} staff={await staffMap()} />);
   });
 
   app.get('/berkas/:id', async (c) => casePage(c, await loadCase(c), { flash: FLASH[c.req.query('pesan') ?? ''] }));
@@ -109,7 +112,7 @@ export const consoleRoutes = (deps: Deps) => {
       c.status(403);
       return casePage(c, record, { errors: [{ field: 'tindakan', message: 'Tindakan itu tidak tersedia untuk peran Anda pada tahap ini.' }] });
     }
-    return c.html(<ActionPage c={record} officer={c.get('officer')} action={action} />);
+    return render(c, async (P) => <P.ActionPage c={record} officer={c.get('officer')} action={action} />);
   });
 
   app.post('/berkas/:id/tindakan/:event', async (c) => {
@@ -143,7 +146,7 @@ export const consoleRoutes = (deps: Deps) => {
       c.status(statusOf(e) as 400);
       const errors = failure(e);
       const fresh = await deps.cases.get(record.id);
-      return action ? c.html(<ActionPage c={fresh} officer={officer} action={action} errors={errors} note={note} />) : casePage(c, fresh, { errors });
+      return action ? render(c, async (P) => <P.ActionPage c={fresh} officer={officer} action={action} errors={errors} note={note} />) : casePage(c, fresh, { errors });
     }
   });
 
@@ -177,7 +180,7 @@ export const consoleRoutes = (deps: Deps) => {
 
   app.get('/baru', (c) => {
     const service = findService(c.req.query('layanan') ?? '');
-    return c.html(<NewCasePage officer={c.get('officer')} service={service && deskFields(service) ? service : undefined} />);
+    return render(c, async (P) => <P.NewCasePage officer={c.get('officer')} service={service && deskFields(service) ? service : undefined} />);
   });
 
   app.post('/baru', async (c) => {
@@ -195,7 +198,7 @@ export const consoleRoutes = (deps: Deps) => {
     if (!channel) errors.push({ field: 'channel', message: 'Pilih cara permohonan diterima.' });
     if (errors.length) {
       c.status(400);
-      return c.html(<NewCasePage officer={officer} service={service} values={values} errors={errors} />);
+      return render(c, async (P) => <P.NewCasePage officer={officer} service={service} values={values} errors={errors} />);
     }
     const answers = Object.fromEntries(deskFields(service).filter((f) => values[`f-${f.id}`]?.trim()).map((f) => [f.id, [values[`f-${f.id}`]!.trim()]]));
     const { record } = await deps.cases.open({
@@ -205,6 +208,6 @@ export const consoleRoutes = (deps: Deps) => {
     return c.redirect(`/konsol/baru/selesai/${record.id}`, 303);
   });
 
-  app.get('/baru/selesai/:id', async (c) => c.html(<RegisteredPage officer={c.get('officer')} c={await loadCase(c)} />));
+  app.get('/baru/selesai/:id', async (c) => render(c, async (P) => <P.RegisteredPage officer={c.get('officer')} c={await loadCase(c)} />));
   return app;
 };

@@ -1,0 +1,5 @@
+/** The console's page components, loaded on the first console request (see ./routes.tsx). */
+export { ActionPage, CasePage } from './case-page';
+export { CaseListPage } from './case-list';
+export { HomePage } from './home';
+export { NewCasePage, RegisteredPage } from './new-case';

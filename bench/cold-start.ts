@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build, type Metafile } from 'esbuild';
+import { LAMBDA_BUNDLE } from '../infra/bundle';
 
 /**
  * Cold start as Lambda pays it: each entry bundled the way SST bundles it (esbuild, ESM, minified,
@@ -16,8 +17,8 @@ export const ENTRIES = {
 } as const;
 const REFERENCES = { minimal: 'bench/fixtures/minimal-handler.ts', floor: 'bench/fixtures/floor-handler.ts' } as const;
 
-/** esbuild options shared with infra/runtime.ts, so the bench measures what is deployed. */
-export const BUNDLE = { bundle: true, minify: true, format: 'esm' as const, platform: 'node' as const, target: 'node22', splitting: true, mainFields: ['module', 'main'] };
+/** The deployed bundling (infra/bundle.ts), for Node 22 as on Lambda. */
+const BUNDLE = { ...LAMBDA_BUNDLE, bundle: true, platform: 'node' as const, target: 'node22' };
 const REQUIRE_SHIM = "import{createRequire as __cr}from'module';const require=__cr(import.meta.url);";
 
 const closure = (meta: Metafile, entry: string) => {

@@ -1,4 +1,5 @@
 import { authSecret, googleKey, oauthClientId, oauthClientSecret, webhookSecret } from './secrets';
+import { LAMBDA_BUNDLE } from './bundle';
 import { files, mail, table } from './storage';
 
 /**
@@ -33,5 +34,6 @@ export const functionDefaults = (handler: string, timeout: `${number} seconds`) 
     GOOGLE_OAUTH_CLIENT_ID: oauthClientId.value,
     GOOGLE_OAUTH_CLIENT_SECRET: oauthClientSecret.value,
   },
-  nodejs: { esbuild: { mainFields: ['module', 'main'] } },
+  architecture: 'arm64' as const,
+  nodejs: { format: LAMBDA_BUNDLE.format, minify: LAMBDA_BUNDLE.minify, splitting: LAMBDA_BUNDLE.splitting, esbuild: { mainFields: LAMBDA_BUNDLE.mainFields } },
 });

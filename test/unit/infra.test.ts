@@ -50,6 +50,8 @@ describe('infrastructure (sst.config.ts + infra/)', () => {
     expect(fns.length).toBeGreaterThan(0);
     for (const fn of fns) {
       expect(fn.args.runtime).toBe('nodejs22.x');
+      expect(fn.args.architecture).toBe('arm64');
+      expect(fn.args.nodejs).toMatchObject({ format: 'esm', splitting: true, minify: true });
       const [file, exported] = (fn.args.handler as string).split(/\.(?=[^.]+$)/) as [string, string];
       expect(existsSync(`${file}.ts`), file).toBe(true);
       const mod = await import(/* @vite-ignore */ pathToFileURL(resolve(`${file}.ts`)).href);

@@ -1,15 +1,17 @@
 import '../functions/local/quiet-sdk';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulators } from '../functions/local/emulators';
 import { benchSweep } from './sweep';
 import { benchColdStart } from './cold-start';
+import { benchIntake } from './intake';
 
 /**
  * `npm run bench`: benchmarks against the real emulators on free ports, printed as one JSON document.
  * The sweep must cost the same with a year of closed cases as with none: it reads only the due index.
  * Cold start: each Lambda entry's bundle and cold import next to a minimal Hono handler and the floor.
+ * Intake: signed submissions at concurrency 20 against a local desk, none lost or doubled, next to PutItem.
  */
 const scratch = mkdtempSync(join(tmpdir(), 'loket-bench-'));
 const emulators = await startEmulators({ scratchDir: scratch, buckets: ['loket-local-files'] });
@@ -19,12 +21,18 @@ try {
   const withClosed = await benchSweep(Number(process.env.BENCH_CLOSED ?? 50_000));
   const without = await benchSweep(0);
   const coldStart = await benchColdStart();
-  process.stdout.write(JSON.stringify({
+  const intake = await benchIntake();
+  const report = JSON.stringify({
     machine: { node: process.version, cpus: (await import('node:os')).cpus().length },
     coldStart,
+    intake,
     sweep: [withClosed, without],
     sameItemsRead: without.firstSweep.itemsRead === withClosed.firstSweep.itemsRead && without.idleSweep.itemsReadPerRun === withClosed.idleSweep.itemsReadPerRun,
-  }, null, 2) + '\n');
+  }, null, 2);
+  // Each run is kept, so figures can be compared across changes and machines.
+  mkdirSync('bench/results', { recursive: true });
+  writeFileSync(`bench/results/${new Date().toISOString().replace(/[:.]/g, '-')}.json`, report + '\n');
+  process.stdout.write(report + '\n');
 } finally {
   await emulators.stop();
   rmSync(scratch, { recursive: true, force: true });

@@ -8,6 +8,7 @@ import type { Logger } from '@loket/adapters';
 import type { Deps } from '../deps';
 import { errorResponse } from './errors';
 import { securityHeaders } from '../web/security';
+import { notFoundPage, wantsHtml } from '../web/not-found';
 import { publicRoutes } from './routes/public';
 import { open311Routes } from './routes/open311';
 import { caseRoutes } from './routes/cases';
@@ -59,7 +60,7 @@ export const createApp = (deps: Deps, extensions: Extension[] = []) => {
     c.get('log')?.error('unhandled error', { error: err });
     return errorResponse(c, new LoketError('unavailable', 'Terjadi gangguan pada sistem. Silakan coba beberapa saat lagi.'));
   });
-  app.notFound((c) => errorResponse(c, new LoketError('not_found', 'Alamat tidak ditemukan.')));
+  app.notFound((c) => (wantsHtml(c) ? notFoundPage(c) : errorResponse(c, new LoketError('not_found', 'Alamat tidak ditemukan.'))));
 
   // Officers' JSON is small; a bound here keeps a huge body from ever being parsed (the webhook has its own).
   app.use('/api/*', bodyLimit({ maxSize: API_BODY_LIMIT, onError: () => { throw new LoketError('payload_too_large', 'Isi permintaan melebihi 256 KiB.'); } }));

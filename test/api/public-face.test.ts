@@ -45,3 +45,14 @@ describe('Open311 requests', () => {
     expect((await world.app.request('/open311/v2/requests.json?start_date=kemarin', {}, from('192.0.2.50'))).status).toBe(400);
   });
 });
+
+describe('addresses that do not exist', () => {
+  it('answer a browser with a page and an API client with the JSON error', async () => {
+    const page = await world.app.request('/tidak-ada', { headers: { accept: 'text/html,application/xhtml+xml' } });
+    expect(page.status).toBe(404);
+    expect(await page.text()).toContain('Halaman tidak ditemukan');
+    const json = await world.app.request('/api/tidak-ada');
+    expect(json.status).toBe(404);
+    expect((await json.json()).error.code).toBe('not_found');
+  });
+});

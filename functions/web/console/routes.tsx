@@ -1,6 +1,7 @@
 /** @jsxImportSource hono/jsx */
 import { type Context, Hono } from 'hono';
 import { lazyPages } from '../lazy-pages';
+import { notFoundPage } from '../not-found';
 import {
   actionsFor, type CaseRecord, type Channel, findService, isLoketError, LoketError, mayRevealApplicant, parseMailAddress, parseTrackingNumber, SERVICES, type StaffMember,
 } from '@loket/core';
@@ -44,8 +45,7 @@ export const consoleRoutes = (deps: Deps) => {
 
   app.onError((e, c) => {
     if (isLoketError(e) && e.code === 'not_found') {
-      c.status(404);
-      return c.text('Tidak ditemukan.');
+      return notFoundPage(c, 'Berkas tidak ditemukan');
     }
     throw e;
   });

@@ -60,6 +60,7 @@ table{border-collapse:collapse;width:100%;font-size:1rem}th,td{text-align:left;v
 .filters{background:#f3f2f1;padding:1rem;margin:0 0 1.5rem}.filters .field{margin-bottom:1rem}
 .footer{max-width:60rem;margin:0 auto;padding:1.5rem 1rem;font-size:1rem;color:#383f43}
 .tn{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;white-space:nowrap;font-weight:700}
+details{margin:0 0 1.5rem}summary{cursor:pointer}
 .visually-hidden{position:absolute!important;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 @media print{.header,.nav,.footer,.button{display:none}}
 `;

@@ -1,10 +1,8 @@
 import { parseArgs } from 'node:util';
-import { maskEmail, parseMailAddress, Role, type StaffMember } from '@loket/core';
+import { maskEmail, parseMailAddress, STAFF_ID, STAFF_ROLES, type StaffMember } from '@loket/core';
 import { CliError } from './target';
 import { connect } from './target-connect';
 
-const STAFF_ID = /^[a-z0-9][a-z0-9-]{1,39}$/;
-const ROLES = Role.options.filter((r) => r !== 'pemohon');
 
 const withDeps = async <T>(fn: (deps: Awaited<ReturnType<typeof connect>>) => Promise<T>) => {
   const deps = await connect();
@@ -51,8 +49,8 @@ export const staffCommand = async (argv: string[]) => {
     const email = values.email && parseMailAddress(values.email);
     if (!email) throw new CliError('--email must be exactly one email address');
     const roles = values.role ?? [];
-    const unknown = roles.filter((r) => !(ROLES as string[]).includes(r));
-    if (!roles.length || unknown.length) throw new CliError(`--role must name one or more of: ${ROLES.join(', ')}${unknown.length ? ` (unknown: ${unknown.join(', ')})` : ''}`);
+    const unknown = roles.filter((r) => !(STAFF_ROLES as string[]).includes(r));
+    if (!roles.length || unknown.length) throw new CliError(`--role must name one or more of: ${STAFF_ROLES.join(', ')}${unknown.length ? ` (unknown: ${unknown.join(', ')})` : ''}`);
     const member: StaffMember = { id, name: values.name.trim(), email, roles, superiorId: values.superior, active: true };
     const created = await withDeps(async (d) => {
       if (values.superior && !(await d.staff.get(values.superior))) throw new CliError(`no officer "${values.superior}" to report to`, 1);

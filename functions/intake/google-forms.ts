@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type CaseRecord, demoFormMappings, findService, type FormMapping, type FormSubmission, LoketError, mapSubmission, requirePlausibleInstant, type Service, unmatchedFormMail, wibDate } from '@loket/core';
+import { alreadyRecorded, type CaseRecord, demoFormMappings, findService, type FormMapping, type FormSubmission, LoketError, mapSubmission, requirePlausibleInstant, type Service, unmatchedFormMail, wibDate } from '@loket/core';
 import { queueAndSend } from '../mail/dispatch';
 import type { Deps } from '../deps';
 import { copyAttachments, INLINE_COPY_BUDGET_MS } from './attachments';
@@ -43,11 +43,6 @@ const copyFilesNow = async (deps: Deps, caseId: string) => {
   }
 };
 
-/**
- * Whether a response submitted at `submittedAt` is already on the case (a repeat, or older than the
- * edit recorded). Compared as instants: createTime has milliseconds, lastSubmittedTime microseconds.
- */
-export const alreadyRecorded = (c: CaseRecord, submittedAt: number) => submittedAt <= (c.source?.submittedAt ?? c.clock.receivedAt);
 
 export interface IntakeResult {
   caseId: string | null;

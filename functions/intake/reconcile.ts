@@ -1,8 +1,8 @@
 import type { forms_v1 } from '@googleapis/forms';
 import type { FormQuestion } from '@loket/adapters';
-import { FormSubmission, LoketError } from '@loket/core';
+import { alreadyRecorded, FormSubmission, LoketError } from '@loket/core';
 import type { Deps } from '../deps';
-import { alreadyRecorded, archiveRaw, formMappings, intakeFormSubmission } from './google-forms';
+import { archiveRaw, formMappings, intakeFormSubmission } from './google-forms';
 
 /** Re-read this much before the mark: a response indexed late by Google is still found; repeats cost only a read. */
 export const OVERLAP_MS = 30 * 60_000;

@@ -69,3 +69,13 @@ const reportFailure = async (deps: Deps, failed: OutboxEntry) => {
   const admins = (await deps.staff.list()).filter((s) => s.active && s.roles.includes('admin'));
   await queueAndSend(deps, admins.map((a) => deliveryFailureMail(a, failed, deps.config.LOKET_PUBLIC_URL)));
 };
+
+/**
+ * An administrator sends a failed message again (after fixing the address): back in the queue and tried
+ * now. Undefined when no failed message has that id (an id over 300 characters names none).
+ */
+export const resendFailed = async (deps: Deps, id: string): Promise<'sent' | 'failed' | 'pending' | undefined> => {
+  if (id.length > 300 || !(await deps.outbox.requeue(id, deps.time.now()))) return undefined;
+  const report = await deliverOutbox(deps, [(await deps.outbox.get(id))!]);
+  return report.sent ? 'sent' : report.failed ? 'failed' : 'pending';
+};

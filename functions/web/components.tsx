@@ -34,7 +34,8 @@ export const Banner = ({ title, children, success }: { title: string; children: 
   </div>
 );
 
-export const Summary = ({ rows }: { rows: [string, Child][] }) => (
+export type SummaryRow = [string, Child];
+export const Summary = ({ rows }: { rows: SummaryRow[] }) => (
   <dl class="summary">{rows.map(([k, v]) => <div><dt>{k}</dt><dd>{v}</dd></div>)}</dl>
 );
 

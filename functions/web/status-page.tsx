@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { LoketError, parseTrackingNumber } from '@loket/core';
 import type { AppEnv } from '../api/app';
 import type { PublicStatus, StatusLookupFn } from '../api/routes/status';
+import { Banner, ErrorSummary, Field, Summary } from './components';
 import { CONTACT, Page } from './layout';
 
 const TIMELINESS_TAG: Record<string, string> = {
@@ -14,20 +15,12 @@ const TIMELINESS_TAG: Record<string, string> = {
 export const StatusLookup = ({ value = '', problem }: { value?: string; problem?: string }) => (
   <Page title={problem ? 'Kesalahan: Cek status permohonan' : 'Cek status permohonan'}>
     <h1>Cek status permohonan</h1>
-    {problem && (
-      <div class="error-summary" role="alert" aria-labelledby="error-title">
-        <h2 id="error-title">Ada masalah</h2>
-        <p><a href="#nomor">{problem}</a></p>
-      </div>
-    )}
+    <ErrorSummary errors={problem ? [{ field: 'nomor', message: problem }] : []} />
     <form method="get" action="/status" novalidate>
-      <div class={problem ? 'field field-error' : 'field'}>
-        <label for="nomor">Nomor registrasi</label>
-        <p class="hint" id="nomor-hint">Tertera di email tanda terima, contoh: BBM-2611-7KQ4XHM</p>
-        {problem && <p class="error-message" id="nomor-error"><span class="visually-hidden">Kesalahan: </span>{problem}</p>}
+      <Field id="nomor" label="Nomor registrasi" hint="Tertera di email tanda terima, contoh: BBM-2611-7KQ4XHM" error={problem}>
         <input class="input-short" type="text" id="nomor" name="nomor" value={value} autocomplete="off" spellcheck={false}
           aria-describedby={problem ? 'nomor-hint nomor-error' : 'nomor-hint'} />
-      </div>
+      </Field>
       <button class="button" type="submit">Cek status</button>
     </form>
     <p class="small muted">Nomor registrasi tidak ingat? Hubungi {CONTACT.phone} pada jam layanan.</p>
@@ -40,24 +33,21 @@ export const StatusPage = ({ s }: { s: PublicStatus }) => (
     <span class="muted">Status permohonan</span>
     <h1><span class="tn">{s.trackingNumber}</span></h1>
     {s.needsRevision && (
-      <div class="banner" role="region" aria-labelledby="perbaikan-title">
-        <p class="banner-title" id="perbaikan-title">Perlu dilengkapi</p>
-        <div class="banner-body">
+      <Banner title="Perlu dilengkapi">
           <p>Permohonan Anda memerlukan perbaikan. Batas waktu layanan berhenti sementara sampai perbaikan diterima.</p>
           {s.missing.length > 0 && <ul>{s.missing.map((m) => <li>{m}</li>)}</ul>}
           <p>Perbaiki melalui tautan "Edit jawaban" di email Google Forms Anda, atau datang ke loket. Bantuan: {CONTACT.phone}.</p>
-        </div>
-      </div>
+      </Banner>
     )}
-    <dl class="summary">
-      <div><dt>Layanan</dt><dd>{s.service.name}</dd></div>
-      <div><dt>Tahap saat ini</dt><dd>{s.status.label}{s.status.step ? ` (tahap ${s.status.step} dari ${s.status.steps})` : ''}</dd></div>
-      <div><dt>Ketepatan waktu</dt><dd><strong class={`tag ${TIMELINESS_TAG[s.timeliness] ?? ''}`}>{s.timeliness}</strong></dd></div>
-      <div><dt>Diterima</dt><dd>{s.receivedAt}</dd></div>
-      <div><dt>Perkiraan selesai</dt><dd>{s.expectedCompletion ?? 'Menunggu perbaikan dari pemohon'}</dd></div>
-      <div><dt>Jangka waktu</dt><dd>{s.service.sla}</dd></div>
-      <div><dt>Pembaruan terakhir</dt><dd>{s.lastUpdate}</dd></div>
-    </dl>
+    <Summary rows={[
+      ['Layanan', s.service.name],
+      ['Tahap saat ini', `${s.status.label}${s.status.step ? ` (tahap ${s.status.step} dari ${s.status.steps})` : ''}`],
+      ['Ketepatan waktu', <strong class={`tag ${TIMELINESS_TAG[s.timeliness] ?? ''}`}>{s.timeliness}</strong>],
+      ['Diterima', s.receivedAt],
+      ['Perkiraan selesai', s.expectedCompletion ?? 'Menunggu perbaikan dari pemohon'],
+      ['Jangka waktu', s.service.sla],
+      ['Pembaruan terakhir', s.lastUpdate],
+    ]} />
     {!s.needsRevision && s.missing.length > 0 && (
       <>
         <h2>Persyaratan yang masih diperiksa atau perlu dilengkapi</h2>

@@ -2,7 +2,7 @@ import { apiRouter, jsonOk } from '../openapi';
 import * as z from 'zod';
 import { maskEmail, notFound, toWibIso } from '@loket/core';
 import type { Deps } from '../../deps';
-import { deliverOutbox } from '../../mail/dispatch';
+import { resendFailed } from '../../mail/dispatch';
 import { requireRole, requireStaff, type StaffEnv } from './staff-auth';
 
 /** Administrators' view of mail the desk gave up on: who (masked), what, why; and a way to send again. */
@@ -30,10 +30,9 @@ export const adminRoutes = (deps: Deps) => {
     request: { params: z.object({ id: z.string().meta({ description: 'outbox message id (an id over 300 characters names nothing: 404)' }) }) }, responses: jsonOk('{id, status}'), errorStatuses: [403, 404],
   }, async (c) => {
     const { id } = c.req.valid('param');
-    if (id.length > 300 || !(await deps.outbox.requeue(id, deps.time.now()))) throw notFound('Email gagal dengan id tersebut');
-    const entry = (await deps.outbox.get(id))!;
-    const report = await deliverOutbox(deps, [entry]);
-    return c.json({ id, status: report.sent ? 'sent' : report.failed ? 'failed' : 'pending' }, 200);
+    const status = await resendFailed(deps, id);
+    if (!status) throw notFound('Email gagal dengan id tersebut');
+    return c.json({ id, status }, 200);
   });
   return app;
 };

@@ -2,8 +2,8 @@ import { createMiddleware } from 'hono/factory';
 import * as z from 'zod';
 import { apiRouter, jsonBody, jsonOk } from '../openapi';
 import {
-  actionsFor, type CaseRecord, Instant, MailAddress, maskDigitRuns, requirePlausibleInstant, Channel, findService, formatWib, LoketError, maskEmail, maskedAnswers, maskPhone, notFound, openIssues,
-  requestAttachmentRetry, ROLE_LABELS, slaState, STAFF_ROLES, stateOf, toWibIso, workflowFor,
+  actionsFor, CASE_ID, CASEWORK_ROLES, type CaseRecord, Instant, MailAddress, maskDigitRuns, requirePlausibleInstant, Channel, findService, formatWib, LoketError, maskEmail, maskedAnswers, maskPhone, notFound, openIssues,
+  requestAttachmentRetry, ROLE_LABELS, slaState, stateOf, toWibIso, workflowFor,
 } from '@loket/core';
 import type { Deps } from '../../deps';
 import { copyAttachments, INLINE_COPY_BUDGET_MS } from '../../intake/attachments';
@@ -16,7 +16,6 @@ const ATTACHMENT_TEXT = {
   failed: 'Gagal disalin dari Google Drive',
   rejected: 'Ditolak (ukuran atau jenis berkas)',
 } as const;
-const CASE_ID = /^[0-9A-Za-z_-]{1,64}$/;
 
 const iso = (ms?: number) => (ms === undefined ? null : toWibIso(ms));
 
@@ -101,7 +100,7 @@ export const caseRoutes = (deps: Deps) => {
     request: jsonBody(RegisterCase), responses: jsonOk('the new case', 201), errorStatuses: [400, 403, 404, 413],
   }, async (c) => {
     const actor = c.get('actor');
-    requireRole(actor, STAFF_ROLES.filter((r) => r !== 'admin'), 'mendaftarkan permohonan');
+    requireRole(actor, CASEWORK_ROLES, 'mendaftarkan permohonan');
     const body = c.req.valid('json');
     if (!findService(body.serviceId)) throw notFound(`Layanan "${body.serviceId}"`);
     const { record } = await deps.cases.open({
@@ -141,7 +140,7 @@ export const caseRoutes = (deps: Deps) => {
     request: { params: FileParams }, responses: jsonOk('{url, expiresAt}'), errorStatuses: [403, 404],
   }, async (c) => {
     const actor = c.get('actor');
-    requireRole(actor, STAFF_ROLES.filter((r) => r !== 'admin'), 'membuka dokumen pemohon');
+    requireRole(actor, CASEWORK_ROLES, 'membuka dokumen pemohon');
     const p = c.req.valid('param');
     return c.json(await documentLink(deps, await deps.cases.get(p.id), p.fieldId, p.sha256, actor.id), 200);
   });
@@ -152,7 +151,7 @@ export const caseRoutes = (deps: Deps) => {
     request: { params: CaseId }, responses: jsonOk('the case'), errorStatuses: [403, 404, 409, 422],
   }, async (c) => {
     const actor = c.get('actor');
-    requireRole(actor, STAFF_ROLES.filter((r) => r !== 'admin'), 'meminta salin ulang berkas');
+    requireRole(actor, CASEWORK_ROLES, 'meminta salin ulang berkas');
     const { id } = c.req.valid('param');
     const change = await deps.cases.applySystemChange(id, (x) => requestAttachmentRetry(x, { actorId: actor.id, now: deps.time.now() }));
     if (!change) throw new LoketError('invalid_transition', 'Tidak ada berkas yang menunggu salin ulang.');

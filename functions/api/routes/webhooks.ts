@@ -1,6 +1,5 @@
-import { apiRouter, jsonOk } from '../openapi';
+import { apiRouter, ErrorBody, jsonOk } from '../openapi';
 import * as z from 'zod';
-import { ErrorBody } from '../openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { FormSubmission, LoketError } from '@loket/core';
 import type { Deps } from '../../deps';

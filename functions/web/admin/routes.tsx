@@ -3,12 +3,12 @@ import { type Context, Hono } from 'hono';
 import { lazyPages } from '../lazy-pages';
 import { createMiddleware } from 'hono/factory';
 import {
-  findService, FormMappingSchema, Holiday, isLoketError, parseMailAddress, questionMatcher, Role, type StaffMember,
+  findService, FormMappingSchema, Holiday, STAFF_ID, isLoketError, parseMailAddress, questionMatcher, STAFF_ROLES, type StaffMember,
 } from '@loket/core';
 import type { Deps } from '../../deps';
 import { editHolidays } from '../../cases/calendar';
 import { formMappingSources } from '../../intake/google-forms';
-import { deliverOutbox } from '../../mail/dispatch';
+import { resendFailed } from '../../mail/dispatch';
 import { type ConsoleEnv, requireSession } from '../auth/session';
 import { type FieldError, ForbiddenPage } from '../components';
 import type { PreviewRow } from './pages';
@@ -20,12 +20,11 @@ const FLASH: Record<string, string> = {
   petugas: 'Data petugas disimpan.', kalender: 'Hari libur disimpan; batas waktu berkas terbuka akan dihitung ulang dalam satu menit.',
   hapus: 'Hari libur dihapus; batas waktu berkas terbuka akan dihitung ulang dalam satu menit.', formulir: 'Pemetaan formulir disimpan.', email: 'Email dimasukkan kembali ke antrean.',
 };
-const STAFF_ID = /^[a-z0-9][a-z0-9-]{1,39}$/;
 
 /** Reads an officer from the form, with errors naming each field; the directory re-checks the email. */
 export const staffFromForm = (form: Record<string, string | string[]>, id: string): { member: StaffMember; errors: FieldError[] } => {
   const str = (k: string) => String([form[k] ?? ''].flat()[0] ?? '').trim();
-  const roles = [form.roles ?? []].flat().map(String).filter((r) => Role.safeParse(r).success && r !== 'pemohon');
+  const roles = [form.roles ?? []].flat().map(String).filter((r) => (STAFF_ROLES as string[]).includes(r));
   const member: StaffMember = { id, name: str('name').slice(0, 200), email: str('email').slice(0, 254), roles, superiorId: str('superiorId') || undefined, active: str('active') === '1' };
   const errors: FieldError[] = [];
   if (!STAFF_ID.test(id)) errors.push({ field: 'id', message: 'Kode petugas: 2–40 huruf kecil, angka atau tanda -.' });
@@ -145,9 +144,7 @@ export const adminPages = (deps: Deps) => {
 
   app.get('/email', async (c) => render(c, async (P) => <P.FailedMailPage officer={c.get('officer')} mails={await deps.outbox.listFailed(200)} flash={flash(c.req.query('pesan'))} />));
   app.post('/email/:id/kirim-ulang', async (c) => {
-    const id = c.req.param('id');
-    if (id.length > 300 || !(await deps.outbox.requeue(id, deps.time.now()))) return c.text('Email tidak ditemukan.', 404);
-    await deliverOutbox(deps, [(await deps.outbox.get(id))!]);
+    if (!(await resendFailed(deps, c.req.param('id')))) return c.text('Email tidak ditemukan.', 404);
     return c.redirect('/konsol/admin/email?pesan=email', 303);
   });
 

@@ -1,9 +1,9 @@
 /** @jsxImportSource hono/jsx */
 import {
-  actionsFor, assignableOfficers, type CaseEvent, type CaseRecord, clockText, currentStep, findService, formatWib, INTAKE_CHECK, maskDigitRuns, maskedAnswers, maskEmail,
+  actionsFor, assignableOfficers, type CaseEvent, doesCasework, mayAssign, type CaseRecord, clockText, currentStep, findService, formatWib, INTAKE_CHECK, maskDigitRuns, maskedAnswers, maskEmail,
   maskPhone, mayRevealApplicant, type Service, serviceFields, slaState, type StaffMember, type TransitionDef, workflowFor, worksCurrentStep,
 } from '@loket/core';
-import { Banner, ConsolePage, ErrorSummary, type FieldError, SlaTag, Summary } from '../components';
+import { Banner, ConsolePage, ErrorSummary, type FieldError, SlaTag, Summary, type SummaryRow } from '../components';
 
 const CHECK_TAGS: Record<string, [string, string]> = {
   ok: ['Sesuai', 'tag-green'], pending: ['Belum diperiksa', 'tag-grey'], missing: ['Belum lengkap', 'tag-red'], invalid: ['Perlu dilengkapi', 'tag-yellow'],
@@ -50,12 +50,10 @@ export const CasePage = ({ c, officer, events, staff, now, revealed, flash, erro
   const step = currentStep(c);
   const actions = actionsFor(c, officer.roles);
   const works = worksCurrentStep(c, officer.roles);
-  const mayAssign = works || officer.roles.includes('kepala_dinas') || officer.roles.includes('sekretaris_dinas');
   const canReveal = mayRevealApplicant(c, officer.roles) && !c.confidential;
   const answers = revealed && canReveal ? c.answers : maskedAnswers(service, c);
   const fields = serviceFields(service).filter((f) => answers[f.id]?.length && f.id !== 'nama_pemohon');
   const assignable = assignableOfficers(c, [...staff.values()]);
-  const isAdmin = officer.roles.includes('admin') && officer.roles.length === 1;
   return (
     <ConsolePage title={`Berkas ${c.trackingNumber}`} officer={officer}>
       {flash && <Banner title="Berhasil" success>{flash}</Banner>}
@@ -76,10 +74,10 @@ export const CasePage = ({ c, officer, events, staff, now, revealed, flash, erro
         ['Diterima', formatWib(c.clock.receivedAt)],
         ['Kanal', CHANNELS[c.channel] ?? c.channel],
         ['Petugas', c.assigneeId ? staff.get(c.assigneeId)?.name ?? c.assigneeId : 'Belum didisposisikan'],
-        ...(c.clock.pauses.length ? [['Jeda', <ul>{c.clock.pauses.map((p) => <li>{formatWib(p.from)} – {p.to === undefined ? 'sekarang' : formatWib(p.to)}</li>)}</ul>] as [string, unknown]] : []),
-        ...(c.letterNumber ? [['Nomor surat', c.letterNumber] as [string, unknown]] : []),
-      ] as [string, string][]} />
-      {mayAssign && step.kind === 'active' && assignable.length > 0 && (
+        ...(c.clock.pauses.length ? [['Jeda', <ul>{c.clock.pauses.map((p) => <li>{formatWib(p.from)} – {p.to === undefined ? 'sekarang' : formatWib(p.to)}</li>)}</ul>] as SummaryRow] : []),
+        ...(c.letterNumber ? [['Nomor surat', c.letterNumber] as SummaryRow] : []),
+      ]} />
+      {mayAssign(c, officer.roles) && assignable.length > 0 && (
         <form method="post" action={`/konsol/berkas/${c.id}/disposisi`}>
           <input type="hidden" name="expectedVersion" value={String(c.version)} />
           <div class="field">
@@ -150,7 +148,7 @@ export const CasePage = ({ c, officer, events, staff, now, revealed, flash, erro
               <h3>{serviceFields(service).find((f) => f.id === a.fieldId)?.label ?? a.fieldId}</h3>
               <p class="small">{maskDigitRuns(a.fileName)} · {FILE_TEXT[a.status]}</p>
               {a.lastError && <p class="small">{a.lastError}</p>}
-              {a.status === 'stored' && !isAdmin && <p><a href={`/konsol/berkas/${c.id}/dokumen/${a.fieldId}/${a.sha256}`}>Buka dokumen</a> <span class="small muted">(dicatat)</span></p>}
+              {a.status === 'stored' && doesCasework(officer.roles) && <p><a href={`/konsol/berkas/${c.id}/dokumen/${a.fieldId}/${a.sha256}`}>Buka dokumen</a> <span class="small muted">(dicatat)</span></p>}
             </li>
           ))}
         </ul>

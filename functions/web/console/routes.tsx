@@ -3,7 +3,7 @@ import { type Context, Hono } from 'hono';
 import { lazyPages } from '../lazy-pages';
 import { notFoundPage } from '../not-found';
 import {
-  actionsFor, type CaseRecord, type Channel, findService, isLoketError, LoketError, mayRevealApplicant, parseMailAddress, parseTrackingNumber, SERVICES, type StaffMember,
+  actionsFor, CASE_ID, type CaseRecord, doesCasework, type Channel, findService, isLoketError, LoketError, mayRevealApplicant, parseMailAddress, parseTrackingNumber, SERVICES, type StaffMember,
 } from '@loket/core';
 import type { Deps } from '../../deps';
 import { documentLink, logReveal } from '../../cases/documents';
@@ -31,7 +31,7 @@ export const consoleRoutes = (deps: Deps) => {
   const staffMap = async () => new Map((await deps.staff.list()).map((s) => [s.id, s] as const));
   const loadCase = async (c: Context<ConsoleEnv>) => {
     const id = c.req.param('id') ?? '';
-    if (!/^[0-9A-Za-z_-]{1,64}$/.test(id)) throw new LoketError('not_found', 'Berkas tidak ditemukan.');
+    if (!CASE_ID.test(id)) throw new LoketError('not_found', 'Berkas tidak ditemukan.');
     return deps.cases.get(id);
   };
   const casePage = async (c: Context<ConsoleEnv>, record: CaseRecord, extra: { revealed?: boolean; flash?: string; errors?: FieldError[] } = {}) =>
@@ -95,7 +95,7 @@ export const consoleRoutes = (deps: Deps) => {
 
   app.get('/berkas/:id/dokumen/:fieldId/:sha256', async (c) => {
     const officer = c.get('officer');
-    if (officer.roles.every((r) => r === 'admin')) {
+    if (!doesCasework(officer.roles)) {
       c.status(403);
       return c.text('Administrator tidak membuka dokumen pemohon.');
     }
@@ -190,7 +190,7 @@ export const consoleRoutes = (deps: Deps) => {
     const form = await c.req.parseBody();
     const values = Object.fromEntries(Object.entries(form).map(([k, v]) => [k, String(v).slice(0, 5000)]));
     const errors: FieldError[] = [];
-    if (officer.roles.every((r) => r === 'admin')) errors.push({ field: 'nama', message: 'Administrator tidak mendaftarkan permohonan.' });
+    if (!doesCasework(officer.roles)) errors.push({ field: 'nama', message: 'Administrator tidak mendaftarkan permohonan.' });
     if (!values.nama?.trim()) errors.push({ field: 'nama', message: 'Masukkan nama pemohon.' });
     const email = values.email?.trim() ? parseMailAddress(values.email) : undefined;
     if (values.email?.trim() && !email) errors.push({ field: 'email', message: 'Masukkan satu alamat email yang valid, atau kosongkan.' });

@@ -12,7 +12,7 @@ import {
   applyTransition, assignCase, type AttachmentOutcome, type CaseChange, checkRequirement, openCase, recomputeDeadlines, recordAttachment,
   resubmitAnswers, type NewCase,
 } from './commands';
-import type { CaseRecord } from './model';
+import { alreadyRecorded, type CaseRecord } from './model';
 import { makeTrackingNumber } from './tracking';
 
 export interface CaseServiceDeps {
@@ -136,7 +136,7 @@ export class CaseService {
    */
   async resubmit(id: string, input: Omit<Parameters<typeof resubmitAnswers>[2], 'now'>): Promise<CaseRecord | undefined> {
     const applied = await this.applySystemChange(id, (c) => {
-      if (input.submittedAt <= (c.source?.submittedAt ?? c.clock.receivedAt)) return undefined;
+      if (alreadyRecorded(c, input.submittedAt)) return undefined;
       return resubmitAnswers(c, serviceOrThrow(c.serviceId), { ...input, now: this.deps.time.now() });
     });
     if (!applied) return undefined;

@@ -192,7 +192,7 @@ export const checkRequirement = (
 };
 
 /** Who may hand a case to an officer besides the step's own officers: the heads who dispose letters. */
-const DISPOSERS = ['kepala_dinas', 'sekretaris_dinas'] as const;
+export const DISPOSERS = ['kepala_dinas', 'sekretaris_dinas'] as const;
 
 /**
  * Disposisi: an officer of the current step (or a head) hands the case to an officer who holds one

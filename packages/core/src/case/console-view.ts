@@ -5,6 +5,7 @@ import { wibDate } from '../sla/wib';
 import { availableTransitions, type StateDef, stateOf, type TransitionDef } from '../workflow/engine';
 import { workflowFor } from '../workflow/definitions';
 import { stepRoles } from '../workflow/step-roles';
+import { DISPOSERS } from './commands';
 import type { CaseRecord } from './model';
 
 /**
@@ -22,14 +23,16 @@ export const humanDuration = (ms: number): string => {
   return parts.slice(0, 2).join(' ');
 };
 
+/** Time to a deadline as officers say it: "sisa 2 jam 10 menit", "terlambat 1 hari". */
+export const timeToDeadline = (due: number, now: number) => (now < due ? `sisa ${humanDuration(due - now)}` : `terlambat ${humanDuration(now - due)}`);
+
 /** The clock as one phrase: "sisa 2 jam 10 menit", "terlambat 1 hari", "dijeda: menunggu pemohon", "selesai". */
 export const clockText = (c: Pick<CaseRecord, 'clock' | 'closedAt'>, now: number): string => {
   const state = slaState(c.clock, now, c.closedAt);
   if (state === 'met') return 'selesai tepat waktu';
   if (state === 'missed') return 'selesai terlambat';
   if (state === 'paused' || c.clock.dueAt === undefined) return 'dijeda: menunggu pemohon';
-  const due = c.clock.dueAt;
-  return now < due ? `sisa ${humanDuration(due - now)}` : `terlambat ${humanDuration(now - due)}`;
+  return timeToDeadline(c.clock.dueAt, now);
 };
 
 export type HomeGroup = 'overdue' | 'due_today' | 'at_risk' | 'later' | 'paused';
@@ -61,6 +64,10 @@ export const currentStep = (c: Pick<CaseRecord, 'serviceId' | 'state'>): StateDe
 /** Whether the officer works the case's current step (checklist, assignment). */
 export const worksCurrentStep = (c: Pick<CaseRecord, 'serviceId' | 'state'>, roles: readonly string[]) =>
   currentStep(c).kind === 'active' && stepRoles(workflowFor(findService(c.serviceId)!), c.state).some((r) => roles.includes(r));
+
+/** Whether the officer may hand the case on (disposisi): its step's officers, or a head who disposes letters. */
+export const mayAssign = (c: Pick<CaseRecord, 'serviceId' | 'state'>, roles: readonly string[]) =>
+  worksCurrentStep(c, roles) || (currentStep(c).kind === 'active' && DISPOSERS.some((r) => roles.includes(r)));
 
 /** Whether the case waits for this officer's roles, unassigned (the Beranda's "belum didisposisikan"). */
 export const unassignedForRoles = (c: CaseRecord, roles: readonly string[]) => c.assigneeId === undefined && worksCurrentStep(c, roles);

@@ -29,6 +29,15 @@ export interface Attachment {
 }
 
 /** An attachment still owed a copy attempt (the retry job's work list). */
+/** What can name a case (ULIDs, and test ids): anything else is not looked up at all. */
+export const CASE_ID = /^[0-9A-Za-z_-]{1,64}$/;
+
+/**
+ * Whether a submission made at `submittedAt` is already on the case (a repeat, or older than the edit
+ * recorded). Compared as instants: Forms' createTime has milliseconds, lastSubmittedTime microseconds.
+ */
+export const alreadyRecorded = (c: Pick<CaseRecord, 'source' | 'clock'>, submittedAt: number) => submittedAt <= (c.source?.submittedAt ?? c.clock.receivedAt);
+
 export const attachmentDue = (a: Attachment) => a.status === 'pending' || (a.status === 'failed' && a.nextAttemptAt !== undefined);
 
 /**

@@ -31,3 +31,10 @@ export type Role = z.infer<typeof Role>;
 
 /** Roles that belong to officers (everyone but the applicant). */
 export const STAFF_ROLES = Role.options.filter((r) => r !== 'pemohon');
+
+/** Officers who work cases: everyone but the administrator, who configures the desk and reads no applicant's documents. */
+export const CASEWORK_ROLES = STAFF_ROLES.filter((r) => r !== 'admin');
+export const doesCasework = (roles: readonly string[]) => roles.some((r) => (CASEWORK_ROLES as string[]).includes(r));
+
+/** Staff directory ids: 2–40 lowercase letters, digits or "-" (they appear in URLs and e-mail ids). */
+export const STAFF_ID = /^[a-z0-9][a-z0-9-]{1,39}$/;

@@ -9,7 +9,7 @@ import { stateOf } from '../workflow/engine';
 import { workflowFor } from '../workflow/definitions';
 import { REVISION } from '../workflow/build';
 import type { OutgoingMail } from './outbox';
-import { humanDuration } from '../case/console-view';
+import { timeToDeadline } from '../case/console-view';
 
 /**
  * Every email the desk sends, in Indonesian. None carries NIK, KK, finances or document contents:
@@ -130,7 +130,7 @@ export const slaAlertMails = (
 ): OutgoingMail[] => {
   const service = serviceOf(c);
   const due = c.clock.dueAt;
-  const timeText = due === undefined ? '-' : now < due ? `sisa ${humanDuration(due - now)}` : `terlambat ${humanDuration(now - due)}`;
+  const timeText = due === undefined ? '-' : timeToDeadline(due, now);
   return recipients.map((r) => ({
     id: `alert-${c.id}-${threshold}-${r.id}`,
     kind: 'sla_alert' as const,

@@ -1,7 +1,12 @@
 import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { mapLimit } from '@loket/core';
 import { signBody } from '../functions/intake/signature';
-import { startDesk } from '../functions/local/desk';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '@loket/adapters';
+import { createDeps } from '../functions/deps';
 
 /**
  * Intake under load: signed Google Form submissions posted to a running local desk over HTTP at a
@@ -13,8 +18,40 @@ const percentile = (xs: number[], p: number) => {
   return Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! * 10) / 10;
 };
 
+/**
+ * The desk runs in a process of its own, as a Lambda would: started like `npm start` into a scratch
+ * data folder, found through the desk.json it writes. Mail as the deployed API sends it: queued with the
+ * case and delivered by the scheduled drain (infra/runtime.ts), so no submission waits on a mail server.
+ */
+const startDeskProcess = async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'loket-bench-desk-'));
+  const child = spawn(process.execPath, ['--import', 'tsx', 'functions/local/start.ts'], {
+    env: { ...process.env, PORT: '0', LOKET_DATA_DIR: dataDir, LOKET_MAIL_DELIVERY: 'scheduled', LOKET_SWEEP_INTERVAL_SECONDS: '3600', LOKET_LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const deskFile = join(dataDir, 'desk.json');
+  for (let waited = 0; !existsSync(deskFile); waited += 100) {
+    if (child.exitCode !== null || waited > 120_000) throw new Error('the bench desk did not start');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const desk = JSON.parse(readFileSync(deskFile, 'utf8')) as { url: string; env: Record<string, string> };
+  // The SDK finds its endpoints in the environment (on each request): from here on, the desk's emulators.
+  // Intake runs last in `npm run bench`, so nothing after it needs the bench's own.
+  Object.assign(process.env, desk.env);
+  const deps = createDeps(loadConfig(), { log: { debug() {}, info() {}, warn() {}, error() {}, child() { return this; } } });
+  return {
+    url: desk.url, deps,
+    async stop() {
+      deps.db.destroy();
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+};
+
 export const benchIntake = async (total = Number(process.env.BENCH_INTAKE ?? 1000), concurrency = 20) => {
-  const desk = await startDesk({ port: 0, env: { LOKET_SWEEP_INTERVAL_SECONDS: '3600', LOKET_LOG_LEVEL: 'warn' } });
+  const desk = await startDeskProcess();
   try {
     const secret = desk.deps.config.GOOGLE_FORMS_WEBHOOK_SECRET;
     const run = `bench-${Date.now().toString(36)}`;

@@ -5,7 +5,7 @@ import {
 } from '@loket/adapters';
 import { CaseService, type IdSource, type Mailer, type TimeSource } from '@loket/core';
 import { caseMails } from './mail/case-mail';
-import { deliverOutbox } from './mail/dispatch';
+import { sendFresh } from './mail/dispatch';
 
 
 /**
@@ -33,9 +33,9 @@ export const createDeps = (config: Config, overrides: { time?: TimeSource; ids?:
   const cases = new CaseService({
     repo, calendars, time, ids,
     mailsFor: caseMails(config.LOKET_PUBLIC_URL, staff),
-    // Queued mail is sent at once; if that fails the scheduled drain retries it.
+    // Queued mail is sent at once where this function sends; otherwise, or if that fails, the scheduled drain does.
     afterChange: async (_change, mails) => {
-      if (mails.length) await deliverOutbox(deps, mails).catch((e) => log.warn('mail.dispatch_error', { error: String(e) }));
+      if (mails.length) await sendFresh(deps, mails).catch((e) => log.warn('mail.dispatch_error', { error: String(e) }));
     },
   });
   const deps = { config, db, files, time, ids, log, repo, calendars, staff, outbox, marks, recompute, sessions, tickets, formMappings, mailer, cases, google };

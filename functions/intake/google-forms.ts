@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { alreadyRecorded, type CaseRecord, demoFormMappings, findService, type FormMapping, type FormSubmission, LoketError, mapSubmission, requirePlausibleInstant, type Service, unmatchedFormMail, wibDate } from '@loket/core';
+import { alreadyRecorded, attachmentDue, type CaseRecord, demoFormMappings, findService, type FormMapping, type FormSubmission, LoketError, mapSubmission, requirePlausibleInstant, type Service, unmatchedFormMail, wibDate } from '@loket/core';
 import { queueAndSend } from '../mail/dispatch';
 import type { Deps } from '../deps';
 import { copyAttachments, INLINE_COPY_BUDGET_MS } from './attachments';
@@ -91,7 +91,7 @@ export const intakeFormSubmission = async (deps: Deps, sub: FormSubmission, rawK
   });
   const result = async (r: CaseRecord, outcome: IntakeResult['outcome']): Promise<IntakeResult> => {
     if (outcome !== 'duplicate') {
-      await copyFilesNow(deps, r.id);
+      if (r.attachments.some(attachmentDue)) await copyFilesNow(deps, r.id);
       await reportUnmatched(deps, sub.formId, service, r);
     }
     return { caseId: r.id, trackingNumber: r.trackingNumber, status: r.state, outcome };

@@ -54,13 +54,20 @@ export const deliverOutbox = async (deps: Deps, entries?: OutboxEntry[], limit =
 };
 
 /**
+ * Mail just queued by a change: sent now where this function sends (LOKET_MAIL_DELIVERY=inline),
+ * otherwise left to the scheduled drain, which sends within a minute.
+ */
+export const sendFresh = async (deps: Deps, entries: OutboxEntry[]): Promise<DeliveryReport> =>
+  deps.config.LOKET_MAIL_DELIVERY === 'inline' ? deliverOutbox(deps, entries) : { sent: 0, retrying: 0, failed: 0, skipped: 0 };
+
+/**
  * Mail not tied to a case change (digests, reports): queued if its id is new, then sent at once.
  * Returns how many were new; a repeat run of the same job sends nothing.
  */
 export const queueAndSend = async (deps: Deps, mails: OutgoingMail[]): Promise<number> => {
   const now = deps.time.now();
   const queued = await deps.outbox.enqueue(mails, now);
-  await deliverOutbox(deps, mails.filter((m) => queued.includes(m.id)).map((m) => newOutboxEntry(m, now)));
+  await sendFresh(deps, mails.filter((m) => queued.includes(m.id)).map((m) => newOutboxEntry(m, now)));
   return queued.length;
 };
 
@@ -72,10 +79,10 @@ const reportFailure = async (deps: Deps, failed: OutboxEntry) => {
 
 /**
  * An administrator sends a failed message again (after fixing the address): back in the queue and tried
- * now. Undefined when no failed message has that id (an id over 300 characters names none).
+ * now (or by the next drain where this function does not send). Undefined when no failed message has that id (an id over 300 characters names none).
  */
 export const resendFailed = async (deps: Deps, id: string): Promise<'sent' | 'failed' | 'pending' | undefined> => {
   if (id.length > 300 || !(await deps.outbox.requeue(id, deps.time.now()))) return undefined;
-  const report = await deliverOutbox(deps, [(await deps.outbox.get(id))!]);
+  const report = await sendFresh(deps, [(await deps.outbox.get(id))!]);
   return report.sent ? 'sent' : report.failed ? 'failed' : 'pending';
 };

@@ -35,6 +35,12 @@ const Env = z.object({
         return z.NEVER;
       }
     }),
+  /**
+   * Whether this function sends a change's mail at once (`inline`) or leaves it in the outbox for the
+   * minutely drain (`scheduled`). In AWS the API is `scheduled`: it never waits on SES and needs no
+   * permission to send; the jobs function sends. Locally everything is inline.
+   */
+  LOKET_MAIL_DELIVERY: z.enum(['inline', 'scheduled']).default('inline'),
   /** Send mail by SMTP (`smtp://host:port`) instead of Amazon SES. The local desk points it at its catcher. */
   LOKET_SMTP_URL: z.string().url().optional(),
   /** The Google service account's JSON key (an SST secret): reads form responses and uploaded files. */

@@ -1,15 +1,21 @@
 import { DeleteItemCommand, type DynamoDBClient, GetItemCommand, PutItemCommand, QueryCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { CalendarData, type CalendarStore, DEFAULT_CALENDAR, type FormMapping, FormMappingSchema, LoketError, parseMailAddress, type StaffDirectory, type StaffMember } from '@loket/core';
 import { stripKeys, toItem } from './codec';
+import { READ_CACHE_MS, ShortCache } from './short-cache';
 
 const CALENDAR_KEY = { pk: 'CONFIG', sk: 'CALENDAR' };
 
 /** The admin-editable working calendar, seeded once from the official lists shipped in core. */
 export class DynamoCalendarStore implements CalendarStore {
-  constructor(private readonly db: DynamoDBClient, private readonly table: string) {}
+  /** Every case opened or moved reads the calendar: one read per container per few seconds, not per request. */
+  private readonly cached: ShortCache<CalendarData>;
 
-  async load(): Promise<CalendarData> {
-    return (await this.loadVersioned()).data;
+  constructor(private readonly db: DynamoDBClient, private readonly table: string, cacheMs = READ_CACHE_MS) {
+    this.cached = new ShortCache(cacheMs, async () => (await this.loadVersioned()).data);
+  }
+
+  load(): Promise<CalendarData> {
+    return this.cached.get();
   }
 
   async loadVersioned(): Promise<{ data: CalendarData; version: number }> {
@@ -31,8 +37,10 @@ export class DynamoCalendarStore implements CalendarStore {
       }));
     } catch (e) {
       if ((e as Error).name !== 'ConditionalCheckFailedException') throw e;
+      this.cached.clear();
       throw new LoketError('conflict', 'Kalender kerja baru saja diubah oleh admin lain. Muat ulang lalu coba lagi.', [], `calendar version is not ${expectedVersion}`);
     }
+    this.cached.clear();
     return version;
   }
 
@@ -130,9 +138,18 @@ export class DynamoMarks {
  * mappings from configuration (LOKET_FORM_MAPPINGS, the local demo forms); a stored one wins.
  */
 export class DynamoFormMappings {
-  constructor(private readonly db: DynamoDBClient, private readonly table: string) {}
+  /** Every webhook looks its form up: one read per container per few seconds, not per submission. */
+  private readonly cached: ShortCache<FormMapping[]>;
 
-  async list(): Promise<FormMapping[]> {
+  constructor(private readonly db: DynamoDBClient, private readonly table: string, cacheMs = READ_CACHE_MS) {
+    this.cached = new ShortCache(cacheMs, () => this.read());
+  }
+
+  list(): Promise<FormMapping[]> {
+    return this.cached.get();
+  }
+
+  private async read(): Promise<FormMapping[]> {
     const r = await this.db.send(new QueryCommand({
       TableName: this.table, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :form)',
       ExpressionAttributeValues: { ':pk': { S: 'CONFIG' }, ':form': { S: 'FORM#' } },
@@ -143,9 +160,11 @@ export class DynamoFormMappings {
   async put(mapping: FormMapping): Promise<void> {
     const parsed = FormMappingSchema.parse(mapping);
     await this.db.send(new PutItemCommand({ TableName: this.table, Item: toItem({ pk: 'CONFIG', sk: `FORM#${parsed.formId}`, mapping: parsed }) }));
+    this.cached.clear();
   }
 
   async remove(formId: string): Promise<void> {
     await this.db.send(new DeleteItemCommand({ TableName: this.table, Key: toItem({ pk: 'CONFIG', sk: `FORM#${formId}` }) }));
+    this.cached.clear();
   }
 }

@@ -57,8 +57,8 @@ export class CaseService {
    */
   async open(input: OpenCaseInput): Promise<OpenCaseResult> {
     const service = serviceOrThrow(input.serviceId);
-    const existing = input.externalKey && (await this.deps.repo.findByExternalKey(input.externalKey));
-    if (existing) return { record: (await this.deps.repo.get(existing))!, created: false };
+    // No look-up first: a new submission is the common case, and the transaction's condition on the
+    // external key answers a repeat (below) as surely as a read would, one round trip cheaper.
     const calendar = await this.calendar();
     for (let attempt = 0; attempt < 5; attempt++) {
       const now = this.deps.time.now();

@@ -1,0 +1,10 @@
+import '../functions/local/quiet-sdk';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startEmulators } from '../functions/local/emulators';
+import { benchIntake } from './intake';
+const emulators = await startEmulators({ scratchDir: mkdtempSync(join(tmpdir(), 'lb-')), buckets: ['loket-local-files'] });
+Object.assign(process.env, emulators.env);
+console.log(JSON.stringify(await benchIntake(Number(process.env.N ?? 300))));
+await emulators.stop();

@@ -1,6 +1,8 @@
-import { authSecret, googleKey, oauthClientId, oauthClientSecret, webhookSecret } from './secrets';
+import type { LoketFunction } from '../packages/adapters/src/config';
+import { apiAccess, jobsAccess } from './access';
 import { LAMBDA_BUNDLE } from './bundle';
-import { files, mail, table } from './storage';
+import { authSecret, googleKey, oauthClientId, oauthClientSecret, webhookSecret } from './secrets';
+import { files, table } from './storage';
 
 /**
  * The address citizens and officers reach the desk at; every email link is built on it. Given at
@@ -13,27 +15,73 @@ const publicUrl = () => {
 };
 
 /**
- * What every Loket function shares: Node 22, links (which grant the IAM permissions) and the
- * environment functions/deps.ts validates, so the same bundle runs here and on the local desk.
+ * Form → service mappings to start a stage with (DEPLOY.md): a JSON array, checked here so a typo fails
+ * the deploy, not every webhook. Optional: administrators edit mappings on the console's Formulir page,
+ * and a stored mapping wins over this one.
  */
-export const functionDefaults = (handler: string, timeout: `${number} seconds`) => ({
+const formMappings = () => {
+  const text = process.env.LOKET_FORM_MAPPINGS ?? '[]';
+  try {
+    if (!Array.isArray(JSON.parse(text))) throw new Error('not an array');
+  } catch (e) {
+    throw new Error(`LOKET_FORM_MAPPINGS must be a JSON array of form mappings: ${(e as Error).message}`);
+  }
+  return text;
+};
+
+export const MAIL_FROM = 'Loket Dinkop UKM Kab. Pasuruan <loket@dinkop.pasuruankab.go.id>';
+
+/** Read by the CLI inside `npx sst shell` (functions/cli/target-connect.ts): where links point. */
+export const desk = new sst.Linkable('Desk', { properties: { publicUrl: publicUrl(), mailFrom: MAIL_FROM } });
+
+/**
+ * Per function: the secrets it reads (and config.ts's REQUIRED_SECRETS makes it refuse to start
+ * without), its IAM actions (infra/access.ts), and how it sends mail. The API queues mail and the
+ * jobs' minutely drain sends it, so the API never waits on SES and may not send at all.
+ */
+const PROFILES = {
+  api: {
+    access: apiAccess,
+    environment: {
+      GOOGLE_FORMS_WEBHOOK_SECRET: webhookSecret.value,
+      LOKET_AUTH_SECRET: authSecret.value,
+      GOOGLE_OAUTH_CLIENT_ID: oauthClientId.value,
+      GOOGLE_OAUTH_CLIENT_SECRET: oauthClientSecret.value,
+      // The webhook copies a submission's Drive files while Apps Script waits (within a budget).
+      GOOGLE_SERVICE_ACCOUNT_KEY: googleKey.value,
+      LOKET_MAIL_DELIVERY: 'scheduled',
+    },
+  },
+  jobs: {
+    access: jobsAccess,
+    environment: {
+      // Reconciliation and the file-copy retries.
+      GOOGLE_SERVICE_ACCOUNT_KEY: googleKey.value,
+      LOKET_MAIL_DELIVERY: 'inline',
+    },
+  },
+} satisfies Record<Exclude<LoketFunction, 'desk'>, unknown>;
+
+/**
+ * One Loket Lambda: Node 22 on arm64, bundled as `npm run bench` measures it (infra/bundle.ts), with
+ * the environment functions/deps.ts validates, so the same code runs here and on the local desk.
+ */
+export const lambda = (fn: keyof typeof PROFILES, handler: string, timeout: `${number} seconds`) => ({
   handler,
   runtime: 'nodejs22.x' as const,
+  architecture: 'arm64' as const,
   memory: '1024 MB' as const,
   timeout,
-  link: [table, files, mail],
+  permissions: PROFILES[fn].access,
   environment: {
     LOKET_STAGE: $app.stage,
+    LOKET_FUNCTION: fn,
     LOKET_TABLE: table.name,
     LOKET_BUCKET: files.name,
     LOKET_PUBLIC_URL: publicUrl(),
-    LOKET_MAIL_FROM: 'Loket Dinkop UKM Kab. Pasuruan <loket@dinkop.pasuruankab.go.id>',
-    GOOGLE_FORMS_WEBHOOK_SECRET: webhookSecret.value,
-    LOKET_AUTH_SECRET: authSecret.value,
-    GOOGLE_SERVICE_ACCOUNT_KEY: googleKey.value,
-    GOOGLE_OAUTH_CLIENT_ID: oauthClientId.value,
-    GOOGLE_OAUTH_CLIENT_SECRET: oauthClientSecret.value,
+    LOKET_MAIL_FROM: MAIL_FROM,
+    LOKET_FORM_MAPPINGS: formMappings(),
+    ...PROFILES[fn].environment,
   },
-  architecture: 'arm64' as const,
   nodejs: { format: LAMBDA_BUNDLE.format, minify: LAMBDA_BUNDLE.minify, splitting: LAMBDA_BUNDLE.splitting, esbuild: { mainFields: LAMBDA_BUNDLE.mainFields } },
 });

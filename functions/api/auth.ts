@@ -10,6 +10,7 @@ const b64 = (b: Buffer | string) => Buffer.from(b).toString('base64url');
 const sign = (secret: string, data: string) => createHmac('sha256', secret).update(data).digest();
 
 export const issueStaffToken = (secret: string, staffId: string, now: number, ttlSeconds = 12 * 3600) => {
+  if (!secret) throw new Error('no auth secret in this function');
   const payload = b64(JSON.stringify({ sub: staffId, exp: Math.floor(now / 1000) + ttlSeconds }));
   return `${payload}.${b64(sign(secret, payload))}`;
 };
@@ -18,6 +19,7 @@ const unauthorized = (detail: string) => new LoketError('unauthorized', 'Silakan
 
 /** Returns the staff id of a valid token, or throws `unauthorized`. */
 export const verifyStaffToken = (secret: string, header: string | undefined, now: number): string => {
+  if (!secret) throw unauthorized('no auth secret in this function');
   const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
   if (!token) throw unauthorized('missing bearer token');
   const [payload, mac] = token.split('.');

@@ -1,10 +1,10 @@
 import { loadConfig } from '@loket/adapters';
 import { createDeps } from '../deps';
-import { CliError, deskFile, isAws, localDesk } from './target';
+import { CliError, deskFile, isAws, localDesk, settingsFromSstShell } from './target';
 
 /**
- * Where the CLI acts: AWS when LOKET_STAGE names a deployed stage (credentials and LOKET_TABLE from the
- * environment, e.g. inside `sst shell`), otherwise the local desk started by `npm start`, found through
+ * Where the CLI acts: AWS inside `npx sst shell --stage <stage>` (or when LOKET_STAGE and the rest are
+ * set by hand), otherwise the local desk started by `npm start`, found through
  * the desk.json it writes into LOKET_DATA_DIR.
  */
 export const connect = async () => {
@@ -13,6 +13,8 @@ export const connect = async () => {
     if (!desk) throw new CliError('no local desk is running here: start it with `npm start` (or set LOKET_STAGE for AWS)', 1);
     if (desk === 'stale') throw new CliError(`the local desk named in ${deskFile()} does not answer (stopped or crashed): start it with \`npm start\``, 1);
     Object.assign(process.env, desk.env);
+  } else {
+    Object.assign(process.env, settingsFromSstShell(process.env));
   }
   return createDeps(loadConfig(), { log: { debug() {}, info() {}, warn() {}, error() {}, child() { return this; } } });
 };

@@ -41,5 +41,35 @@ export const localDesk = async (): Promise<{ url: string; env: Record<string, st
   }
 };
 
-export const isAws = () => (process.env.LOKET_STAGE ?? 'local') !== 'local';
+/** AWS when LOKET_STAGE names a stage, or inside `npx sst shell` (which names the app and its stage). */
+export const isAws = () => (process.env.LOKET_STAGE ?? 'local') !== 'local' || Boolean(process.env.SST_RESOURCE_App);
+
+/**
+ * Inside `npx sst shell --stage <stage>`, SST puts each linkable resource in the environment as
+ * `SST_RESOURCE_<Name>` (JSON of its link properties). The desk's settings follow from the names in
+ * infra/ (table Loket, bucket Files, the Desk linkable, the secrets); a variable already set wins.
+ */
+export const settingsFromSstShell = (env: Record<string, string | undefined>): Record<string, string> => {
+  const resource = (name: string): Record<string, string> | undefined => {
+    const raw = env[`SST_RESOURCE_${name}`];
+    try {
+      return raw ? JSON.parse(raw) : undefined;
+    } catch {
+      throw new CliError(`SST_RESOURCE_${name} is not JSON: run the CLI inside \`npx sst shell --stage <stage>\``, 1);
+    }
+  };
+  const app = resource('App');
+  if (!app) return {};
+  const found: Record<string, string | undefined> = {
+    LOKET_STAGE: app.stage,
+    LOKET_TABLE: resource('Loket')?.name,
+    LOKET_BUCKET: resource('Files')?.name,
+    LOKET_PUBLIC_URL: resource('Desk')?.publicUrl,
+    LOKET_MAIL_FROM: resource('Desk')?.mailFrom,
+    GOOGLE_FORMS_WEBHOOK_SECRET: resource('GoogleFormsWebhookSecret')?.value,
+    LOKET_AUTH_SECRET: resource('AuthSecret')?.value,
+    GOOGLE_SERVICE_ACCOUNT_KEY: resource('GoogleServiceAccountKey')?.value || undefined,
+  };
+  return Object.fromEntries(Object.entries(found).filter((e): e is [string, string] => Boolean(e[1]) && env[e[0]] === undefined));
+};
 

@@ -14,6 +14,7 @@ export type SignatureProblem = 'missing' | 'stale' | 'mismatch';
 export const checkSignature = (
   secret: string, timestamp: string | undefined, signature: string | undefined, rawBody: string, nowMs: number,
 ): SignatureProblem | undefined => {
+  if (!secret) return 'mismatch'; // a function without the key accepts nothing
   if (!timestamp || !signature || !/^\d{1,12}$/.test(timestamp)) return 'missing';
   if (Math.abs(nowMs / 1000 - Number(timestamp)) > MAX_SKEW_SECONDS) return 'stale';
   const expected = Buffer.from(signBody(secret, timestamp, rawBody));

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { settingsFromSstShell } from '../../functions/cli/target';
 import { ConfigError, LOCAL_SECRETS, loadConfig } from '@loket/adapters';
 
 const strong = 'x'.repeat(32);
@@ -23,5 +24,32 @@ describe('secrets outside the local stage', () => {
 
   it('keep the well-known defaults for the local desk only', () => {
     expect(loadConfig({ LOKET_STAGE: 'local' })).toMatchObject(LOCAL_SECRETS);
+  });
+});
+
+describe('the CLI inside `npx sst shell`', () => {
+  const shell = {
+    SST_RESOURCE_App: JSON.stringify({ name: 'loket', stage: 'production' }),
+    SST_RESOURCE_Loket: JSON.stringify({ name: 'loket-production-LoketTable-abc' }),
+    SST_RESOURCE_Files: JSON.stringify({ name: 'loket-production-filesbucket-xyz' }),
+    SST_RESOURCE_Desk: JSON.stringify({ publicUrl: 'https://loket.pasuruankab.go.id', mailFrom: 'Loket <loket@dinkop.pasuruankab.go.id>' }),
+    SST_RESOURCE_AuthSecret: JSON.stringify({ value: 'a'.repeat(40) }),
+    SST_RESOURCE_GoogleFormsWebhookSecret: JSON.stringify({ value: 'w'.repeat(40) }),
+    SST_RESOURCE_GoogleServiceAccountKey: JSON.stringify({ value: '' }),
+  };
+
+  it("finds the stage's table, bucket, address and secrets, and the configuration loads", () => {
+    const settings = settingsFromSstShell(shell);
+    expect(settings).toEqual({
+      LOKET_STAGE: 'production', LOKET_TABLE: 'loket-production-LoketTable-abc', LOKET_BUCKET: 'loket-production-filesbucket-xyz',
+      LOKET_PUBLIC_URL: 'https://loket.pasuruankab.go.id', LOKET_MAIL_FROM: 'Loket <loket@dinkop.pasuruankab.go.id>',
+      LOKET_AUTH_SECRET: 'a'.repeat(40), GOOGLE_FORMS_WEBHOOK_SECRET: 'w'.repeat(40),
+    });
+    expect(loadConfig(settings)).toMatchObject({ LOKET_STAGE: 'production', LOKET_FUNCTION: 'desk' });
+  });
+
+  it('lets a variable set by hand win, and finds nothing outside a shell', () => {
+    expect(settingsFromSstShell({ ...shell, LOKET_TABLE: 'mine' }).LOKET_TABLE).toBeUndefined();
+    expect(settingsFromSstShell({})).toEqual({});
   });
 });

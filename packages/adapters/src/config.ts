@@ -11,11 +11,24 @@ export const LOCAL_SECRETS = {
   GOOGLE_FORMS_WEBHOOK_SECRET: 'loket-local-webhook-secret-change-me',
   LOKET_AUTH_SECRET: 'loket-local-auth-secret-change-me',
 } as const;
+/**
+ * Which process this is. Each Lambda is given only the secrets it uses (infra/runtime.ts) and refuses
+ * to start without them; the jobs sign nothing and verify nothing, so they hold neither HMAC key.
+ * `desk` is the local desk and the CLI: everything.
+ */
+export const LOKET_FUNCTIONS = ['desk', 'api', 'jobs'] as const;
+export type LoketFunction = (typeof LOKET_FUNCTIONS)[number];
+export const REQUIRED_SECRETS: Record<LoketFunction, (keyof typeof LOCAL_SECRETS)[]> = {
+  desk: ['GOOGLE_FORMS_WEBHOOK_SECRET', 'LOKET_AUTH_SECRET'],
+  api: ['GOOGLE_FORMS_WEBHOOK_SECRET', 'LOKET_AUTH_SECRET'],
+  jobs: [],
+};
 /** 256 bits: an HMAC key shorter than its hash's output is easier to guess than it needs to be. */
 const MIN_SECRET_BYTES = 32;
 
 const Env = z.object({
   LOKET_STAGE: z.string().default('local'),
+  LOKET_FUNCTION: z.enum(LOKET_FUNCTIONS).default('desk'),
   LOKET_TABLE: z.string().min(3).default('loket-local'),
   LOKET_BUCKET: z.string().min(3).default('loket-local-files'),
   AWS_REGION: z.string().default('ap-southeast-3'),
@@ -69,6 +82,8 @@ const Env = z.object({
   const secret = (name: keyof typeof LOCAL_SECRETS) => {
     const value = env[name];
     if (env.LOKET_STAGE === 'local') return value ?? LOCAL_SECRETS[name];
+    // Not this function's secret: held empty, and an empty key signs and verifies nothing (auth.ts, signature.ts).
+    if (!REQUIRED_SECRETS[env.LOKET_FUNCTION].includes(name)) return '';
     if (!value) ctx.addIssue({ code: 'custom', path: [name], message: `required outside the local stage (stage "${env.LOKET_STAGE}")` });
     else if (value === LOCAL_SECRETS[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'is the public local default; set a secret of your own' });
     else if (Buffer.byteLength(value, 'utf8') < MIN_SECRET_BYTES) ctx.addIssue({ code: 'custom', path: [name], message: `must be at least ${MIN_SECRET_BYTES} bytes outside the local stage` });

@@ -1,4 +1,4 @@
-import { Service } from './schema';
+import type { Service } from './schema';
 import {
   applicantName, contactEmail, contactPhone, doc, email, financialReport, IMAGE_TYPES, ktpScan, longText, nik, phone, text,
 } from './fields';

@@ -1,10 +1,7 @@
-import { PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { PutItemCommand, TransactWriteItemsCommand } from '@aws-sdk/client-dynamodb';
 import { mapLimit } from '@loket/core';
 import { signBody } from '../functions/intake/signature';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { loadConfig } from '@loket/adapters';
 import { createDeps } from '../functions/deps';
 
@@ -19,39 +16,32 @@ const percentile = (xs: number[], p: number) => {
 };
 
 /**
- * The desk runs in a process of its own, as a Lambda would: started like `npm start` into a scratch
- * data folder, found through the desk.json it writes. Mail as the deployed API sends it: queued with the
- * case and delivered by the scheduled drain (infra/runtime.ts), so no submission waits on a mail server.
+ * The API runs in a process of its own, as a Lambda would (bench/fixtures/api-process.ts), against the
+ * bench's emulators. Mail as the deployed API sends it: queued with the case and delivered by the
+ * scheduled drain (infra/runtime.ts), so no submission waits on a mail server.
  */
-const startDeskProcess = async () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'loket-bench-desk-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'functions/local/start.ts'], {
-    env: { ...process.env, PORT: '0', LOKET_DATA_DIR: dataDir, LOKET_MAIL_DELIVERY: 'scheduled', LOKET_SWEEP_INTERVAL_SECONDS: '3600', LOKET_LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'ignore', 'inherit'],
+const startApiProcess = async () => {
+  const child = spawn(process.execPath, [...(process.env.PROF ? ['--cpu-prof', '--cpu-prof-dir=bench/results/profiles'] : []), '--import', 'tsx', 'bench/fixtures/api-process.ts'], {
+    env: { ...process.env, LOKET_STAGE: 'local', LOKET_MAIL_DELIVERY: 'scheduled', LOKET_LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const deskFile = join(dataDir, 'desk.json');
-  for (let waited = 0; !existsSync(deskFile); waited += 100) {
-    if (child.exitCode !== null || waited > 120_000) throw new Error('the bench desk did not start');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  const desk = JSON.parse(readFileSync(deskFile, 'utf8')) as { url: string; env: Record<string, string> };
-  // The SDK finds its endpoints in the environment (on each request): from here on, the desk's emulators.
-  // Intake runs last in `npm run bench`, so nothing after it needs the bench's own.
-  Object.assign(process.env, desk.env);
+  const { port } = await new Promise<{ port: number }>((resolvePort, reject) => {
+    child.once('exit', () => reject(new Error('the bench API process exited before it was ready')));
+    child.stdout!.once('data', (chunk: Buffer) => resolvePort(JSON.parse(chunk.toString())));
+  });
   const deps = createDeps(loadConfig(), { log: { debug() {}, info() {}, warn() {}, error() {}, child() { return this; } } });
   return {
-    url: desk.url, deps,
+    url: `http://127.0.0.1:${port}`, deps,
     async stop() {
       deps.db.destroy();
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));
-      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 };
 
 export const benchIntake = async (total = Number(process.env.BENCH_INTAKE ?? 1000), concurrency = 20) => {
-  const desk = await startDeskProcess();
+  const desk = await startApiProcess();
   try {
     const secret = desk.deps.config.GOOGLE_FORMS_WEBHOOK_SECRET;
     const run = `bench-${Date.now().toString(36)}`;
@@ -86,6 +76,16 @@ export const benchIntake = async (total = Number(process.env.BENCH_INTAKE ?? 100
     };
     await mapLimit(Array.from({ length: 20 }, (_, i) => i + total), concurrency, put);
     const puts = await mapLimit(Array.from({ length: total }, (_, i) => i), concurrency, put);
+    // The write a new case makes, without the desk around it: case, first event, tracking-number and
+    // response-id markers and the receipt in one conditional transaction (case-repository.ts).
+    const transact = async (i: number) => {
+      const started = performance.now();
+      const item = (sk: string, size: number) => ({ Put: { TableName: table, Item: { pk: { S: `BENCHTX#${run}#${i}#${sk}` }, sk: { S: sk }, v: { S: 'x'.repeat(size) } }, ConditionExpression: 'attribute_not_exists(pk)' } });
+      await desk.deps.db.send(new TransactWriteItemsCommand({ TransactItems: [item('CASE', 2000), item('EVT', 300), item('TRK', 50), item('EXT', 50), item('MAIL', 1200)] }));
+      return performance.now() - started;
+    };
+    await mapLimit(Array.from({ length: 20 }, (_, i) => i + total), concurrency, transact);
+    const transacts = await mapLimit(Array.from({ length: total }, (_, i) => i), concurrency, transact);
     const latency = results.map((r) => r.ms);
     return {
       submissions: total, concurrency,
@@ -94,6 +94,7 @@ export const benchIntake = async (total = Number(process.env.BENCH_INTAKE ?? 100
       intakeMs: { p50: percentile(latency, 50), p95: percentile(latency, 95) },
       putItemMs: { p50: percentile(puts, 50), p95: percentile(puts, 95) },
       p95VsPutItem: Math.round((percentile(latency, 95) / percentile(puts, 95)) * 10) / 10,
+      transactWriteMs: { p50: percentile(transacts, 50), p95: percentile(transacts, 95) },
     };
   } finally {
     await desk.stop();

@@ -38,37 +38,34 @@ const closure = (meta: Metafile, entry: string) => {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-/** Median import time of a module over `runs` fresh processes (each a true cold import). */
-const coldImportMs = (file: string, runs: number) => {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const out = execFileSync(process.execPath, ['-e', `const t=performance.now();import(${JSON.stringify(resolve(file))}).then(()=>process.stdout.write(String(performance.now()-t)))`], {
-      env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', AWS_REGION: 'ap-southeast-3', LOKET_STAGE: 'local' },
-    }).toString();
-    times.push(Number(out));
-  }
-  return Math.round(median(times) * 10) / 10;
-};
+/** Import time of a module in one fresh process (a true cold import). */
+const coldImportOnce = (file: string) => Number(execFileSync(process.execPath, ['-e', `const t=performance.now();import(${JSON.stringify(resolve(file))}).then(()=>process.stdout.write(String(performance.now()-t)))`], {
+  env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', AWS_REGION: 'ap-southeast-3', LOKET_STAGE: 'local' },
+}).toString());
 
-export const benchColdStart = async (runs = Number(process.env.BENCH_COLD_RUNS ?? 9)) => {
+export const benchColdStart = async (runs = Number(process.env.BENCH_COLD_RUNS ?? 15)) => {
   const dir = mkdtempSync(join(tmpdir(), 'loket-cold-'));
   try {
-    const measure = async (name: string, entry: string) => {
-      const outdir = join(dir, name);
-      const result = await build({ ...BUNDLE, entryPoints: [entry], outdir, metafile: true, banner: { js: REQUIRE_SHIM }, logLevel: 'error' });
-      const c = closure(result.metafile!, entry);
-      return { entry, bytes: c.eagerBytes, lazyBytes: c.lazyBytes, coldImportMs: coldImportMs(join(process.cwd(), c.file), runs) };
+    const bundles = Object.fromEntries(await Promise.all(Object.entries({ ...REFERENCES, ...ENTRIES }).map(async ([name, entry]) => {
+      const result = await build({ ...BUNDLE, entryPoints: [entry], outdir: join(dir, name), metafile: true, banner: { js: REQUIRE_SHIM }, logLevel: 'error' });
+      return [name, { entry, ...closure(result.metafile!, entry) }] as const;
+    })));
+    // Round robin, one import of each bundle per round: a machine that slows down mid-run slows all
+    // of them alike, so the ratios hold even when the absolute times drift.
+    const times: Record<string, number[]> = Object.fromEntries(Object.keys(bundles).map((n) => [n, []]));
+    for (let i = 0; i < runs; i++) for (const [name, b] of Object.entries(bundles)) times[name]!.push(coldImportOnce(join(process.cwd(), b.file)));
+    const figures = (name: string) => {
+      const b = bundles[name]!;
+      return { entry: b.entry, bytes: b.eagerBytes, lazyBytes: b.lazyBytes, coldImportMs: Math.round(median(times[name]!) * 10) / 10 };
     };
-    const minimal = await measure('minimal', REFERENCES.minimal);
-    const floor = await measure('floor', REFERENCES.floor);
-    const entries: Record<string, unknown> = {};
-    for (const [name, entry] of Object.entries(ENTRIES)) {
-      const m = await measure(name, entry);
-      entries[name] = { ...m, underOneMiB: m.bytes < 1024 * 1024, vsFloor: Math.round((m.coldImportMs / floor.coldImportMs) * 100) / 100, vsMinimal: Math.round((m.coldImportMs / minimal.coldImportMs) * 10) / 10 };
-    }
+    const minimal = figures('minimal');
+    const floor = figures('floor');
+    const entries = Object.fromEntries(Object.keys(ENTRIES).map((name) => {
+      const m = figures(name);
+      return [name, { ...m, underOneMiB: m.bytes < 1024 * 1024, vsFloor: Math.round((m.coldImportMs / floor.coldImportMs) * 100) / 100, vsMinimal: Math.round((m.coldImportMs / minimal.coldImportMs) * 10) / 10 }];
+    }));
     return { runs, minimal, floor, entries };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 };
-

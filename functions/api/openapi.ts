@@ -83,8 +83,11 @@ const ERROR_TEXT: Record<number, string> = {
 /** A JSON body in a route declaration: required, so a request without it is refused, not waved through. */
 export const jsonBody = <S extends z.ZodType>(schema: S) => ({ body: { required: true, content: { 'application/json': { schema } } } });
 
+/** Any JSON object: one schema shared by every route that documents its answer only as an object. */
+const ANY_OBJECT = z.looseObject({});
+
 /** A successful JSON answer; the views are documented as objects (their shape is the handler's). */
-export const jsonOk = (description: string, status = 200, schema: z.ZodType = z.looseObject({})) => ({ [status]: { description, content: { 'application/json': { schema } } } });
+export const jsonOk = (description: string, status = 200, schema: z.ZodType = ANY_OBJECT) => ({ [status]: { description, content: { 'application/json': { schema } } } });
 
 /** A route declaration (identity, typed): kept for readability at the call sites. */
 export const route = <P extends Schema = undefined, Q extends Schema = undefined, B extends Schema = undefined>(decl: RouteDecl<P, Q, B>) => decl;

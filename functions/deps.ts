@@ -1,6 +1,6 @@
 import {
   type Config, createDynamoClient, createLogger, createFileStore, createMailer, DynamoCalendarStore, DynamoCaseRepository, DynamoFormMappings, DynamoMarks, DynamoOutbox, DynamoRecomputeProgress, DynamoSessions, DynamoTickets,
-  DynamoStaffDirectory, googleClients, type Logger, systemIds,
+  DynamoStaffDirectory, googleClients, laporClient, type Logger, systemIds,
   systemTime,
 } from '@loket/adapters';
 import { CaseService, type IdSource, type Mailer, type TimeSource } from '@loket/core';
@@ -15,6 +15,11 @@ import { sendFresh } from './mail/dispatch';
 export const createDeps = (config: Config, overrides: { time?: TimeSource; ids?: IdSource; log?: Logger; mailer?: Mailer } = {}) => {
   // Drive and Forms when a service account is configured; without one, Google work waits visibly.
   const google = config.GOOGLE_SERVICE_ACCOUNT_KEY ? googleClients(config.GOOGLE_SERVICE_ACCOUNT_KEY, config.GOOGLE_API_ROOT_URL) : undefined;
+  // SP4N-LAPOR! API channel when configured (its client loads on first use); otherwise complaints come in by hand.
+  const lapor = config.LAPOR_API_BASE_URL ? laporClient({
+    baseUrl: config.LAPOR_API_BASE_URL, auth: config.LAPOR_API_AUTH!, token: config.LAPOR_API_TOKEN!,
+    userId: config.LAPOR_USER_ID, institutionId: config.LAPOR_INSTITUTION_ID, timeoutMs: config.LAPOR_TIMEOUT_MS,
+  }) : undefined;
   const db = createDynamoClient(config.AWS_REGION);
   const files = createFileStore(config.AWS_REGION, config.LOKET_BUCKET);
   const time = overrides.time ?? systemTime;
@@ -38,7 +43,7 @@ export const createDeps = (config: Config, overrides: { time?: TimeSource; ids?:
       if (mails.length) await sendFresh(deps, mails).catch((e) => log.warn('mail.dispatch_error', { error: String(e) }));
     },
   });
-  const deps = { config, db, files, time, ids, log, repo, calendars, staff, outbox, marks, recompute, sessions, tickets, formMappings, mailer, cases, google };
+  const deps = { config, db, files, time, ids, log, repo, calendars, staff, outbox, marks, recompute, sessions, tickets, formMappings, mailer, cases, google, lapor };
   return deps;
 };
 

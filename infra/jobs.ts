@@ -11,5 +11,7 @@ const job = (name: string, handler: string, schedule: `rate(${string})` | `cron(
 export const minutely = job('Minutely', 'functions/jobs/index.minutely', 'rate(1 minute)', '55 seconds');
 /** Google Forms reconciliation, the safety net under the Apps Script push. */
 export const reconcile = job('Reconcile', 'functions/jobs/index.reconcile', 'rate(15 minutes)', '300 seconds');
+/** SP4N-LAPOR!: status changes and follow-ups of open complaints (does nothing without the API channel). */
+export const laporSync = job('LaporSync', 'functions/jobs/index.lapor', 'rate(15 minutes)', '300 seconds');
 /** Morning digests (the job itself skips holidays) and the Monday report to the Kepala Dinas. */
 export const morning = job('Morning', 'functions/jobs/index.morning', 'cron(30 7 ? * MON-FRI *)', '300 seconds');

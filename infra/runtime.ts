@@ -1,7 +1,7 @@
 import type { LoketFunction } from '../packages/adapters/src/config';
 import { apiAccess, jobsAccess } from './access';
 import { LAMBDA_BUNDLE } from './bundle';
-import { authSecret, googleKey, oauthClientId, oauthClientSecret, webhookSecret } from './secrets';
+import { authSecret, googleKey, laporAuth, laporToken, oauthClientId, oauthClientSecret, webhookSecret } from './secrets';
 import { files, table } from './storage';
 
 /**
@@ -28,6 +28,17 @@ const formMappings = () => {
   }
   return text;
 };
+
+/**
+ * The SP4N-LAPOR! API channel's plain settings, given at deploy time like the public address (its two
+ * credentials are secrets). Without a base URL the desk takes complaints by hand only.
+ */
+const laporSettings = () => ({
+  LAPOR_API_BASE_URL: process.env.LAPOR_API_BASE_URL ?? '',
+  LAPOR_API_AUTH: laporAuth.value,
+  LAPOR_API_TOKEN: laporToken.value,
+  ...Object.fromEntries(['LAPOR_USER_ID', 'LAPOR_INSTITUTION_ID', 'LAPOR_STATUS_MAP', 'LAPOR_INBOX_PATH'].flatMap((k) => (process.env[k] ? [[k, process.env[k]!]] : []))),
+});
 
 export const MAIL_FROM = 'Loket Dinkop UKM Kab. Pasuruan <loket@dinkop.pasuruankab.go.id>';
 
@@ -81,6 +92,8 @@ export const lambda = (fn: keyof typeof PROFILES, handler: string, timeout: `${n
     LOKET_PUBLIC_URL: publicUrl(),
     LOKET_MAIL_FROM: MAIL_FROM,
     LOKET_FORM_MAPPINGS: formMappings(),
+    // Both functions: the API registers complaints, the jobs sync them and post the desk's answers.
+    ...laporSettings(),
     ...PROFILES[fn].environment,
   },
   nodejs: { format: LAMBDA_BUNDLE.format, minify: LAMBDA_BUNDLE.minify, splitting: LAMBDA_BUNDLE.splitting, esbuild: { mainFields: LAMBDA_BUNDLE.mainFields } },

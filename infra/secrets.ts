@@ -6,3 +6,6 @@ export const googleKey = new sst.Secret('GoogleServiceAccountKey');
 /** "Masuk dengan Google": the OAuth client of the Dinas's Google Cloud project. Empty: the button is hidden. */
 export const oauthClientId = new sst.Secret('GoogleOAuthClientId', '');
 export const oauthClientSecret = new sst.Secret('GoogleOAuthClientSecret', '');
+/** SP4N-LAPOR! API channel (README, "SP4N-LAPOR!"): the two per-agency credentials. Empty: manual channel only. */
+export const laporAuth = new sst.Secret('LaporApiAuth', '');
+export const laporToken = new sst.Secret('LaporApiToken', '');

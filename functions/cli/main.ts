@@ -80,6 +80,14 @@ const COMMANDS: Record<string, Command> = {
   },
   sweep: { usage: 'sweep', summary: 'run the minutely job once: deadline alerts, mail outbox, file-copy retries (JSON report)', run: runJob(async () => (await import('../jobs/run')).runMinutely) },
   reconcile: { usage: 'reconcile', summary: 'fetch Google Forms responses the webhook missed (JSON report)', run: runJob(async () => (await import('../intake/reconcile')).reconcileForms) },
+  lapor: {
+    usage: 'lapor register <complaintId> | lapor sync',
+    summary: 'SP4N-LAPOR!: make the pengaduan case of a complaint (JSON: caseId, trackingNumber, created), or run the 15-minute sync once (JSON report)',
+    async run(argv) {
+      if (argv[0] === 'sync') return runJob(async () => (await import('../lapor/sync')).syncLapor)(argv.slice(1));
+      return (await import('./lapor')).laporCommand(argv, connect);
+    },
+  },
   digest: { usage: 'digest', summary: "send today's officer digests (and the weekly report on the first working day)", run: runJob(async () => (await import('../jobs/digest')).runMorningDigests) },
 };
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { DriveFetchError, type DriveFiles } from '@loket/adapters';
+import { FileFetchError, type RemoteFiles } from '@loket/adapters';
 import { type Attachment, attachmentDue, DOCUMENT_FORMATS, type AttachmentOutcome, type Field, findService, serviceFields } from '@loket/core';
 import type { Deps } from '../deps';
 
@@ -9,7 +9,7 @@ export const INLINE_COPY_BUDGET_MS = 10_000;
 const mb = (n: number) => `${(n / 1024 / 1024).toLocaleString('id-ID', { maximumFractionDigits: 1 })} MB`;
 
 /** What the first bytes say the file is; a claimed type is not trusted. */
-const sniff = (b: Uint8Array): string | undefined => {
+export const sniff = (b: Uint8Array): string | undefined => {
   if (b[0] === 0x25 && b[1] === 0x50 && b[2] === 0x44 && b[3] === 0x46) return 'application/pdf';
   if (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'image/jpeg';
   if (b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47) return 'image/png';
@@ -18,13 +18,13 @@ const sniff = (b: Uint8Array): string | undefined => {
 
 const refusal = (field: Field, problem: string) => `${field.label}: ${problem}`;
 
-/** One file: Drive → checks → private bucket under the case, content-addressed. Never throws. */
-const copyOne = async (deps: Deps, drive: DriveFiles, caseId: string, a: Attachment, field: Field): Promise<AttachmentOutcome> => {
+/** One file: its source (Drive, LAPOR!) → checks → private bucket under the case, content-addressed. Never throws. */
+const copyOne = async (deps: Deps, source: RemoteFiles, caseId: string, a: Attachment, field: Field): Promise<AttachmentOutcome> => {
   const maxBytes = field.maxBytes ?? DEFAULT_MAX_BYTES;
   const accepted = field.accept ?? [];
   const allowed = accepted.map((t) => DOCUMENT_FORMATS[t]?.name ?? t).join(', ');
   try {
-    const file = await drive.fetch(a.sourceId, maxBytes);
+    const file = await source.fetch(a.sourceId, maxBytes);
     // A file claiming a type we can recognise but not looking like it (a renamed program) is refused.
     const type = sniff(file.bytes) ?? (DOCUMENT_FORMATS[file.mimeType] ? 'unrecognised' : file.mimeType);
     if (accepted.length && !accepted.includes(type)) {
@@ -32,15 +32,19 @@ const copyOne = async (deps: Deps, drive: DriveFiles, caseId: string, a: Attachm
     }
     const sha256 = createHash('sha256').update(file.bytes).digest('hex');
     const s3Key = `cases/${caseId}/${field.id}/${sha256}`;
-    await deps.files.put(s3Key, file.bytes, type, { 'drive-file-id': a.sourceId, sha256 });
+    await deps.files.put(s3Key, file.bytes, type, { source: a.origin ?? 'google_drive', 'source-id': encodeURI(a.sourceId).slice(0, 500), sha256 });
     return { status: 'stored', s3Key, sha256, size: file.bytes.byteLength, mimeType: type };
   } catch (e) {
-    if (e instanceof DriveFetchError && e.reason === 'too_large') {
+    if (e instanceof FileFetchError && e.reason === 'too_large') {
       return { status: 'rejected', reason: refusal(field, `berkas terlalu besar${e.size ? ` (${mb(e.size)})` : ''}; maksimal ${mb(maxBytes)}.`) };
     }
     return { status: 'failed', error: e instanceof Error ? e.message : String(e) };
   }
 };
+
+/** Where a file is copied from: Google Drive, or the LAPOR! API for a complaint's attachments. */
+const sourceOf = async (deps: Deps, a: Attachment): Promise<RemoteFiles | undefined> =>
+  a.origin === 'sp4n_lapor' ? deps.lapor?.() : deps.google?.drive;
 
 /**
  * Copies every file of a case that is owed an attempt (new, or failed and due again), starting no new
@@ -50,8 +54,6 @@ const copyOne = async (deps: Deps, drive: DriveFiles, caseId: string, a: Attachm
 export const copyAttachments = async (deps: Deps, caseId: string, budgetMs = Number.POSITIVE_INFINITY) => {
   const started = performance.now();
   const counts = { stored: 0, failed: 0, rejected: 0 };
-  // Without a service account nothing is attempted: the files stay pending (visible) until one is configured.
-  if (!deps.google) return counts;
   const c = await deps.cases.get(caseId);
   const fields = new Map(serviceFields(findService(c.serviceId)!).map((f) => [f.id, f]));
   const now = deps.time.now();
@@ -59,8 +61,11 @@ export const copyAttachments = async (deps: Deps, caseId: string, budgetMs = Num
     // Out of time (the sender is waiting): the rest stay due and the minutely job copies them.
     if (performance.now() - started > budgetMs) break;
     const field = fields.get(a.fieldId);
-    if (!field) continue;
-    const outcome = await copyOne(deps, deps.google.drive, c.id, a, field);
+    // Without the file's source configured (a service account, the LAPOR! API) nothing is attempted:
+    // the file stays pending, visible to officers, until it is.
+    const source = await sourceOf(deps, a);
+    if (!field || !source) continue;
+    const outcome = await copyOne(deps, source, c.id, a, field);
     counts[outcome.status]++;
     if (outcome.status !== 'stored') deps.log.warn('attachment.not_stored', { caseId: c.id, fieldId: a.fieldId, status: outcome.status, error: outcome.status === 'failed' ? outcome.error : undefined });
     await deps.cases.recordAttachment(c.id, { fieldId: a.fieldId, sourceId: a.sourceId, outcome });
@@ -71,7 +76,7 @@ export const copyAttachments = async (deps: Deps, caseId: string, budgetMs = Num
 /** The scheduled retry: every case whose next file attempt is due. */
 export const retryDueAttachments = async (deps: Deps, limit = 100) => {
   const totals = { cases: 0, stored: 0, failed: 0, rejected: 0 };
-  if (!deps.google) return totals;
+  if (!deps.google && !deps.lapor) return totals;
   for (const caseId of await deps.repo.listAttachmentsDue(deps.time.now(), limit)) {
     const r = await copyAttachments(deps, caseId);
     totals.cases++;

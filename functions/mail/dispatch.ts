@@ -1,5 +1,6 @@
 import { deliveryFailureMail, MailDeliveryError, mapLimit, newOutboxEntry, nextRetryAt, type OutboxEntry, type OutgoingMail, parseMailAddress } from '@loket/core';
 import type { Deps } from '../deps';
+import { deliverToLapor, recordOnCase } from '../lapor/courier';
 
 /** How long one attempt holds a message before another dispatcher may take it (a crashed attempt). */
 export const LEASE_MS = 2 * 60_000;
@@ -30,10 +31,15 @@ export const deliverOutbox = async (deps: Deps, entries?: OutboxEntry[], limit =
       return;
     }
     try {
-      // The last gate before any mailer: exactly one valid mailbox per recipient, whatever queued it.
-      if (!claimed.to.length || claimed.to.some((a) => parseMailAddress(a) !== a)) throw new MailDeliveryError('invalid recipient address', true);
-      await deps.mailer.send(claimed);
+      if (claimed.lapor) {
+        await deliverToLapor(deps, { ...claimed, lapor: claimed.lapor });
+      } else {
+        // The last gate before any mailer: exactly one valid mailbox per recipient, whatever queued it.
+        if (!claimed.to.length || claimed.to.some((a) => parseMailAddress(a) !== a)) throw new MailDeliveryError('invalid recipient address', true);
+        await deps.mailer.send(claimed);
+      }
       await deps.outbox.markSent(claimed.id, deps.time.now());
+      if (claimed.lapor) await recordOnCase(deps, { ...claimed, lapor: claimed.lapor }, { posted: true });
       report.sent++;
     } catch (e) {
       const error = e instanceof Error ? e.message : String(e);
@@ -42,6 +48,7 @@ export const deliverOutbox = async (deps: Deps, entries?: OutboxEntry[], limit =
       const retryAt = permanent ? undefined : nextRetryAt(claimed.attempts, now);
       if (retryAt === undefined) {
         await deps.outbox.markFailed(claimed.id, now, error);
+        if (claimed.lapor) await recordOnCase(deps, { ...claimed, lapor: claimed.lapor }, { posted: false, error });
         await reportFailure(deps, { ...claimed, lastError: error });
         report.failed++;
       } else {

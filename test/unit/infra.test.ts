@@ -88,7 +88,7 @@ describe('infrastructure (sst.config.ts + infra/)', () => {
   });
 
   it('points every function at a handler that exists and exports it, on Node 22 arm64, bundled as the bench measures', async () => {
-    expect(lambdas()).toHaveLength(4);
+    expect(lambdas()).toHaveLength(5);
     for (const fn of lambdas()) {
       expect(fn.args).toMatchObject({ runtime: 'nodejs22.x', architecture: 'arm64', nodejs: { format: 'esm', splitting: true, minify: true } });
       const [file, exported] = (fn.args.handler as string).split(/\.(?=[^.]+$)/) as [string, string];

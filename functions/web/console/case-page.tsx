@@ -1,15 +1,39 @@
 /** @jsxImportSource hono/jsx */
 import {
   actionsFor, assignableOfficers, type CaseEvent, doesCasework, mayAssign, type CaseRecord, clockText, currentStep, findService, formatWib, INTAKE_CHECK, maskDigitRuns, maskedAnswers, maskEmail,
-  maskPhone, mayRevealApplicant, type Service, serviceFields, slaState, type StaffMember, type TransitionDef, workflowFor, worksCurrentStep,
+  maskPhone, laporEventTitle, laporSummary, mayRevealApplicant, type Service, serviceFields, slaState, type StaffMember, type TransitionDef, workflowFor, worksCurrentStep,
 } from '@loket/core';
 import { Banner, ConsolePage, ErrorSummary, type FieldError, SlaTag, Summary, type SummaryRow } from '../components';
+
+/** SP4N-LAPOR!: where the complaint stands there, and (manual channel) the answers still to copy by hand. */
+const LaporPanel = ({ c, officer }: { c: CaseRecord; officer: StaffMember }) => {
+  const link = c.lapor!;
+  const copier = officer.roles.includes('petugas_pengaduan');
+  return (
+    <>
+      <h2 id="lapor">SP4N-LAPOR!</h2>
+      <Summary rows={laporSummary(link)} />
+      {link.toCopy.map((t) => (
+        <div class="card">
+          <h3>Salin tanggapan ini ke SP4N-LAPOR!</h3>
+          <p class="prewrap">{t.content}</p>
+          {copier && (
+            <form method="post" action={`/konsol/berkas/${c.id}/lapor/disalin`}>
+              <input type="hidden" name="copyId" value={t.id} />
+              <button class="button button-secondary" type="submit">Sudah disalin ke LAPOR!</button>
+            </form>
+          )}
+        </div>
+      ))}
+    </>
+  );
+};
 
 const CHECK_TAGS: Record<string, [string, string]> = {
   ok: ['Sesuai', 'tag-green'], pending: ['Belum diperiksa', 'tag-grey'], missing: ['Belum lengkap', 'tag-red'], invalid: ['Perlu dilengkapi', 'tag-yellow'],
 };
 const FILE_TEXT: Record<string, string> = {
-  pending: 'Menunggu disalin dari Google Drive', stored: 'Tersimpan', failed: 'Gagal disalin dari Google Drive', rejected: 'Ditolak (ukuran atau jenis berkas)',
+  pending: 'Menunggu disalin', stored: 'Tersimpan', failed: 'Gagal disalin (dicoba lagi otomatis)', rejected: 'Ditolak (ukuran atau jenis berkas)',
 };
 const CHANNELS: Record<string, string> = { google_form: 'Formulir Google', walk_in: 'Datang langsung', letter: 'Surat', sp4n_lapor: 'SP4N-LAPOR!', internal: 'Internal Dinas' };
 
@@ -29,7 +53,7 @@ export const eventTitle = (e: CaseEvent, service: Service, staff: Map<string, St
     case 'attachment_failed': return e.data?.rejected ? 'Dokumen ditolak' : 'Dokumen gagal disalin (dicoba lagi)';
     case 'attachment_retry': return 'Salin ulang dokumen diminta';
     case 'sla_alert': return e.data?.threshold === 'breach' ? 'Peringatan: melewati batas waktu' : 'Peringatan: mendekati batas waktu';
-    default: return e.type;
+    default: return laporEventTitle(e) ?? e.type;
   }
 };
 
@@ -50,7 +74,7 @@ export const CasePage = ({ c, officer, events, staff, now, revealed, flash, erro
   const step = currentStep(c);
   const actions = actionsFor(c, officer.roles);
   const works = worksCurrentStep(c, officer.roles);
-  const canReveal = mayRevealApplicant(c, officer.roles) && !c.confidential;
+  const canReveal = mayRevealApplicant(c, officer.roles);
   const answers = revealed && canReveal ? c.answers : maskedAnswers(service, c);
   const fields = serviceFields(service).filter((f) => answers[f.id]?.length && f.id !== 'nama_pemohon');
   const assignable = assignableOfficers(c, [...staff.values()]);
@@ -90,8 +114,10 @@ export const CasePage = ({ c, officer, events, staff, now, revealed, flash, erro
         </form>
       )}
 
-      <h2 id="pemohon">Pemohon</h2>
-      {c.confidential ? <p>Identitas pelapor dirahasiakan.</p> : (
+      {c.lapor && <LaporPanel c={c} officer={officer} />}
+
+      <h2 id="pemohon">{c.lapor ? 'Pelapor' : 'Pemohon'}</h2>
+      {c.confidential && !(revealed && canReveal) ? <p>Identitas pelapor dirahasiakan{canReveal ? '' : '; hanya petugas pengaduan yang dapat melihatnya'}.</p> : (
         <Summary rows={[
           ['Nama', c.applicant.name],
           ['Email', c.applicant.email ? (revealed && canReveal ? c.applicant.email : maskEmail(c.applicant.email)) : '-'],
@@ -116,7 +142,7 @@ export const CasePage = ({ c, officer, events, staff, now, revealed, flash, erro
 
       <h2 id="tindakan">Tindakan</h2>
       {actions.length
-        ? <p>{actions.map((a, i) => <a class={a.event === 'tolak' || a.event === 'batalkan' ? 'button button-warning' : i === 0 ? 'button' : 'button button-secondary'} href={`/konsol/berkas/${c.id}/tindakan/${a.event}`}>{a.label}</a>)}</p>
+        ? <p>{actions.map((a, i) => <a class={a.event === 'tolak' || a.event === 'batalkan' || a.event === 'bukan_wewenang' ? 'button button-warning' : i === 0 ? 'button' : 'button button-secondary'} href={`/konsol/berkas/${c.id}/tindakan/${a.event}`}>{a.label}</a>)}</p>
         : <p class="muted">{step.kind === 'terminal' ? 'Berkas sudah selesai.' : 'Tidak ada tindakan untuk peran Anda pada tahap ini.'}</p>}
 
       <h2 id="persyaratan">Persyaratan</h2>
@@ -193,13 +219,23 @@ export const ActionPage = ({ c, officer, action, errors = [], note = '' }: {
             ))}
           </fieldset>
         )}
+        {action.event === 'bukan_wewenang' && c.lapor && (
+          <div class="field">
+            <label for="institutionId">Instansi tujuan di SP4N-LAPOR! (ID instansi{c.lapor.mode === 'api' ? ', tidak wajib' : ''})</label>
+            <p class="hint">{c.lapor.mode === 'api' ? 'Nomor ID instansi berwenang pada LAPOR!; alasan di bawah dikirim bersama penerusan.' : 'Dicatat untuk disalin ke LAPOR! bersama alasan di bawah.'}</p>
+            <input id="institutionId" name="institutionId" class="input-short" maxlength={20} inputmode="numeric" />
+          </div>
+        )}
         <div class={noteError ? 'field field-error' : 'field'}>
           <label for="note">{action.noteRequired ? 'Alasan atau catatan (wajib)' : 'Catatan (tidak wajib)'}</label>
+          {(action.event === 'tanggapan_disampaikan' || action.event === 'bukan_wewenang') && c.lapor && (
+            <p class="hint">{c.lapor.mode === 'api' ? 'Teks ini dikirim ke SP4N-LAPOR! sebagai tindak lanjut.' : 'Teks ini perlu disalin ke SP4N-LAPOR!; halaman berkas akan mengingatkan.'}</p>
+          )}
           {revision && <p class="hint">Catatan ini dikirim kepada pemohon melalui email.</p>}
           {noteError && <p class="error-message"><span class="visually-hidden">Kesalahan: </span>{noteError}</p>}
           <textarea id="note" name="note" rows={5}>{note}</textarea>
         </div>
-        <button class={action.event === 'tolak' ? 'button button-warning' : 'button'} type="submit">{action.label}</button>
+        <button class={action.event === 'tolak' || action.event === 'bukan_wewenang' ? 'button button-warning' : 'button'} type="submit">{action.label}</button>
         <a class="button button-secondary" href={`/konsol/berkas/${c.id}`}>Batal</a>
       </form>
     </ConsolePage>

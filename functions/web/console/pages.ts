@@ -3,3 +3,4 @@ export { ActionPage, CasePage } from './case-page';
 export { CaseListPage } from './case-list';
 export { HomePage } from './home';
 export { NewCasePage, RegisteredPage } from './new-case';
+export { LaporNewPage } from './lapor-new';

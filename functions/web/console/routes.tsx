@@ -20,6 +20,9 @@ const FLASH: Record<string, string> = {
   tindakan: 'Tindakan telah disimpan dan tercatat di riwayat berkas.',
   persyaratan: 'Persyaratan telah dinyatakan sesuai.',
   disposisi: 'Berkas telah didisposisikan.',
+  lapor: 'Pengaduan SP4N-LAPOR! telah didaftarkan.',
+  'lapor-ada': 'Pengaduan SP4N-LAPOR! ini sudah terdaftar sebelumnya; inilah berkasnya.',
+  disalin: 'Tercatat: tanggapan telah disalin ke SP4N-LAPOR!.',
 };
 const STATUS = { forbidden: 403, invalid_transition: 422, conflict: 409, validation: 400, not_found: 404 } as const;
 
@@ -85,7 +88,7 @@ export const consoleRoutes = (deps: Deps) => {
   app.post('/berkas/:id/tampilkan', async (c) => {
     const record = await loadCase(c);
     const officer = c.get('officer');
-    if (!mayRevealApplicant(record, officer.roles) || record.confidential) {
+    if (!mayRevealApplicant(record, officer.roles)) {
       c.status(403);
       return casePage(c, record, { errors: [{ field: 'pemohon', message: 'Anda tidak berwenang menampilkan data pribadi pemohon berkas ini.' }] });
     }
@@ -139,7 +142,9 @@ export const consoleRoutes = (deps: Deps) => {
         const labels = picked.map((id) => service.requirements.find((r) => r.id === id)!.text);
         await deps.cases.act(record.id, { event, actor, expectedVersion: version, note: `Perlu diperbaiki: ${labels.join('; ')}.\n${note}` });
       } else {
-        await deps.cases.act(record.id, { event, actor, expectedVersion: version, note: note || undefined });
+        const institutionId = String(form.institutionId ?? '').trim().slice(0, 20);
+        if (institutionId && !/^[0-9A-Za-z-]+$/.test(institutionId)) throw new LoketError('validation', 'ID instansi hanya berisi huruf, angka dan tanda hubung.', [{ field: 'institutionId', message: 'ID instansi tidak valid.' }]);
+        await deps.cases.act(record.id, { event, actor, expectedVersion: version, note: note || undefined, ...(institutionId ? { data: { institutionId } } : {}) });
       }
       return c.redirect(`/konsol/berkas/${record.id}?pesan=tindakan`, 303);
     } catch (e) {
@@ -172,6 +177,62 @@ export const consoleRoutes = (deps: Deps) => {
       if (!assignee?.active) throw new LoketError('validation', 'Pilih petugas yang aktif.', [{ field: 'assigneeId', message: 'Pilih petugas yang aktif.' }]);
       await deps.cases.assign(record.id, { assignee, actor: c.get('actor'), expectedVersion: Number(form.expectedVersion) });
       return c.redirect(`/konsol/berkas/${record.id}?pesan=disposisi`, 303);
+    } catch (e) {
+      c.status(statusOf(e) as 400);
+      return casePage(c, await deps.cases.get(record.id), { errors: failure(e) });
+    }
+  });
+
+  /** SP4N-LAPOR! complaints, registered by the complaint officers (the pengaduan's first step). */
+  const registersComplaints = (officer: StaffMember) => officer.roles.includes('petugas_pengaduan');
+  app.get('/lapor/baru', (c) => {
+    if (!registersComplaints(c.get('officer'))) {
+      c.status(403);
+      return render(c, async (P) => <P.LaporNewPage officer={c.get('officer')} apiEnabled={!!deps.lapor} errors={[{ field: 'complaintId', message: 'Hanya petugas pengaduan yang mendaftarkan pengaduan SP4N-LAPOR!.' }]} />);
+    }
+    return render(c, async (P) => <P.LaporNewPage officer={c.get('officer')} apiEnabled={!!deps.lapor} />);
+  });
+
+  app.post('/lapor/baru', async (c) => {
+    const officer = c.get('officer');
+    const fail = (status: number, errors: FieldError[], values: Record<string, string> = {}) => {
+      c.status(status as 400);
+      return render(c, async (P) => <P.LaporNewPage officer={officer} apiEnabled={!!deps.lapor} errors={errors} values={values} />);
+    };
+    if (!registersComplaints(officer)) return fail(403, [{ field: 'complaintId', message: 'Hanya petugas pengaduan yang mendaftarkan pengaduan SP4N-LAPOR!.' }]);
+    const form = await c.req.parseBody({ all: true });
+    const { registerByHand, registerFromLapor } = await import('../../lapor/register');
+    try {
+      let registration;
+      if (c.req.query('cara') === 'api') {
+        const complaintId = String(form.complaintId ?? '').trim().slice(0, 40);
+        try {
+          registration = await registerFromLapor(deps, complaintId, officer.id);
+        } catch (e) {
+          if (isLoketError(e)) return fail(statusOf(e), [{ field: 'complaintId', message: e.message }], { complaintId });
+          // LAPOR! down, unknown number, bad credentials: said plainly; the manual form stays available.
+          c.get('log').warn('lapor.register_failed', { error: String(e) });
+          return fail(502, [{ field: 'complaintId', message: `SP4N-LAPOR! tidak dapat dihubungi atau menolak permintaan (${(e as Error).message}). Coba lagi nanti, atau catat secara manual.` }], { complaintId });
+        }
+      } else {
+        const { readManualForm } = await import('../../lapor/manual-form');
+        const parsed = await readManualForm(form, deps.time.now());
+        if (!parsed.complaint) return fail(400, parsed.errors, parsed.values);
+        registration = await registerByHand(deps, parsed.complaint, parsed.files, c.get('actor'));
+      }
+      return c.redirect(`/konsol/berkas/${registration.caseId}?pesan=${registration.created ? 'lapor' : 'lapor-ada'}`, 303);
+    } catch (e) {
+      if (!isLoketError(e)) throw e;
+      return fail(statusOf(e), failure(e));
+    }
+  });
+
+  app.post('/berkas/:id/lapor/disalin', async (c) => {
+    const record = await loadCase(c);
+    const form = await c.req.parseBody();
+    try {
+      await deps.cases.recordLaporCopied(record.id, { copyId: String(form.copyId ?? '').slice(0, 200), actor: c.get('actor') });
+      return c.redirect(`/konsol/berkas/${record.id}?pesan=disalin#lapor`, 303);
     } catch (e) {
       c.status(statusOf(e) as 400);
       return casePage(c, await deps.cases.get(record.id), { errors: failure(e) });

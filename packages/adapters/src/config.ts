@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { FormMappingSchema } from '@loket/core';
+import { DEFAULT_LAPOR_STATUS_MAP, FormMappingSchema, LaporStatusMap } from '@loket/core';
 
 /**
  * Every configuration variable of the desk, read and validated once. An error names the variable.
@@ -76,6 +76,27 @@ const Env = z.object({
   /** Local desk only: how often the deadline/outbox/file-retry job runs (AWS runs it every minute). */
   LOKET_SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   LOKET_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /** SP4N-LAPOR! API channel (README, "SP4N-LAPOR!"). Unset: the manual channel only. */
+  LAPOR_API_BASE_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().url().optional()),
+  /** Secrets in AWS: sent as `auth: Bearer <LAPOR_API_AUTH>` and `token: <LAPOR_API_TOKEN>`. */
+  LAPOR_API_AUTH: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
+  LAPOR_API_TOKEN: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
+  /** The Dinas's user and institution ids in LAPOR! (the follow-up form asks for them). */
+  LAPOR_USER_ID: z.string().max(64).optional(),
+  LAPOR_INSTITUTION_ID: z.string().max(64).optional(),
+  /** `{"<status code>": {"name", "stage": "baru|disposisi|proses|selesai|arsip"}}`; the default is an assumption (core/lapor). */
+  LAPOR_STATUS_MAP: z.string().optional().transform((s, ctx) => {
+    if (!s) return DEFAULT_LAPOR_STATUS_MAP;
+    try {
+      return LaporStatusMap.parse(JSON.parse(s));
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'must be a JSON object {"<code>": {"name": "…", "stage": "baru|disposisi|proses|selesai|arsip"}}' });
+      return z.NEVER;
+    }
+  }),
+  /** Optional discovery: a path on the LAPOR! API that lists the Dinas's complaints (off when unset). */
+  LAPOR_INBOX_PATH: z.string().startsWith('/').optional(),
+  LAPOR_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(15_000),
 }).transform((env, ctx) => {
   // Locally the well-known defaults keep `npm start` free of setup. Anywhere else a missing, short or
   // default secret would let anyone sign webhooks or officer sessions: refuse to start.
@@ -89,6 +110,10 @@ const Env = z.object({
     else if (Buffer.byteLength(value, 'utf8') < MIN_SECRET_BYTES) ctx.addIssue({ code: 'custom', path: [name], message: `must be at least ${MIN_SECRET_BYTES} bytes outside the local stage` });
     return value ?? '';
   };
+  // The API channel needs all three; half a configuration would fail on the first complaint instead of now.
+  if (env.LAPOR_API_BASE_URL && (!env.LAPOR_API_AUTH || !env.LAPOR_API_TOKEN)) {
+    ctx.addIssue({ code: 'custom', path: [env.LAPOR_API_AUTH ? 'LAPOR_API_TOKEN' : 'LAPOR_API_AUTH'], message: 'required when LAPOR_API_BASE_URL is set' });
+  }
   return { ...env, GOOGLE_FORMS_WEBHOOK_SECRET: secret('GOOGLE_FORMS_WEBHOOK_SECRET'), LOKET_AUTH_SECRET: secret('LOKET_AUTH_SECRET') };
 });
 export type Config = z.infer<typeof Env>;

@@ -12,4 +12,6 @@ export * from './dynamo/outbox';
 export * from './dynamo/sessions';
 export * from './mail/index';
 export * from './google/types';
+export * from './remote-files';
 export * from './google/index';
+export * from './lapor/index';

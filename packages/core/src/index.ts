@@ -27,3 +27,6 @@ export * from './mail/templates';
 export * from './util/concurrency';
 export * from './util/retry';
 export * from './util/instant';
+export * from './lapor/complaint';
+export * from './lapor/commands';
+export * from './lapor/view';

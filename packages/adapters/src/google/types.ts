@@ -1,24 +1,6 @@
 import type { forms_v1 } from '@googleapis/forms';
 
 /** What the desk needs from Google, apart from the client libraries (which load only when used). */
-export interface DriveFile {
-  name: string;
-  mimeType: string;
-  bytes: Uint8Array;
-}
-
-/** Why a file could not be fetched. `too_large` is the applicant's problem; the rest are retried. */
-export class DriveFetchError extends Error {
-  constructor(message: string, readonly reason: 'too_large' | 'not_found' | 'denied' | 'unavailable', readonly size?: number) {
-    super(message);
-  }
-}
-
-export interface DriveFiles {
-  /** Downloads a file, refusing before the download when Drive says it is larger than `maxBytes`. */
-  fetch(fileId: string, maxBytes: number): Promise<DriveFile>;
-}
-
 export interface FormQuestion {
   questionId: string;
   title: string;

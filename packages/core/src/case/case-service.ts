@@ -14,6 +14,7 @@ import {
 } from './commands';
 import { alreadyRecorded, type CaseRecord } from './model';
 import { makeTrackingNumber } from './tracking';
+import { recordLaporCopied } from '../lapor/commands';
 
 export interface CaseServiceDeps {
   repo: CaseRepository;
@@ -114,10 +115,15 @@ export class CaseService {
     await this.deps.afterChange?.(change, mails);
   }
 
-  async act(id: string, input: { event: string; actor: Actor; note?: string; expectedVersion?: number; attachments?: string[] }) {
+  async act(id: string, input: { event: string; actor: Actor; note?: string; expectedVersion?: number; attachments?: string[]; data?: Record<string, string> }) {
     const calendar = await this.calendar();
     return this.mutate(id, input.expectedVersion, (c, s) =>
       applyTransition(c, s, workflowFor(s), calendar, { ...input, now: this.deps.time.now() }));
+  }
+
+  /** Manual LAPOR! channel: an officer copied one of the desk's answers into LAPOR! by hand. */
+  async recordLaporCopied(id: string, input: { copyId: string; actor: Actor }) {
+    return this.mutate(id, undefined, (c) => recordLaporCopied(c, { ...input, now: this.deps.time.now() }));
   }
 
   async checkRequirement(id: string, input: { requirementId: string; status: 'ok' | 'invalid'; note?: string; actor: Actor; expectedVersion?: number }) {

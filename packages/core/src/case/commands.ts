@@ -9,6 +9,8 @@ import type { OutgoingMail } from '../mail/outbox';
 import { nextRetryAt } from '../util/retry';
 import type { Attachment, CaseEvent, CaseRecord, Channel, CheckItem, CheckStatus, Threshold } from './model';
 import { nextThreshold } from './model';
+import type { LaporLink } from '../lapor/complaint';
+import { laporReply } from '../lapor/commands';
 
 /** The result of every command: the new case, the event it appends, and the effects to run after the write. */
 export interface CaseChange {
@@ -78,6 +80,9 @@ export interface NewCase {
   now: number;
   actorId: string;
   confidential?: boolean;
+  /** Requirements already met where the request came from (a LAPOR! report is a written complaint). */
+  preChecked?: Record<string, CheckItem>;
+  lapor?: LaporLink;
 }
 
 export const openCase = (n: NewCase): CaseChange => {
@@ -93,12 +98,13 @@ export const openCase = (n: NewCase): CaseChange => {
     answers: n.answers,
     ...(n.unmatchedAnswers?.length ? { unmatchedAnswers: n.unmatchedAnswers } : {}),
     ...(n.intakeIssues?.length ? { intakeIssues: n.intakeIssues } : {}),
-    checklist: evaluateChecklist(n.service, n.answers, {}, n.attachments, n.intakeIssues),
+    checklist: evaluateChecklist(n.service, n.answers, n.preChecked, n.attachments, n.intakeIssues),
     attachments: n.attachments ?? [],
     clock: startClock(n.service.sla, n.calendar, n.receivedAt),
     createdAt: n.now,
     updatedAt: n.now,
     confidential: n.confidential,
+    ...(n.lapor ? { lapor: n.lapor } : {}),
   };
   return {
     record,
@@ -117,7 +123,7 @@ export const applyTransition = (
   service: Service,
   workflow: WorkflowDefinition,
   calendar: WorkingCalendar,
-  input: { event: string; actor: Actor; note?: string; now: number; attachments?: string[] },
+  input: { event: string; actor: Actor; note?: string; now: number; attachments?: string[]; data?: Record<string, string> },
 ): CaseChange => {
   const result = transition(workflow, c.state, input.event, input.actor, {
     requirementsComplete: requirementsComplete(c), channel: c.channel,
@@ -136,13 +142,18 @@ export const applyTransition = (
   // Reaching a terminal state always stops the clock, even through a path without stop_clock.
   if (stateOf(workflow, result.to).kind === 'terminal' && closedAt === undefined) closedAt = input.now;
   const record = next(c, input.now, { state: result.to, clock, closedAt });
+  // An answer to a LAPOR! complaint goes back there: queued for the API, or listed for copying by hand.
+  const reply = c.lapor && laporReply(c.lapor, { caseId: c.id, seq: record.version, event: input.event, note: input.note?.trim() ?? '', data: input.data, now: input.now });
+  if (reply) record.lapor = reply.link;
   return {
     record,
     event: {
       caseId: c.id, seq: record.version, at: input.now, actorId: input.actor.id, type: 'transition',
       event: input.event, from: c.state, to: result.to, note: input.note?.trim() || undefined, attachments: input.attachments,
+      ...(input.data && Object.keys(input.data).length ? { data: input.data } : {}),
     },
     effects: result.effects,
+    ...(reply?.messages.length ? { mails: reply.messages } : {}),
   };
 };
 

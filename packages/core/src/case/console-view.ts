@@ -76,7 +76,11 @@ export const unassignedForRoles = (c: CaseRecord, roles: readonly string[]) => c
  * Who may see an applicant's data unmasked (each reveal is logged): the officers of the service's
  * own steps and the front desk that registers walk-ins. Never the administrator, never other fields.
  */
-export const mayRevealApplicant = (c: Pick<CaseRecord, 'serviceId'>, roles: readonly Role[] | readonly string[]) => {
+/** Who may see a confidential or anonymous reporter's identity: the complaint officers only. */
+export const CONFIDENTIAL_READERS: readonly Role[] = ['petugas_pengaduan'];
+
+export const mayRevealApplicant = (c: Pick<CaseRecord, 'serviceId' | 'confidential'>, roles: readonly Role[] | readonly string[]) => {
+  if (c.confidential) return roles.some((r) => (CONFIDENTIAL_READERS as readonly string[]).includes(r));
   const service = findService(c.serviceId)!;
   const allowed = new Set<string>([...service.steps.map((s) => s.role), 'petugas_layanan']);
   return roles.some((r) => r !== 'admin' && allowed.has(r));

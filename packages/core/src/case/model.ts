@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import type { Clock } from '../sla/deadline';
+import type { LaporLink } from '../lapor/complaint';
 
 export const Channel = z.enum(['google_form', 'walk_in', 'letter', 'sp4n_lapor', 'internal']);
 export type Channel = z.infer<typeof Channel>;
@@ -26,6 +27,8 @@ export interface Attachment {
   /** When a failed copy is tried again; absent once stored, rejected or given up. */
   nextAttemptAt?: number;
   lastError?: string;
+  /** Where the file is copied from: Google Drive (absent) or an SP4N-LAPOR! attachment URL. */
+  origin?: 'sp4n_lapor';
 }
 
 /** An attachment still owed a copy attempt (the retry job's work list). */
@@ -71,6 +74,8 @@ export interface CaseRecord {
   letterNumber?: string;
   /** Confidential or anonymous reporter: identity never leaves the staff console. */
   confidential?: boolean;
+  /** A complaint from SP4N-LAPOR!: its id, status there, follow-ups seen and answers owed. */
+  lapor?: LaporLink;
   /** SLA thresholds already alerted (each at most once). */
   alerted?: Threshold[];
 }
@@ -85,7 +90,12 @@ export type CaseEventType =
   | 'attachment_stored'
   | 'attachment_failed'
   | 'attachment_retry'
-  | 'sla_alert';
+  | 'sla_alert'
+  | 'lapor_status'
+  | 'lapor_followup_in'
+  | 'lapor_posted'
+  | 'lapor_post_failed'
+  | 'lapor_copied';
 
 /** One line of the append-only audit trail. `seq` equals the case version the event produced. */
 export interface CaseEvent {

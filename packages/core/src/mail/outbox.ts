@@ -3,7 +3,17 @@
  * same notice can never be queued twice) before any attempt to send it, then sent, retried with
  * backoff, and finally marked sent or failed. Nothing is lost when the mail server is down.
  */
-export type MailKind = 'receipt' | 'case_update' | 'sla_alert' | 'daily_digest' | 'weekly_report' | 'delivery_failure' | 'form_mapping' | 'sign_in' | 'assignment';
+export type MailKind = 'receipt' | 'case_update' | 'sla_alert' | 'daily_digest' | 'weekly_report' | 'delivery_failure' | 'form_mapping' | 'sign_in' | 'assignment'
+  | 'lapor_followup' | 'lapor_reject';
+
+/**
+ * A message for SP4N-LAPOR! instead of a mailbox. It shares the outbox with mail: the same id-based
+ * idempotency, claim, retry with backoff and failure report; only the last step (the courier) differs.
+ */
+export type LaporAction =
+  | { type: 'followup'; complaintId: string; content: string; isSecret: boolean }
+  /** "Bukan wewenang": forwarded to the agency that is (`institutionId`, LAPOR!'s own id), with the reason. */
+  | { type: 'reject'; complaintId: string; institutionId?: string; reason: string };
 
 export interface OutgoingMail {
   /** Idempotency key: `receipt-<case>`, `alert-<case>-<threshold>-<staff>`, `digest-<staff>-<date>`… */
@@ -13,6 +23,8 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   caseId?: string;
+  /** Present for a LAPOR! message (then `to` is empty). */
+  lapor?: LaporAction;
 }
 
 export type OutboxStatus = 'pending' | 'sent' | 'failed';

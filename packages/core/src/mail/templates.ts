@@ -219,25 +219,29 @@ export const weeklyReportMail = (head: StaffMember, week: { from: string; to: st
 };
 
 /** To administrators when an address keeps refusing mail: someone must fix the address, not the desk retry forever. */
-export const deliveryFailureMail = (admin: StaffMember, failed: { id: string; kind: string; to: string[]; caseId?: string; lastError?: string }, publicUrl: string): OutgoingMail => ({
+export const deliveryFailureMail = (admin: StaffMember, failed: { id: string; kind: string; to: string[]; caseId?: string; lastError?: string; lapor?: { complaintId: string } }, publicUrl: string): OutgoingMail => ({
   id: `mailfail-${failed.id}-${admin.id}`,
   kind: 'delivery_failure',
   caseId: failed.caseId,
   to: [admin.email],
-  subject: `Email gagal terkirim: ${failed.kind}${failed.caseId ? ` (berkas ${failed.caseId})` : ''}`,
+  subject: `${failed.lapor ? 'Tanggapan SP4N-LAPOR! gagal dikirim' : 'Email gagal terkirim'}: ${failed.kind}${failed.caseId ? ` (berkas ${failed.caseId})` : ''}`,
   text: [
     `Yth. ${admin.name},`,
     '',
-    'Sebuah email dari Loket tidak dapat dikirim dan tidak akan dicoba lagi.',
+    failed.lapor
+      ? `Sebuah tanggapan untuk pengaduan SP4N-LAPOR! ${failed.lapor.complaintId} ditolak LAPOR! dan tidak akan dicoba lagi.`
+      : 'Sebuah email dari Loket tidak dapat dikirim dan tidak akan dicoba lagi.',
     '',
     lines([
       ['Jenis', failed.kind],
-      ['Penerima', failed.to.map(maskEmail).join(', ')],
+      failed.lapor ? ['Pengaduan', failed.lapor.complaintId] : ['Penerima', failed.to.map(maskEmail).join(', ')],
       ['Kesalahan', failed.lastError ?? '-'],
       ['Berkas', failed.caseId ? consoleUrl(publicUrl, failed.caseId) : '-'],
     ]),
     '',
-    'Periksa alamat email penerima (data pemohon atau direktori petugas), lalu hubungi pemohon melalui telepon bila perlu.',
+    failed.lapor
+      ? 'Salin tanggapan dari halaman berkas ke SP4N-LAPOR! secara manual, atau perbaiki penyebabnya lalu kirim ulang dari halaman Admin → Email gagal.'
+      : 'Periksa alamat email penerima (data pemohon atau direktori petugas), lalu hubungi pemohon melalui telepon bila perlu.',
     SIGNATURE,
   ].join('\n'),
 });

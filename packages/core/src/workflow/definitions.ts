@@ -82,6 +82,9 @@ const FLOWS: Record<string, FlowSpec> = {
     steps: [
       { from: 'pencatatan', event: 'catat', label: 'Pengaduan dicatat', to: 'konfirmasi', guard: 'requirements_complete' },
       { from: 'konfirmasi', event: 'selesai_di_tempat', label: 'Dapat diselesaikan petugas pengaduan', to: 'tanggapan', noteRequired: true },
+      // Not the Dinas's matter: forwarded to the agency that is, with the reason (for LAPOR!, its "bukan wewenang").
+      { from: 'pencatatan', event: 'bukan_wewenang', label: 'Bukan wewenang Dinas: teruskan ke instansi berwenang', to: REFUSED, effects: [...FINISH], noteRequired: true },
+      { from: 'konfirmasi', event: 'bukan_wewenang', label: 'Bukan wewenang Dinas: teruskan ke instansi berwenang', to: REFUSED, effects: [...FINISH], noteRequired: true },
       { from: 'konfirmasi', event: 'teruskan_ke_bidang', label: 'Teruskan ke bidang terkait', to: 'penanganan_bidang', effects: ['escalate', 'notify_assignee'] },
       { from: 'penanganan_bidang', event: 'hasil_penanganan', label: 'Hasil penelusuran dan penanganan disampaikan', to: 'tanggapan', noteRequired: true },
       { from: 'tanggapan', event: 'tanggapan_disampaikan', label: 'Tanggapan disampaikan kepada pengadu', to: 'pengarsipan', effects: [...FINISH], noteRequired: true },

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshots, useBrowser } from '../helpers/browser';
+import { act, signInAsDemo as signInAs } from '../helpers/console-pages';
 import { type GoogleApi, startGoogleApi } from '../helpers/google-api';
 import { captureLog, manualClock, postFormWebhook, useTestWorld } from '../helpers/deps';
 
@@ -70,20 +71,10 @@ const signInByLink = async (page: Page, email: string) => {
   await page.click('button:has-text("Masuk")');
   await page.waitForURL(`${web.base}/konsol`);
 };
-const signInAsDemo = async (page: Page, staffId: string) => {
-  await page.goto(`${web.base}/konsol/masuk/dev`);
-  await page.click(`button:has-text("Masuk sebagai ${staffId}")`);
-  await page.waitForURL(`${web.base}/konsol`);
-};
+const signInAsDemo = (page: Page, staffId: string) => signInAs(page, web.base, staffId);
 const signOut = async (page: Page) => {
   await page.click('button:has-text("Keluar")');
   await page.waitForSelector('text=Anda telah keluar');
-};
-const act = async (page: Page, label: string, note?: string) => {
-  await page.click(`a:has-text("${label}")`);
-  if (note) await page.fill('#note', note);
-  await page.click(`form button[type=submit]:has-text("${label}")`);
-  await page.waitForSelector('text=Tindakan telah disimpan');
 };
 
 describe('a whole rekomendasi-bbm case in the console', () => {

@@ -33,9 +33,11 @@ export const LaporNewPage = ({ officer, apiEnabled, values = {}, errors = [] }: 
         <Field id="m-complaintId" label="Nomor pengaduan LAPOR!" error={err('m-complaintId')}>
           <input class="input-short" type="text" id="m-complaintId" name="complaintId" value={values['m-complaintId'] ?? ''} autocomplete="off" />
         </Field>
-        <Field id="dispositionDate" label="Tanggal disposisi ke Dinas" hint="Waktu pengaduan diteruskan ke Dinas di LAPOR! (WIB)." error={err('dispositionDate')}>
+        <Field id="dispositionDate" label="Tanggal disposisi ke Dinas" hint="Hari pengaduan diteruskan ke Dinas di LAPOR!; batas waktu dihitung dari sini." error={err('dispositionDate')}>
           <input class="input-short" type="date" id="dispositionDate" name="dispositionDate" value={values.dispositionDate ?? ''} />
-          <input class="input-short" type="time" id="dispositionTime" name="dispositionTime" value={values.dispositionTime ?? ''} aria-label="Jam disposisi" />
+        </Field>
+        <Field id="dispositionTime" label="Jam disposisi (WIB, tidak wajib)" hint="Kosongkan bila tidak tertera; dihitung pukul 00.00.">
+          <input class="input-short" type="time" id="dispositionTime" name="dispositionTime" value={values.dispositionTime ?? ''} />
         </Field>
         <Field id="title" label="Judul pengaduan" error={err('title')}>
           <input type="text" id="title" name="title" value={values.title ?? ''} maxlength={300} />

@@ -1,0 +1,18 @@
+import type { Page } from 'playwright-core';
+
+/** Browser steps the console tests share. */
+
+/** Signs in through the local stage's demo page as one of the seeded officers. */
+export const signInAsDemo = async (page: Page, base: string, staffId: string) => {
+  await page.goto(`${base}/konsol/masuk/dev`);
+  await page.click(`button:has-text("Masuk sebagai ${staffId}")`);
+  await page.waitForURL(`${base}/konsol`);
+};
+
+/** Takes a case action by its button label, with a note when given, and waits for the confirmation. */
+export const act = async (page: Page, label: string, note?: string) => {
+  await page.click(`a:has-text("${label}")`);
+  if (note) await page.fill('#note', note);
+  await page.click(`form button[type=submit]:has-text("${label}")`);
+  await page.waitForSelector('text=Tindakan telah disimpan');
+};

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { openApiDocument } from './openapi';
 import { HTTPException } from 'hono/http-exception';
 import { bodyLimit } from 'hono/body-limit';
@@ -18,9 +18,7 @@ import { statusLookup, statusRoutes } from './routes/status';
 import { statusPages } from '../web/status-page';
 import { assetRoutes } from '../web/assets';
 import { publicPages } from '../web/public-pages';
-import { signInPages } from '../web/sign-in';
-import { consoleRoutes } from '../web/console/routes';
-import { adminPages } from '../web/admin/routes';
+import { lazyRoutes } from '../web/lazy-routes';
 import { csrf } from 'hono/csrf';
 import { adminRoutes } from './routes/admin';
 
@@ -60,7 +58,8 @@ export const createApp = (deps: Deps, extensions: Extension[] = []) => {
     c.get('log')?.error('unhandled error', { error: err });
     return errorResponse(c, new LoketError('unavailable', 'Terjadi gangguan pada sistem. Silakan coba beberapa saat lagi.'));
   });
-  app.notFound((c) => (wantsHtml(c) ? notFoundPage(c) : errorResponse(c, new LoketError('not_found', 'Alamat tidak ditemukan.'))));
+  const notFound = (c: Context<AppEnv>) => (wantsHtml(c) ? notFoundPage(c) : errorResponse(c, new LoketError('not_found', 'Alamat tidak ditemukan.')));
+  app.notFound(notFound);
 
   // Officers' JSON is small; a bound here keeps a huge body from ever being parsed (the webhook has its own).
   app.use('/api/*', bodyLimit({ maxSize: API_BODY_LIMIT, onError: () => { throw new LoketError('payload_too_large', 'Isi permintaan melebihi 256 KiB.'); } }));
@@ -77,9 +76,16 @@ export const createApp = (deps: Deps, extensions: Extension[] = []) => {
   app.route('/', publicPages(deps));
   // Every state-changing form of the console is same-origin only (Origin / Sec-Fetch-Site checked).
   app.use('/konsol/*', csrf({ origin: (origin, c) => origin === new URL(c.req.url).origin || origin === new URL(deps.config.LOKET_PUBLIC_URL).origin }));
-  app.route('/', signInPages(deps));
-  app.route('/konsol/admin', adminPages(deps));
-  app.route('/konsol', consoleRoutes(deps));
+  // The console (sign-in, case pages, administration) is built by its first request: a citizen's
+  // lookup or a form webhook never loads it at a cold start.
+  const consoleGroup = lazyRoutes(async (group) => {
+    const [{ signInPages }, { adminPages }, { consoleRoutes }] = await Promise.all([import('../web/sign-in'), import('../web/admin/routes'), import('../web/console/routes')]);
+    group.route('/', signInPages(deps));
+    group.route('/konsol/admin', adminPages(deps));
+    group.route('/konsol', consoleRoutes(deps));
+  }, notFound);
+  app.all('/konsol', consoleGroup);
+  app.all('/konsol/*', consoleGroup);
   app.get('/api/openapi.json', async (c) => c.json(await openApiDocument({
     title: 'Loket — Dinas Koperasi dan UKM Kabupaten Pasuruan', version: '1',
     description: 'The JSON API of the service desk. Errors: {"error":{"code","message","fields"?}} with an Indonesian message.',

@@ -3,7 +3,7 @@ import { createDeps } from '../deps';
 import { reconcileForms } from '../intake/reconcile';
 import { runMorningDigests } from './digest';
 import { runMinutely } from './run';
-import { syncLapor } from '../lapor/sync';
+
 
 /**
  * Scheduled Lambda entries (infra/jobs.ts, EventBridge Scheduler in Asia/Jakarta). The deps are built
@@ -14,4 +14,5 @@ const deps = createDeps(loadConfig());
 export const minutely = async () => runMinutely(deps);
 export const reconcile = async () => reconcileForms(deps);
 export const morning = async () => runMorningDigests(deps);
-export const lapor = async () => syncLapor(deps);
+/** Loaded by its own schedule only: the minutely job's cold start does not carry it. */
+export const lapor = async () => (await import('../lapor/sync')).syncLapor(deps);

@@ -1,6 +1,6 @@
 import {
   type Config, createDynamoClient, createLogger, createFileStore, createMailer, DynamoCalendarStore, DynamoCaseRepository, DynamoFormMappings, DynamoMarks, DynamoOutbox, DynamoRecomputeProgress, DynamoSessions, DynamoTickets,
-  DynamoStaffDirectory, googleClients, laporClient, type Logger, systemIds,
+  DynamoLetters, DynamoStaffDirectory, googleClients, laporClient, type Logger, systemIds,
   systemTime,
 } from '@loket/adapters';
 import { CaseService, type IdSource, type Mailer, type TimeSource } from '@loket/core';
@@ -34,16 +34,23 @@ export const createDeps = (config: Config, overrides: { time?: TimeSource; ids?:
   const sessions = new DynamoSessions(db, config.LOKET_TABLE);
   const tickets = new DynamoTickets(db, config.LOKET_TABLE);
   const formMappings = new DynamoFormMappings(db, config.LOKET_TABLE);
+  const letters = new DynamoLetters(db, config.LOKET_TABLE);
   const mailer = overrides.mailer ?? createMailer(config);
   const cases = new CaseService({
     repo, calendars, time, ids,
     mailsFor: caseMails(config.LOKET_PUBLIC_URL, staff),
     // Queued mail is sent at once where this function sends; otherwise, or if that fails, the scheduled drain does.
-    afterChange: async (_change, mails) => {
+    afterChange: async (change, mails) => {
+      // The letter a step owes is issued right after the step is stored; should that fail, the
+      // minutely job issues it (the case carries a "letter due" marker until then).
+      if (change.effects.includes('request_letter_number')) {
+        await import('./letters/issue').then((m) => m.issueLetter(deps, change.record.id, change.event.actorId))
+          .catch((e) => log.warn('letter.issue_deferred', { caseId: change.record.id, error: String(e) }));
+      }
       if (mails.length) await sendFresh(deps, mails).catch((e) => log.warn('mail.dispatch_error', { error: String(e) }));
     },
   });
-  const deps = { config, db, files, time, ids, log, repo, calendars, staff, outbox, marks, recompute, sessions, tickets, formMappings, mailer, cases, google, lapor };
+  const deps = { config, db, files, time, ids, log, repo, calendars, staff, outbox, marks, recompute, sessions, tickets, formMappings, letters, mailer, cases, google, lapor };
   return deps;
 };
 

@@ -84,6 +84,8 @@ export const lambda = (fn: keyof typeof PROFILES, handler: string, timeout: `${n
   memory: '1024 MB' as const,
   timeout,
   permissions: PROFILES[fn].access,
+  // The letter fonts, read from the task root when a letter is rendered (packages/adapters/src/pdf).
+  copyFiles: [{ from: 'packages/adapters/src/pdf/fonts', to: 'fonts' }],
   environment: {
     LOKET_STAGE: $app.stage,
     LOKET_FUNCTION: fn,

@@ -21,6 +21,7 @@ import { publicPages } from '../web/public-pages';
 import { lazyRoutes } from '../web/lazy-routes';
 import { csrf } from 'hono/csrf';
 import { adminRoutes } from './routes/admin';
+import { letterRoutes } from './routes/letters';
 
 const API_BODY_LIMIT = 256 * 1024;
 
@@ -74,6 +75,7 @@ export const createApp = (deps: Deps, extensions: Extension[] = []) => {
   app.route('/', statusPages(lookup));
   app.route('/', assetRoutes());
   app.route('/', publicPages(deps));
+  app.route('/', letterRoutes(deps));
   // Every state-changing form of the console is same-origin only (Origin / Sec-Fetch-Site checked).
   app.use('/konsol/*', csrf({ origin: (origin, c) => origin === new URL(c.req.url).origin || origin === new URL(deps.config.LOKET_PUBLIC_URL).origin }));
   // The console (sign-in, case pages, administration) is built by its first request: a citizen's

@@ -24,3 +24,11 @@ export const documentLink = async (deps: Deps, record: CaseRecord, fieldId: stri
 export const REVEAL_FIELD = 'data_pribadi';
 export const logReveal = (deps: Deps, record: CaseRecord, staffId: string) =>
   deps.repo.logDocumentAccess({ caseId: record.id, at: deps.time.now(), staffId, fieldId: REVEAL_FIELD, sha256: '-' });
+
+/** The case's letter, for an officer: logged like any document of the case. */
+export const letterLink = async (deps: Deps, record: CaseRecord, staffId: string) => {
+  const letter = record.letterId ? await deps.letters.get(record.letterId) : undefined;
+  if (!letter) throw notFound('Surat');
+  await deps.repo.logDocumentAccess({ caseId: record.id, at: deps.time.now(), staffId, fieldId: 'surat', sha256: letter.sha256 });
+  return deps.files.linkTo(letter.s3Key, { seconds: FILE_LINK_SECONDS, contentType: 'application/pdf', fileName: `${letter.number.replace(/\//g, '-')}.pdf` });
+};

@@ -4,6 +4,24 @@ import { deliverOutbox } from '../mail/dispatch';
 import { recomputeAfterCalendarEdit } from './recompute';
 import { sweepDeadlines } from './sweep';
 
+/** Letters a step owes whose issue failed right after the step (the "letter due" index); each is idempotent. */
+const issueDueLetters = async (deps: Deps, limit = 20) => {
+  const due = await deps.repo.listLettersDue(deps.time.now(), limit);
+  if (!due.length) return { issued: 0, failed: 0 };
+  const { issueLetter } = await import('../letters/issue');
+  let issued = 0;
+  const failures: { caseId: string; error: string }[] = [];
+  for (const caseId of due) {
+    try {
+      await issueLetter(deps, caseId, 'system');
+      issued++;
+    } catch (e) {
+      failures.push({ caseId, error: (e as Error).message });
+    }
+  }
+  return { issued, failed: failures.length, ...(failures.length ? { failures } : {}) };
+};
+
 /**
  * The every-minute job: move deadlines after a calendar edit, chase deadlines, send what the outbox owes (retries included), retry file
  * copies that are due. Each part is independent; one failing does not keep the others from running.
@@ -21,6 +39,8 @@ export const runMinutely = async (deps: Deps) => {
     // Deadlines first follow a calendar edit, so the sweep does not alert on the old ones.
     recompute: await part('recompute', () => recomputeAfterCalendarEdit(deps)),
     sweep: await part('sweep', () => sweepDeadlines(deps)),
+    // Before the mail: a letter issued now has its applicant's mail sent in this same run.
+    letters: await part('letters', () => issueDueLetters(deps)),
     mail: await part('mail', () => deliverOutbox(deps)),
     attachments: await part('attachments', () => retryDueAttachments(deps)),
   };

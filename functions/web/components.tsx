@@ -61,6 +61,7 @@ export const ConsolePage = ({ title, officer, children }: { title: string; offic
       { href: '/konsol', label: 'Beranda' },
       { href: '/konsol/berkas', label: 'Daftar berkas' },
       { href: '/konsol/baru', label: 'Permohonan baru' },
+      { href: '/konsol/surat', label: 'Register surat' },
       ...(officer.roles.includes('admin') ? [{ href: '/konsol/admin', label: 'Administrasi' }] : []),
     ]}
     account={

@@ -24,6 +24,11 @@ const recordAt = (serviceId: string, state: string): CaseRecord => {
   };
 };
 
+/** What steps need besides a note: a refusal of public information states its Pasal 17 ground. */
+const STEP_DATA: Record<string, Record<string, string>> = {
+  dikecualikan: { ground: 'h', consequenceTest: 'Membuka data keuangan pribadi anggota merugikan privasi mereka.', exemptionPeriod: 'Selama pemilik data tidak memberi izin' },
+};
+
 describe('every role × every action × every service', () => {
   it('the engine allows exactly the roles each step names, and refuses the rest with 403 or 422', () => {
     let checked = 0;
@@ -34,7 +39,7 @@ describe('every role × every action × every service', () => {
         for (const event of events) {
           const t = wf.transitions.find((x) => x.event === event && x.from.includes(state.id));
           for (const role of ROLES) {
-            const attempt = () => applyTransition(recordAt(service.id, state.id), service, wf, calendar, { event, actor: { id: 'x', roles: [role] }, note: 'Alasan tertulis.', now: clock.now() });
+            const attempt = () => applyTransition(recordAt(service.id, state.id), service, wf, calendar, { event, actor: { id: 'x', roles: [role] }, note: 'Alasan tertulis.', data: STEP_DATA[event], now: clock.now() });
             checked++;
             if (!t) expect(attempt, `${service.id} ${state.id} ${event} ${role}`).toThrow(expect.objectContaining({ code: 'invalid_transition' }));
             else if (!t.roles.includes(role)) expect(attempt, `${service.id} ${state.id} ${event} ${role}`).toThrow(expect.objectContaining({ code: 'forbidden' }));
@@ -69,7 +74,7 @@ describe('every role × every action × every service', () => {
           const target = expected === 200 ? await fresh(service.id) : shared;
           const res = await world.app.request(`/api/cases/${target.id}/transitions`, {
             method: 'POST', headers: { authorization: token, 'content-type': 'application/json' },
-            body: JSON.stringify({ event, note: 'Alasan tertulis.', expectedVersion: target.version }),
+            body: JSON.stringify({ event, note: 'Alasan tertulis.', data: STEP_DATA[event], expectedVersion: target.version }),
           });
           expect(res.status, `${service.id} ${wf.initial} ${event} ${role}`).toBe(expected);
           counts[res.status]!++;

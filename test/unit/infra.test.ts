@@ -91,6 +91,8 @@ describe('infrastructure (sst.config.ts + infra/)', () => {
     expect(lambdas()).toHaveLength(5);
     for (const fn of lambdas()) {
       expect(fn.args).toMatchObject({ runtime: 'nodejs22.x', architecture: 'arm64', nodejs: { format: 'esm', splitting: true, minify: true } });
+      // Both issue letters (the API at the step, the jobs on a retry): the fonts must be in the bundle.
+      for (const { from } of fn.args.copyFiles) expect(readdirSync(from).filter((f: string) => f.endsWith('.ttf')).length, from).toBe(2);
       const [file, exported] = (fn.args.handler as string).split(/\.(?=[^.]+$)/) as [string, string];
       expect(existsSync(`${file}.ts`), file).toBe(true);
       const mod = await import(/* @vite-ignore */ pathToFileURL(resolve(`${file}.ts`)).href);

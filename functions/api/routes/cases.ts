@@ -77,7 +77,8 @@ const Versioned = { expectedVersion: z.number().int().positive() };
 const CaseId = z.object({ id: z.string().regex(CASE_ID).meta({ description: 'case id (ULID)' }) });
 const FileParams = CaseId.extend({ fieldId: z.string().max(64), sha256: z.string().regex(/^[0-9a-f]{64}$/) });
 const ListQuery = z.object({ assignee: z.string().max(64).optional().meta({ description: '"me" or a staff id' }) });
-const Act = z.object({ event: z.string().max(64), note: z.string().max(5000).optional(), ...Versioned });
+/** `data`: what some steps need besides the note (a refusal's Pasal 17 ground, a forward's target agency). */
+const Act = z.object({ event: z.string().max(64), note: z.string().max(5000).optional(), data: z.record(z.string().max(40), z.string().max(3000)).optional(), ...Versioned });
 const Check = z.object({ requirementId: z.string().max(64), status: z.enum(['ok', 'invalid']), note: z.string().max(2000).optional(), ...Versioned });
 const Assign = z.object({ assigneeId: z.string().max(64), ...Versioned });
 

@@ -16,6 +16,7 @@ export const AdminHome = ({ officer }: { officer: StaffMember }) => (
       <li class="card"><h3><a href="/konsol/admin/kalender">Kalender kerja</a></h3><p>Hari libur nasional dan cuti bersama.</p></li>
       <li class="card"><h3><a href="/konsol/admin/formulir">Formulir Google</a></h3><p>Pemetaan pertanyaan formulir ke isian layanan.</p></li>
       <li class="card"><h3><a href="/konsol/admin/email">Email gagal</a></h3><p>Email yang tidak dapat dikirim dan pengiriman ulang.</p></li>
+      <li class="card"><h3><a href="/konsol/admin/surat">Pengaturan surat</a></h3><p>Kode klasifikasi, kode unit, kop surat dan penandatangan.</p></li>
     </ul>
   </ConsolePage>
 );
@@ -180,3 +181,4 @@ export const FailedMailPage = ({ officer, mails, flash }: { officer: StaffMember
     )}
   </ConsolePage>
 );
+export { LetterSettingsPage } from './letter-settings';

@@ -3,7 +3,7 @@ import { type Context, Hono } from 'hono';
 import { lazyPages } from '../lazy-pages';
 import { createMiddleware } from 'hono/factory';
 import {
-  findService, FormMappingSchema, Holiday, STAFF_ID, isLoketError, parseMailAddress, questionMatcher, STAFF_ROLES, type StaffMember,
+  findService, FormMappingSchema, Holiday, LETTER_SERVICES, LetterSettings, STAFF_ID, isLoketError, parseMailAddress, questionMatcher, STAFF_ROLES, type StaffMember,
 } from '@loket/core';
 import type { Deps } from '../../deps';
 import { editHolidays } from '../../cases/calendar';
@@ -18,7 +18,7 @@ const render = lazyPages(() => import('./pages'));
 
 const FLASH: Record<string, string> = {
   petugas: 'Data petugas disimpan.', kalender: 'Hari libur disimpan; batas waktu berkas terbuka akan dihitung ulang dalam satu menit.',
-  hapus: 'Hari libur dihapus; batas waktu berkas terbuka akan dihitung ulang dalam satu menit.', formulir: 'Pemetaan formulir disimpan.', email: 'Email dimasukkan kembali ke antrean.',
+  hapus: 'Hari libur dihapus; batas waktu berkas terbuka akan dihitung ulang dalam satu menit.', formulir: 'Pemetaan formulir disimpan.', surat: 'Pengaturan surat disimpan; berlaku untuk surat berikutnya.', email: 'Email dimasukkan kembali ke antrean.',
 };
 
 /** Reads an officer from the form, with errors naming each field; the directory re-checks the email. */
@@ -48,6 +48,39 @@ export const adminPages = (deps: Deps) => {
   const flash = (q?: string) => FLASH[q ?? ''];
 
   app.get('/', (c) => render(c, async (P) => <P.AdminHome officer={c.get('officer')} />));
+
+  app.get('/surat', async (c) => {
+    const { data, version } = await deps.letters.settings();
+    return render(c, async (P) => <P.LetterSettingsPage officer={c.get('officer')} settings={data} version={version} flash={flash(c.req.query('pesan'))} />);
+  });
+
+  app.post('/surat', async (c) => {
+    const form = await c.req.parseBody();
+    const str = (k: string) => String(form[k] ?? '').trim().slice(0, 300);
+    const candidate = {
+      regionCode: str('regionCode'), unitCode: str('unitCode'), counterPerClassification: form.counterPerClassification === '1',
+      classification: Object.fromEntries(LETTER_SERVICES.map((t) => [t, str(`classification.${t}`)])),
+      letterhead: { government: str('letterhead.government'), office: str('letterhead.office'), address: str('letterhead.address'), contact: str('letterhead.contact'), place: str('letterhead.place') },
+      signatory: { title: str('signatory.title'), name: str('signatory.name'), rank: str('signatory.rank'), nip: str('signatory.nip') },
+      ppidSuperior: str('ppidSuperior'),
+    };
+    const parsed = LetterSettings.safeParse(candidate);
+    const version = Number(form.version) || 0;
+    if (!parsed.success) {
+      c.status(400);
+      const errors = parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: `${i.path.join('.')}: ${i.message.startsWith('kode') ? i.message : 'isian tidak valid'}` }));
+      return render(c, async (P) => <P.LetterSettingsPage officer={c.get('officer')} settings={candidate as LetterSettings} version={version} errors={errors} />);
+    }
+    try {
+      await deps.letters.saveSettings(parsed.data, version);
+    } catch (e) {
+      if (!isLoketError(e)) throw e;
+      c.status(409);
+      return render(c, async (P) => <P.LetterSettingsPage officer={c.get('officer')} settings={parsed.data} version={version} errors={[{ field: 'regionCode', message: e.message }]} />);
+    }
+    c.get('log').info('letter settings saved', { by: c.get('officer').id });
+    return c.redirect('/konsol/admin/surat?pesan=surat', 303);
+  });
 
   app.get('/petugas', async (c) => render(c, async (P) => <P.StaffListPage officer={c.get('officer')} staff={await deps.staff.list()} flash={flash(c.req.query('pesan'))} />));
   app.get('/petugas/baru', async (c) => render(c, async (P) => <P.StaffEditPage officer={c.get('officer')} member={{ active: true, roles: [] }} staff={await deps.staff.list()} isNew />));

@@ -1,7 +1,7 @@
 /** @jsxImportSource hono/jsx */
 import {
   actionsFor, assignableOfficers, type CaseEvent, doesCasework, mayAssign, type CaseRecord, clockText, currentStep, findService, formatWib, INTAKE_CHECK, maskDigitRuns, maskedAnswers, maskEmail,
-  maskPhone, laporEventTitle, laporSummary, mayRevealApplicant, type Service, serviceFields, slaState, type StaffMember, type TransitionDef, workflowFor, worksCurrentStep,
+  kipRows, maskPhone, laporEventTitle, PASAL_17, laporSummary, mayRevealApplicant, type Service, serviceFields, slaState, type StaffMember, type TransitionDef, workflowFor, worksCurrentStep,
 } from '@loket/core';
 import { Banner, ConsolePage, ErrorSummary, type FieldError, SlaTag, Summary, type SummaryRow } from '../components';
 
@@ -52,6 +52,9 @@ export const eventTitle = (e: CaseEvent, service: Service, staff: Map<string, St
     case 'attachment_stored': return 'Dokumen tersimpan';
     case 'attachment_failed': return e.data?.rejected ? 'Dokumen ditolak' : 'Dokumen gagal disalin (dicoba lagi)';
     case 'attachment_retry': return 'Salin ulang dokumen diminta';
+    case 'deadline_extended': return 'Batas jawaban diperpanjang 7 hari kerja';
+    case 'letter_issued': return 'Surat bernomor terbit';
+    case 'letter_revoked': return 'Surat dicabut';
     case 'sla_alert': return e.data?.threshold === 'breach' ? 'Peringatan: melewati batas waktu' : 'Peringatan: mendekati batas waktu';
     default: return laporEventTitle(e) ?? e.type;
   }
@@ -100,7 +103,30 @@ export const CasePage = ({ c, officer, events, staff, now, revealed, flash, erro
         ['Petugas', c.assigneeId ? staff.get(c.assigneeId)?.name ?? c.assigneeId : 'Belum didisposisikan'],
         ...(c.clock.pauses.length ? [['Jeda', <ul>{c.clock.pauses.map((p) => <li>{formatWib(p.from)} – {p.to === undefined ? 'sekarang' : formatWib(p.to)}</li>)}</ul>] as SummaryRow] : []),
         ...(c.letterNumber ? [['Nomor surat', c.letterNumber] as SummaryRow] : []),
+        ...(c.letterOwed && !c.letterId ? [['Surat', 'Sedang diterbitkan (nomor segera keluar)'] as SummaryRow] : []),
       ]} />
+      {c.letterId && (
+        <p>
+          <a class="button button-secondary" href={`/konsol/berkas/${c.id}/surat`}>Unduh surat (PDF)</a>{' '}
+          <a href={`/verifikasi/${c.letterId}`}>Halaman verifikasi publik</a> <span class="small muted">(unduhan dicatat)</span>
+        </p>
+      )}
+      {c.kip && (
+        <>
+          <h3>Batas waktu UU Keterbukaan Informasi Publik</h3>
+          <Summary rows={kipRows(c.kip)} />
+          {works && !c.kip.extended && c.closedAt === undefined && (
+            <form method="post" action={`/konsol/berkas/${c.id}/perpanjang`} novalidate>
+              <input type="hidden" name="expectedVersion" value={String(c.version)} />
+              <div class="field">
+                <label for="reason">Alasan perpanjangan 7 hari kerja (sekali, wajib tertulis)</label>
+                <textarea id="reason" name="reason" rows={3}></textarea>
+              </div>
+              <button class="button button-secondary" type="submit">Perpanjang batas jawaban</button>
+            </form>
+          )}
+        </>
+      )}
       {mayAssign(c, officer.roles) && assignable.length > 0 && (
         <form method="post" action={`/konsol/berkas/${c.id}/disposisi`}>
           <input type="hidden" name="expectedVersion" value={String(c.version)} />
@@ -195,8 +221,8 @@ export const CasePage = ({ c, officer, events, staff, now, revealed, flash, erro
 };
 
 /** MOJ "confirm an action": a fixed heading, the case, a reason box; a revision request picks what to fix. */
-export const ActionPage = ({ c, officer, action, errors = [], note = '' }: {
-  c: CaseRecord; officer: StaffMember; action: TransitionDef; errors?: FieldError[]; note?: string;
+export const ActionPage = ({ c, officer, action, errors = [], note = '', values = {} }: {
+  c: CaseRecord; officer: StaffMember; action: TransitionDef; errors?: FieldError[]; note?: string; values?: Record<string, string>;
 }) => {
   const service = findService(c.serviceId)!;
   const revision = action.event === 'minta_perbaikan';
@@ -218,6 +244,27 @@ export const ActionPage = ({ c, officer, action, errors = [], note = '' }: {
               </div>
             ))}
           </fieldset>
+        )}
+        {action.event === 'dikecualikan' && (
+          <>
+            <div class={errors.some((e) => e.field === 'ground') ? 'field field-error' : 'field'}>
+              <label for="ground">Dasar pengecualian (Pasal 17 UU 14/2008)</label>
+              <select id="ground" name="ground">
+                <option value="">Pilih huruf</option>
+                {Object.entries(PASAL_17).map(([k, text]) => <option value={k} selected={values.ground === k}>{`Huruf ${k}: ${text}`}</option>)}
+              </select>
+            </div>
+            <div class={errors.some((e) => e.field === 'consequenceTest') ? 'field field-error' : 'field'}>
+              <label for="consequenceTest">Uji konsekuensi (Pasal 19)</label>
+              <p class="hint">Akibat yang timbul bila informasi dibuka, dibandingkan dengan kepentingan yang dilindungi.</p>
+              <textarea id="consequenceTest" name="consequenceTest" rows={4}>{values.consequenceTest ?? ''}</textarea>
+            </div>
+            <div class={errors.some((e) => e.field === 'exemptionPeriod') ? 'field field-error' : 'field'}>
+              <label for="exemptionPeriod">Jangka waktu pengecualian</label>
+              <input type="text" id="exemptionPeriod" name="exemptionPeriod" value={values.exemptionPeriod ?? ''} />
+            </div>
+            <p class="hint">Surat penolakan bernomor diterbitkan otomatis, memuat hak pemohon mengajukan keberatan dalam 30 hari kerja.</p>
+          </>
         )}
         {action.event === 'bukan_wewenang' && c.lapor && (
           <div class="field">

@@ -4,3 +4,4 @@ export { CaseListPage } from './case-list';
 export { HomePage } from './home';
 export { NewCasePage, RegisteredPage } from './new-case';
 export { LaporNewPage } from './lapor-new';
+export { LetterRegisterPage } from './letters';

@@ -3,10 +3,10 @@ import { type Context, Hono } from 'hono';
 import { lazyPages } from '../lazy-pages';
 import { notFoundPage } from '../not-found';
 import {
-  actionsFor, CASE_ID, type CaseRecord, doesCasework, type Channel, findService, isLoketError, LoketError, mayRevealApplicant, parseMailAddress, parseTrackingNumber, SERVICES, type StaffMember,
+  actionsFor, CASE_ID, LETTER_SERVICES, letterYear, mayRevokeLetters, type CaseRecord, doesCasework, type Channel, findService, isLoketError, LoketError, mayRevealApplicant, parseMailAddress, parseTrackingNumber, SERVICES, type StaffMember,
 } from '@loket/core';
 import type { Deps } from '../../deps';
-import { documentLink, logReveal } from '../../cases/documents';
+import { documentLink, letterLink, logReveal } from '../../cases/documents';
 import { type ConsoleEnv, requireSession } from '../auth/session';
 import type { FieldError } from '../components';
 import { applyFilter, PAGE_SIZE, parseFilter } from './case-filter';
@@ -23,7 +23,24 @@ const FLASH: Record<string, string> = {
   lapor: 'Pengaduan SP4N-LAPOR! telah didaftarkan.',
   'lapor-ada': 'Pengaduan SP4N-LAPOR! ini sudah terdaftar sebelumnya; inilah berkasnya.',
   disalin: 'Tercatat: tanggapan telah disalin ke SP4N-LAPOR!.',
+  perpanjang: 'Batas jawaban diperpanjang 7 hari kerja; alasannya tercatat di riwayat.',
+  dicabut: 'Surat telah dicabut. Nomornya tetap tercatat di register dengan status dicabut.',
 };
+/**
+ * What a step needs besides its note, read from the form: a refusal's Pasal 17 ground and consequence
+ * test, a forward's target agency. The domain checks them (and names the field of any problem).
+ */
+const STEP_FIELDS: Record<string, string[]> = { dikecualikan: ['ground', 'consequenceTest', 'exemptionPeriod'], bukan_wewenang: ['institutionId'] };
+const stepFields = (event: string, form: Record<string, unknown>): Record<string, string> =>
+  Object.fromEntries((STEP_FIELDS[event] ?? []).map((k) => [k, String(form[k] ?? '').trim().slice(0, 3000)]).filter(([, v]) => v));
+const stepData = (event: string, form: Record<string, unknown>) => {
+  const data = stepFields(event, form);
+  if (data.institutionId && !/^[0-9A-Za-z-]{1,20}$/.test(data.institutionId)) {
+    throw new LoketError('validation', 'ID instansi hanya berisi huruf, angka dan tanda hubung.', [{ field: 'institutionId', message: 'ID instansi tidak valid.' }]);
+  }
+  return Object.keys(data).length ? data : undefined;
+};
+
 const STATUS = { forbidden: 403, invalid_transition: 422, conflict: 409, validation: 400, not_found: 404 } as const;
 
 /** The officers' console: every page needs a live session; what a page offers follows the officer's roles. */
@@ -142,16 +159,14 @@ export const consoleRoutes = (deps: Deps) => {
         const labels = picked.map((id) => service.requirements.find((r) => r.id === id)!.text);
         await deps.cases.act(record.id, { event, actor, expectedVersion: version, note: `Perlu diperbaiki: ${labels.join('; ')}.\n${note}` });
       } else {
-        const institutionId = String(form.institutionId ?? '').trim().slice(0, 20);
-        if (institutionId && !/^[0-9A-Za-z-]+$/.test(institutionId)) throw new LoketError('validation', 'ID instansi hanya berisi huruf, angka dan tanda hubung.', [{ field: 'institutionId', message: 'ID instansi tidak valid.' }]);
-        await deps.cases.act(record.id, { event, actor, expectedVersion: version, note: note || undefined, ...(institutionId ? { data: { institutionId } } : {}) });
+        await deps.cases.act(record.id, { event, actor, expectedVersion: version, note: note || undefined, data: stepData(event, form) });
       }
       return c.redirect(`/konsol/berkas/${record.id}?pesan=tindakan`, 303);
     } catch (e) {
       c.status(statusOf(e) as 400);
       const errors = failure(e);
       const fresh = await deps.cases.get(record.id);
-      return action ? render(c, async (P) => <P.ActionPage c={fresh} officer={officer} action={action} errors={errors} note={note} />) : casePage(c, fresh, { errors });
+      return action ? render(c, async (P) => <P.ActionPage c={fresh} officer={officer} action={action} errors={errors} note={note} values={stepFields(event, form)} />) : casePage(c, fresh, { errors });
     }
   });
 
@@ -225,6 +240,70 @@ export const consoleRoutes = (deps: Deps) => {
       if (!isLoketError(e)) throw e;
       return fail(statusOf(e), failure(e));
     }
+  });
+
+  app.get('/berkas/:id/surat', async (c) => {
+    const officer = c.get('officer');
+    if (!doesCasework(officer.roles)) {
+      c.status(403);
+      return c.text('Administrator tidak membuka dokumen pemohon.');
+    }
+    return c.redirect(await letterLink(deps, await loadCase(c), officer.id), 302);
+  });
+
+  app.post('/berkas/:id/perpanjang', async (c) => {
+    const record = await loadCase(c);
+    const form = await c.req.parseBody();
+    try {
+      await deps.cases.extendKipDeadline(record.id, { reason: String(form.reason ?? '').slice(0, 2000), actor: c.get('actor'), expectedVersion: Number(form.expectedVersion) });
+      return c.redirect(`/konsol/berkas/${record.id}?pesan=perpanjang`, 303);
+    } catch (e) {
+      c.status(statusOf(e) as 400);
+      return casePage(c, await deps.cases.get(record.id), { errors: failure(e) });
+    }
+  });
+
+  /** The register: one year per index query, filtered by type and status. */
+  const registerFilter = (c: Context<ConsoleEnv>) => {
+    const year = Number(c.req.query('tahun'));
+    const thisYear = letterYear(deps.time.now());
+    return {
+      year: Number.isInteger(year) && year >= 2024 && year <= thisYear ? year : thisYear,
+      type: LETTER_SERVICES.find((t) => t === c.req.query('jenis')),
+      status: ['berlaku', 'dicabut'].find((s) => s === c.req.query('status')),
+    };
+  };
+  const registerLetters = async (f: ReturnType<typeof registerFilter>) =>
+    (await deps.letters.listYear(f.year)).filter((l) => (!f.type || l.type === f.type) && (!f.status || l.status === f.status));
+  const registerYears = () => Array.from({ length: letterYear(deps.time.now()) - 2023 }, (_, i) => letterYear(deps.time.now()) - i);
+
+  app.get('/surat', async (c) => {
+    const filter = registerFilter(c);
+    return render(c, async (P) => <P.LetterRegisterPage officer={c.get('officer')} letters={await registerLetters(filter)} filter={filter} years={registerYears()} flash={FLASH[c.req.query('pesan') ?? '']} />);
+  });
+
+  app.get('/surat.csv', async (c) => {
+    const filter = registerFilter(c);
+    const { registerCsv } = await import('./letter-csv');
+    c.header('content-disposition', `attachment; filename="register-surat-${filter.year}.csv"`);
+    return c.body(registerCsv(await registerLetters(filter)), 200, { 'content-type': 'text/csv; charset=utf-8' });
+  });
+
+  app.post('/surat/:letterId/cabut', async (c) => {
+    const officer = c.get('officer');
+    const form = await c.req.parseBody();
+    const reason = String(form.reason ?? '').trim().slice(0, 1000);
+    const fail = async (status: number, message: string) => {
+      c.status(status as 400);
+      const filter = registerFilter(c);
+      return render(c, async (P) => <P.LetterRegisterPage officer={officer} letters={await registerLetters(filter)} filter={filter} years={registerYears()} errors={[{ field: 'reason', message }]} />);
+    };
+    if (!mayRevokeLetters(officer.roles)) return fail(403, 'Hanya Kepala Dinas atau administrator yang dapat mencabut surat.');
+    if (reason.length < 10) return fail(400, 'Tulis alasan pencabutan (paling sedikit 10 karakter).');
+    const { revokeLetter } = await import('../../letters/revoke');
+    const letter = await revokeLetter(deps, c.req.param('letterId'), { by: officer.id, reason });
+    if (!letter) return fail(409, 'Surat tidak ditemukan atau sudah dicabut.');
+    return c.redirect(`/konsol/surat?tahun=${letter.year}&pesan=dicabut`, 303);
   });
 
   app.post('/berkas/:id/lapor/disalin', async (c) => {

@@ -15,3 +15,5 @@ export * from './google/types';
 export * from './remote-files';
 export * from './google/index';
 export * from './lapor/index';
+export * from './dynamo/letters';
+export * from './pdf/index';

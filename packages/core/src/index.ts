@@ -30,3 +30,8 @@ export * from './util/instant';
 export * from './lapor/complaint';
 export * from './lapor/commands';
 export * from './lapor/view';
+export * from './letters/model';
+export * from './letters/refusal';
+export * from './letters/content';
+export * from './letters/commands';
+export * from './letters/view';

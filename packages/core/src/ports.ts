@@ -52,6 +52,7 @@ export interface CaseRepository {
   documentAccessLog(caseId: string): Promise<DocumentAccess[]>;
   /** Ids of cases with a Drive file whose copy attempt is due at or before `at`. */
   listAttachmentsDue(at: number, limit: number): Promise<string[]>;
+  listLettersDue(at: number, limit: number): Promise<string[]>;
   /** Every open case. */
   listOpen(): Promise<CaseRecord[]>;
   /** One page of open cases in creation order, from an opaque cursor (for resumable work over all of them). */

@@ -41,6 +41,17 @@ const attachmentMarker = (table: string, c: CaseRecord) => {
   return [{ Put: { TableName: table, Item: toItem({ ...key, caseId: c.id, gsi1pk: 'ATTACH', gsi1sk: timeKey(Math.min(...due), c.id) }) } }];
 };
 
+/**
+ * A case owing its letter (the issuing step is taken, the letter not yet stored) has a marker in gsi1
+ * under `LETTERDUE`, written in the same transaction, so the minutely job finds any issue that failed.
+ */
+const letterMarker = (table: string, change: CaseChange) => {
+  const c = change.record;
+  const key = { pk: `LETTERQ#${c.id}`, sk: 'LETTERQ' };
+  if (c.letterOwed && !c.letterId) return [{ Put: { TableName: table, Item: toItem({ ...key, caseId: c.id, gsi1pk: 'LETTERDUE', gsi1sk: timeKey(c.updatedAt, c.id) }) } }];
+  return change.event.type === 'letter_issued' ? [{ Delete: { TableName: table, Key: toItem(key) } }] : [];
+};
+
 const eventItem = (e: CaseEvent) => toItem({ pk: `CASE#${e.caseId}`, sk: `EVT#${String(e.seq).padStart(8, '0')}`, ...e });
 
 const reasons = (e: unknown) => (e instanceof TransactionCanceledException ? e.CancellationReasons ?? [] : undefined);
@@ -87,6 +98,7 @@ export class DynamoCaseRepository implements CaseRepository {
           },
           { Put: { TableName: this.table, Item: eventItem(change.event), ConditionExpression: 'attribute_not_exists(pk)' } },
           ...attachmentMarker(this.table, c),
+          ...letterMarker(this.table, change),
           ...mails.map((m) => outboxPut(this.table, m)),
         ],
       }));
@@ -137,6 +149,11 @@ export class DynamoCaseRepository implements CaseRepository {
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :acc)',
       ExpressionAttributeValues: { ':pk': { S: `CASE#${caseId}` }, ':acc': { S: 'ACC#' } },
     });
+  }
+
+  /** Cases whose letter is owed (see `letterMarker`), oldest first. */
+  async listLettersDue(at: number, limit: number): Promise<string[]> {
+    return (await queryDueOnGsi1<{ caseId: string }>(this.db, this.table, 'LETTERDUE', at, limit)).map((m) => m.caseId);
   }
 
   async listAttachmentsDue(at: number, limit: number): Promise<string[]> {

@@ -15,6 +15,7 @@ import {
 import { alreadyRecorded, type CaseRecord } from './model';
 import { makeTrackingNumber } from './tracking';
 import { recordLaporCopied } from '../lapor/commands';
+import { extendKipDeadline } from '../letters/refusal';
 
 export interface CaseServiceDeps {
   repo: CaseRepository;
@@ -119,6 +120,12 @@ export class CaseService {
     const calendar = await this.calendar();
     return this.mutate(id, input.expectedVersion, (c, s) =>
       applyTransition(c, s, workflowFor(s), calendar, { ...input, now: this.deps.time.now() }));
+  }
+
+  /** Public information: the answer deadline extended once by 7 working days, with the written reason. */
+  async extendKipDeadline(id: string, input: { reason: string; actor: Actor; expectedVersion?: number }) {
+    const calendar = await this.calendar();
+    return this.mutate(id, input.expectedVersion, (c, s) => extendKipDeadline(c, workflowFor(s), calendar, { ...input, now: this.deps.time.now() }));
   }
 
   /** Manual LAPOR! channel: an officer copied one of the desk's answers into LAPOR! by hand. */

@@ -11,6 +11,7 @@ import type { Attachment, CaseEvent, CaseRecord, Channel, CheckItem, CheckStatus
 import { nextThreshold } from './model';
 import type { LaporLink } from '../lapor/complaint';
 import { laporReply } from '../lapor/commands';
+import { kipDeadlines, readRefusal } from '../letters/refusal';
 
 /** The result of every command: the new case, the event it appends, and the effects to run after the write. */
 export interface CaseChange {
@@ -105,6 +106,7 @@ export const openCase = (n: NewCase): CaseChange => {
     updatedAt: n.now,
     confidential: n.confidential,
     ...(n.lapor ? { lapor: n.lapor } : {}),
+    ...(n.service.id === 'data-informasi' ? { kip: kipDeadlines(n.calendar, n.receivedAt) } : {}),
   };
   return {
     record,
@@ -141,7 +143,12 @@ export const applyTransition = (
   }
   // Reaching a terminal state always stops the clock, even through a path without stop_clock.
   if (stateOf(workflow, result.to).kind === 'terminal' && closedAt === undefined) closedAt = input.now;
-  const record = next(c, input.now, { state: result.to, clock, closedAt });
+  const record = next(c, input.now, {
+    state: result.to, clock, closedAt,
+    // The refusal letter states its ground; the letter itself is issued after the change is stored.
+    ...(input.event === 'dikecualikan' ? { refusal: readRefusal(input.data) } : {}),
+    ...(result.effects.includes('request_letter_number') ? { letterOwed: true } : {}),
+  });
   // An answer to a LAPOR! complaint goes back there: queued for the API, or listed for copying by hand.
   const reply = c.lapor && laporReply(c.lapor, { caseId: c.id, seq: record.version, event: input.event, note: input.note?.trim() ?? '', data: input.data, now: input.now });
   if (reply) record.lapor = reply.link;

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import type { Clock } from '../sla/deadline';
 import type { LaporLink } from '../lapor/complaint';
+import type { KipDeadlines, Refusal } from '../letters/refusal';
 
 export const Channel = z.enum(['google_form', 'walk_in', 'letter', 'sp4n_lapor', 'internal']);
 export type Channel = z.infer<typeof Channel>;
@@ -71,7 +72,14 @@ export interface CaseRecord {
   closedAt?: number;
   createdAt: number;
   updatedAt: number;
+  /** The letter of the service's product: owed once the step that issues it is taken, then its number and register id. */
+  letterOwed?: boolean;
   letterNumber?: string;
+  letterId?: string;
+  /** Public information requests: the legal deadlines of UU 14/2008 beside the standard's own. */
+  kip?: KipDeadlines;
+  /** A refused information request: the Pasal 17 ground and the consequence test, for the refusal letter. */
+  refusal?: Refusal;
   /** Confidential or anonymous reporter: identity never leaves the staff console. */
   confidential?: boolean;
   /** A complaint from SP4N-LAPOR!: its id, status there, follow-ups seen and answers owed. */
@@ -95,7 +103,10 @@ export type CaseEventType =
   | 'lapor_followup_in'
   | 'lapor_posted'
   | 'lapor_post_failed'
-  | 'lapor_copied';
+  | 'lapor_copied'
+  | 'deadline_extended'
+  | 'letter_issued'
+  | 'letter_revoked';
 
 /** One line of the append-only audit trail. `seq` equals the case version the event produced. */
 export interface CaseEvent {

@@ -228,6 +228,8 @@ const raw: Service[] = [
       { id: 'surat_permohonan', text: 'Surat permohonan penyediaan data dan informasi berisi identitas pemohon, data dan informasi yang diminta, maksud dan tujuan, serta kesediaan mencantumkan sumber data', fields: [
         text('instansi', 'Nama perseorangan/instansi pemohon', { dataClass: 'umum' }),
         text('alamat', 'Alamat pemohon', { dataClass: 'umum' }),
+        // UU 14/2008 asks a refusal to name the applicant's occupation; the form asks it, not as a condition.
+        text('pekerjaan', 'Pekerjaan pemohon', { dataClass: 'umum', required: false }),
         { ...phone(), label: 'Kontak yang dapat dihubungi' },
         email(),
         longText('data_diminta', 'Data dan informasi yang diminta'),

@@ -319,3 +319,21 @@ export const workArrivedMail = (c: CaseRecord, staff: StaffMember, reason: 'assi
     ].join('\n'),
   };
 };
+
+/**
+ * To the applicant when their letter is issued: its number and a download link valid `until` (the link
+ * is the only copy of its token; the desk keeps just its hash).
+ */
+export const letterIssuedMail = (c: CaseRecord, letter: { title: string; number: string; downloadUrl: string; until: number; verifyUrl: string }, publicUrl: string) =>
+  applicantMail(c, {
+    id: `letter-${c.id}`,
+    subject: `${letter.title} telah terbit`,
+    body: [
+      `${letter.title} untuk permohonan Anda telah terbit dengan nomor ${letter.number}.`,
+      '',
+      `Unduh surat (PDF): ${letter.downloadUrl}`,
+      `Tautan ini berlaku sampai ${formatWib(letter.until)}. Setelah itu, surat dapat diminta di loket.`,
+      '',
+      `Keaslian surat dapat diperiksa siapa saja melalui kode QR pada surat atau ${letter.verifyUrl}.`,
+    ],
+  }, publicUrl);

@@ -31,6 +31,12 @@ export const toWibIso = (ms: number): string => {
 const DAYS = ['Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu', 'Minggu'];
 const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
 
+/** "25 November 2026": the date as a letter writes it. */
+export const formatDateId = (ms: number): string => {
+  const [y, m, d] = wibDate(ms).split('-').map(Number) as [number, number, number];
+  return `${d} ${MONTHS[m - 1]} ${y}`;
+};
+
 /** "Rabu, 25 Maret 2026 pukul 08.30 WIB": how people in the Dinas write a time. */
 export const formatWib = (ms: number): string => {
   const date = wibDate(ms);

@@ -1,0 +1,63 @@
+/** @jsxImportSource hono/jsx */
+import { createHash } from 'node:crypto';
+import { Hono } from 'hono';
+import { LoketError, normaliseSha256, publicLetter } from '@loket/core';
+import type { AppEnv } from '../app';
+import type { Deps } from '../../deps';
+import { VerifyPage } from '../../web/verify-page';
+import { hashToken, LETTER_ID } from '../../letters/issue-ids';
+
+/** The largest file a person may upload to compare (a letter is a few tens of KiB). */
+const COMPARE_MAX_BYTES = 5 * 1024 * 1024;
+
+/**
+ * Public letter routes: verification by anyone (page and JSON, from the QR code on the letter) and the
+ * applicant's download link. An unknown or malformed id is a plain 404; ids are not guessable.
+ */
+export const letterRoutes = (deps: Deps) => {
+  const app = new Hono<AppEnv>();
+  const find = async (id: string) => {
+    const letter = LETTER_ID.test(id) ? await deps.letters.get(id) : undefined;
+    if (!letter) throw new LoketError('not_found', 'Surat tidak ditemukan. Periksa kembali alamat atau kode QR pada surat.');
+    return letter;
+  };
+
+  app.get('/api/verify/:id', async (c) => c.json(publicLetter(await find(c.req.param('id')))));
+
+  app.get('/verifikasi/:id', async (c) => c.html(<VerifyPage l={publicLetter(await find(c.req.param('id')))} />));
+
+  app.post('/verifikasi/:id', async (c) => {
+    const letter = await find(c.req.param('id'));
+    const form = await c.req.parseBody();
+    const file = form.berkas instanceof File && form.berkas.size > 0 ? form.berkas : undefined;
+    let sha: string | undefined;
+    if (file) {
+      if (file.size > COMPARE_MAX_BYTES) {
+        c.status(400);
+        return c.html(<VerifyPage l={publicLetter(letter)} problem="Berkas terlalu besar untuk sebuah surat (maksimal 5 MB)." />);
+      }
+      sha = createHash('sha256').update(new Uint8Array(await file.arrayBuffer())).digest('hex');
+    } else {
+      sha = normaliseSha256(String(form.sha256 ?? ''));
+      if (!sha) {
+        c.status(400);
+        return c.html(<VerifyPage l={publicLetter(letter)} problem="Unggah berkas PDF surat, atau tempel sidik jari SHA-256 (64 karakter heksadesimal)." />);
+      }
+    }
+    return c.html(<VerifyPage l={publicLetter(letter)} comparison={sha === letter.sha256 ? 'sama' : 'beda'} />);
+  });
+
+  /** The applicant's link from the mail: valid until it expires, then a short-lived link to the PDF itself. */
+  app.get('/surat/:id/unduh/:token', async (c) => {
+    const letter = await find(c.req.param('id'));
+    const hash = hashToken(c.req.param('token').slice(0, 100));
+    const now = deps.time.now();
+    if (!letter.downloads?.some((d) => d.hash === hash && d.until > now)) {
+      throw new LoketError('not_found', 'Tautan unduh tidak berlaku lagi. Surat dapat diminta di loket.');
+    }
+    deps.log.info('letter.downloaded', { letterId: letter.id, caseId: letter.caseId, by: 'applicant-link' });
+    return c.redirect(await deps.files.linkTo(letter.s3Key, { seconds: 300, contentType: 'application/pdf', fileName: `${letter.number.replace(/\//g, '-')}.pdf` }), 302);
+  });
+
+  return app;
+};

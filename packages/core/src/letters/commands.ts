@@ -1,0 +1,32 @@
+import type { CaseChange } from '../case/commands';
+import type { CaseRecord } from '../case/model';
+import type { OutgoingMail } from '../mail/outbox';
+import type { LetterRecord } from './model';
+
+/**
+ * The case side of a letter: its number on the case and an event on the timeline, in one write with
+ * the applicant's mail. Undefined when the case already holds this letter (a retry).
+ */
+export const recordLetterIssued = (c: CaseRecord, letter: LetterRecord, input: { objectionBy?: number; mail?: OutgoingMail; now: number }): CaseChange | undefined => {
+  if (c.letterId === letter.id) return undefined;
+  const record: CaseRecord = {
+    ...c, letterNumber: letter.number, letterId: letter.id, letterOwed: false,
+    ...(input.objectionBy && c.kip ? { kip: { ...c.kip, objectionBy: input.objectionBy } } : {}),
+    version: c.version + 1, updatedAt: input.now,
+  };
+  return {
+    record,
+    event: { caseId: c.id, seq: record.version, at: input.now, actorId: letter.issuedBy, type: 'letter_issued', note: `Surat nomor ${letter.number} terbit.`, data: { letterId: letter.id, number: letter.number, sha256: letter.sha256 } },
+    effects: [],
+    ...(input.mail ? { mails: [input.mail] } : {}),
+  };
+};
+
+export const recordLetterRevoked = (c: CaseRecord, letter: Pick<LetterRecord, 'id' | 'number'>, input: { by: string; reason: string; now: number }): CaseChange => {
+  const record: CaseRecord = { ...c, version: c.version + 1, updatedAt: input.now };
+  return {
+    record,
+    event: { caseId: c.id, seq: record.version, at: input.now, actorId: input.by, type: 'letter_revoked', note: `Surat nomor ${letter.number} dicabut: ${input.reason}`, data: { letterId: letter.id } },
+    effects: [],
+  };
+};

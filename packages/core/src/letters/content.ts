@@ -1,0 +1,116 @@
+import { findService, serviceFields } from '../catalog/services';
+import type { CaseRecord } from '../case/model';
+import { formatDateId, formatWib } from '../sla/wib';
+import { letterTitle, type LetterSettings, type LetterType } from './model';
+import { kipAnswerBy, PASAL_17, type Refusal } from './refusal';
+
+/**
+ * What a letter says, as data: the PDF maker lays it out, tests read it without a PDF. Built from the
+ * case's answers and the catalog; nothing here is invented per letter.
+ */
+export interface LetterContent {
+  letterhead: LetterSettings['letterhead'];
+  title: string;
+  number: string;
+  placeAndDate: string;
+  addressee: string[];
+  paragraphs: string[];
+  /** Label/value rows of the request (documents and specific personal data left out). */
+  details: [string, string][];
+  /** Paragraphs after the details. */
+  closing: string[];
+  legalBasis: string[];
+  signatory: LetterSettings['signatory'];
+  verifyUrl: string;
+}
+
+const answer = (c: CaseRecord, id: string) => c.answers[id]?.filter((v) => v.trim()).join(', ');
+
+/** The request's own data worth stating: text answers, no documents, no specific personal data (finances). */
+const requestDetails = (c: CaseRecord): [string, string][] => {
+  const service = findService(c.serviceId)!;
+  return serviceFields(service)
+    .filter((f) => f.kind !== 'document' && f.dataClass !== 'spesifik' && !['kontak_email', 'kontak_hp', 'email', 'nomor_hp'].includes(f.id))
+    .flatMap((f): [string, string][] => {
+      const v = answer(c, f.id);
+      return v ? [[f.label, v]] : [];
+    });
+};
+
+const BODY: Record<Exclude<LetterType, 'data-informasi'>, { opening: (c: CaseRecord, received: string) => string; closing: string[] }> = {
+  'kantor-cabang-ksp': {
+    opening: (c, received) => `Menunjuk permohonan Saudara yang kami terima pada ${received} dengan nomor registrasi ${c.trackingNumber}, dan berdasarkan hasil verifikasi persyaratan serta survei lapangan, dengan ini Kepala Dinas Koperasi, Usaha Kecil dan Menengah Kabupaten Pasuruan memberikan PERSETUJUAN pembukaan Kantor Cabang Koperasi dengan data sebagai berikut:`,
+    closing: [
+      'Kantor Cabang wajib menjalankan kegiatan usaha sesuai Anggaran Dasar koperasi dan peraturan perundang-undangan, serta melaporkan perkembangannya kepada Dinas secara berkala.',
+      'Persetujuan ini dapat dicabut apabila di kemudian hari terdapat ketidaksesuaian dengan data yang disampaikan.',
+    ],
+  },
+  'surat-keterangan-pengurus': {
+    opening: (c, received) => `Menunjuk permohonan Saudara yang kami terima pada ${received} dengan nomor registrasi ${c.trackingNumber}, dan berdasarkan hasil kualifikasi data, dengan ini Kepala Dinas Koperasi, Usaha Kecil dan Menengah Kabupaten Pasuruan menerangkan bahwa susunan pengurus dan/atau pengawas koperasi berikut telah tercatat pada Dinas:`,
+    closing: ['Surat keterangan ini dibuat untuk dipergunakan sebagaimana mestinya.'],
+  },
+  'rekomendasi-bbm': {
+    opening: (c, received) => `Menunjuk permohonan Saudara yang kami terima pada ${received} dengan nomor registrasi ${c.trackingNumber}, dan berdasarkan hasil kualifikasi pemohon, dengan ini Kepala Dinas Koperasi, Usaha Kecil dan Menengah Kabupaten Pasuruan memberikan REKOMENDASI untuk memperoleh Bahan Bakar Minyak jenis tertentu (bersubsidi) bagi usaha mikro dengan data sebagai berikut:`,
+    closing: [
+      'Rekomendasi ini hanya dipergunakan untuk kegiatan usaha mikro yang tercantum di atas dan tidak dapat dipindahtangankan.',
+      'Rekomendasi ini dapat dicabut apabila dipergunakan tidak sesuai peruntukannya.',
+    ],
+  },
+};
+
+/**
+ * The reasoned refusal of UU 14/2008 (docs/RULES.md §6): the request and who made it (registration
+ * number, name, address, occupation, contact, the information asked), then the ground, the consequence
+ * test, the exemption period and the right to object.
+ */
+const refusalOpening = (c: CaseRecord, received: string) =>
+  `Menunjuk permohonan informasi publik Saudara yang kami terima pada ${received}, dengan ini kami sampaikan bahwa informasi yang Saudara minta merupakan informasi yang DIKECUALIKAN sehingga permohonan tidak dapat dipenuhi. Permohonan tersebut:`;
+
+const refusalDetails = (c: CaseRecord, name: string): [string, string][] => [
+  ['Nomor registrasi', c.trackingNumber],
+  ['Nama pemohon', name],
+  ['Alamat', answer(c, 'alamat') ?? '-'],
+  ['Pekerjaan', answer(c, 'pekerjaan') ?? '-'],
+  ['Kontak', [answer(c, 'nomor_hp'), answer(c, 'email') ?? c.applicant.email].filter(Boolean).join(', ') || '-'],
+  ['Informasi yang diminta', answer(c, 'data_diminta') ?? '-'],
+];
+
+const refusalParagraphs = (refusal: Refusal, objectionBy: number | undefined, settings: LetterSettings) => [
+  `Dasar pengecualian: Pasal 17 huruf ${refusal.ground} Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik, yaitu informasi yang apabila dibuka dapat ${PASAL_17[refusal.ground]}.`,
+  `Uji konsekuensi (Pasal 19): ${refusal.consequenceTest}`,
+  `Jangka waktu pengecualian: ${refusal.exemptionPeriod}.`,
+  `Apabila Saudara keberatan atas penolakan ini, Saudara berhak mengajukan keberatan secara tertulis kepada ${settings.ppidSuperior} dalam jangka waktu 30 (tiga puluh) hari kerja sejak diterimanya surat ini${objectionBy ? `, yaitu paling lambat ${formatWib(objectionBy)}` : ''}, sesuai Pasal 35 dan Pasal 36 Undang-Undang Nomor 14 Tahun 2008.`,
+];
+
+export interface LetterMeta {
+  number: string;
+  issuedAt: number;
+  verifyUrl: string;
+  /** Refusals: the objection deadline kept on the case. */
+  objectionBy?: number;
+}
+
+export const letterContent = (c: CaseRecord, type: LetterType, settings: LetterSettings, meta: LetterMeta): LetterContent => {
+  const service = findService(type)!;
+  const received = formatDateId(c.clock.receivedAt);
+  const name = answer(c, 'instansi') ?? c.applicant.name;
+  const address = answer(c, 'alamat');
+  const refusal = type === 'data-informasi' ? c.refusal : undefined;
+  if (type === 'data-informasi' && !refusal) throw new Error(`case ${c.id}: a refusal letter needs the refusal's ground`);
+  const details: [string, string][] = [['Nomor registrasi', c.trackingNumber], ...requestDetails(c)];
+  return {
+    letterhead: settings.letterhead,
+    title: letterTitle(type).toUpperCase(),
+    number: meta.number,
+    placeAndDate: `${settings.letterhead.place}, ${formatDateId(meta.issuedAt)}`,
+    addressee: ['Kepada Yth.', `Sdr./Sdri. ${name}`, ...(address ? [address] : []), 'di Tempat'],
+    paragraphs: [refusal ? refusalOpening(c, received) : BODY[type as Exclude<LetterType, 'data-informasi'>].opening(c, received)],
+    details: refusal ? refusalDetails(c, name) : details,
+    closing: refusal
+      ? [...refusalParagraphs(refusal, meta.objectionBy, settings), `Pemberitahuan ini disampaikan dalam batas waktu jawaban permohonan (${c.kip ? formatWib(kipAnswerBy(c.kip)) : '-'}). Demikian untuk menjadi maklum.`]
+      : [...BODY[type as Exclude<LetterType, 'data-informasi'>].closing, 'Demikian untuk menjadi maklum.'],
+    legalBasis: service.legalBasis,
+    signatory: settings.signatory,
+    verifyUrl: meta.verifyUrl,
+  };
+};

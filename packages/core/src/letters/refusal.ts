@@ -1,0 +1,95 @@
+import type { CaseChange } from '../case/commands';
+import type { CaseRecord } from '../case/model';
+import { LoketError } from '../errors';
+import type { WorkingCalendar } from '../sla/calendar';
+import { formatWib } from '../sla/wib';
+import type { Actor } from '../workflow/engine';
+import { requireStepWork } from '../workflow/step-roles';
+import type { WorkflowDefinition } from '../workflow/engine';
+import { workingDaysAfter } from './model';
+
+/**
+ * Public information requests under UU 14/2008 (docs/RULES.md §6): the grounds a refusal may rest on,
+ * and the two legal deadlines the desk keeps beside the standard's own (1 day): the answer within 10
+ * working days, extendable once by 7 with a written reason (Pasal 22), and the applicant's objection
+ * (keberatan) within 30 working days of a refusal.
+ */
+export const PASAL_17 = {
+  a: 'menghambat proses penegakan hukum',
+  b: 'mengganggu kepentingan perlindungan hak atas kekayaan intelektual dan perlindungan dari persaingan usaha tidak sehat',
+  c: 'membahayakan pertahanan dan keamanan negara',
+  d: 'mengungkapkan kekayaan alam Indonesia',
+  e: 'merugikan ketahanan ekonomi nasional',
+  f: 'merugikan kepentingan hubungan luar negeri',
+  g: 'mengungkapkan isi akta otentik yang bersifat pribadi dan kemauan terakhir ataupun wasiat seseorang',
+  h: 'mengungkap rahasia pribadi',
+  i: 'memorandum atau surat-surat antar Badan Publik atau intra Badan Publik yang menurut sifatnya dirahasiakan',
+  j: 'informasi yang tidak boleh diungkapkan berdasarkan Undang-Undang',
+} as const;
+export type Pasal17Ground = keyof typeof PASAL_17;
+
+/** What a refusal letter states besides the request itself. */
+export interface Refusal {
+  ground: Pasal17Ground;
+  /** The consequence test (uji konsekuensi, Pasal 19) in brief. */
+  consequenceTest: string;
+  /** How long the information stays exempt, in the officer's words ("5 (lima) tahun"). */
+  exemptionPeriod: string;
+}
+
+export interface KipDeadlines {
+  /** 10 working days after receipt. */
+  answerBy: number;
+  /** Once, by 7 more working days, with the reason given. */
+  extended?: { to: number; reason: string; by: string; at: number };
+  /** After a refusal: the applicant may object until then (30 working days). */
+  objectionBy?: number;
+}
+
+export const KIP_ANSWER_DAYS = 10;
+export const KIP_EXTENSION_DAYS = 7;
+export const KIP_OBJECTION_DAYS = 30;
+
+export const kipDeadlines = (cal: WorkingCalendar, receivedAt: number): KipDeadlines => ({ answerBy: workingDaysAfter(cal, receivedAt, KIP_ANSWER_DAYS) });
+
+/** The answer deadline in force: extended or not. */
+export const kipAnswerBy = (k: KipDeadlines) => k.extended?.to ?? k.answerBy;
+
+/**
+ * The refusal an officer gives with "dikecualikan", checked field by field (an Indonesian message
+ * naming each). Its reason (the note) is the transition's own.
+ */
+export const readRefusal = (data: Record<string, string> | undefined): Refusal => {
+  const ground = (data?.ground ?? '').trim();
+  const consequenceTest = (data?.consequenceTest ?? '').trim();
+  const exemptionPeriod = (data?.exemptionPeriod ?? '').trim();
+  const fields = [
+    ...(ground in PASAL_17 ? [] : [{ field: 'ground', message: 'Pilih dasar pengecualian (Pasal 17 huruf a–j).' }]),
+    ...(consequenceTest.length >= 20 ? [] : [{ field: 'consequenceTest', message: 'Uraikan uji konsekuensi (paling sedikit 20 karakter).' }]),
+    ...(exemptionPeriod ? [] : [{ field: 'exemptionPeriod', message: 'Tulis jangka waktu pengecualian.' }]),
+  ];
+  if (fields.length) throw new LoketError('validation', fields[0]!.message, fields);
+  return { ground: ground as Pasal17Ground, consequenceTest: consequenceTest.slice(0, 3000), exemptionPeriod: exemptionPeriod.slice(0, 200) };
+};
+
+/**
+ * Extends the answer deadline once by 7 working days, with a written reason (Pasal 22 ayat 8). Only
+ * the officers of the current step, only while the request is open.
+ */
+export const extendKipDeadline = (
+  c: CaseRecord, workflow: WorkflowDefinition, cal: WorkingCalendar, input: { reason: string; actor: Actor; now: number },
+): CaseChange => {
+  if (!c.kip) throw new LoketError('invalid_transition', 'Perpanjangan hanya untuk permohonan informasi publik.');
+  if (c.closedAt !== undefined) throw new LoketError('invalid_transition', 'Permohonan sudah dijawab.');
+  if (c.kip.extended) throw new LoketError('invalid_transition', `Batas waktu sudah pernah diperpanjang (sampai ${formatWib(c.kip.extended.to)}); perpanjangan hanya sekali.`);
+  requireStepWork(workflow, c.state, input.actor, 'memperpanjang batas waktu');
+  const reason = input.reason.trim();
+  if (reason.length < 10) throw new LoketError('validation', 'Tulis alasan perpanjangan secara tertulis.', [{ field: 'reason', message: 'Alasan wajib diisi (paling sedikit 10 karakter).' }]);
+  const to = workingDaysAfter(cal, c.kip.answerBy, KIP_EXTENSION_DAYS);
+  const record: CaseRecord = { ...c, kip: { ...c.kip, extended: { to, reason: reason.slice(0, 2000), by: input.actor.id, at: input.now } }, version: c.version + 1, updatedAt: input.now };
+  return {
+    record,
+    event: { caseId: c.id, seq: record.version, at: input.now, actorId: input.actor.id, type: 'deadline_extended', note: reason, data: { from: c.kip.answerBy, to } },
+    effects: [],
+  };
+};

@@ -1,0 +1,32 @@
+import { formatDateId, formatWib } from '../sla/wib';
+import { type LetterRecord, letterTitle } from './model';
+
+/** What anyone holding a letter's verification address may see: no full name, no content, no case. */
+export const publicLetter = (l: LetterRecord) => ({
+  letterId: l.id,
+  number: l.number,
+  type: l.type,
+  title: letterTitle(l.type),
+  issuedOn: formatDateId(l.issuedAt),
+  holder: l.holderMasked,
+  status: l.status,
+  statusText: l.status === 'berlaku' ? 'Berlaku' : `Dicabut${l.revokedAt ? ` pada ${formatWib(l.revokedAt)}` : ''}`,
+  sha256: l.sha256,
+});
+export type PublicLetter = ReturnType<typeof publicLetter>;
+
+/** A hash someone pasted, normalised (case and spaces); undefined when it is not a SHA-256. */
+export const normaliseSha256 = (text: string) => {
+  const hex = text.replace(/\s+/g, '').toLowerCase();
+  return /^[0-9a-f]{64}$/.test(hex) ? hex : undefined;
+};
+
+/** The public-information deadlines as the case page lists them. */
+export const kipRows = (k: import('./refusal').KipDeadlines): [string, string][] => [
+  ['Batas jawaban (UU KIP, 10 hari kerja)', formatWib(k.answerBy)],
+  ...(k.extended ? [['Diperpanjang (7 hari kerja)', `${formatWib(k.extended.to)}: ${k.extended.reason}`] as [string, string]] : []),
+  ...(k.objectionBy ? [['Batas keberatan pemohon (30 hari kerja)', formatWib(k.objectionBy)] as [string, string]] : []),
+];
+
+/** Who may revoke a letter: the Kepala Dinas who signs it, or an administrator. */
+export const mayRevokeLetters = (roles: readonly string[]) => roles.includes('kepala_dinas') || roles.includes('admin');

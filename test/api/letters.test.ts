@@ -1,0 +1,226 @@
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { GetObjectCommand } from '@aws-sdk/client-s3';
+import jsQR from 'jsqr';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { PNG } from 'pngjs';
+import { describe, expect, it } from 'vitest';
+import { type CaseRecord, type LetterType } from '@loket/core';
+import { issueLetter } from '../../functions/letters/issue';
+import { revokeLetter } from '../../functions/letters/revoke';
+import { runMinutely } from '../../functions/jobs/run';
+import { ARTIFACTS } from '../helpers/browser';
+import { manualClock, useTestWorld } from '../helpers/deps';
+
+const clock = manualClock('2026-11-25T10:00:00+07:00');
+const world = useTestWorld({ time: clock, mail: true, env: { LOKET_PUBLIC_URL: 'https://loket.example.go.id' } });
+
+const ANSWERS: Record<LetterType, Record<string, string[]>> = {
+  'kantor-cabang-ksp': { nama_pemohon: ['Budi Santoso'], nama_koperasi: ['KSP Sejahtera Bersama'] },
+  'surat-keterangan-pengurus': { nama_pemohon: ['Sri Wahyuni'], nama_koperasi: ['Koperasi Wanita Melati'] },
+  'rekomendasi-bbm': { nama_pemohon: ['Siti Aminah'], nama_usaha: ['Warung Siti'], nik: ['3514014107900001'] },
+  'data-informasi': {
+    nama_pemohon: ['Ahmad Fauzi'], instansi: ['Ahmad Fauzi'], alamat: ['Jl. Pahlawan 12, Bangil'],
+    data_diminta: ['Laporan keuangan rinci anggota KSP Makmur tahun 2025'], maksud_tujuan: ['Penelitian'],
+  },
+};
+
+/** A case of `type` whose issuing step has just been taken (the letter is owed). */
+const owing = async (type: LetterType, i = 0): Promise<CaseRecord> => {
+  const { record } = await world.deps.cases.open({
+    serviceId: type, channel: 'walk_in', applicant: { name: ANSWERS[type].nama_pemohon![0]!, email: `pemohon${i}@example.com` },
+    answers: ANSWERS[type], receivedAt: clock.now(), actorId: 'frontdesk',
+  });
+  const refusal = type === 'data-informasi' ? { refusal: { ground: 'h' as const, consequenceTest: 'Membuka keuangan pribadi anggota merugikan hak privasi mereka lebih besar daripada manfaatnya.', exemptionPeriod: 'selama pemilik data tidak memberi izin' } } : {};
+  const change = await world.deps.cases.applySystemChange(record.id, (c) => ({
+    record: { ...c, ...refusal, state: type === 'data-informasi' ? 'ditolak' : 'selesai', letterOwed: true, closedAt: clock.now(), version: c.version + 1, updatedAt: clock.now() },
+    event: { caseId: c.id, seq: c.version + 1, at: clock.now(), actorId: 'test', type: 'transition', event: 'test' },
+    effects: [],
+  }));
+  return change!.record;
+};
+
+const stored = async (key: string) => {
+  const s3 = await world.deps.files.client();
+  const r = await s3.send(new GetObjectCommand({ Bucket: world.deps.config.LOKET_BUCKET, Key: key }));
+  return new Uint8Array(await r.Body!.transformToByteArray());
+};
+
+const pdfText = async (bytes: Uint8Array) => {
+  const doc = await getDocument({ data: bytes.slice(), useSystemFonts: false, verbosity: 0 }).promise;
+  const parts: string[] = [];
+  for (let p = 1; p <= doc.numPages; p++) {
+    const content = await (await doc.getPage(p)).getTextContent();
+    parts.push(content.items.map((i) => ('str' in i ? i.str : '')).join(' '));
+  }
+  return parts.join('\n').replace(/\s+/g, ' ');
+};
+
+/**
+ * pdftoppm renders every page to PNG (kept under test/artifacts/ for a person to look at); jsQR reads
+ * the code from the page that holds the signature.
+ */
+const renderAndReadQr = (bytes: Uint8Array, name: string) => {
+  const dir = mkdtempSync(join(tmpdir(), 'loket-letter-'));
+  writeFileSync(join(dir, 'l.pdf'), bytes);
+  execFileSync('pdftoppm', ['-png', '-r', '110', join(dir, 'l.pdf'), join(dir, 'page')]);
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const pages = readdirSync(dir).filter((f) => f.endsWith('.png')).sort();
+  const found = pages.map((file, i) => {
+    const png = readFileSync(join(dir, file));
+    writeFileSync(join(ARTIFACTS, `letter-${name}-${i + 1}.png`), png);
+    const image = PNG.sync.read(png);
+    return jsQR(new Uint8ClampedArray(image.data.buffer, image.data.byteOffset, image.data.byteLength), image.width, image.height)?.data;
+  }).filter(Boolean);
+  return found.length === 1 ? found[0] : undefined;
+};
+
+describe('letter numbers', () => {
+  it('gives 50 letters issued concurrently 50 distinct consecutive numbers, and a repeated issue the same letter', async () => {
+    const cases = await Promise.all(Array.from({ length: 50 }, (_, i) => owing('rekomendasi-bbm', i)));
+    const letters = await Promise.all(cases.map((c) => issueLetter(world.deps, c.id, 'penelaah')));
+    const seqs = letters.map((l) => l.seq).sort((a, b) => a - b);
+    expect(seqs).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+    expect(new Set(letters.map((l) => l.number)).size).toBe(50);
+    expect(letters[0]!.number).toMatch(/^500\.3\.7\/\d+\/424\.085\/2026$/);
+    const again = await Promise.all([issueLetter(world.deps, cases[0]!.id, 'penelaah'), issueLetter(world.deps, cases[0]!.id, 'penelaah')]);
+    expect(again.map((l) => l.id)).toEqual([letters[0]!.id, letters[0]!.id]);
+    const c = await world.deps.cases.get(cases[0]!.id);
+    expect(c).toMatchObject({ letterNumber: letters[0]!.number, letterId: letters[0]!.id, letterOwed: false });
+    expect((await world.deps.cases.events(c.id)).filter((e) => e.type === 'letter_issued')).toHaveLength(1);
+    expect(world.catcher.mail.filter((m) => m.loketId === `letter-${c.id}`)).toHaveLength(1);
+  });
+
+  it('restarts the running number on 1 January', async () => {
+    clock.set('2027-01-04T09:00:00+07:00');
+    try {
+      const letter = await issueLetter(world.deps, (await owing('surat-keterangan-pengurus')).id, 'kabid-kp');
+      expect(letter.number).toBe('500.3.2/1/424.085/2027');
+    } finally {
+      clock.set('2026-11-25T10:00:00+07:00');
+    }
+  });
+});
+
+describe('each letter as a PDF with its QR code', () => {
+  for (const type of ['kantor-cabang-ksp', 'surat-keterangan-pengurus', 'rekomendasi-bbm', 'data-informasi'] as const) {
+    it(`${type}: the reader finds the number and the text, the QR code leads to a verification showing the same number and hash`, async () => {
+      const c = await owing(type);
+      const letter = await issueLetter(world.deps, c.id, 'kadis');
+      const pdf = await stored(letter.s3Key);
+      expect(createHash('sha256').update(pdf).digest('hex')).toBe(letter.sha256);
+      const text = await pdfText(pdf);
+      expect(text).toContain(letter.number);
+      expect(text).toContain('DINAS KOPERASI, USAHA KECIL DAN MENENGAH');
+      expect(text).toContain(ANSWERS[type].nama_pemohon![0]);
+      expect(text).toContain(c.trackingNumber);
+      if (type === 'data-informasi') {
+        expect(text).toContain('Pasal 17 huruf h');
+        expect(text).toContain('30 (tiga puluh) hari kerja');
+        expect(text).toContain('Atasan PPID');
+        const after = await world.deps.cases.get(c.id);
+        expect(after.kip?.objectionBy).toBeGreaterThan(letter.issuedAt + 30 * 86_400_000);
+      }
+      const url = renderAndReadQr(pdf, type);
+      expect(url).toBe(`https://loket.example.go.id/verifikasi/${letter.id}`);
+      const page = await (await world.app.request(new URL(url!).pathname)).text();
+      expect(page).toContain(letter.number);
+      expect(page).toContain(letter.sha256);
+      expect(page).toContain('berlaku');
+      expect(page).not.toContain(ANSWERS[type].nama_pemohon![0]);
+    });
+  }
+
+  it('renders the same letter to the same bytes when issuing is retried after a crash', async () => {
+    const c = await owing('kantor-cabang-ksp');
+    const first = await issueLetter(world.deps, c.id, 'kadis');
+    const { renderLetter } = await import('@loket/adapters');
+    const { letterContent } = await import('@loket/core');
+    const { data: settings } = await world.deps.letters.settings();
+    const again = await renderLetter(letterContent(await world.deps.cases.get(c.id), 'kantor-cabang-ksp', settings, { number: first.number, issuedAt: first.issuedAt, verifyUrl: `https://loket.example.go.id/verifikasi/${first.id}` }), { issuedAt: first.issuedAt, letterId: first.id });
+    expect(createHash('sha256').update(again).digest('hex')).toBe(first.sha256);
+  });
+});
+
+describe('verification', () => {
+  it('answers JSON and the page, compares a file or a pasted hash, says "dicabut" once revoked, and 404 for an unknown id', async () => {
+    const letter = await issueLetter(world.deps, (await owing('rekomendasi-bbm', 99)).id, 'penelaah');
+    const json = await (await world.app.request(`/api/verify/${letter.id}`)).json();
+    expect(json).toMatchObject({ number: letter.number, status: 'berlaku', holder: 'S*** A*****', sha256: letter.sha256, title: 'Surat Rekomendasi Penggunaan BBM Bersubsidi' });
+    const pdf = await stored(letter.s3Key);
+    const form = new FormData();
+    form.append('berkas', new Blob([pdf.slice()], { type: 'application/pdf' }), 'surat.pdf');
+    expect(await (await world.app.request(`/verifikasi/${letter.id}`, { method: 'POST', body: form })).text()).toContain('sama persis');
+    const pasted = new FormData();
+    pasted.append('sha256', 'ab'.repeat(32));
+    expect(await (await world.app.request(`/verifikasi/${letter.id}`, { method: 'POST', body: pasted })).text()).toContain('berbeda');
+
+    expect(await revokeLetter(world.deps, letter.id, { by: 'kadis', reason: 'Usaha tidak lagi beroperasi.' })).toBeDefined();
+    expect(await revokeLetter(world.deps, letter.id, { by: 'kadis', reason: 'Dua kali.' })).toBeUndefined();
+    expect(await (await world.app.request(`/api/verify/${letter.id}`)).json()).toMatchObject({ status: 'dicabut', number: letter.number });
+    expect(await (await world.app.request(`/verifikasi/${letter.id}`)).text()).toContain('telah dicabut');
+    const register = await world.deps.letters.listYear(2026);
+    expect(register.find((l) => l.id === letter.id)).toMatchObject({ status: 'dicabut', revokeReason: 'Usaha tidak lagi beroperasi.', number: letter.number });
+
+    for (const path of ['/api/verify/abcdefghijkmnpqrstuvwxyz', '/api/verify/x', '/verifikasi/abcdefghijkmnpqrstuvwxyz']) {
+      expect((await world.app.request(path)).status, path).toBe(404);
+    }
+  });
+});
+
+describe('through the workflow', () => {
+  it('refuses an information request with its Pasal 17 ground, issues the letter at once, mails a link that works, then expires', async () => {
+    const { record } = await world.deps.cases.open({
+      serviceId: 'data-informasi', channel: 'walk_in', applicant: { name: 'Ahmad Fauzi', email: 'ahmad@example.com' },
+      answers: { ...ANSWERS['data-informasi'], nomor_hp: ['081234567890'], email: ['ahmad@example.com'], pernyataan_sumber: ['Ya'] }, receivedAt: clock.now(), actorId: 'frontdesk',
+    });
+    expect(record.kip?.answerBy).toBeGreaterThan(record.clock.dueAt!);
+    const front = { id: 'frontdesk', roles: ['petugas_layanan' as const] };
+    const analyst = { id: 'subkoor', roles: ['sub_koordinator' as const] };
+    await world.deps.cases.checkRequirement(record.id, { requirementId: 'surat_permohonan', status: 'ok', actor: front });
+    await world.deps.cases.act(record.id, { event: 'terima', actor: front });
+    await expect(world.deps.cases.extendKipDeadline(record.id, { reason: 'singkat', actor: analyst })).rejects.toMatchObject({ code: 'validation' });
+    const extended = await world.deps.cases.extendKipDeadline(record.id, { reason: 'Data harus dihimpun dari tiga bidang.', actor: analyst });
+    expect(extended.record.kip!.extended!.to).toBeGreaterThan(record.kip!.answerBy);
+    await expect(world.deps.cases.extendKipDeadline(record.id, { reason: 'Sekali lagi karena banyak data.', actor: analyst })).rejects.toMatchObject({ code: 'invalid_transition' });
+
+    await expect(world.deps.cases.act(record.id, { event: 'dikecualikan', actor: analyst, note: 'Data pribadi anggota.' })).rejects.toMatchObject({ code: 'validation', fields: expect.arrayContaining([expect.objectContaining({ field: 'ground' })]) });
+    await world.deps.cases.act(record.id, {
+      event: 'dikecualikan', actor: analyst, note: 'Data pribadi anggota.',
+      data: { ground: 'h', consequenceTest: 'Membuka keuangan pribadi anggota merugikan privasi mereka lebih dari manfaatnya.', exemptionPeriod: 'selama pemilik data tidak memberi izin' },
+    });
+    const done = await world.deps.cases.get(record.id);
+    expect(done.letterNumber).toMatch(/^500\.3\.1\/\d+\/424\.085\/2026$/);
+    expect(done.kip?.objectionBy).toBeDefined();
+    const mail = world.catcher.mail.find((m) => m.loketId === `letter-${record.id}`)!;
+    expect(mail.subject).toContain('Surat Pemberitahuan Penolakan Permohonan Informasi telah terbit');
+    const link = mail.text.match(/https:\/\/loket\.example\.go\.id(\/surat\/\S+)/)![1]!;
+    const res = await world.app.request(link);
+    expect(res.status).toBe(302);
+    const file = await fetch(res.headers.get('location')!);
+    expect(createHash('sha256').update(new Uint8Array(await file.arrayBuffer())).digest('hex')).toBe((await world.deps.letters.get(done.letterId!))!.sha256);
+    expect((await world.app.request(link.replace(/.$/, (ch) => (ch === 'a' ? 'b' : 'a')))).status).toBe(404);
+    clock.advance(31 * 86_400_000);
+    try {
+      expect((await world.app.request(link)).status).toBe(404);
+    } finally {
+      clock.advance(-31 * 86_400_000);
+    }
+  });
+
+  it('issues a letter the step owed when the first attempt failed, from the minutely job', async () => {
+    const c = await owing('surat-keterangan-pengurus', 7);
+    const put = world.deps.files.put;
+    world.deps.files.put = async () => { throw new Error('bucket unreachable'); };
+    await expect(issueLetter(world.deps, c.id, 'kabid-kp')).rejects.toThrow('bucket unreachable');
+    world.deps.files.put = put;
+    clock.advance(3 * 60_000); // past the first attempt's claim lease
+    const report = await runMinutely(world.deps);
+    expect(report.letters).toMatchObject({ issued: 1, failed: 0 });
+    expect((await world.deps.cases.get(c.id)).letterNumber).toBeDefined();
+    expect((await runMinutely(world.deps)).letters).toMatchObject({ issued: 0 });
+  });
+});

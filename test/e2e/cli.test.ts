@@ -105,7 +105,7 @@ describe('npx loket', () => {
       const sweep = await loketIn({ ...env, LOKET_DATA_DIR: broken }, 'sweep');
       expect(sweep.code).toBe(1);
       expect(JSON.parse(sweep.stdout).sweep.error).toBeTruthy();
-      expect(sweep.stderr).toMatch(/^loket sweep: 3 part\(s\) failed: recompute: .*; sweep: .*; mail: /);
+      expect(sweep.stderr).toMatch(/^loket sweep: 4 part\(s\) failed: recompute: .*; sweep: .*; letters: .*; mail: /);
     } finally {
       server.close();
     }

@@ -1,6 +1,8 @@
 /** @jsxImportSource hono/jsx */
 import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
+import * as z from 'zod';
+import { apiRouter, jsonOk } from '../openapi';
 import { LoketError, normaliseSha256, publicLetter } from '@loket/core';
 import type { AppEnv } from '../app';
 import type { Deps } from '../../deps';
@@ -22,7 +24,12 @@ export const letterRoutes = (deps: Deps) => {
     return letter;
   };
 
-  app.get('/api/verify/:id', async (c) => c.json(publicLetter(await find(c.req.param('id')))));
+  const api = apiRouter<AppEnv>('');
+  api.openapi({
+    method: 'get', path: '/api/verify/{id}', tags: ['Publik'], summary: "A letter's verification (from the QR code on it): number, type, date, holder masked, status, SHA-256",
+    request: { params: z.object({ id: z.string().max(64) }) }, responses: jsonOk('the letter as anyone may see it'), errorStatuses: [404],
+  }, async (c) => c.json(publicLetter(await find(c.req.valid('param').id)), 200));
+  app.route('/', api);
 
   app.get('/verifikasi/:id', async (c) => c.html(<VerifyPage l={publicLetter(await find(c.req.param('id')))} />));
 

@@ -35,3 +35,4 @@ export * from './letters/refusal';
 export * from './letters/content';
 export * from './letters/commands';
 export * from './letters/view';
+export * from './survey/ikm';

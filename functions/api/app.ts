@@ -22,6 +22,8 @@ import { lazyRoutes } from '../web/lazy-routes';
 import { csrf } from 'hono/csrf';
 import { adminRoutes } from './routes/admin';
 import { letterRoutes } from './routes/letters';
+import { surveyRoutes } from './routes/survey';
+import { kinerjaRoutes } from './routes/kinerja';
 
 const API_BODY_LIMIT = 256 * 1024;
 
@@ -76,6 +78,8 @@ export const createApp = (deps: Deps, extensions: Extension[] = []) => {
   app.route('/', assetRoutes());
   app.route('/', publicPages(deps));
   app.route('/', letterRoutes(deps));
+  app.route('/', surveyRoutes(deps));
+  app.route('/', kinerjaRoutes(deps));
   // Every state-changing form of the console is same-origin only (Origin / Sec-Fetch-Site checked).
   app.use('/konsol/*', csrf({ origin: (origin, c) => origin === new URL(c.req.url).origin || origin === new URL(deps.config.LOKET_PUBLIC_URL).origin }));
   // The console (sign-in, case pages, administration) is built by its first request: a citizen's

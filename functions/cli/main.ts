@@ -88,6 +88,30 @@ const COMMANDS: Record<string, Command> = {
       return (await import('./lapor')).laporCommand(argv, connect);
     },
   },
+  report: {
+    usage: 'report --month YYYY-MM | report --quarter YYYY-Qn',
+    summary: "the head of office's report of a period as JSON: per service, per officer, complaints, the satisfaction index",
+    async run(argv) {
+      const [flag, value, ...extra] = argv;
+      noArguments(extra);
+      if (!value || (flag !== '--month' && flag !== '--quarter')) throw new CliError('give a period: report --month 2026-11 or report --quarter 2026-Q4');
+      const { monthPeriod, quarterPeriod } = await import('@loket/core');
+      let period;
+      try {
+        period = flag === '--month' ? monthPeriod(value) : quarterPeriod(value);
+      } catch {
+        throw new CliError(flag === '--month' ? `"${value}" is not a month (YYYY-MM)` : `"${value}" is not a quarter (YYYY-Qn)`);
+      }
+      const deps = await connect();
+      try {
+        const { loadReport } = await import('../reports/load');
+        process.stdout.write(JSON.stringify(await loadReport(deps, period), null, 2) + '\n');
+      } finally {
+        deps.db.destroy();
+        deps.files.destroy();
+      }
+    },
+  },
   digest: { usage: 'digest', summary: "send today's officer digests (and the weekly report on the first working day)", run: runJob(async () => (await import('../jobs/digest')).runMorningDigests) },
 };
 

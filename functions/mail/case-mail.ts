@@ -1,4 +1,4 @@
-import { caseUpdateMail, type CaseChange, fileRefusedMail, type OutgoingMail, receiptMail, type StaffDirectory, stateOf, workArrivedMail, workflowFor, findService } from '@loket/core';
+import { surveyInvitationMail, caseUpdateMail, type CaseChange, fileRefusedMail, type OutgoingMail, receiptMail, type StaffDirectory, stateOf, workArrivedMail, workflowFor, findService } from '@loket/core';
 import { owners } from '../jobs/recipients';
 
 /**
@@ -17,6 +17,11 @@ export const caseMails = (publicUrl: string, staff: StaffDirectory) => async (ch
   if (change.effects.includes('notify_applicant')) {
     const mail = event.type === 'created' ? receiptMail(record, publicUrl) : caseUpdateMail(record, event.note, publicUrl);
     if (mail) mails.push(mail);
+  }
+  // Finished just now (the close is this change's own time): the survey invitation, once per case by its id.
+  if (record.closedAt !== undefined && record.closedAt === record.updatedAt && record.survey) {
+    const invitation = surveyInvitationMail(record, publicUrl);
+    if (invitation) mails.push(invitation);
   }
   const arrives = change.effects.includes('notify_assignee') || change.effects.includes('escalate');
   if (arrives && stateOf(workflowFor(findService(record.serviceId)!), record.state).kind === 'active') {

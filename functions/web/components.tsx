@@ -62,6 +62,7 @@ export const ConsolePage = ({ title, officer, children }: { title: string; offic
       { href: '/konsol/berkas', label: 'Daftar berkas' },
       { href: '/konsol/baru', label: 'Permohonan baru' },
       { href: '/konsol/surat', label: 'Register surat' },
+      { href: '/konsol/laporan', label: 'Laporan' },
       ...(officer.roles.includes('admin') ? [{ href: '/konsol/admin', label: 'Administrasi' }] : []),
     ]}
     account={

@@ -26,6 +26,7 @@ const PUBLIC_NAV = [
   { href: '/', label: 'Layanan' },
   { href: '/status', label: 'Cek status' },
   { href: '/pengaduan', label: 'Pengaduan' },
+  { href: '/kinerja', label: 'Kinerja' },
 ];
 
 /** The frame of every page: skip link, header, one <main>, footer; Indonesian, no script. */

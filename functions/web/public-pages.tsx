@@ -17,6 +17,7 @@ const HomePage = () => (
     <h1>Layanan Dinas Koperasi dan UKM Kabupaten Pasuruan</h1>
     <p class="lead">Sembilan layanan sesuai Standar Pelayanan. Semua layanan gratis.</p>
     <p><a class="button" href="/status">Cek status permohonan</a><a class="button button-secondary" href="/pengaduan">Sampaikan pengaduan</a></p>
+    <p><a href="/kinerja">Kinerja pelayanan triwulan lalu</a>: ketepatan waktu dan kepuasan masyarakat per layanan.</p>
     <h2>Daftar layanan</h2>
     <ul class="cards">
       {SERVICES.map((s) => (

@@ -5,3 +5,4 @@ export { HomePage } from './home';
 export { NewCasePage, RegisteredPage } from './new-case';
 export { LaporNewPage } from './lapor-new';
 export { LetterRegisterPage } from './letters';
+export { ReportPage } from './report-page';

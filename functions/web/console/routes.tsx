@@ -3,7 +3,7 @@ import { type Context, Hono } from 'hono';
 import { lazyPages } from '../lazy-pages';
 import { notFoundPage } from '../not-found';
 import {
-  actionsFor, CASE_ID, LETTER_SERVICES, letterYear, mayRevokeLetters, type CaseRecord, doesCasework, type Channel, findService, isLoketError, LoketError, mayRevealApplicant, parseMailAddress, parseTrackingNumber, SERVICES, type StaffMember,
+  actionsFor, CASE_ID, LETTER_SERVICES, letterYear, mayRevokeLetters, monthPeriod, quarterPeriod, toWibIso, type CaseRecord, doesCasework, type Channel, findService, isLoketError, LoketError, mayRevealApplicant, parseMailAddress, parseTrackingNumber, SERVICES, type StaffMember,
 } from '@loket/core';
 import type { Deps } from '../../deps';
 import { documentLink, letterLink, logReveal } from '../../cases/documents';
@@ -304,6 +304,37 @@ export const consoleRoutes = (deps: Deps) => {
     const letter = await revokeLetter(deps, c.req.param('letterId'), { by: officer.id, reason });
     if (!letter) return fail(409, 'Surat tidak ditemukan atau sudah dicabut.');
     return c.redirect(`/konsol/surat?tahun=${letter.year}&pesan=dicabut`, 303);
+  });
+
+  /** The period asked for: `?triwulan=YYYY-Qn`, else `?bulan=YYYY-MM`, else this month. */
+  const reportPeriod = (c: Context<ConsoleEnv>) => {
+    const quarter = c.req.query('triwulan')?.trim();
+    const month = c.req.query('bulan')?.trim();
+    if (quarter) return { period: quarterPeriod(quarter), query: `triwulan=${encodeURIComponent(quarter)}` };
+    const m = month || toWibIso(deps.time.now()).slice(0, 7);
+    return { period: monthPeriod(m), query: `bulan=${encodeURIComponent(m)}` };
+  };
+
+  app.get('/laporan', async (c) => {
+    let chosen;
+    try {
+      chosen = reportPeriod(c);
+    } catch (e) {
+      if (!isLoketError(e)) throw e;
+      return c.redirect('/konsol/laporan', 303);
+    }
+    const [{ loadReport }, charts] = await Promise.all([import('../../reports/load'), import('../../reports/charts')]);
+    const report = await loadReport(deps, chosen.period);
+    const [onTime, ikm] = await Promise.all([charts.onTimeChart(report), charts.ikmChart(report)]);
+    return render(c, async (P) => <P.ReportPage officer={c.get('officer')} report={report} query={chosen.query} charts={{ onTime, ikm }} />);
+  });
+
+  app.get('/laporan.csv', async (c) => {
+    const [{ loadReport }, { REPORT_TABLES }] = await Promise.all([import('../../reports/load'), import('../../reports/csv')]);
+    const table = (Object.keys(REPORT_TABLES) as (keyof typeof REPORT_TABLES)[]).find((t) => t === c.req.query('tabel')) ?? 'layanan';
+    const { period } = reportPeriod(c);
+    c.header('content-disposition', `attachment; filename="laporan-${table}-${period.months[0]}${period.kind === 'quarter' ? '-triwulan' : ''}.csv"`);
+    return c.body(REPORT_TABLES[table](await loadReport(deps, period)), 200, { 'content-type': 'text/csv; charset=utf-8' });
   });
 
   app.post('/berkas/:id/lapor/disalin', async (c) => {

@@ -17,3 +17,4 @@ export * from './google/index';
 export * from './lapor/index';
 export * from './dynamo/letters';
 export * from './pdf/index';
+export * from './dynamo/surveys';

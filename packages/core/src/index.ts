@@ -36,3 +36,6 @@ export * from './letters/content';
 export * from './letters/commands';
 export * from './letters/view';
 export * from './survey/ikm';
+export * from './survey/questions';
+export * from './report/period';
+export * from './report/report';

@@ -15,6 +15,7 @@ import {
 import { alreadyRecorded, type CaseRecord } from './model';
 import { makeTrackingNumber } from './tracking';
 import { recordLaporCopied } from '../lapor/commands';
+import { SURVEY_DAYS } from '../survey/questions';
 import { extendKipDeadline } from '../letters/refusal';
 
 export interface CaseServiceDeps {
@@ -99,9 +100,7 @@ export class CaseService {
     if (expectedVersion !== undefined && expectedVersion !== c.version) {
       throw new LoketError('conflict', 'Berkas telah diubah oleh petugas lain. Muat ulang lalu coba lagi.', [], `expected version ${expectedVersion}, stored ${c.version}`);
     }
-    const change = await decide(c, serviceOrThrow(c.serviceId));
-    await this.commit(change);
-    return change;
+    return this.commit(await decide(c, serviceOrThrow(c.serviceId)));
   }
 
   /** The applicant's notices and any emails the command itself carries, as outbox entries. */
@@ -109,11 +108,25 @@ export class CaseService {
     return [...((await this.deps.mailsFor?.(change)) ?? []), ...(change.mails ?? [])].map((m) => newOutboxEntry(m, change.record.updatedAt));
   }
 
+  /**
+   * A request just finished is invited to the satisfaction survey (once: the token is kept on the case).
+   * LAPOR! complaints are not: the national system surveys its own reporters.
+   */
+  private withSurvey(change: CaseChange): CaseChange {
+    const r = change.record;
+    if (r.closedAt === undefined || r.survey || r.channel === 'sp4n_lapor') return change;
+    const alphabet = 'abcdefghijkmnpqrstuvwxyz23456789';
+    const token = [...this.deps.ids.randomBytes(20)].map((b) => alphabet[b % 32]).join('');
+    return { ...change, record: { ...r, survey: { token, until: r.closedAt + SURVEY_DAYS * 86_400_000 } } };
+  }
+
   /** Saves a change (version-checked) with the emails it owes in one transaction, then runs `afterChange`. */
-  private async commit(change: CaseChange) {
+  private async commit(given: CaseChange): Promise<CaseChange> {
+    const change = this.withSurvey(given);
     const mails = await this.owedMails(change);
     await this.deps.repo.save(change, mails);
     await this.deps.afterChange?.(change, mails);
+    return change;
   }
 
   async act(id: string, input: { event: string; actor: Actor; note?: string; expectedVersion?: number; attachments?: string[]; data?: Record<string, string> }) {
@@ -179,8 +192,7 @@ export class CaseService {
       const change = decide(attempt === 0 && loaded ? loaded : await this.get(id));
       if (!change) return undefined;
       try {
-        await this.commit(change);
-        return change;
+        return await this.commit(change);
       } catch (e) {
         if (!(e instanceof LoketError && e.code === 'conflict')) throw e;
       }

@@ -84,6 +84,11 @@ export interface CaseRecord {
   confidential?: boolean;
   /** A complaint from SP4N-LAPOR!: its id, status there, follow-ups seen and answers owed. */
   lapor?: LaporLink;
+  /**
+   * The satisfaction survey of a finished request: one answer per case through `/survei/<id>.<token>`
+   * (mailed, or a QR code shown at the desk). The token only invites a survey answer, so it is kept as is.
+   */
+  survey?: { token: string; until: number };
   /** SLA thresholds already alerted (each at most once). */
   alerted?: Threshold[];
 }

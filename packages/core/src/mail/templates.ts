@@ -337,3 +337,17 @@ export const letterIssuedMail = (c: CaseRecord, letter: { title: string; number:
       `Keaslian surat dapat diperiksa siapa saja melalui kode QR pada surat atau ${letter.verifyUrl}.`,
     ],
   }, publicUrl);
+
+/** To the applicant when the request is finished: one invitation to the satisfaction survey. */
+export const surveyInvitationMail = (c: CaseRecord, publicUrl: string) =>
+  c.survey && applicantMail(c, {
+    id: `survey-${c.id}`,
+    subject: 'Bagaimana pelayanan kami?',
+    body: [
+      'Permohonan Anda telah selesai diproses. Mohon luangkan 2 menit untuk menilai pelayanan kami:',
+      '',
+      `${publicUrl}/survei/${c.id}.${c.survey.token}`,
+      '',
+      `Survei ini tanpa nama, hanya dapat diisi sekali untuk permohonan ini, dan terbuka sampai ${formatWib(c.survey.until)}. Hasilnya dipakai untuk memperbaiki pelayanan dan diumumkan di laman Kinerja.`,
+    ],
+  }, publicUrl);

@@ -185,3 +185,7 @@ export const slaState = (clock: Clock, now: number, closedAt?: number): SlaState
   if (clock.atRiskAt !== undefined && now >= clock.atRiskAt) return 'at_risk';
   return 'on_track';
 };
+
+/** Working time (service hours, pauses left out) between two instants: how long a request really took. */
+export const workingTimeBetween = (cal: WorkingCalendar, from: number, to: number, pauses: Pause[] = []) =>
+  countedBetween(workingCounter(cal), from, to, pauses);

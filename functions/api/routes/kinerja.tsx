@@ -1,0 +1,25 @@
+/** @jsxImportSource hono/jsx */
+import { Hono } from 'hono';
+import { lastQuarter, type Report } from '@loket/core';
+import type { AppEnv } from '../app';
+import type { Deps } from '../../deps';
+import { KinerjaPage } from '../../web/kinerja-page';
+
+/** How long a container reuses the public figures: a quarter's numbers do not move by the minute. */
+const KINERJA_CACHE_MS = 10 * 60_000;
+
+/** `/kinerja`: last quarter's report, aggregates only, computed once per container per ten minutes. */
+export const kinerjaRoutes = (deps: Deps) => {
+  const app = new Hono<AppEnv>();
+  let cached: { at: number; label: string; report: Promise<Report> } | undefined;
+  app.get('/kinerja', async (c) => {
+    const period = lastQuarter(deps.time.now());
+    if (!cached || cached.label !== period.label || deps.time.now() - cached.at > KINERJA_CACHE_MS) {
+      const report = import('../../reports/load').then((m) => m.loadReport(deps, period));
+      cached = { at: deps.time.now(), label: period.label, report };
+      report.catch(() => { cached = undefined; });
+    }
+    return c.html(<KinerjaPage report={await cached.report} />);
+  });
+  return app;
+};

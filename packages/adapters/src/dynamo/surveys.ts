@@ -1,0 +1,50 @@
+import { type DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { type SurveyAnswers, wibDate } from '@loket/core';
+import { toItem } from './codec';
+import { queryAll, timeKey } from './query';
+
+/** One satisfaction survey answer: of a case (at most one), or of a walk-in visitor by service. */
+export interface SurveyResponse {
+  caseId: string;
+  serviceId: string;
+  answers: SurveyAnswers;
+  suggestion?: string;
+  at: number;
+}
+
+/**
+ * Survey answers, one item per case (`SURVEY#<case>`, written only if absent), indexed by month in
+ * gsi2 (`IKM#<yyyy-mm>`), so a period's index reads that period's answers and nothing else.
+ */
+export class DynamoSurveys {
+  constructor(private readonly db: DynamoDBClient, private readonly table: string) {}
+
+  /** False when this case was already answered. */
+  async put(r: SurveyResponse): Promise<boolean> {
+    try {
+      await this.db.send(new PutItemCommand({
+        TableName: this.table,
+        Item: toItem({ pk: `SURVEY#${r.caseId}`, sk: 'R', ...r, gsi2pk: `IKM#${wibDate(r.at).slice(0, 7)}`, gsi2sk: timeKey(r.at, r.caseId) }),
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }));
+      return true;
+    } catch (e) {
+      if ((e as Error).name === 'ConditionalCheckFailedException') return false;
+      throw e;
+    }
+  }
+
+  async answered(caseId: string): Promise<boolean> {
+    const items = await queryAll<SurveyResponse>(this.db, {
+      TableName: this.table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': { S: `SURVEY#${caseId}` } }, ConsistentRead: true,
+    });
+    return items.length > 0;
+  }
+
+  /** The answers of one month (`yyyy-mm`). */
+  month(month: string): Promise<SurveyResponse[]> {
+    return queryAll<SurveyResponse>(this.db, {
+      TableName: this.table, IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :p', ExpressionAttributeValues: { ':p': { S: `IKM#${month}` } },
+    });
+  }
+}

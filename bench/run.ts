@@ -6,6 +6,7 @@ import { startEmulators } from '../functions/local/emulators';
 import { benchSweep } from './sweep';
 import { benchColdStart } from './cold-start';
 import { benchIntake } from './intake';
+import { benchReport } from './report';
 
 /**
  * `npm run bench`: benchmarks against the real emulators on free ports, printed as one JSON document.
@@ -20,12 +21,14 @@ try {
   await benchSweep(0, 60); // warm-up (JIT, connections), not reported
   const withClosed = await benchSweep(Number(process.env.BENCH_CLOSED ?? 50_000));
   const without = await benchSweep(0);
+  const reportRead = await benchReport();
   const coldStart = await benchColdStart();
   const intake = await benchIntake();
   const report = JSON.stringify({
     machine: { node: process.version, cpus: (await import('node:os')).cpus().length },
     coldStart,
     intake,
+    report: reportRead,
     sweep: [withClosed, without],
     sameItemsRead: without.firstSweep.itemsRead === withClosed.firstSweep.itemsRead && without.idleSweep.itemsReadPerRun === withClosed.idleSweep.itemsReadPerRun,
   }, null, 2);

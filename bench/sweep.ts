@@ -1,26 +1,14 @@
-import { BatchWriteItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { caseItem, loadConfig } from '@loket/adapters';
 import { DONE, findService, openCase, WorkingCalendar, workflowFor, type CaseRecord } from '@loket/core';
 import { createDeps, type Deps } from '../functions/deps';
 import { sweepDeadlines } from '../functions/jobs/sweep';
 import { prepareStorage, seedDemoStaff } from '../functions/local/seed';
+import { countReads, writeItems } from './table-tools';
 
 const SWEEP_AT = Date.parse('2026-11-25T11:00:00+07:00');
 const OPEN = 500;
 const DUE = 50;
 const IDLE_RUNS = 20;
-
-/** Counts every item DynamoDB reads for us (Query ScannedCount, GetItem hits): the cost a sweep pays. */
-const countReads = (db: DynamoDBClient) => {
-  const counter = { items: 0 };
-  db.middlewareStack.add((next) => async (args) => {
-    const result = await next(args);
-    const out = (result.output ?? {}) as { ScannedCount?: number; Item?: unknown };
-    counter.items += out.ScannedCount ?? (out.Item ? 1 : 0);
-    return result;
-  }, { step: 'initialize', name: 'countReads' });
-  return counter;
-};
 
 /** Closed cases written in bulk (a year of history): built by the same pure command, then closed. */
 const writeClosed = async (deps: Deps, n: number) => {
@@ -34,18 +22,7 @@ const writeClosed = async (deps: Deps, n: number) => {
     });
     return caseItem({ ...record, state: DONE, closedAt: receivedAt + 1_800_000, assigneeId: 'fungsional' } satisfies CaseRecord);
   });
-  const batches: (typeof items)[] = [];
-  for (let i = 0; i < items.length; i += 25) batches.push(items.slice(i, i + 25));
-  const worker = async () => {
-    for (let b = batches.shift(); b; b = batches.shift()) {
-      let pending = b.map((Item) => ({ PutRequest: { Item } }));
-      while (pending.length) {
-        const r = await deps.db.send(new BatchWriteItemCommand({ RequestItems: { [deps.config.LOKET_TABLE]: pending } }));
-        pending = (r.UnprocessedItems?.[deps.config.LOKET_TABLE] ?? []) as typeof pending;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: 8 }, worker));
+  await writeItems(deps, items);
 };
 
 /** One scenario on its own table: `open` cases (50 of them at risk now) and `closed` finished ones. */

@@ -3,6 +3,7 @@ import {
   actionsFor, assignableOfficers, type CaseEvent, doesCasework, mayAssign, type CaseRecord, clockText, currentStep, findService, formatWib, INTAKE_CHECK, maskDigitRuns, maskedAnswers, maskEmail,
   kipRows, maskPhone, laporEventTitle, PASAL_17, laporSummary, mayRevealApplicant, type Service, serviceFields, slaState, type StaffMember, type TransitionDef, workflowFor, worksCurrentStep,
 } from '@loket/core';
+import { raw } from 'hono/html';
 import { Banner, ConsolePage, ErrorSummary, type FieldError, SlaTag, Summary, type SummaryRow } from '../components';
 
 /** SP4N-LAPOR!: where the complaint stands there, and (manual channel) the answers still to copy by hand. */
@@ -69,10 +70,12 @@ export interface CasePageProps {
   revealed?: boolean;
   flash?: string;
   errors?: FieldError[];
+  /** SVG of the survey link, for a finished walk-in request. */
+  surveyQr?: string;
 }
 
 /** Halaman berkas: header, then Ringkasan, Pemohon, Tindakan, Persyaratan, Dokumen, Riwayat. */
-export const CasePage = ({ c, officer, events, staff, now, revealed, flash, errors = [] }: CasePageProps) => {
+export const CasePage = ({ c, officer, events, staff, now, revealed, flash, errors = [], surveyQr }: CasePageProps) => {
   const service = findService(c.serviceId)!;
   const step = currentStep(c);
   const actions = actionsFor(c, officer.roles);
@@ -164,6 +167,14 @@ export const CasePage = ({ c, officer, events, staff, now, revealed, flash, erro
           <p class="small muted">Pertanyaan ini tidak ada dalam pemetaan formulir; periksa dan sampaikan kepada administrator.</p>
           <Summary rows={c.unmatchedAnswers!.map((u) => [u.title, u.values.map(maskDigitRuns).join(', ')] as [string, string])} />
         </>
+      )}
+
+      {surveyQr && (
+        <div class="card">
+          <h3>Survei kepuasan</h3>
+          <p class="small">Minta pemohon memindai kode ini dengan ponselnya untuk menilai pelayanan (sekali untuk permohonan ini).</p>
+          <div class="qr">{raw(surveyQr)}</div>
+        </div>
       )}
 
       <h2 id="tindakan">Tindakan</h2>

@@ -54,8 +54,17 @@ export const consoleRoutes = (deps: Deps) => {
     if (!CASE_ID.test(id)) throw new LoketError('not_found', 'Berkas tidak ditemukan.');
     return deps.cases.get(id);
   };
+  /**
+   * A finished walk-in request: the survey's QR code for the visitor to scan at the desk (the same
+   * one-answer link a form applicant gets by mail).
+   */
+  const surveyQr = async (record: CaseRecord) => {
+    if (record.channel !== 'walk_in' || !record.survey || record.closedAt === undefined || record.survey.until < deps.time.now()) return undefined;
+    const QRCode = (await import('qrcode')).default;
+    return QRCode.toString(`${deps.config.LOKET_PUBLIC_URL}/survei/${record.id}.${record.survey.token}`, { type: 'svg', margin: 2, width: 180 });
+  };
   const casePage = async (c: Context<ConsoleEnv>, record: CaseRecord, extra: { revealed?: boolean; flash?: string; errors?: FieldError[] } = {}) =>
-    render(c, async (P) => <P.CasePage c={record} officer={c.get('officer')} events={await deps.cases.events(record.id)} staff={await staffMap()} now={deps.time.now()} {...extra} />);
+    render(c, async (P) => <P.CasePage c={record} officer={c.get('officer')} events={await deps.cases.events(record.id)} staff={await staffMap()} now={deps.time.now()} surveyQr={await surveyQr(record)} {...extra} />);
   const failure = (e: unknown): FieldError[] => {
     if (!isLoketError(e)) throw e;
     // The summary says the whole sentence; it links to the field the domain named.

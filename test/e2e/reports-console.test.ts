@@ -1,0 +1,77 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { UNSUR } from '@loket/core';
+import { screenshots, useBrowser } from '../helpers/browser';
+import { signInAsDemo as signInAs } from '../helpers/console-pages';
+import { manualClock, useTestWorld } from '../helpers/deps';
+
+/**
+ * The survey, the report and the public performance page in Chromium, at 390 and 1280 px: a walk-in
+ * visitor scans the QR code on the finished case and answers; the Kepala Dinas reads the month's
+ * report with its charts and CSV; anyone reads /kinerja.
+ */
+const clock = manualClock('2026-11-25T10:00:00+07:00');
+const world = useTestWorld({ time: clock, mail: true });
+const web = useBrowser(world);
+
+const watch = (page: Page, problems: string[]) => {
+  page.setDefaultTimeout(8000);
+  page.on('console', (m) => { if (/Content Security Policy|Refused to/i.test(m.text())) problems.push(m.text()); });
+  page.on('response', (r) => { if (r.status() >= 500) problems.push(`${r.status()} ${r.url()}`); });
+};
+
+const finished = async (serviceId: string, receivedIso: string, closedIso: string) => {
+  const { record } = await world.deps.cases.open({ serviceId, channel: 'walk_in', applicant: { name: 'Tamu' }, answers: { permasalahan: ['Modal usaha'] }, receivedAt: Date.parse(receivedIso), actorId: 'frontdesk' });
+  return (await world.deps.cases.applySystemChange(record.id, (c) => ({
+    record: { ...c, state: 'selesai', closedAt: Date.parse(closedIso), assigneeId: 'konsultan', version: c.version + 1, updatedAt: Date.parse(closedIso) },
+    event: { caseId: c.id, seq: c.version + 1, at: Date.parse(closedIso), actorId: 'konsultan', type: 'transition', event: 'selesai' },
+    effects: [],
+  })))!.record;
+};
+
+describe('survey, report and public performance', () => {
+  it('takes a walk-in visitor\'s answer from the desk QR code, reports the month with charts, and shows /kinerja', async () => {
+    const c = await finished('konsultasi', '2026-11-24T09:00:00+07:00', '2026-11-24T10:00:00+07:00');
+    await finished('konsultasi', '2026-08-11T09:00:00+07:00', '2026-08-11T09:40:00+07:00');
+    await finished('rekomendasi-bbm', '2026-08-12T09:00:00+07:00', '2026-08-12T11:30:00+07:00');
+    const problems: string[] = [];
+    const page = await web.browser.newPage({ viewport: { width: 390, height: 844 } });
+    watch(page, problems);
+
+    await signInAs(page, web.base, 'frontdesk');
+    await page.goto(`${web.base}/konsol/berkas/${c.id}`);
+    expect(await page.$('.qr svg')).not.toBeNull();
+    await screenshots(page, 'survey-01-desk-qr');
+    await page.click('button:has-text("Keluar")');
+
+    await page.goto(`${web.base}/survei/${c.id}.${c.survey!.token}`);
+    await screenshots(page, 'survey-02-form');
+    await page.click('button:has-text("Kirim penilaian")');
+    await page.waitForSelector('.error-summary');
+    for (const [i, u] of UNSUR.entries()) await page.check(`#${u.id}-${i === 2 ? 2 : 4}`);
+    await page.fill('#saran', 'Ruang tunggu perlu kipas angin.');
+    await page.click('button:has-text("Kirim penilaian")');
+    await page.waitForSelector('text=Penilaian Anda telah kami terima');
+    await screenshots(page, 'survey-03-thanks');
+
+    await signInAs(page, web.base, 'kadis');
+    await page.click('a:has-text("Laporan")');
+    expect(await page.textContent('h1')).toContain('November 2026');
+    expect(await page.$$('figure.chart svg')).toHaveLength(2);
+    expect(await page.textContent('body')).toContain('Waktu Penyelesaian');
+    await screenshots(page, 'report-01-month');
+    const csv = await (await page.request.get(`${web.base}/konsol/laporan.csv?tabel=layanan&bulan=2026-11`)).text();
+    expect(csv.split('\r\n')[0]).toContain('persen_tepat_waktu');
+    await page.goto(`${web.base}/konsol/laporan?triwulan=2026-Q3`);
+    expect(await page.textContent('h1')).toContain('Triwulan 3 2026');
+    await screenshots(page, 'report-02-quarter');
+    await page.click('button:has-text("Keluar")');
+
+    await page.goto(`${web.base}/kinerja`);
+    expect(await page.textContent('body')).toContain('Triwulan 3 2026');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await screenshots(page, 'public-kinerja');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});

@@ -18,8 +18,8 @@ export const caseMails = (publicUrl: string, staff: StaffDirectory) => async (ch
     const mail = event.type === 'created' ? receiptMail(record, publicUrl) : caseUpdateMail(record, event.note, publicUrl);
     if (mail) mails.push(mail);
   }
-  // Finished just now (the close is this change's own time): the survey invitation, once per case by its id.
-  if (record.closedAt !== undefined && record.closedAt === record.updatedAt && record.survey) {
+  // The change that finished the request opened its survey: the invitation goes with it.
+  if (change.opensSurvey) {
     const invitation = surveyInvitationMail(record, publicUrl);
     if (invitation) mails.push(invitation);
   }

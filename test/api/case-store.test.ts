@@ -62,6 +62,19 @@ describe('case store on DynamoDB Local', () => {
     expect(events.at(-1)!.to).toBe(stored.state);
   });
 
+  it('stores a change whose message was queued before (same id) instead of refusing it', async () => {
+    const { record } = await world.deps.cases.open({ serviceId: 'konsultasi', channel: 'walk_in', applicant: { name: 'A' }, answers: {}, receivedAt: clock.now(), actorId: 't' });
+    const mail = { id: `note-${record.id}`, kind: 'case_update' as const, to: ['a@example.com'], subject: 'S', text: 'T', caseId: record.id };
+    await world.deps.outbox.enqueue([mail], clock.now());
+    const change = await world.deps.cases.applySystemChange(record.id, (c) => ({
+      record: { ...c, version: c.version + 1, updatedAt: clock.now() },
+      event: { caseId: c.id, seq: c.version + 1, at: clock.now(), actorId: 't', type: 'attachment_retry' },
+      effects: [], mails: [mail],
+    }));
+    expect(change?.record.version).toBe(record.version + 1);
+    expect((await world.deps.cases.get(record.id)).version).toBe(record.version + 1);
+  });
+
   it('refuses a stale version without writing anything', async () => {
     const { record } = await openKsp();
     await assignTo(world.deps, record.id, 'kasi-hukum', { expectedVersion: 1 });

@@ -86,25 +86,29 @@ export class DynamoCaseRepository implements CaseRepository {
 
   async save(change: CaseChange, mails: OutboxEntry[] = []): Promise<void> {
     const c = change.record;
+    const items = [
+      {
+        Put: {
+          TableName: this.table, Item: caseItem(c),
+          ConditionExpression: 'version = :expected',
+          ExpressionAttributeValues: { ':expected': { N: String(c.version - 1) } },
+        },
+      },
+      { Put: { TableName: this.table, Item: eventItem(change.event), ConditionExpression: 'attribute_not_exists(pk)' } },
+      ...attachmentMarker(this.table, c),
+      ...letterMarker(this.table, change),
+    ];
     try {
-      await this.db.send(new TransactWriteItemsCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: this.table, Item: caseItem(c),
-              ConditionExpression: 'version = :expected',
-              ExpressionAttributeValues: { ':expected': { N: String(c.version - 1) } },
-            },
-          },
-          { Put: { TableName: this.table, Item: eventItem(change.event), ConditionExpression: 'attribute_not_exists(pk)' } },
-          ...attachmentMarker(this.table, c),
-          ...letterMarker(this.table, change),
-          ...mails.map((m) => outboxPut(this.table, m)),
-        ],
-      }));
+      await this.db.send(new TransactWriteItemsCommand({ TransactItems: [...items, ...mails.map((m) => outboxPut(this.table, m))] }));
     } catch (e) {
       const r = reasons(e);
       if (!r) throw e;
+      // Only messages queued before failed their condition: they are queued already (deterministic ids),
+      // so the change is stored without them rather than refused.
+      const failed = r.map((x, i) => (x.Code && x.Code !== 'None' ? i : -1)).filter((i) => i >= 0);
+      if (failed.length && failed.every((i) => i >= items.length)) {
+        return this.save(change, mails.filter((_, j) => !failed.includes(items.length + j)));
+      }
       throw new LoketError('conflict', 'Berkas telah diubah oleh petugas lain. Muat ulang lalu coba lagi.', [], `case ${c.id} version ${c.version - 1}: ${r.map((x) => x.Code).join(',')}`);
     }
   }

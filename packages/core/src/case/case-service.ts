@@ -117,7 +117,7 @@ export class CaseService {
     if (r.closedAt === undefined || r.survey || r.channel === 'sp4n_lapor') return change;
     const alphabet = 'abcdefghijkmnpqrstuvwxyz23456789';
     const token = [...this.deps.ids.randomBytes(20)].map((b) => alphabet[b % 32]).join('');
-    return { ...change, record: { ...r, survey: { token, until: r.closedAt + SURVEY_DAYS * 86_400_000 } } };
+    return { ...change, opensSurvey: true, record: { ...r, survey: { token, until: r.closedAt + SURVEY_DAYS * 86_400_000 } } };
   }
 
   /** Saves a change (version-checked) with the emails it owes in one transaction, then runs `afterChange`. */

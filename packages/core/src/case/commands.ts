@@ -20,6 +20,8 @@ export interface CaseChange {
   effects: Effect[];
   /** Emails this change owes besides the applicant's notices (e.g. deadline alerts), queued with it. */
   mails?: OutgoingMail[];
+  /** This change finished the request and opened its satisfaction survey (the invitation goes with it). */
+  opensSurvey?: boolean;
 }
 
 /**

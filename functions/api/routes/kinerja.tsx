@@ -3,7 +3,9 @@ import { Hono } from 'hono';
 import { lastQuarter, type Report } from '@loket/core';
 import type { AppEnv } from '../app';
 import type { Deps } from '../../deps';
-import { KinerjaPage } from '../../web/kinerja-page';
+import { lazyPages } from '../../web/lazy-pages';
+
+const render = lazyPages(() => import('../../web/occasional-pages'));
 
 /** How long a container reuses the public figures: a quarter's numbers do not move by the minute. */
 const KINERJA_CACHE_MS = 10 * 60_000;
@@ -19,7 +21,8 @@ export const kinerjaRoutes = (deps: Deps) => {
       cached = { at: deps.time.now(), label: period.label, report };
       report.catch(() => { cached = undefined; });
     }
-    return c.html(<KinerjaPage report={await cached.report} />);
+    const report = await cached.report;
+    return render(c, (P) => <P.KinerjaPage report={report} />);
   });
   return app;
 };

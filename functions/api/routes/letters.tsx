@@ -6,7 +6,9 @@ import { apiRouter, jsonOk } from '../openapi';
 import { LoketError, normaliseSha256, publicLetter } from '@loket/core';
 import type { AppEnv } from '../app';
 import type { Deps } from '../../deps';
-import { VerifyPage } from '../../web/verify-page';
+import { lazyPages } from '../../web/lazy-pages';
+
+const render = lazyPages(() => import('../../web/occasional-pages'));
 import { hashToken, LETTER_ID } from '../../letters/issue-ids';
 
 /** The largest file a person may upload to compare (a letter is a few tens of KiB). */
@@ -31,7 +33,10 @@ export const letterRoutes = (deps: Deps) => {
   }, async (c) => c.json(publicLetter(await find(c.req.valid('param').id)), 200));
   app.route('/', api);
 
-  app.get('/verifikasi/:id', async (c) => c.html(<VerifyPage l={publicLetter(await find(c.req.param('id')))} />));
+  app.get('/verifikasi/:id', async (c) => {
+    const letter = publicLetter(await find(c.req.param('id')));
+    return render(c, (P) => <P.VerifyPage l={letter} />);
+  });
 
   app.post('/verifikasi/:id', async (c) => {
     const letter = await find(c.req.param('id'));
@@ -41,17 +46,17 @@ export const letterRoutes = (deps: Deps) => {
     if (file) {
       if (file.size > COMPARE_MAX_BYTES) {
         c.status(400);
-        return c.html(<VerifyPage l={publicLetter(letter)} problem="Berkas terlalu besar untuk sebuah surat (maksimal 5 MB)." />);
+        return render(c, (P) => <P.VerifyPage l={publicLetter(letter)} problem="Berkas terlalu besar untuk sebuah surat (maksimal 5 MB)." />);
       }
       sha = createHash('sha256').update(new Uint8Array(await file.arrayBuffer())).digest('hex');
     } else {
       sha = normaliseSha256(String(form.sha256 ?? ''));
       if (!sha) {
         c.status(400);
-        return c.html(<VerifyPage l={publicLetter(letter)} problem="Unggah berkas PDF surat, atau tempel sidik jari SHA-256 (64 karakter heksadesimal)." />);
+        return render(c, (P) => <P.VerifyPage l={publicLetter(letter)} problem="Unggah berkas PDF surat, atau tempel sidik jari SHA-256 (64 karakter heksadesimal)." />);
       }
     }
-    return c.html(<VerifyPage l={publicLetter(letter)} comparison={sha === letter.sha256 ? 'sama' : 'beda'} />);
+    return render(c, (P) => <P.VerifyPage l={publicLetter(letter)} comparison={sha === letter.sha256 ? 'sama' : 'beda'} />);
   });
 
   /** The applicant's link from the mail: valid until it expires, then a short-lived link to the PDF itself. */

@@ -3,7 +3,9 @@ import { Hono } from 'hono';
 import { findService, LoketError, maskDigitRuns, SURVEY_REF, type SurveyAnswers, UNSUR } from '@loket/core';
 import type { AppEnv } from '../app';
 import type { Deps } from '../../deps';
-import { SurveyDone, SurveyPage } from '../../web/survey-page';
+import { lazyPages } from '../../web/lazy-pages';
+
+const render = lazyPages(() => import('../../web/occasional-pages'));
 
 /**
  * The public survey of a finished request. The reference names the case and carries its token; a wrong
@@ -22,8 +24,8 @@ export const surveyRoutes = (deps: Deps) => {
 
   app.get('/survei/:ref', async (c) => {
     const record = await invitation(c.req.param('ref'));
-    if (await deps.surveys.answered(record.id)) return c.html(<SurveyDone already />);
-    return c.html(<SurveyPage ref={c.req.param('ref')} serviceName={findService(record.serviceId)!.name} />);
+    if (await deps.surveys.answered(record.id)) return render(c, (P) => <P.SurveyDone already />);
+    return render(c, (P) => <P.SurveyPage ref={c.req.param('ref')} serviceName={findService(record.serviceId)!.name} />);
   });
 
   app.post('/survei/:ref', async (c) => {
@@ -39,12 +41,12 @@ export const surveyRoutes = (deps: Deps) => {
     }
     if (errors.length) {
       c.status(400);
-      return c.html(<SurveyPage ref={c.req.param('ref')} serviceName={findService(record.serviceId)!.name} values={values} errors={errors} />);
+      return render(c, (P) => <P.SurveyPage ref={c.req.param('ref')} serviceName={findService(record.serviceId)!.name} values={values} errors={errors} />);
     }
     // A suggestion is free text: digit runs that look like a NIK are masked before it is stored.
     const suggestion = maskDigitRuns(values.saran?.trim() ?? '').slice(0, 1000);
     const stored = await deps.surveys.put({ caseId: record.id, serviceId: record.serviceId, answers, ...(suggestion ? { suggestion } : {}), at: deps.time.now() });
-    return c.html(<SurveyDone already={!stored} />);
+    return render(c, (P) => <P.SurveyDone already={!stored} />);
   });
   return app;
 };

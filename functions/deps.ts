@@ -1,6 +1,6 @@
 import {
   type Config, createDynamoClient, createLogger, createFileStore, createMailer, DynamoCalendarStore, DynamoCaseRepository, DynamoFormMappings, DynamoMarks, DynamoOutbox, DynamoRecomputeProgress, DynamoSessions, DynamoTickets,
-  DynamoLetters, DynamoStaffDirectory, DynamoSurveys, googleClients, laporClient, type Logger, systemIds,
+  DynamoLetters, DynamoStaffDirectory, DynamoSurveys, DynamoUmkmRegistry, googleClients, laporClient, type Logger, systemIds,
   systemTime,
 } from '@loket/adapters';
 import { CaseService, type IdSource, type Mailer, type TimeSource } from '@loket/core';
@@ -36,10 +36,11 @@ export const createDeps = (config: Config, overrides: { time?: TimeSource; ids?:
   const formMappings = new DynamoFormMappings(db, config.LOKET_TABLE);
   const letters = new DynamoLetters(db, config.LOKET_TABLE);
   const surveys = new DynamoSurveys(db, config.LOKET_TABLE);
+  const umkm = new DynamoUmkmRegistry(db, config.LOKET_TABLE);
   const mailer = overrides.mailer ?? createMailer(config);
   const cases = new CaseService({
     repo, calendars, time, ids,
-    mailsFor: caseMails(config.LOKET_PUBLIC_URL, staff),
+    mailsFor: caseMails(config.LOKET_PUBLIC_URL, staff, config.LOKET_ODS_URL),
     // Queued mail is sent at once where this function sends; otherwise, or if that fails, the scheduled drain does.
     afterChange: async (change, mails) => {
       // The letter a step owes is issued right after the step is stored; should that fail, the
@@ -51,7 +52,7 @@ export const createDeps = (config: Config, overrides: { time?: TimeSource; ids?:
       if (mails.length) await sendFresh(deps, mails).catch((e) => log.warn('mail.dispatch_error', { error: String(e) }));
     },
   });
-  const deps = { config, db, files, time, ids, log, repo, calendars, staff, outbox, marks, recompute, sessions, tickets, formMappings, letters, surveys, mailer, cases, google, lapor };
+  const deps = { config, db, files, time, ids, log, repo, calendars, staff, outbox, marks, recompute, sessions, tickets, formMappings, letters, surveys, umkm, mailer, cases, google, lapor };
   return deps;
 };
 

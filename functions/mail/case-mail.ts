@@ -1,4 +1,4 @@
-import { surveyInvitationMail, caseUpdateMail, type CaseChange, fileRefusedMail, type OutgoingMail, receiptMail, type StaffDirectory, stateOf, workArrivedMail, workflowFor, findService } from '@loket/core';
+import { UMKM_RECORDED_EVENT, surveyInvitationMail, caseUpdateMail, type CaseChange, fileRefusedMail, type OutgoingMail, receiptMail, type StaffDirectory, stateOf, workArrivedMail, workflowFor, findService } from '@loket/core';
 import { owners } from '../jobs/recipients';
 
 /**
@@ -7,7 +7,7 @@ import { owners } from '../jobs/recipients';
  * a change that says `notify_assignee` or `escalate` (an assignment, a case arriving at a step) tells
  * whoever works the case now — never the officer who made the change.
  */
-export const caseMails = (publicUrl: string, staff: StaffDirectory) => async (change: CaseChange): Promise<OutgoingMail[]> => {
+export const caseMails = (publicUrl: string, staff: StaffDirectory, odsUrl?: string) => async (change: CaseChange): Promise<OutgoingMail[]> => {
   const { event, record } = change;
   const mails: OutgoingMail[] = [];
   if (event.type === 'attachment_failed' && event.data?.rejected) {
@@ -15,7 +15,11 @@ export const caseMails = (publicUrl: string, staff: StaffDirectory) => async (ch
     if (refused) mails.push(refused);
   }
   if (change.effects.includes('notify_applicant')) {
-    const mail = event.type === 'created' ? receiptMail(record, publicUrl) : caseUpdateMail(record, event.note, publicUrl);
+    // A business recorded in ODS is told where its data lives, to keep it up to date each year.
+    const note = event.event === UMKM_RECORDED_EVENT && odsUrl
+      ? [event.note, `Data usaha Anda telah tercatat di Online Data System (ODS) Kabupaten Pasuruan: ${odsUrl}\nMohon perbarui data usaha setiap tahun.`].filter(Boolean).join('\n\n')
+      : event.note;
+    const mail = event.type === 'created' ? receiptMail(record, publicUrl) : caseUpdateMail(record, note, publicUrl);
     if (mail) mails.push(mail);
   }
   // The change that finished the request opened its survey: the invitation goes with it.

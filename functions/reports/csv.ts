@@ -5,7 +5,8 @@ const field = (v: unknown) => {
   const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 };
-const csv = (head: string[], rows: unknown[][]) => '\uFEFF' + [head, ...rows].map((r) => r.map(field).join(',')).join('\r\n') + '\r\n';
+/** A table as CSV for a spreadsheet: UTF-8 with a BOM, RFC 4180 quoting, leading formula signs defused. */
+export const csv = (head: string[], rows: unknown[][]) => '\uFEFF' + [head, ...rows].map((r) => r.map(field).join(',')).join('\r\n') + '\r\n';
 
 /** Each table of the report as CSV for a spreadsheet (UTF-8 with BOM, RFC 4180, formulas defused). */
 export const REPORT_TABLES = {

@@ -63,6 +63,7 @@ export const ConsolePage = ({ title, officer, children }: { title: string; offic
       { href: '/konsol/baru', label: 'Permohonan baru' },
       { href: '/konsol/surat', label: 'Register surat' },
       { href: '/konsol/laporan', label: 'Laporan' },
+      { href: '/konsol/umkm', label: 'Registri UMKM' },
       ...(officer.roles.includes('admin') ? [{ href: '/konsol/admin', label: 'Administrasi' }] : []),
     ]}
     account={

@@ -4,6 +4,7 @@ import { UNSUR } from '@loket/core';
 import { screenshots, useBrowser } from '../helpers/browser';
 import { signInAsDemo as signInAs } from '../helpers/console-pages';
 import { manualClock, useTestWorld } from '../helpers/deps';
+import { recordBusiness } from '../helpers/umkm';
 
 /**
  * The survey, the report and the public performance page in Chromium, at 390 and 1280 px: a walk-in
@@ -65,6 +66,12 @@ describe('survey, report and public performance', () => {
     await page.goto(`${web.base}/konsol/laporan?triwulan=2026-Q3`);
     expect(await page.textContent('h1')).toContain('Triwulan 3 2026');
     await screenshots(page, 'report-02-quarter');
+    await recordBusiness(world.deps, clock.now(), 'Keripik Tempe Bu Siti', { kecamatan: 'Bangil', sektor: 'Makanan dan minuman', skala: 'Mikro', tenaga_kerja: '3' });
+    await recordBusiness(world.deps, clock.now(), 'Batik Tulis Pandaan', { kecamatan: 'Pandaan', sektor: 'Fesyen dan tekstil', skala: 'Kecil', tenaga_kerja: '12' });
+    await page.click('a:has-text("Registri UMKM")');
+    expect(await page.textContent('.lead')).toContain('2 usaha tercatat, 15 tenaga kerja');
+    expect(await page.textContent('body')).not.toContain('3514014107900001');
+    await screenshots(page, 'umkm-01-registry');
     await page.click('button:has-text("Keluar")');
 
     await page.goto(`${web.base}/kinerja`);

@@ -6,3 +6,4 @@ export { NewCasePage, RegisteredPage } from './new-case';
 export { LaporNewPage } from './lapor-new';
 export { LetterRegisterPage } from './letters';
 export { ReportPage } from './report-page';
+export { UmkmRegistryPage } from './umkm-registry';

@@ -3,7 +3,7 @@ import { type Context, Hono } from 'hono';
 import { lazyPages } from '../lazy-pages';
 import { notFoundPage } from '../not-found';
 import {
-  actionsFor, CASE_ID, LETTER_SERVICES, letterYear, mayRevokeLetters, monthPeriod, quarterPeriod, toWibIso, type CaseRecord, doesCasework, type Channel, findService, isLoketError, LoketError, mayRevealApplicant, parseMailAddress, parseTrackingNumber, SERVICES, type StaffMember,
+  actionsFor, CASE_ID, KECAMATAN_PASURUAN, searchUmkm, SEKTOR_USAHA, SKALA_USAHA, LETTER_SERVICES, letterYear, mayRevokeLetters, monthPeriod, quarterPeriod, toWibIso, type CaseRecord, doesCasework, type Channel, findService, isLoketError, LoketError, mayRevealApplicant, parseMailAddress, parseTrackingNumber, SERVICES, type StaffMember,
 } from '@loket/core';
 import type { Deps } from '../../deps';
 import { documentLink, letterLink, logReveal } from '../../cases/documents';
@@ -344,6 +344,27 @@ export const consoleRoutes = (deps: Deps) => {
     const { period } = reportPeriod(c);
     c.header('content-disposition', `attachment; filename="laporan-${table}-${period.months[0]}${period.kind === 'quarter' ? '-triwulan' : ''}.csv"`);
     return c.body(REPORT_TABLES[table](await loadReport(deps, period)), 200, { 'content-type': 'text/csv; charset=utf-8' });
+  });
+
+  /** The UMKM registry: the filter from the query, the entries it keeps (one index partition). */
+  const umkmFilter = (c: Context<ConsoleEnv>) => ({
+    q: c.req.query('q')?.trim().slice(0, 100) || undefined,
+    kecamatan: KECAMATAN_PASURUAN.find((k) => k === c.req.query('kecamatan')),
+    sektor: SEKTOR_USAHA.find((k) => k === c.req.query('sektor')),
+    skala: SKALA_USAHA.find((k) => k === c.req.query('skala')),
+  });
+  const umkmQuery = (f: ReturnType<typeof umkmFilter>) => new URLSearchParams(Object.entries(f).filter((e): e is [string, string] => Boolean(e[1]))).toString();
+
+  app.get('/umkm', async (c) => {
+    const filter = umkmFilter(c);
+    const all = await deps.umkm.list();
+    return render(c, async (P) => <P.UmkmRegistryPage officer={c.get('officer')} entries={searchUmkm(all, filter)} all={all} filter={filter} query={umkmQuery(filter)} now={deps.time.now()} />);
+  });
+
+  app.get('/umkm.csv', async (c) => {
+    const { umkmCsv } = await import('../../reports/umkm-csv');
+    c.header('content-disposition', 'attachment; filename="registri-umkm.csv"');
+    return c.body(umkmCsv(searchUmkm(await deps.umkm.list(), umkmFilter(c))), 200, { 'content-type': 'text/csv; charset=utf-8' });
   });
 
   app.post('/berkas/:id/lapor/disalin', async (c) => {

@@ -76,6 +76,8 @@ const Env = z.object({
   /** Local desk only: how often the deadline/outbox/file-retry job runs (AWS runs it every minute). */
   LOKET_SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   LOKET_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /** The Online Data System (ODS) of the UMKM registry, linked in the mail to a business just recorded. */
+  LOKET_ODS_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().url().optional()),
   /** SP4N-LAPOR! API channel (README, "SP4N-LAPOR!"). Unset: the manual channel only. */
   LAPOR_API_BASE_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().url().optional()),
   /** Secrets in AWS: sent as `auth: Bearer <LAPOR_API_AUTH>` and `token: <LAPOR_API_TOKEN>`. */

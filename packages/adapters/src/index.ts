@@ -18,3 +18,4 @@ export * from './lapor/index';
 export * from './dynamo/letters';
 export * from './pdf/index';
 export * from './dynamo/surveys';
+export * from './dynamo/umkm-registry';

@@ -2,7 +2,7 @@ import {
   type DynamoDBClient, GetItemCommand, PutItemCommand, QueryCommand, TransactionCanceledException, type TransactWriteItem, TransactWriteItemsCommand,
 } from '@aws-sdk/client-dynamodb';
 import {
-  type CaseChange, type CaseEvent, type CaseRecord, type CaseRepository, type DocumentAccess, type ExternalKey, LoketError, nextThreshold, attachmentDue, type OutboxEntry, wibDate,
+  UMKM_RECORDED_EVENT, umkmEntryOf, type CaseChange, type CaseEvent, type CaseRecord, type CaseRepository, type DocumentAccess, type ExternalKey, LoketError, nextThreshold, attachmentDue, type OutboxEntry, wibDate,
 } from '@loket/core';
 import { type Item, stripKeys, toItem } from './codec';
 import { outboxPut } from './outbox';
@@ -52,6 +52,13 @@ const letterMarker = (table: string, change: CaseChange) => {
   return change.event.type === 'letter_issued' ? [{ Delete: { TableName: table, Key: toItem(key) } }] : [];
 };
 
+/** The step that records a business in ODS writes its registry entry in the same transaction. */
+const registryEntry = (table: string, change: CaseChange) => {
+  if (change.event.event !== UMKM_RECORDED_EVENT) return [];
+  const entry = umkmEntryOf(change.record, change.event.at);
+  return [{ Put: { TableName: table, Item: toItem({ pk: `UMKM#${entry.caseId}`, sk: 'U', ...entry, gsi2pk: 'UMKM', gsi2sk: `${entry.kecamatan}#${entry.caseId}` }) } }];
+};
+
 const eventItem = (e: CaseEvent) => toItem({ pk: `CASE#${e.caseId}`, sk: `EVT#${String(e.seq).padStart(8, '0')}`, ...e });
 
 const reasons = (e: unknown) => (e instanceof TransactionCanceledException ? e.CancellationReasons ?? [] : undefined);
@@ -97,6 +104,7 @@ export class DynamoCaseRepository implements CaseRepository {
       { Put: { TableName: this.table, Item: eventItem(change.event), ConditionExpression: 'attribute_not_exists(pk)' } },
       ...attachmentMarker(this.table, c),
       ...letterMarker(this.table, change),
+      ...registryEntry(this.table, change),
     ];
     try {
       await this.db.send(new TransactWriteItemsCommand({ TransactItems: [...items, ...mails.map((m) => outboxPut(this.table, m))] }));

@@ -34,3 +34,21 @@ export const applicantName = (): Field => text('nama_pemohon', 'Nama lengkap pem
 /** Contact fields for services whose requirements do not already ask for them. */
 export const contactPhone = (): Field => ({ ...phone(), id: 'kontak_hp', label: 'Nomor HP/WhatsApp yang dapat dihubungi' });
 export const contactEmail = (): Field => ({ ...email(), id: 'kontak_email', label: 'Email untuk pemberitahuan', required: false });
+
+/** The 24 kecamatan of Kabupaten Pasuruan: where a registered business is, as the registry recaps it. */
+export const KECAMATAN_PASURUAN = [
+  'Bangil', 'Beji', 'Gempol', 'Gondang Wetan', 'Grati', 'Kejayan', 'Kraton', 'Lekok', 'Lumbang', 'Nguling', 'Pandaan', 'Pasrepan',
+  'Pohjentrek', 'Prigen', 'Purwodadi', 'Purwosari', 'Puspo', 'Rejoso', 'Rembang', 'Sukorejo', 'Tosari', 'Tutur', 'Winongan', 'Wonorejo',
+];
+/** Business sectors as the desk groups them for the registry's recap. */
+export const SEKTOR_USAHA = ['Makanan dan minuman', 'Fesyen dan tekstil', 'Kriya dan kerajinan', 'Pertanian, peternakan dan perikanan', 'Perdagangan', 'Jasa', 'Industri pengolahan lainnya'];
+/** Scale of a business (UU 20/2008 as amended by PP 7/2021). */
+export const SKALA_USAHA = ['Mikro', 'Kecil', 'Menengah'];
+
+/** The business profile the UMKM registry (ODS) keeps. */
+export const businessProfile = (): Field[] => [
+  { id: 'kecamatan', label: 'Kecamatan lokasi usaha', kind: 'choice', required: true, dataClass: 'none', options: KECAMATAN_PASURUAN },
+  { id: 'sektor', label: 'Sektor usaha', kind: 'choice', required: true, dataClass: 'none', options: SEKTOR_USAHA },
+  { id: 'skala', label: 'Skala usaha', kind: 'choice', required: true, dataClass: 'none', options: SKALA_USAHA },
+  { id: 'tenaga_kerja', label: 'Jumlah tenaga kerja (termasuk pemilik)', kind: 'number', required: true, dataClass: 'none' },
+];

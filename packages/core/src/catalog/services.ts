@@ -1,6 +1,6 @@
 import type { Service } from './schema';
 import {
-  applicantName, contactEmail, contactPhone, doc, email, financialReport, IMAGE_TYPES, ktpScan, longText, nik, phone, text,
+  applicantName, businessProfile, contactEmail, contactPhone, doc, email, financialReport, IMAGE_TYPES, ktpScan, longText, nik, phone, text,
 } from './fields';
 
 /**
@@ -133,7 +133,8 @@ const raw: Service[] = [
       ] },
       { id: 'email', text: 'Alamat email', fields: [email()] },
       { id: 'telepon', text: 'No. Telepon/HP', fields: [phone()] },
-      { id: 'data_usaha', text: 'Data Usaha (Laporan Keuangan)', fields: [text('nama_usaha', 'Nama usaha'), financialReport()] },
+      // The registry's profile (kecamatan, sector, scale, workforce) is asked with the business data.
+      { id: 'data_usaha', text: 'Data Usaha (Laporan Keuangan)', fields: [text('nama_usaha', 'Nama usaha'), ...businessProfile(), financialReport()] },
     ],
     applicantFields: [applicantName()],
     steps: [

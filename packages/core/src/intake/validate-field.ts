@@ -42,6 +42,8 @@ export const fieldProblem = (field: Field, values: string[]): string | undefined
       return normalizePhone(v) ? undefined : `${field.label}: nomor HP tidak valid (contoh 081234567890).`;
     case 'email':
       return parseMailAddress(v) ? undefined : `${field.label}: harus satu alamat email yang valid (contoh nama@contoh.id).`;
+    case 'number':
+      return /^\d{1,7}$/.test(v.replace(/[.\s]/g, '')) ? undefined : `${field.label}: isi dengan angka (contoh 3).`;
     case 'choice':
       return !field.options || present.every((p) => field.options!.includes(p)) ? undefined : `${field.label}: pilihan tidak dikenal.`;
     default:

@@ -94,6 +94,8 @@ export const lambda = (fn: keyof typeof PROFILES, handler: string, timeout: `${n
     LOKET_PUBLIC_URL: publicUrl(),
     LOKET_MAIL_FROM: MAIL_FROM,
     LOKET_FORM_MAPPINGS: formMappings(),
+    // The UMKM registry's Online Data System, linked in the mail to a business just recorded (optional).
+    ...(process.env.LOKET_ODS_URL ? { LOKET_ODS_URL: process.env.LOKET_ODS_URL } : {}),
     // Both functions: the API registers complaints, the jobs sync them and post the desk's answers.
     ...laporSettings(),
     ...PROFILES[fn].environment,

@@ -1,6 +1,6 @@
 import {
   type Config, createDynamoClient, createLogger, createFileStore, createMailer, DynamoCalendarStore, DynamoCaseRepository, DynamoFormMappings, DynamoMarks, DynamoOutbox, DynamoRecomputeProgress, DynamoSessions, DynamoTickets,
-  DynamoLetters, DynamoStaffDirectory, DynamoSurveys, DynamoUmkmRegistry, googleClients, laporClient, type Logger, systemIds,
+  DynamoKlinik, DynamoLetters, DynamoStaffDirectory, DynamoSurveys, DynamoUmkmRegistry, googleClients, laporClient, type Logger, systemIds,
   systemTime,
 } from '@loket/adapters';
 import { CaseService, type IdSource, type Mailer, type TimeSource } from '@loket/core';
@@ -37,6 +37,7 @@ export const createDeps = (config: Config, overrides: { time?: TimeSource; ids?:
   const letters = new DynamoLetters(db, config.LOKET_TABLE);
   const surveys = new DynamoSurveys(db, config.LOKET_TABLE);
   const umkm = new DynamoUmkmRegistry(db, config.LOKET_TABLE);
+  const klinik = new DynamoKlinik(db, config.LOKET_TABLE);
   const mailer = overrides.mailer ?? createMailer(config);
   const cases = new CaseService({
     repo, calendars, time, ids,
@@ -52,7 +53,7 @@ export const createDeps = (config: Config, overrides: { time?: TimeSource; ids?:
       if (mails.length) await sendFresh(deps, mails).catch((e) => log.warn('mail.dispatch_error', { error: String(e) }));
     },
   });
-  const deps = { config, db, files, time, ids, log, repo, calendars, staff, outbox, marks, recompute, sessions, tickets, formMappings, letters, surveys, umkm, mailer, cases, google, lapor };
+  const deps = { config, db, files, time, ids, log, repo, calendars, staff, outbox, marks, recompute, sessions, tickets, formMappings, letters, surveys, umkm, klinik, mailer, cases, google, lapor };
   return deps;
 };
 

@@ -64,6 +64,7 @@ export const ConsolePage = ({ title, officer, children }: { title: string; offic
       { href: '/konsol/surat', label: 'Register surat' },
       { href: '/konsol/laporan', label: 'Laporan' },
       { href: '/konsol/umkm', label: 'Registri UMKM' },
+      { href: '/konsol/klinik', label: 'Jadwal Klinik' },
       ...(officer.roles.includes('admin') ? [{ href: '/konsol/admin', label: 'Administrasi' }] : []),
     ]}
     account={

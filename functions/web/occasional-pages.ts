@@ -2,3 +2,4 @@
 export { KinerjaPage } from './kinerja-page';
 export { SurveyDone, SurveyPage } from './survey-page';
 export { VerifyPage } from './verify-page';
+export { KlinikPublicPage } from './klinik-public';

@@ -36,6 +36,7 @@ const ServicePage = ({ s, formUrl }: { s: Service; formUrl?: string }) => (
     <span class="muted">Layanan {s.number} dari 9</span>
     <h1>{s.name}</h1>
     <p class="lead">{s.description}</p>
+    {s.id === 'klinik-kukm' && <p><a href="/klinik">Lihat jadwal Klinik KUKM bulan ini</a></p>}
     <dl class="summary">
       <div><dt>Jangka waktu</dt><dd>{s.sla.text}</dd></div>
       <div><dt>Biaya</dt><dd>{s.cost}</dd></div>

@@ -74,6 +74,34 @@ describe('survey, report and public performance', () => {
     await screenshots(page, 'umkm-01-registry');
     await page.click('button:has-text("Keluar")');
 
+    // The Klinik KUKM: a session added by the Admin Klinik, a qualified applicant booked into it.
+    const { record: klinik } = await world.deps.cases.open({
+      serviceId: 'klinik-kukm', channel: 'walk_in', applicant: { name: 'Budi' }, answers: { nama_pemohon: ['Budi'], kebutuhan: ['Pemasaran'] }, receivedAt: clock.now(), actorId: 'frontdesk',
+    });
+    await world.deps.cases.applySystemChange(klinik.id, (k) => ({
+      record: { ...k, state: 'penjadwalan', version: k.version + 1, updatedAt: clock.now() },
+      event: { caseId: k.id, seq: k.version + 1, at: clock.now(), actorId: 'admin-klinik', type: 'transition', event: 'klasifikasi_selesai' }, effects: [],
+    }));
+    await signInAs(page, web.base, 'admin-klinik');
+    await page.click('a:has-text("Jadwal Klinik")');
+    await page.fill('#date', '2026-12-08');
+    await page.fill('#time', '09:00');
+    await page.selectOption('#topic', 'Pemasaran');
+    await page.fill('#capacity', '8');
+    await page.click('button:has-text("Tambah sesi")');
+    await page.waitForSelector('text=Sesi Klinik KUKM ditambahkan');
+    await screenshots(page, 'klinik-01-schedule');
+    await page.goto(`${web.base}/konsol/berkas/${klinik.id}/tindakan/jadwalkan`);
+    expect(await page.textContent('#sessionId')).toContain('Pemasaran');
+    await screenshots(page, 'klinik-02-book');
+    await page.click('form button[type=submit]:has-text("Jadwal layanan ditetapkan")');
+    await page.waitForSelector('text=Tindakan telah disimpan');
+    expect(await page.textContent('.timeline')).toContain('Jadwal Klinik KUKM: Selasa, 8 Desember 2026 pukul 09.00 WIB');
+    await page.click('button:has-text("Keluar")');
+    await page.goto(`${web.base}/klinik`);
+    expect(await page.textContent('body')).toContain('Sisa 7 kursi');
+    await screenshots(page, 'public-klinik');
+
     await page.goto(`${web.base}/kinerja`);
     expect(await page.textContent('body')).toContain('Triwulan 3 2026');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);

@@ -10,7 +10,7 @@ const render = lazyPages(() => import('../../web/occasional-pages'));
 /** How long a container reuses the public figures: a quarter's numbers do not move by the minute. */
 const KINERJA_CACHE_MS = 10 * 60_000;
 
-/** `/kinerja`: last quarter's report, aggregates only, computed once per container per ten minutes. */
+/** `/kinerja`: last quarter's report, aggregates only, computed once per container per ten minutes; `/klinik`: the clinic's schedule. */
 export const kinerjaRoutes = (deps: Deps) => {
   const app = new Hono<AppEnv>();
   let cached: { at: number; label: string; report: Promise<Report> } | undefined;
@@ -23,6 +23,12 @@ export const kinerjaRoutes = (deps: Deps) => {
     }
     const report = await cached.report;
     return render(c, (P) => <P.KinerjaPage report={report} />);
+  });
+  /** The Klinik KUKM's published schedule (this month and the next). */
+  app.get('/klinik', async (c) => {
+    const { bookableMonths, sessionsOfMonths } = await import('../../klinik/schedule');
+    const sessions = await sessionsOfMonths(deps, bookableMonths(deps.time.now()));
+    return render(c, (P) => <P.KlinikPublicPage sessions={sessions} now={deps.time.now()} />);
   });
   return app;
 };

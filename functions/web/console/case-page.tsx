@@ -1,7 +1,7 @@
 /** @jsxImportSource hono/jsx */
 import {
   actionsFor, assignableOfficers, type CaseEvent, doesCasework, mayAssign, type CaseRecord, clockText, currentStep, findService, formatWib, INTAKE_CHECK, maskDigitRuns, maskedAnswers, maskEmail,
-  kipRows, maskPhone, laporEventTitle, PASAL_17, laporSummary, mayRevealApplicant, type Service, serviceFields, slaState, type StaffMember, type TransitionDef, workflowFor, worksCurrentStep,
+  kipRows, type KlinikSession, maskPhone, laporEventTitle, PASAL_17, seatsLeft, sessionStart, topicsOf, laporSummary, mayRevealApplicant, type Service, serviceFields, slaState, type StaffMember, type TransitionDef, workflowFor, worksCurrentStep,
 } from '@loket/core';
 import { raw } from 'hono/html';
 import { Banner, ConsolePage, ErrorSummary, type FieldError, SlaTag, Summary, type SummaryRow } from '../components';
@@ -232,8 +232,8 @@ export const CasePage = ({ c, officer, events, staff, now, revealed, flash, erro
 };
 
 /** MOJ "confirm an action": a fixed heading, the case, a reason box; a revision request picks what to fix. */
-export const ActionPage = ({ c, officer, action, errors = [], note = '', values = {} }: {
-  c: CaseRecord; officer: StaffMember; action: TransitionDef; errors?: FieldError[]; note?: string; values?: Record<string, string>;
+export const ActionPage = ({ c, officer, action, errors = [], note = '', values = {}, sessions }: {
+  c: CaseRecord; officer: StaffMember; action: TransitionDef; errors?: FieldError[]; note?: string; values?: Record<string, string>; sessions?: KlinikSession[];
 }) => {
   const service = findService(c.serviceId)!;
   const revision = action.event === 'minta_perbaikan';
@@ -254,6 +254,18 @@ export const ActionPage = ({ c, officer, action, errors = [], note = '', values 
                 <label for={`req-${r.id}`}>{r.text}</label>
               </div>
             ))}
+          </fieldset>
+        )}
+        {sessions && (
+          <fieldset id="sessionId" class={errors.some((e) => e.field === 'sessionId') ? 'field field-error' : 'field'}>
+            <legend>Sesi Klinik KUKM (topik yang diminta: {topicsOf(c).join(', ') || 'semua'})</legend>
+            {sessions.length ? sessions.map((s, i) => (
+              <div class="check">
+                <input type="radio" id={`sesi-${s.id}`} name="sessionId" value={s.id} checked={i === 0} />
+                <label for={`sesi-${s.id}`}>{formatWib(sessionStart(s))} · {s.topic} · {s.konsultanName} · sisa {seatsLeft(s)} kursi</label>
+              </div>
+            )) : <p>Belum ada sesi yang cocok dengan kursi tersisa. <a href="/konsol/klinik">Susun jadwal bulan ini</a> lalu kembali ke sini.</p>}
+            <p class="hint">Jadwal sesi dikirim kepada pemohon bersama catatan di bawah.</p>
           </fieldset>
         )}
         {action.event === 'dikecualikan' && (
@@ -285,7 +297,7 @@ export const ActionPage = ({ c, officer, action, errors = [], note = '', values 
           </div>
         )}
         <div class={noteError ? 'field field-error' : 'field'}>
-          <label for="note">{action.noteRequired ? 'Alasan atau catatan (wajib)' : 'Catatan (tidak wajib)'}</label>
+          <label for="note">{action.noteRequired && !sessions ? 'Alasan atau catatan (wajib)' : 'Catatan (tidak wajib)'}</label>
           {(action.event === 'tanggapan_disampaikan' || action.event === 'bukan_wewenang') && c.lapor && (
             <p class="hint">{c.lapor.mode === 'api' ? 'Teks ini dikirim ke SP4N-LAPOR! sebagai tindak lanjut.' : 'Teks ini perlu disalin ke SP4N-LAPOR!; halaman berkas akan mengingatkan.'}</p>
           )}

@@ -7,3 +7,4 @@ export { LaporNewPage } from './lapor-new';
 export { LetterRegisterPage } from './letters';
 export { ReportPage } from './report-page';
 export { UmkmRegistryPage } from './umkm-registry';
+export { KlinikPage } from './klinik';

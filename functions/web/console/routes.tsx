@@ -3,7 +3,7 @@ import { type Context, Hono } from 'hono';
 import { lazyPages } from '../lazy-pages';
 import { notFoundPage } from '../not-found';
 import {
-  actionsFor, CASE_ID, KECAMATAN_PASURUAN, searchUmkm, SEKTOR_USAHA, SKALA_USAHA, LETTER_SERVICES, letterYear, mayRevokeLetters, monthPeriod, quarterPeriod, toWibIso, type CaseRecord, doesCasework, type Channel, findService, isLoketError, LoketError, mayRevealApplicant, parseMailAddress, parseTrackingNumber, SERVICES, type StaffMember,
+  actionsFor, CASE_ID, currentMonth, KECAMATAN_PASURUAN, sessionsFor, searchUmkm, SEKTOR_USAHA, SKALA_USAHA, LETTER_SERVICES, letterYear, mayRevokeLetters, monthPeriod, quarterPeriod, toWibIso, type CaseRecord, doesCasework, type Channel, findService, isLoketError, LoketError, mayRevealApplicant, parseMailAddress, parseTrackingNumber, SERVICES, type StaffMember,
 } from '@loket/core';
 import type { Deps } from '../../deps';
 import { documentLink, letterLink, logReveal } from '../../cases/documents';
@@ -23,6 +23,7 @@ const FLASH: Record<string, string> = {
   lapor: 'Pengaduan SP4N-LAPOR! telah didaftarkan.',
   'lapor-ada': 'Pengaduan SP4N-LAPOR! ini sudah terdaftar sebelumnya; inilah berkasnya.',
   disalin: 'Tercatat: tanggapan telah disalin ke SP4N-LAPOR!.',
+  sesi: 'Sesi Klinik KUKM ditambahkan.',
   perpanjang: 'Batas jawaban diperpanjang 7 hari kerja; alasannya tercatat di riwayat.',
   dicabut: 'Surat telah dicabut. Nomornya tetap tercatat di register dengan status dicabut.',
 };
@@ -134,6 +135,13 @@ export const consoleRoutes = (deps: Deps) => {
 
   const actionOf = (record: CaseRecord, officer: StaffMember, event: string) => actionsFor(record, officer.roles).find((a) => a.event === event);
 
+  /** Sessions a klinik request can be booked into (scheduling step only). */
+  const sessionChoices = async (record: CaseRecord, event: string) => {
+    if (event !== 'jadwalkan') return undefined;
+    const { bookableMonths, sessionsOfMonths } = await import('../../klinik/schedule');
+    return sessionsFor(record, await sessionsOfMonths(deps, bookableMonths(deps.time.now())), deps.time.now());
+  };
+
   app.get('/berkas/:id/tindakan/:event', async (c) => {
     const record = await loadCase(c);
     const action = actionOf(record, c.get('officer'), c.req.param('event'));
@@ -141,7 +149,8 @@ export const consoleRoutes = (deps: Deps) => {
       c.status(403);
       return casePage(c, record, { errors: [{ field: 'tindakan', message: 'Tindakan itu tidak tersedia untuk peran Anda pada tahap ini.' }] });
     }
-    return render(c, async (P) => <P.ActionPage c={record} officer={c.get('officer')} action={action} />);
+    const sessions = await sessionChoices(record, action.event);
+    return render(c, async (P) => <P.ActionPage c={record} officer={c.get('officer')} action={action} sessions={sessions} />);
   });
 
   app.post('/berkas/:id/tindakan/:event', async (c) => {
@@ -167,6 +176,9 @@ export const consoleRoutes = (deps: Deps) => {
         }
         const labels = picked.map((id) => service.requirements.find((r) => r.id === id)!.text);
         await deps.cases.act(record.id, { event, actor, expectedVersion: version, note: `Perlu diperbaiki: ${labels.join('; ')}.\n${note}` });
+      } else if (event === 'jadwalkan') {
+        const { scheduleIntoSession } = await import('../../klinik/schedule');
+        await scheduleIntoSession(deps, record.id, { sessionId: String(form.sessionId ?? '').slice(0, 40), actor, expectedVersion: version, note });
       } else {
         await deps.cases.act(record.id, { event, actor, expectedVersion: version, note: note || undefined, data: stepData(event, form) });
       }
@@ -175,7 +187,8 @@ export const consoleRoutes = (deps: Deps) => {
       c.status(statusOf(e) as 400);
       const errors = failure(e);
       const fresh = await deps.cases.get(record.id);
-      return action ? render(c, async (P) => <P.ActionPage c={fresh} officer={officer} action={action} errors={errors} note={note} values={stepFields(event, form)} />) : casePage(c, fresh, { errors });
+      const sessions = action && (await sessionChoices(fresh, action.event));
+      return action ? render(c, async (P) => <P.ActionPage c={fresh} officer={officer} action={action} errors={errors} note={note} values={stepFields(event, form)} sessions={sessions} />) : casePage(c, fresh, { errors });
     }
   });
 
@@ -344,6 +357,30 @@ export const consoleRoutes = (deps: Deps) => {
     const { period } = reportPeriod(c);
     c.header('content-disposition', `attachment; filename="laporan-${table}-${period.months[0]}${period.kind === 'quarter' ? '-triwulan' : ''}.csv"`);
     return c.body(REPORT_TABLES[table](await loadReport(deps, period)), 200, { 'content-type': 'text/csv; charset=utf-8' });
+  });
+
+  const klinikPage = async (c: Context<ConsoleEnv>, month: string, extra: { flash?: string; errors?: FieldError[]; values?: Record<string, string> } = {}) => {
+    const [sessions, staff] = await Promise.all([deps.klinik.month(month), deps.staff.list()]);
+    const konsultan = staff.filter((s) => s.active && s.roles.includes('konsultan_klinik'));
+    return render(c, async (P) => <P.KlinikPage officer={c.get('officer')} month={month} sessions={sessions} konsultan={konsultan} {...extra} />);
+  };
+
+  app.get('/klinik', async (c) => {
+    const asked = c.req.query('bulan') ?? '';
+    return klinikPage(c, /^20\d\d-(0[1-9]|1[0-2])$/.test(asked) ? asked : currentMonth(deps.time.now()), { flash: FLASH[c.req.query('pesan') ?? ''] });
+  });
+
+  app.post('/klinik', async (c) => {
+    const form = await c.req.parseBody();
+    const values = Object.fromEntries(Object.entries(form).map(([k, v]) => [k, String(v).slice(0, 100)]));
+    const { createSession } = await import('../../klinik/schedule');
+    try {
+      const session = await createSession(deps, values, c.get('actor'));
+      return c.redirect(`/konsol/klinik?bulan=${session.date.slice(0, 7)}&pesan=sesi`, 303);
+    } catch (e) {
+      c.status(statusOf(e) as 400);
+      return klinikPage(c, /^\d{4}-\d{2}/.test(values.date ?? '') ? values.date!.slice(0, 7) : currentMonth(deps.time.now()), { errors: failure(e), values });
+    }
   });
 
   /** The UMKM registry: the filter from the query, the entries it keeps (one index partition). */

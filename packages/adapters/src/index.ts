@@ -19,3 +19,4 @@ export * from './dynamo/letters';
 export * from './pdf/index';
 export * from './dynamo/surveys';
 export * from './dynamo/umkm-registry';
+export * from './dynamo/klinik';

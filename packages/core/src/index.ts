@@ -40,3 +40,4 @@ export * from './survey/questions';
 export * from './report/period';
 export * from './report/report';
 export * from './registry/umkm';
+export * from './klinik/schedule';

@@ -24,9 +24,12 @@ const recordAt = (serviceId: string, state: string): CaseRecord => {
   };
 };
 
-/** What steps need besides a note: a refusal of public information states its Pasal 17 ground. */
+/** What steps need besides a note: a refusal's Pasal 17 ground, an outside approval's date and nota number. */
 const STEP_DATA: Record<string, Record<string, string>> = {
   dikecualikan: { ground: 'h', consequenceTest: 'Membuka data keuangan pribadi anggota merugikan privasi mereka.', exemptionPeriod: 'Selama pemilik data tidak memberi izin' },
+  // Outside approvals are recorded with their date and nota dinas number.
+  paraf: { approvedOn: '2026-11-25', notaNumber: '005/123/424.085/2026' },
+  disetujui_sekda: { approvedOn: '2026-11-25', notaNumber: '005/123/424.085/2026' },
 };
 
 describe('every role × every action × every service', () => {

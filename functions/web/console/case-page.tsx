@@ -268,6 +268,19 @@ export const ActionPage = ({ c, officer, action, errors = [], note = '', values 
             <p class="hint">Jadwal sesi dikirim kepada pemohon bersama catatan di bawah.</p>
           </fieldset>
         )}
+        {action.requires === 'outside_approval' && (
+          <>
+            <div class={errors.some((e) => e.field === 'approvedOn') ? 'field field-error' : 'field'}>
+              <label for="approvedOn">Tanggal persetujuan</label>
+              <p class="hint">Tanggal yang tertera pada paraf atau disposisi pejabat di luar Dinas.</p>
+              <input class="input-short" type="date" id="approvedOn" name="approvedOn" value={values.approvedOn ?? ''} />
+            </div>
+            <div class={errors.some((e) => e.field === 'notaNumber') ? 'field field-error' : 'field'}>
+              <label for="notaNumber">Nomor nota dinas</label>
+              <input class="input-short" type="text" id="notaNumber" name="notaNumber" value={values.notaNumber ?? ''} />
+            </div>
+          </>
+        )}
         {action.event === 'dikecualikan' && (
           <>
             <div class={errors.some((e) => e.field === 'ground') ? 'field field-error' : 'field'}>

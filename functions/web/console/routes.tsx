@@ -31,7 +31,9 @@ const FLASH: Record<string, string> = {
  * What a step needs besides its note, read from the form: a refusal's Pasal 17 ground and consequence
  * test, a forward's target agency. The domain checks them (and names the field of any problem).
  */
-const STEP_FIELDS: Record<string, string[]> = { dikecualikan: ['ground', 'consequenceTest', 'exemptionPeriod'], bukan_wewenang: ['institutionId'] };
+const STEP_FIELDS: Record<string, string[]> = {
+  dikecualikan: ['ground', 'consequenceTest', 'exemptionPeriod'], bukan_wewenang: ['institutionId'], paraf: ['approvedOn', 'notaNumber'], disetujui_sekda: ['approvedOn', 'notaNumber'],
+};
 const stepFields = (event: string, form: Record<string, unknown>): Record<string, string> =>
   Object.fromEntries((STEP_FIELDS[event] ?? []).map((k) => [k, String(form[k] ?? '').trim().slice(0, 3000)]).filter(([, v]) => v));
 const stepData = (event: string, form: Record<string, unknown>) => {

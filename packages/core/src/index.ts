@@ -41,3 +41,4 @@ export * from './report/period';
 export * from './report/report';
 export * from './registry/umkm';
 export * from './klinik/schedule';
+export * from './workflow/outside-approval';

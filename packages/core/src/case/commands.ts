@@ -12,6 +12,7 @@ import { nextThreshold } from './model';
 import type { LaporLink } from '../lapor/complaint';
 import { laporReply } from '../lapor/commands';
 import { kipDeadlines, readRefusal } from '../letters/refusal';
+import { readOutsideApproval } from '../workflow/outside-approval';
 
 /** The result of every command: the new case, the event it appends, and the effects to run after the write. */
 export interface CaseChange {
@@ -132,6 +133,9 @@ export const applyTransition = (
   const result = transition(workflow, c.state, input.event, input.actor, {
     requirementsComplete: requirementsComplete(c), channel: c.channel,
   }, input.note);
+  // An approval given outside the Dinas is recorded with its date and nota dinas number (stored on the event).
+  const def = workflow.transitions.find((t) => t.event === input.event && t.from.includes(c.state));
+  if (def?.requires === 'outside_approval') readOutsideApproval(input.data, input.now, c.clock.receivedAt);
   let clock = c.clock;
   let closedAt = c.closedAt;
   for (const effect of result.effects) {

@@ -1,6 +1,6 @@
 import type { Role } from '../catalog/roles';
 import type { Service } from '../catalog/schema';
-import type { Effect, Guard, StateDef, TransitionDef, WorkflowDefinition } from './engine';
+import type { Effect, Guard, StateDef, StepRecord, TransitionDef, WorkflowDefinition } from './engine';
 
 /** Terminal and waiting states every service shares. */
 export const DONE = 'selesai';
@@ -19,6 +19,8 @@ export interface Step {
   guard?: Guard;
   effects?: Effect[];
   noteRequired?: boolean;
+  /** What the step must record besides its note (an outside approval's date and nota dinas number). */
+  requires?: StepRecord;
   /** Defaults to the role of the `from` step in the catalog. */
   roles?: Role[];
 }
@@ -28,6 +30,11 @@ export interface FlowSpec {
   revisionAt?: string;
   /** Steps from which an officer may refuse with a written reason. */
   refusableAt: string[];
+  /**
+   * Who stands on the requester's side (resubmits a revision, withdraws): the applicant or the front
+   * desk for a public request; the Dinas's own officers for an internal one (sosialisasi).
+   */
+  requesterSide?: Role[];
   steps: Step[];
 }
 
@@ -58,6 +65,7 @@ export const defineWorkflow = (service: Service, spec: FlowSpec): WorkflowDefini
     guard: s.guard,
     effects: s.effects ?? ['notify_assignee'],
     noteRequired: s.noteRequired,
+    ...(s.requires ? { requires: s.requires } : {}),
   }));
   if (spec.revisionAt) {
     transitions.push(
@@ -67,7 +75,7 @@ export const defineWorkflow = (service: Service, spec: FlowSpec): WorkflowDefini
       },
       {
         event: 'serahkan_perbaikan', label: 'Serahkan perbaikan', from: [REVISION], to: spec.revisionAt,
-        roles: APPLICANT_SIDE, effects: ['resume_clock', 'notify_assignee'],
+        roles: spec.requesterSide ?? APPLICANT_SIDE, effects: ['resume_clock', 'notify_assignee'],
       },
     );
   }
@@ -80,7 +88,7 @@ export const defineWorkflow = (service: Service, spec: FlowSpec): WorkflowDefini
   const open = states.filter((s) => s.kind !== 'terminal').map((s) => s.id);
   transitions.push({
     event: 'batalkan', label: 'Batalkan permohonan', from: open, to: WITHDRAWN,
-    roles: APPLICANT_SIDE, effects: ['stop_clock', 'notify_applicant'], noteRequired: true,
+    roles: spec.requesterSide ?? APPLICANT_SIDE, effects: ['stop_clock', 'notify_applicant'], noteRequired: true,
   });
   return { serviceId: service.id, initial: service.steps[0]!.id, states, transitions };
 };

@@ -57,11 +57,15 @@ const FLOWS: Record<string, FlowSpec> = {
   sosialisasi: {
     revisionAt: 'verifikasi_nota',
     refusableAt: ['verifikasi_nota', 'persetujuan_sekda'],
+    // An internal request: the organising unit's officers draft it, resubmit it after a revision, withdraw it.
+    requesterSide: ['sub_koordinator', 'fungsional_umum', 'penelaah_pengembangan_usaha', 'kabid_usaha_mikro', 'kabid_pemberdayaan_koperasi', 'kabid_kelembagaan_pengawasan'],
     steps: [
       { from: 'verifikasi_nota', event: 'nota_terverifikasi', label: 'Nota dinas terverifikasi', to: 'paraf_kabag', guard: 'requirements_complete' },
-      { from: 'paraf_kabag', event: 'paraf', label: 'Paraf koordinasi Kepala Bagian', to: 'persetujuan_sekda' },
+      // The Kepala Bagian, the Asisten and the Sekretaris Daerah are outside the Dinas: the Sekretariat
+      // records each approval with its date and the nota dinas number; no Dinas role gives it.
+      { from: 'paraf_kabag', event: 'paraf', label: 'Catat paraf koordinasi Kepala Bagian', to: 'persetujuan_sekda', requires: 'outside_approval' },
       // The 1-day promise covers the approval of the nota dinas; the event itself follows its own schedule.
-      { from: 'persetujuan_sekda', event: 'disetujui_sekda', label: 'Disetujui Sekretaris Daerah', to: 'persiapan', effects: [...FINISH] },
+      { from: 'persetujuan_sekda', event: 'disetujui_sekda', label: 'Catat persetujuan Sekretaris Daerah (melalui Asisten)', to: 'persiapan', effects: [...FINISH], requires: 'outside_approval' },
       { from: 'persiapan', event: 'siap', label: 'Materi dan sarana prasarana siap', to: 'pelaksanaan' },
       { from: 'pelaksanaan', event: 'terlaksana', label: 'Sosialisasi telah dilaksanakan', to: DONE, effects: [] },
     ],

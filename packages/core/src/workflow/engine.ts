@@ -26,6 +26,13 @@ export interface StateDef {
 /** Named guards; their meaning lives in `checkGuard` so a definition stays plain data. */
 export type Guard = 'requirements_complete' | 'face_to_face_channel';
 
+/**
+ * An approval given outside the Dinas (Kepala Bagian, Asisten, Sekretaris Daerah) is not acted by a
+ * Dinas role standing in for it: an officer records it, with the date it was given and the nota dinas
+ * number, in the step's data (`approvedOn`, `notaNumber`).
+ */
+export type StepRecord = 'outside_approval';
+
 export interface TransitionDef {
   event: string;
   /** Indonesian label for the officer's button. */
@@ -37,6 +44,8 @@ export interface TransitionDef {
   effects: Effect[];
   /** A written reason is required (refusals, revision requests, withdrawals). */
   noteRequired?: boolean;
+  /** What the step records besides its note (see `StepRecord`). */
+  requires?: StepRecord;
 }
 
 export interface WorkflowDefinition {

@@ -102,6 +102,25 @@ describe('survey, report and public performance', () => {
     expect(await page.textContent('body')).toContain('Sisa 7 kursi');
     await screenshots(page, 'public-klinik');
 
+    // Sosialisasi: the Sekretariat records the Kepala Bagian's paraf, given outside the Dinas.
+    const { record: sos } = await world.deps.cases.open({
+      serviceId: 'sosialisasi', channel: 'internal', applicant: { name: 'Bidang Usaha Mikro' }, receivedAt: clock.now(), actorId: 'subkoor', answers: {},
+    });
+    await world.deps.cases.applySystemChange(sos.id, (k) => ({
+      record: { ...k, state: 'paraf_kabag', version: k.version + 1, updatedAt: clock.now() },
+      event: { caseId: k.id, seq: k.version + 1, at: clock.now(), actorId: 'subkoor', type: 'transition', event: 'nota_terverifikasi' }, effects: [],
+    }));
+    await signInAs(page, web.base, 'sekdis');
+    await page.goto(`${web.base}/konsol/berkas/${sos.id}/tindakan/paraf`);
+    await page.click('form button[type=submit]:has-text("Catat paraf")');
+    await page.waitForSelector('.error-summary');
+    await page.fill('#approvedOn', '2026-11-25');
+    await page.fill('#notaNumber', '005/77/424.085/2026');
+    await screenshots(page, 'sosialisasi-01-outside-approval');
+    await page.click('form button[type=submit]:has-text("Catat paraf")');
+    await page.waitForSelector('text=Tindakan telah disimpan');
+    await page.click('button:has-text("Keluar")');
+
     await page.goto(`${web.base}/kinerja`);
     expect(await page.textContent('body')).toContain('Triwulan 3 2026');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);

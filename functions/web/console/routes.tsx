@@ -70,7 +70,9 @@ export const consoleRoutes = (deps: Deps) => {
     render(c, async (P) => <P.CasePage c={record} officer={c.get('officer')} events={await deps.cases.events(record.id)} staff={await staffMap()} now={deps.time.now()} surveyQr={await surveyQr(record)} {...extra} />);
   const failure = (e: unknown): FieldError[] => {
     if (!isLoketError(e)) throw e;
-    // The summary says the whole sentence; it links to the field the domain named.
+    // The summary says the whole sentence and links to the field the domain named; when several fields
+    // are wrong, each says its own.
+    if (e.fields.length > 1) return e.fields.map((f) => ({ field: f.field, message: f.message }));
     return e.fields.length ? e.fields.map((f) => ({ field: f.field, message: e.message })) : [{ field: 'tindakan', message: e.message }];
   };
   const statusOf = (e: unknown) => (isLoketError(e) ? (STATUS as Record<string, number>)[e.code] ?? 400 : 500);

@@ -89,18 +89,20 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   report: {
-    usage: 'report --month YYYY-MM | report --quarter YYYY-Qn',
+    usage: 'report --month YYYY-MM | report --quarter YYYY-Qn | report --year YYYY',
     summary: "the head of office's report of a period as JSON: per service, per officer, complaints, the satisfaction index",
     async run(argv) {
       const [flag, value, ...extra] = argv;
       noArguments(extra);
-      if (!value || (flag !== '--month' && flag !== '--quarter')) throw new CliError('give a period: report --month 2026-11 or report --quarter 2026-Q4');
-      const { monthPeriod, quarterPeriod } = await import('@loket/core');
+      const { monthPeriod, quarterPeriod, yearPeriod } = await import('@loket/core');
+      const periods = { '--month': [monthPeriod, 'a month (YYYY-MM)'], '--quarter': [quarterPeriod, 'a quarter (YYYY-Qn)'], '--year': [yearPeriod, 'a year (YYYY)'] } as const;
+      const chosen = periods[flag as keyof typeof periods];
+      if (!value || !chosen) throw new CliError('give a period: report --month 2026-11, --quarter 2026-Q4 or --year 2026');
       let period;
       try {
-        period = flag === '--month' ? monthPeriod(value) : quarterPeriod(value);
+        period = chosen[0](value);
       } catch {
-        throw new CliError(flag === '--month' ? `"${value}" is not a month (YYYY-MM)` : `"${value}" is not a quarter (YYYY-Qn)`);
+        throw new CliError(`"${value}" is not ${chosen[1]}`);
       }
       const deps = await connect();
       try {

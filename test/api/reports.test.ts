@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type CaseRecord, computeIkm, monthPeriod, quarterPeriod, type SurveyAnswers, workingTimeBetween } from '@loket/core';
+import { type CaseRecord, computeIkm, monthPeriod, quarterPeriod, type SurveyAnswers, workingTimeBetween, yearPeriod } from '@loket/core';
 import { loadReport } from '../../functions/reports/load';
 import { onTimeChart, ikmChart } from '../../functions/reports/charts';
 import { REPORT_TABLES } from '../../functions/reports/csv';
@@ -120,6 +120,9 @@ describe('the report of a period', () => {
   it('shows last quarter to the public at /kinerja, aggregates only', async () => {
     await aCase('konsultasi', '2026-08-10T09:00:00+07:00', { closedIso: '2026-08-10T10:00:00+07:00' });
     expect(quarterPeriod('2026-Q3').months).toEqual(['2026-07', '2026-08', '2026-09']);
+    const year = await loadReport(world.deps, yearPeriod('2026'));
+    expect(year.period.label).toBe('Tahun 2026');
+    expect(year.totals.received).toBeGreaterThan((await loadReport(world.deps, quarterPeriod('2026-Q3'))).totals.received);
     const html = await (await world.app.request('/kinerja')).text();
     expect(html).toContain('Triwulan 3 2026');
     expect(html).toContain('Konsultasi');

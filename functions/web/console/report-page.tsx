@@ -12,6 +12,7 @@ export const ReportPage = ({ officer, report, query, charts }: { officer: StaffM
     <form method="get" action="/konsol/laporan" class="filters">
       <div class="field"><label for="bulan">Bulan</label><input class="input-short" type="month" id="bulan" name="bulan" /></div>
       <div class="field"><label for="triwulan">atau triwulan (YYYY-Qn)</label><input class="input-short" type="text" id="triwulan" name="triwulan" placeholder="2026-Q4" /></div>
+      <div class="field"><label for="tahun">atau tahun</label><input class="input-short" type="text" id="tahun" name="tahun" inputmode="numeric" placeholder="2026" /></div>
       <button class="button button-secondary" type="submit">Tampilkan</button>
     </form>
     <Summary rows={[

@@ -3,7 +3,7 @@ import { type Context, Hono } from 'hono';
 import { lazyPages } from '../lazy-pages';
 import { notFoundPage } from '../not-found';
 import {
-  actionsFor, CASE_ID, currentMonth, KECAMATAN_PASURUAN, sessionsFor, searchUmkm, SEKTOR_USAHA, SKALA_USAHA, LETTER_SERVICES, letterYear, mayRevokeLetters, monthPeriod, quarterPeriod, toWibIso, type CaseRecord, doesCasework, type Channel, findService, isLoketError, LoketError, mayRevealApplicant, parseMailAddress, parseTrackingNumber, SERVICES, type StaffMember,
+  actionsFor, CASE_ID, currentMonth, KECAMATAN_PASURUAN, sessionsFor, searchUmkm, SEKTOR_USAHA, SKALA_USAHA, LETTER_SERVICES, letterYear, mayRevokeLetters, monthPeriod, quarterPeriod, toWibIso, yearPeriod, type CaseRecord, doesCasework, type Channel, findService, isLoketError, LoketError, mayRevealApplicant, parseMailAddress, parseTrackingNumber, SERVICES, type StaffMember,
 } from '@loket/core';
 import type { Deps } from '../../deps';
 import { documentLink, letterLink, logReveal } from '../../cases/documents';
@@ -332,10 +332,12 @@ export const consoleRoutes = (deps: Deps) => {
     return c.redirect(`/konsol/surat?tahun=${letter.year}&pesan=dicabut`, 303);
   });
 
-  /** The period asked for: `?triwulan=YYYY-Qn`, else `?bulan=YYYY-MM`, else this month. */
+  /** The period asked for: `?tahun=YYYY`, `?triwulan=YYYY-Qn`, else `?bulan=YYYY-MM`, else this month. */
   const reportPeriod = (c: Context<ConsoleEnv>) => {
+    const year = c.req.query('tahun')?.trim();
     const quarter = c.req.query('triwulan')?.trim();
     const month = c.req.query('bulan')?.trim();
+    if (year) return { period: yearPeriod(year), query: `tahun=${encodeURIComponent(year)}` };
     if (quarter) return { period: quarterPeriod(quarter), query: `triwulan=${encodeURIComponent(quarter)}` };
     const m = month || toWibIso(deps.time.now()).slice(0, 7);
     return { period: monthPeriod(m), query: `bulan=${encodeURIComponent(m)}` };
@@ -359,7 +361,7 @@ export const consoleRoutes = (deps: Deps) => {
     const [{ loadReport }, { REPORT_TABLES }] = await Promise.all([import('../../reports/load'), import('../../reports/csv')]);
     const table = (Object.keys(REPORT_TABLES) as (keyof typeof REPORT_TABLES)[]).find((t) => t === c.req.query('tabel')) ?? 'layanan';
     const { period } = reportPeriod(c);
-    c.header('content-disposition', `attachment; filename="laporan-${table}-${period.months[0]}${period.kind === 'quarter' ? '-triwulan' : ''}.csv"`);
+    c.header('content-disposition', `attachment; filename="laporan-${table}-${period.kind === 'year' ? period.months[0]!.slice(0, 4) : period.months[0]}${period.kind === 'quarter' ? '-triwulan' : ''}.csv"`);
     return c.body(REPORT_TABLES[table](await loadReport(deps, period)), 200, { 'content-type': 'text/csv; charset=utf-8' });
   });
 

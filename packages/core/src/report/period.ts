@@ -1,10 +1,10 @@
 import { LoketError } from '../errors';
 import { wibInstant } from '../sla/wib';
 
-/** A reporting period in WIB: a month (`2026-11`) or a quarter (`2026-Q4`), as [from, to). */
+/** A reporting period in WIB: a month (`2026-11`), a quarter (`2026-Q4`) or a year (`2026`), as [from, to). */
 export interface Period {
   label: string;
-  kind: 'month' | 'quarter';
+  kind: 'month' | 'quarter' | 'year';
   months: string[];
   from: number;
   to: number;
@@ -29,6 +29,12 @@ export const quarterPeriod = (quarter: string): Period => {
   const first = (Number(m[2]) - 1) * 3 + 1;
   const months = [0, 1, 2].map((i) => `${m[1]}-${String(first + i).padStart(2, '0')}`);
   return { label: `Triwulan ${m[2]} ${m[1]}`, kind: 'quarter', months, from: wibInstant(`${months[0]}-01`), to: wibInstant(`${monthAfter(months[2]!)}-01`) };
+};
+
+export const yearPeriod = (year: string): Period => {
+  if (!/^20\d\d$/.test(year)) throw new LoketError('validation', 'Tahun harus berbentuk YYYY.', [{ field: 'tahun', message: 'Contoh: 2026' }]);
+  const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
+  return { label: `Tahun ${year}`, kind: 'year', months, from: wibInstant(`${year}-01-01`), to: wibInstant(`${Number(year) + 1}-01-01`) };
 };
 
 /** The last full quarter before `now`. */

@@ -1,12 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { type Actor, currentMonth, type KlinikSession, LoketError, scheduleNote, SessionInput } from '@loket/core';
+import { type Actor, wibMonth, nextMonth, type KlinikSession, LoketError, scheduleNote, SessionInput } from '@loket/core';
 import type { Deps } from '../deps';
 
 /** The months a booking can look at: this one and the next. */
 export const bookableMonths = (now: number) => {
-  const month = currentMonth(now);
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return [month, m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`];
+  const month = wibMonth(now);
+  return [month, nextMonth(month)];
 };
 
 export const sessionsOfMonths = async (deps: Deps, months: string[]) => (await Promise.all(months.map((m) => deps.klinik.month(m)))).flat();

@@ -1,12 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { randomCode } from '@loket/core';
 
 /**
  * Letter ids and download tokens, apart from the issuing code so the public routes load without it.
- * An id is 120 random bits in base32 (no look-alike letters): the letter's public address, not
- * guessable, short enough to type from paper.
+ * An id is 120 random bits (`randomCode`): the letter's public address, not guessable, short enough to
+ * type from paper.
  */
-const ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789';
-export const newLetterId = () => [...randomBytes(24)].map((b) => ALPHABET[b % 32]).join('');
+export const newLetterId = () => randomCode(randomBytes(24));
 export const LETTER_ID = /^[a-z2-9]{24}$/;
 
 /** Download tokens are stored only as this hash: a read of the table gives no working link. */

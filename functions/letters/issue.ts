@@ -29,7 +29,8 @@ export const issueLetter = async (deps: Deps, caseId: string, actorId: string): 
   const type = c.serviceId;
   const now = deps.time.now();
   const token = randomBytes(16).toString('hex');
-  let claim: LetterClaim = (await deps.letters.claimOf(caseId)) ?? await deps.letters.claim({ caseId, letterId: newLetterId(), token, issuedAt: now, claimedAt: now });
+  // Takes the case's claim, or returns the claim another attempt holds.
+  let claim: LetterClaim = await deps.letters.claim({ caseId, letterId: newLetterId(), token, issuedAt: now, claimedAt: now });
   if (!claim.done && claim.token !== token) {
     if (now - claim.claimedAt < CLAIM_LEASE_MS) throw new LoketError('conflict', 'Surat sedang diterbitkan; muat ulang sebentar lagi.', [], `letter claim of ${caseId} held`);
     if (!(await deps.letters.takeOver(caseId, claim.token, token, now))) throw new LoketError('conflict', 'Surat sedang diterbitkan; muat ulang sebentar lagi.');

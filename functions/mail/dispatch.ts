@@ -30,16 +30,18 @@ export const deliverOutbox = async (deps: Deps, entries?: OutboxEntry[], limit =
       report.skipped++;
       return;
     }
+    // A message for SP4N-LAPOR! rather than a mailbox (typed so the courier knows it has its action).
+    const lapor = claimed.lapor && { ...claimed, lapor: claimed.lapor };
     try {
-      if (claimed.lapor) {
-        await deliverToLapor(deps, { ...claimed, lapor: claimed.lapor });
+      if (lapor) {
+        await deliverToLapor(deps, lapor);
       } else {
         // The last gate before any mailer: exactly one valid mailbox per recipient, whatever queued it.
         if (!claimed.to.length || claimed.to.some((a) => parseMailAddress(a) !== a)) throw new MailDeliveryError('invalid recipient address', true);
         await deps.mailer.send(claimed);
       }
       await deps.outbox.markSent(claimed.id, deps.time.now());
-      if (claimed.lapor) await recordOnCase(deps, { ...claimed, lapor: claimed.lapor }, { posted: true });
+      if (lapor) await recordOnCase(deps, lapor, { posted: true });
       report.sent++;
     } catch (e) {
       const error = e instanceof Error ? e.message : String(e);
@@ -48,7 +50,7 @@ export const deliverOutbox = async (deps: Deps, entries?: OutboxEntry[], limit =
       const retryAt = permanent ? undefined : nextRetryAt(claimed.attempts, now);
       if (retryAt === undefined) {
         await deps.outbox.markFailed(claimed.id, now, error);
-        if (claimed.lapor) await recordOnCase(deps, { ...claimed, lapor: claimed.lapor }, { posted: false, error });
+        if (lapor) await recordOnCase(deps, lapor, { posted: false, error });
         await reportFailure(deps, { ...claimed, lastError: error });
         report.failed++;
       } else {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { klinikEvaluation } from '@loket/core';
 import { createSession, scheduleIntoSession } from '../../functions/klinik/schedule';
-import { manualClock, useTestWorld } from '../helpers/deps';
+import { forceCase, manualClock, useTestWorld } from '../helpers/deps';
 
 const clock = manualClock('2026-11-25T10:00:00+07:00');
 const world = useTestWorld({ time: clock, mail: true });
@@ -13,11 +13,7 @@ const waiting = async (email: string, topic = 'Pemasaran') => {
     serviceId: 'klinik-kukm', channel: 'walk_in', applicant: { name: 'Budi', email }, receivedAt: clock.now(), actorId: 'frontdesk',
     answers: { nama_pemohon: ['Budi'], kebutuhan: [topic] },
   });
-  return (await world.deps.cases.applySystemChange(record.id, (c) => ({
-    record: { ...c, state: 'penjadwalan', version: c.version + 1, updatedAt: clock.now() },
-    event: { caseId: c.id, seq: c.version + 1, at: clock.now(), actorId: 'test', type: 'transition', event: 'test' },
-    effects: [],
-  })))!.record;
+  return forceCase(world.deps, record.id, { state: 'penjadwalan' }, clock.now());
 };
 
 describe('the Klinik KUKM schedule', () => {

@@ -13,7 +13,7 @@ import { issueLetter } from '../../functions/letters/issue';
 import { revokeLetter } from '../../functions/letters/revoke';
 import { runMinutely } from '../../functions/jobs/run';
 import { ARTIFACTS } from '../helpers/browser';
-import { manualClock, useTestWorld } from '../helpers/deps';
+import { forceCase, manualClock, useTestWorld } from '../helpers/deps';
 
 const clock = manualClock('2026-11-25T10:00:00+07:00');
 const world = useTestWorld({ time: clock, mail: true, env: { LOKET_PUBLIC_URL: 'https://loket.example.go.id' } });
@@ -35,12 +35,7 @@ const owing = async (type: LetterType, i = 0): Promise<CaseRecord> => {
     answers: ANSWERS[type], receivedAt: clock.now(), actorId: 'frontdesk',
   });
   const refusal = type === 'data-informasi' ? { refusal: { ground: 'h' as const, consequenceTest: 'Membuka keuangan pribadi anggota merugikan hak privasi mereka lebih besar daripada manfaatnya.', exemptionPeriod: 'selama pemilik data tidak memberi izin' } } : {};
-  const change = await world.deps.cases.applySystemChange(record.id, (c) => ({
-    record: { ...c, ...refusal, state: type === 'data-informasi' ? 'ditolak' : 'selesai', letterOwed: true, closedAt: clock.now(), version: c.version + 1, updatedAt: clock.now() },
-    event: { caseId: c.id, seq: c.version + 1, at: clock.now(), actorId: 'test', type: 'transition', event: 'test' },
-    effects: [],
-  }));
-  return change!.record;
+  return forceCase(world.deps, record.id, { ...refusal, state: type === 'data-informasi' ? 'ditolak' : 'selesai', letterOwed: true, closedAt: clock.now() }, clock.now());
 };
 
 const stored = async (key: string) => {

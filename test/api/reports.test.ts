@@ -3,7 +3,7 @@ import { type CaseRecord, computeIkm, monthPeriod, quarterPeriod, type SurveyAns
 import { loadReport } from '../../functions/reports/load';
 import { onTimeChart, ikmChart } from '../../functions/reports/charts';
 import { REPORT_TABLES } from '../../functions/reports/csv';
-import { manualClock, useTestWorld } from '../helpers/deps';
+import { forceCase, manualClock, useTestWorld } from '../helpers/deps';
 
 const clock = manualClock('2026-11-25T10:00:00+07:00');
 const world = useTestWorld({ time: clock, mail: true, env: { LOKET_PUBLIC_URL: 'https://loket.example.go.id' } });
@@ -15,11 +15,7 @@ const aCase = async (serviceId: string, receivedIso: string, opts: { closedIso?:
   });
   if (!opts.closedIso && !opts.assignee) return record;
   const at = opts.closedIso ? Date.parse(opts.closedIso) : clock.now();
-  return (await world.deps.cases.applySystemChange(record.id, (c) => ({
-    record: { ...c, ...(opts.assignee ? { assigneeId: opts.assignee } : {}), ...(opts.closedIso ? { closedAt: at, state: 'selesai' } : {}), version: c.version + 1, updatedAt: at },
-    event: { caseId: c.id, seq: c.version + 1, at, actorId: 'test', type: 'transition', event: 'test' },
-    effects: [],
-  })))!.record;
+  return forceCase(world.deps, record.id, { ...(opts.assignee ? { assigneeId: opts.assignee } : {}), ...(opts.closedIso ? { closedAt: at, state: 'selesai' } : {}) }, at);
 };
 
 const ALL4: SurveyAnswers = { u1: 4, u2: 4, u3: 4, u4: 4, u5: 4, u6: 4, u7: 4, u8: 4, u9: 4 };

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshots, useBrowser } from '../helpers/browser';
-import { act, signInAsDemo as signInAs } from '../helpers/console-pages';
+import { act, signInAsDemo as signInAs, watchPage } from '../helpers/console-pages';
 import { type GoogleApi, startGoogleApi } from '../helpers/google-api';
 import { captureLog, manualClock, postFormWebhook, useTestWorld } from '../helpers/deps';
 
@@ -46,18 +46,8 @@ const bbmResponse = (submittedAt: string, kk: string) => JSON.stringify({
   ],
 });
 
-/** Watches a page for what must never happen: a CSP violation, a server error, personal data in the HTML. */
-const watch = (page: Page, problems: string[]) => {
-  page.setDefaultTimeout(8000);
-  page.on('console', (m) => { if (/Content Security Policy|Refused to/i.test(m.text())) problems.push(m.text()); });
-  page.on('response', async (r) => {
-    if (r.status() >= 500) problems.push(`${r.status()} ${r.url()}`);
-    if ((r.headers()['content-type'] ?? '').startsWith('text/html')) {
-      const html = await r.text().catch(() => '');
-      if (html.includes(NIK) || html.includes(KK)) problems.push(`personal data on ${r.url()}`);
-    }
-  });
-};
+/** Watches a page for a CSP violation, a server error, or the applicant's NIK/KK in any HTML. */
+const watch = (page: Page, problems: string[]) => watchPage(page, problems, [NIK, KK]);
 
 const signInByLink = async (page: Page, email: string) => {
   await page.goto(`${web.base}/konsol`);

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshots, useBrowser } from '../helpers/browser';
-import { act, signInAsDemo as signInAs } from '../helpers/console-pages';
+import { act, signInAsDemo as signInAs, watchPage } from '../helpers/console-pages';
 import { manualClock, useTestWorld } from '../helpers/deps';
 import { LAPOR_AUTH, LAPOR_TOKEN, laporTime, type LaporServer, startLaporServer } from '../helpers/lapor-server';
 
@@ -26,18 +26,13 @@ afterAll(() => lapor.close());
 const world = useTestWorld({ time: clock, mail: true, env });
 const web = useBrowser(world);
 
-const watch = (page: Page, problems: string[]) => {
-  page.setDefaultTimeout(8000);
-  page.on('console', (m) => { if (/Content Security Policy|Refused to/i.test(m.text())) problems.push(m.text()); });
-  page.on('response', (r) => { if (r.status() >= 500) problems.push(`${r.status()} ${r.url()}`); });
-};
 const signInAsDemo = (page: Page, staffId: string) => signInAs(page, web.base, staffId);
 
 describe('SP4N-LAPOR! in the console', () => {
   it('fetches a complaint by number, answers it and posts the answer; types one in by hand and marks its answer copied', async () => {
     const problems: string[] = [];
     const page = await web.browser.newPage({ viewport: { width: 390, height: 844 } });
-    watch(page, problems);
+    watchPage(page, problems);
     await signInAsDemo(page, 'pengaduan');
     await page.click('a:has-text("Pengaduan SP4N-LAPOR!")');
     await screenshots(page, 'lapor-01-register');

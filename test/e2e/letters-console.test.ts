@@ -2,7 +2,7 @@ import { GetObjectCommand } from '@aws-sdk/client-s3';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { screenshots, useBrowser } from '../helpers/browser';
-import { signInAsDemo as signInAs } from '../helpers/console-pages';
+import { signInAsDemo as signInAs, watchPage } from '../helpers/console-pages';
 import { manualClock, useTestWorld } from '../helpers/deps';
 
 /**
@@ -15,11 +15,6 @@ const world = useTestWorld({ time: clock, mail: true });
 const web = useBrowser(world);
 const signInAsDemo = (page: Page, staffId: string) => signInAs(page, web.base, staffId);
 
-const watch = (page: Page, problems: string[]) => {
-  page.setDefaultTimeout(8000);
-  page.on('console', (m) => { if (/Content Security Policy|Refused to/i.test(m.text())) problems.push(m.text()); });
-  page.on('response', (r) => { if (r.status() >= 500) problems.push(`${r.status()} ${r.url()}`); });
-};
 
 describe('letters in the console and in public', () => {
   it('refuses with a ground, issues and verifies the letter, keeps it in the register, revokes it', async () => {
@@ -33,7 +28,7 @@ describe('letters in the console and in public', () => {
 
     const problems: string[] = [];
     const page = await web.browser.newPage({ viewport: { width: 390, height: 844 } });
-    watch(page, problems);
+    watchPage(page, problems);
     await signInAsDemo(page, 'subkoor');
     await page.goto(`${web.base}/konsol/berkas/${record.id}`);
     expect(await page.textContent('body')).toContain('Batas jawaban (UU KIP, 10 hari kerja)');

@@ -1,9 +1,8 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { UNSUR } from '@loket/core';
 import { screenshots, useBrowser } from '../helpers/browser';
-import { signInAsDemo as signInAs } from '../helpers/console-pages';
-import { manualClock, useTestWorld } from '../helpers/deps';
+import { signInAsDemo as signInAs, watchPage } from '../helpers/console-pages';
+import { forceCase, manualClock, useTestWorld } from '../helpers/deps';
 import { recordBusiness } from '../helpers/umkm';
 
 /**
@@ -15,19 +14,10 @@ const clock = manualClock('2026-11-25T10:00:00+07:00');
 const world = useTestWorld({ time: clock, mail: true });
 const web = useBrowser(world);
 
-const watch = (page: Page, problems: string[]) => {
-  page.setDefaultTimeout(8000);
-  page.on('console', (m) => { if (/Content Security Policy|Refused to/i.test(m.text())) problems.push(m.text()); });
-  page.on('response', (r) => { if (r.status() >= 500) problems.push(`${r.status()} ${r.url()}`); });
-};
 
 const finished = async (serviceId: string, receivedIso: string, closedIso: string) => {
   const { record } = await world.deps.cases.open({ serviceId, channel: 'walk_in', applicant: { name: 'Tamu' }, answers: { permasalahan: ['Modal usaha'] }, receivedAt: Date.parse(receivedIso), actorId: 'frontdesk' });
-  return (await world.deps.cases.applySystemChange(record.id, (c) => ({
-    record: { ...c, state: 'selesai', closedAt: Date.parse(closedIso), assigneeId: 'konsultan', version: c.version + 1, updatedAt: Date.parse(closedIso) },
-    event: { caseId: c.id, seq: c.version + 1, at: Date.parse(closedIso), actorId: 'konsultan', type: 'transition', event: 'selesai' },
-    effects: [],
-  })))!.record;
+  return forceCase(world.deps, record.id, { state: 'selesai', closedAt: Date.parse(closedIso), assigneeId: 'konsultan' }, Date.parse(closedIso), 'selesai');
 };
 
 describe('survey, report and public performance', () => {
@@ -37,7 +27,7 @@ describe('survey, report and public performance', () => {
     await finished('rekomendasi-bbm', '2026-08-12T09:00:00+07:00', '2026-08-12T11:30:00+07:00');
     const problems: string[] = [];
     const page = await web.browser.newPage({ viewport: { width: 390, height: 844 } });
-    watch(page, problems);
+    watchPage(page, problems);
 
     await signInAs(page, web.base, 'frontdesk');
     await page.goto(`${web.base}/konsol/berkas/${c.id}`);
@@ -78,10 +68,7 @@ describe('survey, report and public performance', () => {
     const { record: klinik } = await world.deps.cases.open({
       serviceId: 'klinik-kukm', channel: 'walk_in', applicant: { name: 'Budi' }, answers: { nama_pemohon: ['Budi'], kebutuhan: ['Pemasaran'] }, receivedAt: clock.now(), actorId: 'frontdesk',
     });
-    await world.deps.cases.applySystemChange(klinik.id, (k) => ({
-      record: { ...k, state: 'penjadwalan', version: k.version + 1, updatedAt: clock.now() },
-      event: { caseId: k.id, seq: k.version + 1, at: clock.now(), actorId: 'admin-klinik', type: 'transition', event: 'klasifikasi_selesai' }, effects: [],
-    }));
+    await forceCase(world.deps, klinik.id, { state: 'penjadwalan' }, clock.now(), 'klasifikasi_selesai');
     await signInAs(page, web.base, 'admin-klinik');
     await page.click('a:has-text("Jadwal Klinik")');
     await page.fill('#date', '2026-12-08');
@@ -106,10 +93,7 @@ describe('survey, report and public performance', () => {
     const { record: sos } = await world.deps.cases.open({
       serviceId: 'sosialisasi', channel: 'internal', applicant: { name: 'Bidang Usaha Mikro' }, receivedAt: clock.now(), actorId: 'subkoor', answers: {},
     });
-    await world.deps.cases.applySystemChange(sos.id, (k) => ({
-      record: { ...k, state: 'paraf_kabag', version: k.version + 1, updatedAt: clock.now() },
-      event: { caseId: k.id, seq: k.version + 1, at: clock.now(), actorId: 'subkoor', type: 'transition', event: 'nota_terverifikasi' }, effects: [],
-    }));
+    await forceCase(world.deps, sos.id, { state: 'paraf_kabag' }, clock.now(), 'nota_terverifikasi');
     await signInAs(page, web.base, 'sekdis');
     await page.goto(`${web.base}/konsol/berkas/${sos.id}/tindakan/paraf`);
     await page.click('form button[type=submit]:has-text("Catat paraf")');

@@ -16,3 +16,19 @@ export const act = async (page: Page, label: string, note?: string) => {
   await page.click(`form button[type=submit]:has-text("${label}")`);
   await page.waitForSelector('text=Tindakan telah disimpan');
 };
+
+/**
+ * Watches a page for what must never happen: a CSP violation, a server error, and (when given) any of
+ * `forbidden` in an HTML response (personal data).
+ */
+export const watchPage = (page: Page, problems: string[], forbidden: string[] = []) => {
+  page.setDefaultTimeout(8000);
+  page.on('console', (m) => { if (/Content Security Policy|Refused to/i.test(m.text())) problems.push(m.text()); });
+  page.on('response', async (r) => {
+    if (r.status() >= 500) problems.push(`${r.status()} ${r.url()}`);
+    if (forbidden.length && (r.headers()['content-type'] ?? '').startsWith('text/html')) {
+      const html = await r.text().catch(() => '');
+      if (forbidden.some((f) => html.includes(f))) problems.push(`personal data on ${r.url()}`);
+    }
+  });
+};

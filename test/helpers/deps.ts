@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { createLogger, loadConfig, type Logger } from '@loket/adapters';
-import type { IdSource, Role, TimeSource } from '@loket/core';
+import type { CaseRecord, IdSource, Role, TimeSource } from '@loket/core';
 import { createApp } from '../../functions/api/app';
 import { createDeps, type Deps } from '../../functions/deps';
 import { type MailCatcher, startMailCatcher } from '../../functions/local/mail-catcher';
@@ -51,6 +51,17 @@ export const assignTo = async (deps: Deps, caseId: string, assigneeId: string, o
   if (!assignee) throw new Error(`no seeded officer ${assigneeId}`);
   return deps.cases.assign(caseId, { assignee, actor: opts.actor ?? KADIS, expectedVersion: opts.expectedVersion });
 };
+
+/**
+ * Puts a case where a test needs it (a later step, closed, assigned) as one stored change at `at`,
+ * without walking the procedure: for tests about what happens from there on.
+ */
+export const forceCase = async (deps: Deps, caseId: string, patch: Partial<CaseRecord>, at: number, event = 'test') =>
+  (await deps.cases.applySystemChange(caseId, (c) => ({
+    record: { ...c, ...patch, version: c.version + 1, updatedAt: at },
+    event: { caseId: c.id, seq: c.version + 1, at, actorId: 'test', type: 'transition', event },
+    effects: [],
+  })))!.record;
 
 /** Posts a body to the Google Forms webhook signed as the Apps Script signs it. */
 export const postFormWebhook = (app: { request: (path: string, init: RequestInit) => Response | Promise<Response> }, deps: Deps, body: string) => {

@@ -1,6 +1,7 @@
 /** @jsxImportSource hono/jsx */
 import { Hono } from 'hono';
 import { lastQuarter, type Report } from '@loket/core';
+import { ShortCache } from '@loket/adapters';
 import type { AppEnv } from '../app';
 import type { Deps } from '../../deps';
 import { lazyPages } from '../../web/lazy-pages';
@@ -13,15 +14,14 @@ const KINERJA_CACHE_MS = 10 * 60_000;
 /** `/kinerja`: last quarter's report, aggregates only, computed once per container per ten minutes; `/klinik`: the clinic's schedule. */
 export const kinerjaRoutes = (deps: Deps) => {
   const app = new Hono<AppEnv>();
-  let cached: { at: number; label: string; report: Promise<Report> } | undefined;
+  // One cache per quarter: a new quarter is read at once, the same one at most every ten minutes.
+  let cached: { label: string; report: ShortCache<Report> } | undefined;
   app.get('/kinerja', async (c) => {
     const period = lastQuarter(deps.time.now());
-    if (!cached || cached.label !== period.label || deps.time.now() - cached.at > KINERJA_CACHE_MS) {
-      const report = import('../../reports/load').then((m) => m.loadReport(deps, period));
-      cached = { at: deps.time.now(), label: period.label, report };
-      report.catch(() => { cached = undefined; });
+    if (cached?.label !== period.label) {
+      cached = { label: period.label, report: new ShortCache(KINERJA_CACHE_MS, async () => (await import('../../reports/load')).loadReport(deps, period), () => deps.time.now()) };
     }
-    const report = await cached.report;
+    const report = await cached.report.get();
     return render(c, (P) => <P.KinerjaPage report={report} />);
   });
   /** The Klinik KUKM's published schedule (this month and the next). */

@@ -1,6 +1,6 @@
 import { apiRouter, jsonOk } from '../openapi';
 import * as z from 'zod';
-import { type CaseRecord, type Field, findService, Instant, LoketError, SERVICES, serviceFields, type Service, toWibIso, wibDate } from '@loket/core';
+import { type CaseRecord, type Field, findService, Instant, LoketError, SERVICES, serviceFields, type Service, nextMonth, toWibIso, wibMonth } from '@loket/core';
 import type { Deps } from '../../deps';
 import { publicStatus, type StatusLookupFn } from './status';
 import type { AppEnv } from '../app';
@@ -71,11 +71,7 @@ const MAX_REQUESTS = 1000;
 
 const monthsBetween = (from: number, to: number) => {
   const months: string[] = [];
-  for (let m = wibDate(from).slice(0, 7); m <= wibDate(to).slice(0, 7);) {
-    months.push(m);
-    const [y, mo] = m.split('-').map(Number) as [number, number];
-    m = mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, '0')}`;
-  }
+  for (let m = wibMonth(from); m <= wibMonth(to); m = nextMonth(m)) months.push(m);
   return months;
 };
 

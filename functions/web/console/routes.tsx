@@ -3,7 +3,7 @@ import { type Context, Hono } from 'hono';
 import { lazyPages } from '../lazy-pages';
 import { notFoundPage } from '../not-found';
 import {
-  actionsFor, CASE_ID, currentMonth, KECAMATAN_PASURUAN, sessionsFor, searchUmkm, SEKTOR_USAHA, SKALA_USAHA, LETTER_SERVICES, letterYear, mayRevokeLetters, monthPeriod, quarterPeriod, toWibIso, yearPeriod, type CaseRecord, doesCasework, type Channel, findService, isLoketError, LoketError, mayRevealApplicant, parseMailAddress, parseTrackingNumber, SERVICES, type StaffMember,
+  actionsFor, CASE_ID, wibMonth, KECAMATAN_PASURUAN, sessionsFor, searchUmkm, SEKTOR_USAHA, SKALA_USAHA, LETTER_SERVICES, letterYear, mayRevokeLetters, monthPeriod, quarterPeriod, yearPeriod, type CaseRecord, doesCasework, type Channel, findService, isLoketError, LoketError, mayRevealApplicant, parseMailAddress, parseTrackingNumber, SERVICES, type StaffMember,
 } from '@loket/core';
 import type { Deps } from '../../deps';
 import { documentLink, letterLink, logReveal } from '../../cases/documents';
@@ -339,7 +339,7 @@ export const consoleRoutes = (deps: Deps) => {
     const month = c.req.query('bulan')?.trim();
     if (year) return { period: yearPeriod(year), query: `tahun=${encodeURIComponent(year)}` };
     if (quarter) return { period: quarterPeriod(quarter), query: `triwulan=${encodeURIComponent(quarter)}` };
-    const m = month || toWibIso(deps.time.now()).slice(0, 7);
+    const m = month || wibMonth(deps.time.now());
     return { period: monthPeriod(m), query: `bulan=${encodeURIComponent(m)}` };
   };
 
@@ -373,7 +373,7 @@ export const consoleRoutes = (deps: Deps) => {
 
   app.get('/klinik', async (c) => {
     const asked = c.req.query('bulan') ?? '';
-    return klinikPage(c, /^20\d\d-(0[1-9]|1[0-2])$/.test(asked) ? asked : currentMonth(deps.time.now()), { flash: FLASH[c.req.query('pesan') ?? ''] });
+    return klinikPage(c, /^20\d\d-(0[1-9]|1[0-2])$/.test(asked) ? asked : wibMonth(deps.time.now()), { flash: FLASH[c.req.query('pesan') ?? ''] });
   });
 
   app.post('/klinik', async (c) => {
@@ -385,7 +385,7 @@ export const consoleRoutes = (deps: Deps) => {
       return c.redirect(`/konsol/klinik?bulan=${session.date.slice(0, 7)}&pesan=sesi`, 303);
     } catch (e) {
       c.status(statusOf(e) as 400);
-      return klinikPage(c, /^\d{4}-\d{2}/.test(values.date ?? '') ? values.date!.slice(0, 7) : currentMonth(deps.time.now()), { errors: failure(e), values });
+      return klinikPage(c, /^\d{4}-\d{2}/.test(values.date ?? '') ? values.date!.slice(0, 7) : wibMonth(deps.time.now()), { errors: failure(e), values });
     }
   });
 

@@ -26,6 +26,9 @@ export const REQUIRED_SECRETS: Record<LoketFunction, (keyof typeof LOCAL_SECRETS
 /** 256 bits: an HMAC key shorter than its hash's output is easier to guess than it needs to be. */
 const MIN_SECRET_BYTES = 32;
 
+/** An optional setting an SST secret or a deploy variable may hand over as "": the same as not set. */
+const unsetIfEmpty = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+
 const Env = z.object({
   LOKET_STAGE: z.string().default('local'),
   LOKET_FUNCTION: z.enum(LOKET_FUNCTIONS).default('desk'),
@@ -67,8 +70,8 @@ const Env = z.object({
     }
   }, 'must be the JSON key file of a service account (client_email, private_key)'),
   /** "Masuk dengan Google" (OpenID Connect): the OAuth client of the Dinas's Google Cloud project. Without an id the button is hidden. */
-  GOOGLE_OAUTH_CLIENT_ID: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
-  GOOGLE_OAUTH_CLIENT_SECRET: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
+  GOOGLE_OAUTH_CLIENT_ID: unsetIfEmpty(z.string()),
+  GOOGLE_OAUTH_CLIENT_SECRET: unsetIfEmpty(z.string()),
   /** The OpenID provider, found through its discovery document; tests point it at a local provider. */
   GOOGLE_OIDC_ISSUER: z.string().url().default('https://accounts.google.com'),
   /** Where the Google APIs are (tests point it at a local server); Google's own when unset. */
@@ -77,12 +80,12 @@ const Env = z.object({
   LOKET_SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   LOKET_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   /** The Online Data System (ODS) of the UMKM registry, linked in the mail to a business just recorded. */
-  LOKET_ODS_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().url().optional()),
+  LOKET_ODS_URL: unsetIfEmpty(z.string().url()),
   /** SP4N-LAPOR! API channel (README, "SP4N-LAPOR!"). Unset: the manual channel only. */
-  LAPOR_API_BASE_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().url().optional()),
+  LAPOR_API_BASE_URL: unsetIfEmpty(z.string().url()),
   /** Secrets in AWS: sent as `auth: Bearer <LAPOR_API_AUTH>` and `token: <LAPOR_API_TOKEN>`. */
-  LAPOR_API_AUTH: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
-  LAPOR_API_TOKEN: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
+  LAPOR_API_AUTH: unsetIfEmpty(z.string()),
+  LAPOR_API_TOKEN: unsetIfEmpty(z.string()),
   /** The Dinas's user and institution ids in LAPOR! (the follow-up form asks for them). */
   LAPOR_USER_ID: z.string().max(64).optional(),
   LAPOR_INSTITUTION_ID: z.string().max(64).optional(),

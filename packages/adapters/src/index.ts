@@ -20,3 +20,4 @@ export * from './pdf/index';
 export * from './dynamo/surveys';
 export * from './dynamo/umkm-registry';
 export * from './dynamo/klinik';
+export * from './dynamo/short-cache';

@@ -42,3 +42,4 @@ export * from './report/report';
 export * from './registry/umkm';
 export * from './klinik/schedule';
 export * from './workflow/outside-approval';
+export * from './util/random-code';

@@ -2,7 +2,7 @@ import {
   type DynamoDBClient, GetItemCommand, PutItemCommand, QueryCommand, TransactionCanceledException, type TransactWriteItem, TransactWriteItemsCommand,
 } from '@aws-sdk/client-dynamodb';
 import {
-  UMKM_RECORDED_EVENT, umkmEntryOf, type CaseChange, type CaseEvent, type CaseRecord, type CaseRepository, type DocumentAccess, type ExternalKey, LoketError, nextThreshold, attachmentDue, type OutboxEntry, wibDate,
+  UMKM_RECORDED_EVENT, umkmEntryOf, type CaseChange, type CaseEvent, type CaseRecord, type CaseRepository, type DocumentAccess, type ExternalKey, LoketError, nextThreshold, attachmentDue, type OutboxEntry, wibMonth,
 } from '@loket/core';
 import { type Item, stripKeys, toItem } from './codec';
 import { outboxPut } from './outbox';
@@ -21,7 +21,7 @@ export const caseItem = (c: CaseRecord) => {
     ...c,
     gsi1pk: threshold ? 'DUE' : undefined,
     gsi1sk: threshold ? timeKey(threshold.at, c.id) : undefined,
-    gsi2pk: `SVC#${c.serviceId}#${wibDate(c.clock.receivedAt).slice(0, 7)}`,
+    gsi2pk: `SVC#${c.serviceId}#${wibMonth(c.clock.receivedAt)}`,
     gsi2sk: timeKey(c.clock.receivedAt, c.id),
     gsi3pk: c.assigneeId ? `STAFF#${c.assigneeId}` : undefined,
     gsi3sk: c.assigneeId ? `${open ? 'OPEN' : 'CLOSED'}#${timeKey(c.createdAt, c.id)}` : undefined,

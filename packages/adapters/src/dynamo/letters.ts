@@ -1,6 +1,7 @@
-import { type DynamoDBClient, GetItemCommand, PutItemCommand, QueryCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { type DynamoDBClient, GetItemCommand, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { DEFAULT_LETTER_SETTINGS, type LetterRecord, LetterSettings, LoketError } from '@loket/core';
 import { stripKeys, toItem } from './codec';
+import { queryAll } from './query';
 
 /**
  * The letter register. Numbers come from one atomic counter per unit and year (and classification
@@ -137,18 +138,10 @@ export class DynamoLetters {
   }
 
   /** One year's register, in number order (one index query; a year holds hundreds of letters). */
-  async listYear(year: number): Promise<StoredLetter[]> {
-    const out: StoredLetter[] = [];
-    let start: Record<string, any> | undefined;
-    do {
-      const r = await this.db.send(new QueryCommand({
-        TableName: this.table, IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :p',
-        ExpressionAttributeValues: { ':p': { S: `LETTERS#${year}` } }, ExclusiveStartKey: start,
-      }));
-      out.push(...(r.Items ?? []).map((i) => stripKeys<StoredLetter>(i)));
-      start = r.LastEvaluatedKey;
-    } while (start);
-    return out;
+  listYear(year: number): Promise<StoredLetter[]> {
+    return queryAll<StoredLetter>(this.db, {
+      TableName: this.table, IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :p', ExpressionAttributeValues: { ':p': { S: `LETTERS#${year}` } },
+    });
   }
 
   /** Revokes a letter that is in force; its number stays in the register. False if it was not in force. */

@@ -1,5 +1,5 @@
-import { type DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
-import { type SurveyAnswers, wibDate } from '@loket/core';
+import { type DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { type SurveyAnswers, wibMonth } from '@loket/core';
 import { toItem } from './codec';
 import { queryAll, timeKey } from './query';
 
@@ -24,7 +24,7 @@ export class DynamoSurveys {
     try {
       await this.db.send(new PutItemCommand({
         TableName: this.table,
-        Item: toItem({ pk: `SURVEY#${r.caseId}`, sk: 'R', ...r, gsi2pk: `IKM#${wibDate(r.at).slice(0, 7)}`, gsi2sk: timeKey(r.at, r.caseId) }),
+        Item: toItem({ pk: `SURVEY#${r.caseId}`, sk: 'R', ...r, gsi2pk: `IKM#${wibMonth(r.at)}`, gsi2sk: timeKey(r.at, r.caseId) }),
         ConditionExpression: 'attribute_not_exists(pk)',
       }));
       return true;
@@ -35,10 +35,8 @@ export class DynamoSurveys {
   }
 
   async answered(caseId: string): Promise<boolean> {
-    const items = await queryAll<SurveyResponse>(this.db, {
-      TableName: this.table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': { S: `SURVEY#${caseId}` } }, ConsistentRead: true,
-    });
-    return items.length > 0;
+    const r = await this.db.send(new GetItemCommand({ TableName: this.table, Key: toItem({ pk: `SURVEY#${caseId}`, sk: 'R' }), ConsistentRead: true }));
+    return r.Item !== undefined;
   }
 
   /** The answers of one month (`yyyy-mm`). */

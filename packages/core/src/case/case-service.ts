@@ -16,6 +16,7 @@ import { alreadyRecorded, type CaseRecord } from './model';
 import { makeTrackingNumber } from './tracking';
 import { recordLaporCopied } from '../lapor/commands';
 import { SURVEY_DAYS } from '../survey/questions';
+import { randomCode } from '../util/random-code';
 import { extendKipDeadline } from '../letters/refusal';
 
 export interface CaseServiceDeps {
@@ -115,8 +116,7 @@ export class CaseService {
   private withSurvey(change: CaseChange): CaseChange {
     const r = change.record;
     if (r.closedAt === undefined || r.survey || r.channel === 'sp4n_lapor') return change;
-    const alphabet = 'abcdefghijkmnpqrstuvwxyz23456789';
-    const token = [...this.deps.ids.randomBytes(20)].map((b) => alphabet[b % 32]).join('');
+    const token = randomCode(this.deps.ids.randomBytes(20));
     return { ...change, opensSurvey: true, record: { ...r, survey: { token, until: r.closedAt + SURVEY_DAYS * 86_400_000 } } };
   }
 

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import type { CaseRecord } from '../case/model';
-import { formatWib, wibDate, wibInstant } from '../sla/wib';
+import { formatWib, wibInstant } from '../sla/wib';
 
 /**
  * The Klinik KUKM's monthly schedule (docs/RULES.md §1, klinik-kukm): consultation and training
@@ -58,4 +58,3 @@ export const klinikEvaluation = (sessions: KlinikSession[]) => {
 };
 
 export const monthOfSession = (date: string) => date.slice(0, 7);
-export const currentMonth = (now: number) => wibDate(now).slice(0, 7);

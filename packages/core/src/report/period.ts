@@ -1,5 +1,5 @@
 import { LoketError } from '../errors';
-import { wibInstant } from '../sla/wib';
+import { MONTH_NAMES, nextMonth, wibInstant } from '../sla/wib';
 
 /** A reporting period in WIB: a month (`2026-11`), a quarter (`2026-Q4`) or a year (`2026`), as [from, to). */
 export interface Period {
@@ -10,17 +10,10 @@ export interface Period {
   to: number;
 }
 
-const monthAfter = (m: string) => {
-  const [y, mo] = m.split('-').map(Number) as [number, number];
-  return mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, '0')}`;
-};
-
-const MONTH_NAMES = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
-
 export const monthPeriod = (month: string): Period => {
   if (!/^20\d\d-(0[1-9]|1[0-2])$/.test(month)) throw new LoketError('validation', 'Bulan harus berbentuk YYYY-MM.', [{ field: 'bulan', message: 'Contoh: 2026-11' }]);
   const [y, m] = month.split('-').map(Number) as [number, number];
-  return { label: `${MONTH_NAMES[m - 1]} ${y}`, kind: 'month', months: [month], from: wibInstant(`${month}-01`), to: wibInstant(`${monthAfter(month)}-01`) };
+  return { label: `${MONTH_NAMES[m - 1]} ${y}`, kind: 'month', months: [month], from: wibInstant(`${month}-01`), to: wibInstant(`${nextMonth(month)}-01`) };
 };
 
 export const quarterPeriod = (quarter: string): Period => {
@@ -28,7 +21,7 @@ export const quarterPeriod = (quarter: string): Period => {
   if (!m) throw new LoketError('validation', 'Triwulan harus berbentuk YYYY-Qn.', [{ field: 'triwulan', message: 'Contoh: 2026-Q4' }]);
   const first = (Number(m[2]) - 1) * 3 + 1;
   const months = [0, 1, 2].map((i) => `${m[1]}-${String(first + i).padStart(2, '0')}`);
-  return { label: `Triwulan ${m[2]} ${m[1]}`, kind: 'quarter', months, from: wibInstant(`${months[0]}-01`), to: wibInstant(`${monthAfter(months[2]!)}-01`) };
+  return { label: `Triwulan ${m[2]} ${m[1]}`, kind: 'quarter', months, from: wibInstant(`${months[0]}-01`), to: wibInstant(`${nextMonth(months[2]!)}-01`) };
 };
 
 export const yearPeriod = (year: string): Period => {

@@ -29,12 +29,12 @@ export const toWibIso = (ms: number): string => {
 };
 
 const DAYS = ['Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu', 'Minggu'];
-const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
+export const MONTH_NAMES = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
 
 /** "25 November 2026": the date as a letter writes it. */
 export const formatDateId = (ms: number): string => {
   const [y, m, d] = wibDate(ms).split('-').map(Number) as [number, number, number];
-  return `${d} ${MONTHS[m - 1]} ${y}`;
+  return `${d} ${MONTH_NAMES[m - 1]} ${y}`;
 };
 
 /** "Rabu, 25 Maret 2026 pukul 08.30 WIB": how people in the Dinas write a time. */
@@ -42,5 +42,14 @@ export const formatWib = (ms: number): string => {
   const date = wibDate(ms);
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const hhmm = new Date(ms + WIB_OFFSET_MS).toISOString().slice(11, 16).replace(':', '.');
-  return `${DAYS[isoWeekday(date) - 1]}, ${d} ${MONTHS[m - 1]} ${y} pukul ${hhmm} WIB`;
+  return `${DAYS[isoWeekday(date) - 1]}, ${d} ${MONTH_NAMES[m - 1]} ${y} pukul ${hhmm} WIB`;
 };
+
+/** The month after `YYYY-MM`, as `YYYY-MM`. */
+export const nextMonth = (month: string): string => {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+};
+
+/** The WIB month (`YYYY-MM`) of an instant: how the indexes and reports group by month. */
+export const wibMonth = (ms: number): string => wibDate(ms).slice(0, 7);

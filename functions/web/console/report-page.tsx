@@ -19,7 +19,9 @@ export const ReportPage = ({ officer, report, query, charts }: { officer: StaffM
       ['Permohonan diterima', num(report.totals.received)],
       ['Selesai', `${num(report.totals.finished)} (${num(report.totals.onTimeRate, '%')} tepat waktu)`],
       ['Indeks Kepuasan Masyarakat', report.ikm.ikm === undefined ? 'Belum cukup jawaban' : `${num(report.ikm.ikm)} · ${report.ikm.grade} (${GRADE_TEXT[report.ikm.grade!]})`],
-      ['Responden survei', `${report.ikm.respondents} dari sampel minimal ${report.ikm.requiredSample} (populasi ${report.ikm.population}): ${report.ikm.sampleReached ? 'sampel tercapai' : 'sampel belum tercapai'}`],
+      ['Responden survei', report.ikm.population === 0
+        ? `${report.ikm.respondents}; belum ada permohonan selesai pada periode ini (tidak ada populasi survei)`
+        : `${report.ikm.respondents} dari sampel minimal ${report.ikm.requiredSample} (populasi ${report.ikm.population}): ${report.ikm.sampleReached ? 'sampel tercapai' : 'sampel belum tercapai'}`],
       ...(report.ikm.weakest ? [['Unsur terlemah', `${report.ikm.weakest.label} (${num(report.ikm.weakest.nrr)})`] as [string, string]] : []),
     ]} />
 

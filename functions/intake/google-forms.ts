@@ -19,15 +19,32 @@ export const formMappingSources = async (deps: Deps) => {
 
 export const formMappings = async (deps: Deps): Promise<FormMapping[]> => (await formMappingSources(deps)).map(({ source: _source, ...m }) => m);
 
+/** Where a raw body is kept: content-addressed, so a repeated delivery names the same object. */
+const rawKeyOf = (deps: Deps, source: string, rawBody: string) =>
+  `raw/${source}/${wibDate(deps.time.now())}/${createHash('sha256').update(rawBody, 'utf8').digest('hex')}.json`;
+
 /**
- * Keeps the raw body before anything else can fail. Content-addressed, so a repeated delivery
- * overwrites the same object with the same bytes.
+ * Keeps the raw body before anything else can fail. A repeated delivery overwrites the same object
+ * with the same bytes.
  */
 export const archiveRaw = async (deps: Deps, source: string, rawBody: string) => {
-  const sha = createHash('sha256').update(rawBody, 'utf8').digest('hex');
-  const key = `raw/${source}/${wibDate(deps.time.now())}/${sha}.json`;
+  const key = rawKeyOf(deps, source, rawBody);
   await deps.files.put(key, rawBody, 'application/json');
   return key;
+};
+
+/**
+ * Runs `work` while the raw body is being archived, and answers only once both are done: whatever the
+ * sender is told, accepted or refused, its bytes are stored. The two writes do not depend on each other,
+ * so the sender waits for the slower, not for their sum. Should the archive fail, the answer is that
+ * failure (503): the sender retries, and a case the work already made is found again as a repeat.
+ */
+export const whileArchivingRaw = async <T>(deps: Deps, source: string, rawBody: string, work: (rawKey: string) => Promise<T>): Promise<T> => {
+  const key = rawKeyOf(deps, source, rawBody);
+  const [archived, done] = await Promise.allSettled([deps.files.put(key, rawBody, 'application/json'), work(key)]);
+  if (archived.status === 'rejected') throw archived.reason;
+  if (done.status === 'rejected') throw done.reason;
+  return done.value;
 };
 
 /**

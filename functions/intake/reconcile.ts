@@ -53,8 +53,7 @@ const reconcileForm = async (deps: Deps, formId: string, since: number, startedA
   for (const r of responses) {
     const parsed = FormSubmission.safeParse(toSubmission(formId, r, questions));
     if (parsed.success) {
-      const caseId = await deps.repo.findByExternalKey({ kind: 'google_form', id: parsed.data.responseId });
-      const known = caseId ? await deps.repo.get(caseId) : undefined;
+      const known = await deps.repo.getByExternalKey({ kind: 'google_form', id: parsed.data.responseId });
       if (known && alreadyRecorded(known, Date.parse(parsed.data.submittedAt))) {
         report.seen++;
         continue;

@@ -40,9 +40,8 @@ const openComplaintCase = async (deps: Deps, complaint: LaporComplaint, mode: 'a
  */
 export const registerFromLapor = async (deps: Deps, complaintId: string, actorId = 'sp4n-lapor'): Promise<Registration> => {
   requireComplaintId(complaintId);
-  const existing = await deps.repo.findByExternalKey({ kind: 'sp4n_lapor', id: complaintId });
-  if (existing) {
-    const c = await deps.cases.get(existing);
+  const c = await deps.repo.getByExternalKey({ kind: 'sp4n_lapor', id: complaintId });
+  if (c) {
     return { caseId: c.id, trackingNumber: c.trackingNumber, complaintId, created: false };
   }
   if (!deps.lapor) throw new LoketError('unavailable', 'Kanal API SP4N-LAPOR! belum dikonfigurasi; daftarkan pengaduan secara manual.', [], 'LAPOR_API_BASE_URL unset');

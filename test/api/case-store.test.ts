@@ -32,7 +32,7 @@ describe('case store on DynamoDB Local', () => {
     const ids = new Set(results.map((r) => r.record.id));
     expect(ids.size).toBe(1);
     expect(results.filter((r) => r.created)).toHaveLength(1);
-    expect(await world.deps.repo.findByExternalKey(key)).toBe([...ids][0]);
+    expect((await world.deps.repo.getByExternalKey(key))?.id).toBe([...ids][0]);
   });
 
   it('lets one of two concurrent transitions win; the other is a conflict and the log stays consistent', async () => {

@@ -128,7 +128,7 @@ describe('documents in the staff console', () => {
   const auth = (staffId: string) => ({ authorization: `Bearer ${issueStaffToken(deps.config.LOKET_AUTH_SECRET, staffId, clock.now())}` });
 
   it('opens a stored document through a short-lived link and logs who looked; administrators may not', async () => {
-    const caseId = (await deps.repo.findByExternalKey({ kind: 'google_form', id: 'resp-files' }))!;
+    const caseId = (await deps.repo.getByExternalKey({ kind: 'google_form', id: 'resp-files' }))!.id;
     const view = await (await app.request(`/api/cases/${caseId}`, { headers: auth('fungsional') })).json();
     const ktp = view.attachments.find((a: { fieldId: string }) => a.fieldId === 'ktp');
     expect(ktp).toMatchObject({ status: 'stored', statusText: 'Tersimpan', size: 40_000, file: expect.stringMatching(/^\/api\/cases\/.+\/files\/ktp\/[0-9a-f]{64}$/) });
@@ -179,12 +179,11 @@ describe('reconciliation through the Forms API', () => {
     });
     const [report] = await reconcileForms(deps);
     expect(report).toMatchObject({ formId: FORM, listed: 4, created: 2, seen: 1, ignored: 1, invalid: 0 });
-    const lost = await deps.repo.findByExternalKey({ kind: 'google_form', id: 'lost-1' });
-    const c = await deps.cases.get(lost!);
+    const c = (await deps.repo.getByExternalKey({ kind: 'google_form', id: 'lost-1' }))!;
     expect(c.clock.receivedAt).toBe(Date.parse('2026-11-25T02:51:00.000394Z'));
     expect(c.answers.nik).toEqual(['3514014107900001']); // mapped by question id although the title differs
     expect(c.attachments[0]).toMatchObject({ status: 'stored' });
-    expect(await deps.repo.findByExternalKey({ kind: 'google_form', id: 'old' })).toBeUndefined(); // before the 7-day lookback
+    expect(await deps.repo.getByExternalKey({ kind: 'google_form', id: 'old' })).toBeUndefined(); // before the 7-day lookback
     expect(await deps.marks.get(`forms#${FORM}`)).toBe(clock.now());
 
     clock.advance(15 * 60_000);
@@ -197,7 +196,7 @@ describe('reconciliation through the Forms API', () => {
     fixture.responses.push({ ...response('lost-2', '2026-11-25T03:20:00.000Z', '3514010101090002') });
     const [report] = await reconcileForms(deps);
     expect(report).toMatchObject({ resubmitted: 1, created: 0 });
-    const c = await deps.cases.get((await deps.repo.findByExternalKey({ kind: 'google_form', id: 'lost-2' }))!);
+    const c = (await deps.repo.getByExternalKey({ kind: 'google_form', id: 'lost-2' }))!;
     expect(c.answers.nik).toEqual(['3514010101090002']);
   });
 

@@ -84,7 +84,7 @@ describe('SP4N-LAPOR! complaints in', () => {
     await expect(registerFromLapor(world.deps, '5005')).rejects.toThrow(/did not answer within 300 ms/);
     lapor.fail('/complaints/5005/complaint', 'malformed');
     await expect(registerFromLapor(world.deps, '5005')).rejects.toThrow(/not JSON/);
-    expect(await world.deps.repo.findByExternalKey({ kind: 'sp4n_lapor', id: '5005' })).toBeUndefined();
+    expect(await world.deps.repo.getByExternalKey({ kind: 'sp4n_lapor', id: '5005' })).toBeUndefined();
     lapor.fail('/complaints/5005/complaint', 'html-prefix');
     expect(await registerFromLapor(world.deps, '5005')).toMatchObject({ created: true });
   });
@@ -133,7 +133,7 @@ describe('the sync', () => {
     const report = await syncLapor(world.deps);
     expect(report.discovered?.error).toBeUndefined();
     expect(report.discovered!.registered).toBeGreaterThanOrEqual(1);
-    expect(await world.deps.repo.findByExternalKey({ kind: 'sp4n_lapor', id: '6100' })).toBeDefined();
+    expect(await world.deps.repo.getByExternalKey({ kind: 'sp4n_lapor', id: '6100' })).toBeDefined();
     expect((await syncLapor(world.deps)).discovered!.registered).toBe(0);
   });
 });

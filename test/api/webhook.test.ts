@@ -94,7 +94,25 @@ describe('POST /webhooks/google-forms', () => {
       expect(res.status).toBe(401);
       expect((await res.json()).error.code).toBe('unauthorized');
     }
-    expect(await world.deps.repo.findByExternalKey({ kind: 'google_form', id: 'resp-sig' })).toBeUndefined();
+    expect(await world.deps.repo.getByExternalKey({ kind: 'google_form', id: 'resp-sig' })).toBeUndefined();
+  });
+
+  it('answers only once the raw body is stored: an archive failure is a 503, and the retry finds the same case', async () => {
+    const rawKeys = async () => ((await (await world.deps.files.client()).send(new ListObjectsV2Command({ Bucket: world.deps.config.LOKET_BUCKET, Prefix: 'raw/google-forms/' }))).Contents ?? []).map((o) => o.Key);
+    const body = JSON.stringify(payload('resp-archive'));
+    const put = world.deps.files.put;
+    world.deps.files.put = async () => { throw new Error('bucket unreachable'); };
+    const failed = await send(body).finally(() => { world.deps.files.put = put; });
+    expect(failed.status).toBe(503);
+    const before = await rawKeys();
+    const retried = await send(body);
+    expect(retried.status).toBe(200); // the case was made while the archive failed: the retry is a repeat
+    expect((await retried.json()).caseId).toBe((await world.deps.repo.getByExternalKey({ kind: 'google_form', id: 'resp-archive' }))!.id);
+    expect((await rawKeys()).length).toBe(before.length + 1);
+    // A refused body is kept too: the archive is awaited before any answer.
+    const refused = await send(JSON.stringify({ formId: 'demo-konsultasi', answers: 'tidak' }));
+    expect(refused.status).toBe(400);
+    expect((await rawKeys()).length).toBe(before.length + 2);
   });
 
   it('answers 404 for an unmapped form, 400 for a malformed body, 413 above 1 MiB', async () => {

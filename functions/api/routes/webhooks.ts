@@ -3,7 +3,7 @@ import * as z from 'zod';
 import { bodyLimit } from 'hono/body-limit';
 import { FormSubmission, LoketError } from '@loket/core';
 import type { Deps } from '../../deps';
-import { archiveRaw, intakeFormSubmission } from '../../intake/google-forms';
+import { intakeFormSubmission, whileArchivingRaw } from '../../intake/google-forms';
 import { checkSignature } from '../../intake/signature';
 import type { AppEnv } from '../app';
 import { fromZod } from '../errors';
@@ -43,19 +43,20 @@ export const webhookRoutes = (deps: Deps) => {
       }
       const problem = checkSignature(deps.config.GOOGLE_FORMS_WEBHOOK_SECRET, c.req.header('x-loket-timestamp'), c.req.header('x-loket-signature'), raw, deps.time.now());
       if (problem) throw new LoketError('unauthorized', SIGNATURE_MESSAGES[problem], [], `webhook signature ${problem}`);
-      // Signed by our own script: keep it before parsing, so nothing it carried can be lost.
-      const rawKey = await archiveRaw(deps, 'google-forms', raw);
-      let json: unknown;
-      try {
-        json = JSON.parse(raw);
-      } catch {
-        throw new LoketError('validation', 'Isi permintaan harus berupa JSON yang valid.', [{ field: '(body)', message: 'JSON tidak valid.' }], `raw at ${rawKey}`);
-      }
-      const parsed = FormSubmission.safeParse(json);
-      if (!parsed.success) throw fromZod(parsed.error, 'Data formulir');
-      const result = await intakeFormSubmission(deps, parsed.data, rawKey);
-      c.get('log').info('form response received', { caseId: result.caseId, outcome: result.outcome, formId: parsed.data.formId });
-      const { outcome, ...body } = result;
+      // Signed by our own script: kept whatever happens next, so nothing it carried can be lost.
+      const result = await whileArchivingRaw(deps, 'google-forms', raw, async (rawKey) => {
+        let json: unknown;
+        try {
+          json = JSON.parse(raw);
+        } catch {
+          throw new LoketError('validation', 'Isi permintaan harus berupa JSON yang valid.', [{ field: '(body)', message: 'JSON tidak valid.' }], `raw at ${rawKey}`);
+        }
+        const parsed = FormSubmission.safeParse(json);
+        if (!parsed.success) throw fromZod(parsed.error, 'Data formulir');
+        return { ...(await intakeFormSubmission(deps, parsed.data, rawKey)), formId: parsed.data.formId };
+      });
+      c.get('log').info('form response received', { caseId: result.caseId, outcome: result.outcome, formId: result.formId });
+      const { outcome, formId: _formId, ...body } = result;
       return c.json(body, outcome === 'created' ? 201 : 200);
     },
   );

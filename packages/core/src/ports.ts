@@ -9,8 +9,12 @@ export interface TimeSource {
 }
 
 export interface IdSource {
-  /** Sortable unique id for a case. */
-  caseId(): string;
+  /**
+   * The id of a new case. One that comes from outside (a form response, a LAPOR! complaint) is named by
+   * its external key, so every delivery of it names the same case and the store's own key condition
+   * keeps it to one; any other gets a fresh, sortable id.
+   */
+  caseId(externalKey?: ExternalKey): string;
   /** Cryptographically random bytes (tracking numbers). */
   randomBytes(n: number): Uint8Array;
 }
@@ -43,7 +47,8 @@ export interface CaseRepository {
   save(change: CaseChange, mails?: OutboxEntry[]): Promise<void>;
   get(id: string): Promise<CaseRecord | undefined>;
   getByTrackingNumber(trackingNumber: string): Promise<CaseRecord | undefined>;
-  findByExternalKey(key: ExternalKey): Promise<string | undefined>;
+  /** The case a form response or complaint became, if any. */
+  getByExternalKey(key: ExternalKey): Promise<CaseRecord | undefined>;
   events(id: string): Promise<CaseEvent[]>;
   /** Open cases whose next SLA threshold is at or before `at`, soonest first. */
   listDue(at: number, limit: number): Promise<CaseRecord[]>;

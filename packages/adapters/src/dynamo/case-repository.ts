@@ -7,9 +7,9 @@ import {
 import { type Item, stripKeys, toItem } from './codec';
 import { outboxPut } from './outbox';
 import { queryAll, queryDueOnGsi1, timeKey } from './query';
+import { externalCaseId } from '../system';
 
 const caseKey = (id: string) => ({ pk: `CASE#${id}`, sk: 'META' });
-const extKey = (k: ExternalKey) => ({ pk: `EXT#${k.kind}#${k.id}`, sk: 'EXT' });
 const trkKey = (tn: string) => ({ pk: `TRK#${tn}`, sk: 'TRK' });
 
 /** The case item with its index keys derived from the record, so indexes can never disagree with it. */
@@ -66,25 +66,27 @@ const reasons = (e: unknown) => (e instanceof TransactionCanceledException ? e.C
 export class DynamoCaseRepository implements CaseRepository {
   constructor(private readonly db: DynamoDBClient, private readonly table: string) {}
 
+  /**
+   * A case from outside is named by its external key (`IdSource.caseId`), so the condition on the case
+   * item itself is what keeps one form response or complaint to one case.
+   */
   async create(change: CaseChange, externalKey?: ExternalKey, mails: OutboxEntry[] = []): Promise<void> {
     const c = change.record;
+    if (externalKey && c.id !== externalCaseId(externalKey)) throw new Error(`case ${c.id} is not named by its external key`);
     const items: TransactWriteItem[] = [
       { Put: { TableName: this.table, Item: caseItem(c), ConditionExpression: 'attribute_not_exists(pk)' } },
       { Put: { TableName: this.table, Item: eventItem(change.event), ConditionExpression: 'attribute_not_exists(pk)' } },
       { Put: { TableName: this.table, Item: toItem({ ...trkKey(c.trackingNumber), caseId: c.id }), ConditionExpression: 'attribute_not_exists(pk)' } },
+      ...attachmentMarker(this.table, c),
+      ...mails.map((m) => outboxPut(this.table, m)),
     ];
-    if (externalKey) {
-      items.push({ Put: { TableName: this.table, Item: toItem({ ...extKey(externalKey), caseId: c.id }), ConditionExpression: 'attribute_not_exists(pk)' } });
-    }
-    items.push(...attachmentMarker(this.table, c), ...mails.map((m) => outboxPut(this.table, m)));
     try {
       await this.db.send(new TransactWriteItemsCommand({ TransactItems: items }));
     } catch (e) {
       const r = reasons(e);
       if (!r) throw e;
-      if (externalKey && r[3]?.Code === 'ConditionalCheckFailed') {
-        const existing = await this.findByExternalKey(externalKey);
-        throw new LoketError('duplicate', 'Permohonan ini sudah terdaftar.', [], existing);
+      if (externalKey && r[0]?.Code === 'ConditionalCheckFailed') {
+        throw new LoketError('duplicate', 'Permohonan ini sudah terdaftar.', [], c.id);
       }
       // Tracking number taken, or a concurrent transaction on the same keys: the caller retries.
       throw new LoketError('conflict', 'Permohonan sedang diproses, silakan coba lagi.', [], r.map((x) => x.Code).join(','));
@@ -132,9 +134,8 @@ export class DynamoCaseRepository implements CaseRepository {
     return caseId ? this.get(caseId) : undefined;
   }
 
-  async findByExternalKey(key: ExternalKey): Promise<string | undefined> {
-    const r = await this.db.send(new GetItemCommand({ TableName: this.table, Key: toItem(extKey(key)), ConsistentRead: true }));
-    return r.Item?.caseId?.S;
+  getByExternalKey(key: ExternalKey): Promise<CaseRecord | undefined> {
+    return this.get(externalCaseId(key));
   }
 
   async events(id: string): Promise<CaseEvent[]> {

@@ -7,8 +7,9 @@
  *   gsi2 `SVC#<service>#<yyyy-mm>`: by service and month received; gsi3 `STAFF#<id>`: by assignee;
  *   gsi4 (sparse, `OPEN`): every open case.
  * - `CASE#<id>` / `EVT#<seq>`: the append-only event log, seq = the version the event produced.
- * - `TRK#<tracking number>` / `TRK`, `EXT#<kind>#<external id>` / `EXT`: uniqueness reservations written
- *   in the same transaction as the case.
+ * - `TRK#<tracking number>` / `TRK`: the tracking number's reservation, written in the same transaction
+ *   as the case. A case from outside needs no reservation of its own: its id is derived from its
+ *   external key (`externalCaseId`), so the case item's own condition keeps it to one.
  * - `STAFF` / `<id>`: the staff directory. `CONFIG` / `CALENDAR`: the working calendar.
  * - `ALERT#<case>#<threshold>` / `ALERT`, `OUTBOX#…`: once-only side effects (see their modules).
  */

@@ -69,7 +69,7 @@ export class CaseService {
       const change = openCase({
         ...input, service, workflow: workflowFor(service), calendar, now,
         source: input.source ?? (input.externalKey && { kind: input.externalKey.kind, externalId: input.externalKey.id, submittedAt: input.receivedAt }),
-        id: this.deps.ids.caseId(),
+        id: this.deps.ids.caseId(input.externalKey),
         trackingNumber: makeTrackingNumber(service.code, wibDate(input.receivedAt), this.deps.ids.randomBytes(6)),
       });
       try {

@@ -6,10 +6,13 @@ import { build, type Metafile } from 'esbuild';
 import { LAMBDA_BUNDLE } from '../infra/bundle';
 
 /**
- * Cold start as Lambda pays it: each entry bundled the way SST bundles it (esbuild, ESM, minified,
- * `mainFields: module,main`, code splitting so lazily loaded parts are separate files), then imported
- * in fresh Node processes. Bytes are the entry plus every chunk it imports statically (what a cold
- * start loads); lazily imported chunks are reported apart.
+ * Cold start as Lambda pays it: each entry bundled the way SST bundles it — our settings
+ * (infra/bundle.ts: ESM, minified, `mainFields: module,main`, code splitting so lazily loaded parts
+ * are separate files) plus the ones SST always adds (its pkg/runtime/node/build.go: keepNames, target
+ * esnext, `.mjs`, and a banner on every output file that creates `require`, `__filename` and
+ * `__dirname`) — then imported in fresh Node processes. The banner runs once per file a cold start
+ * loads, which is why the number of eager chunks matters. Bytes are the entry plus every chunk it
+ * imports statically (what a cold start loads); lazily imported chunks are reported apart.
  */
 export const ENTRIES = {
   api: 'functions/api/index.ts',
@@ -17,9 +20,19 @@ export const ENTRIES = {
 } as const;
 const REFERENCES = { minimal: 'bench/fixtures/minimal-handler.ts', floor: 'bench/fixtures/floor-handler.ts' } as const;
 
-/** The deployed bundling (infra/bundle.ts), for Node 22 as on Lambda. */
-const BUNDLE = { ...LAMBDA_BUNDLE, bundle: true, platform: 'node' as const, target: 'node22' };
-const REQUIRE_SHIM = "import{createRequire as __cr}from'module';const require=__cr(import.meta.url);";
+const SST_BANNER = [
+  `import { createRequire as topLevelCreateRequire } from 'module';`,
+  `const require = topLevelCreateRequire(import.meta.url);`,
+  `import { fileURLToPath as topLevelFileUrlToPath, URL as topLevelURL } from "url"`,
+  `const __filename = topLevelFileUrlToPath(import.meta.url)`,
+  `const __dirname = topLevelFileUrlToPath(new topLevelURL(".", import.meta.url))`,
+].join('\n');
+
+/** The deployed bundling: infra/bundle.ts plus what SST adds to every Node function. */
+const BUNDLE = {
+  ...LAMBDA_BUNDLE, bundle: true, platform: 'node' as const, target: 'esnext', keepNames: true,
+  outExtension: { '.js': '.mjs' }, banner: { js: SST_BANNER },
+};
 
 const closure = (meta: Metafile, entry: string) => {
   const outs = meta.outputs;
@@ -33,7 +46,7 @@ const closure = (meta: Metafile, entry: string) => {
   walk(start);
   const all = Object.values(outs).reduce((a, o) => a + o.bytes, 0);
   const eager = [...seen].reduce((a, k) => a + outs[k]!.bytes, 0);
-  return { file: start, eagerBytes: eager, lazyBytes: all - eager };
+  return { file: start, eagerBytes: eager, eagerFiles: seen.size, lazyBytes: all - eager };
 };
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -47,7 +60,7 @@ export const benchColdStart = async (runs = Number(process.env.BENCH_COLD_RUNS ?
   const dir = mkdtempSync(join(tmpdir(), 'loket-cold-'));
   try {
     const bundles = Object.fromEntries(await Promise.all(Object.entries({ ...REFERENCES, ...ENTRIES }).map(async ([name, entry]) => {
-      const result = await build({ ...BUNDLE, entryPoints: [entry], outdir: join(dir, name), metafile: true, banner: { js: REQUIRE_SHIM }, logLevel: 'error' });
+      const result = await build({ ...BUNDLE, entryPoints: [entry], outdir: join(dir, name), metafile: true, logLevel: 'error' });
       return [name, { entry, ...closure(result.metafile!, entry) }] as const;
     })));
     // Round robin, one import of each bundle per round: a machine that slows down mid-run slows all
@@ -56,7 +69,7 @@ export const benchColdStart = async (runs = Number(process.env.BENCH_COLD_RUNS ?
     for (let i = 0; i < runs; i++) for (const [name, b] of Object.entries(bundles)) times[name]!.push(coldImportOnce(join(process.cwd(), b.file)));
     const figures = (name: string) => {
       const b = bundles[name]!;
-      return { entry: b.entry, bytes: b.eagerBytes, lazyBytes: b.lazyBytes, coldImportMs: Math.round(median(times[name]!) * 10) / 10 };
+      return { entry: b.entry, bytes: b.eagerBytes, files: b.eagerFiles, lazyBytes: b.lazyBytes, coldImportMs: Math.round(median(times[name]!) * 10) / 10 };
     };
     const minimal = figures('minimal');
     const floor = figures('floor');

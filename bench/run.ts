@@ -14,23 +14,41 @@ import { benchReport } from './report';
  * Cold start: each Lambda entry's bundle and cold import next to a minimal Hono handler and the floor.
  * Intake: signed submissions at concurrency 20 against a local desk, none lost or doubled, next to PutItem.
  */
+const PARTS = ['sweep', 'report', 'cold', 'intake'] as const;
+type Part = (typeof PARTS)[number];
+// `npm run bench -- intake cold` runs only those parts (all by default); the result says which ran.
+const asked = process.argv.slice(2);
+const unknown = asked.filter((a) => !(PARTS as readonly string[]).includes(a));
+if (unknown.length) {
+  process.stderr.write(`unknown part(s): ${unknown.join(', ')} (parts: ${PARTS.join(', ')})\n`);
+  process.exit(2);
+}
+const runs = (part: Part) => !asked.length || asked.includes(part);
+
 const scratch = mkdtempSync(join(tmpdir(), 'loket-bench-'));
 const emulators = await startEmulators({ scratchDir: scratch, buckets: ['loket-local-files'] });
 Object.assign(process.env, emulators.env);
 try {
-  await benchSweep(0, 60); // warm-up (JIT, connections), not reported
-  const withClosed = await benchSweep(Number(process.env.BENCH_CLOSED ?? 50_000));
-  const without = await benchSweep(0);
-  const reportRead = await benchReport();
-  const coldStart = await benchColdStart();
-  const intake = await benchIntake();
+  let sweep;
+  if (runs('sweep')) {
+    await benchSweep(0, 60); // warm-up (JIT, connections), not reported
+    const withClosed = await benchSweep(Number(process.env.BENCH_CLOSED ?? 50_000));
+    const without = await benchSweep(0);
+    sweep = {
+      sweep: [withClosed, without],
+      sameItemsRead: without.firstSweep.itemsRead === withClosed.firstSweep.itemsRead && without.idleSweep.itemsReadPerRun === withClosed.idleSweep.itemsReadPerRun,
+    };
+  }
+  const reportRead = runs('report') ? await benchReport() : undefined;
+  const coldStart = runs('cold') ? await benchColdStart() : undefined;
+  const intake = runs('intake') ? await benchIntake() : undefined;
   const report = JSON.stringify({
     machine: { node: process.version, cpus: (await import('node:os')).cpus().length },
+    parts: PARTS.filter(runs),
     coldStart,
     intake,
     report: reportRead,
-    sweep: [withClosed, without],
-    sameItemsRead: without.firstSweep.itemsRead === withClosed.firstSweep.itemsRead && without.idleSweep.itemsReadPerRun === withClosed.idleSweep.itemsReadPerRun,
+    ...sweep,
   }, null, 2);
   // Each run is kept, so figures can be compared across changes and machines.
   mkdirSync('bench/results', { recursive: true });

@@ -10,17 +10,13 @@ import { errorResponse } from './errors';
 import { securityHeaders } from '../web/security';
 import { notFoundPage, wantsHtml } from '../web/not-found';
 import { publicRoutes } from './routes/public';
-import { open311Routes } from './routes/open311';
-import { caseRoutes } from './routes/cases';
-import { calendarRoutes } from './routes/calendar';
 import { webhookRoutes } from './routes/webhooks';
 import { statusLookup, statusRoutes } from './routes/status';
 import { statusPages } from '../web/status-page';
 import { assetRoutes } from '../web/assets';
 import { publicPages } from '../web/public-pages';
-import { lazyRoutes } from '../web/lazy-routes';
+import { lazyRoutes, mountLazy } from '../web/lazy-routes';
 import { csrf } from 'hono/csrf';
-import { adminRoutes } from './routes/admin';
 import { letterRoutes } from './routes/letters';
 import { surveyRoutes } from './routes/survey';
 import { kinerjaRoutes } from './routes/kinerja';
@@ -67,12 +63,12 @@ export const createApp = (deps: Deps, extensions: Extension[] = []) => {
   // Officers' JSON is small; a bound here keeps a huge body from ever being parsed (the webhook has its own).
   app.use('/api/*', bodyLimit({ maxSize: API_BODY_LIMIT, onError: () => { throw new LoketError('payload_too_large', 'Isi permintaan melebihi 256 KiB.'); } }));
   app.route('/', publicRoutes(deps));
-  app.route('/api/cases', caseRoutes(deps));
-  app.route('/api/calendar', calendarRoutes(deps));
-  app.route('/api/admin', adminRoutes(deps));
   app.route('/webhooks', webhookRoutes(deps));
   const lookup = statusLookup(deps);
-  app.route('/open311/v2', open311Routes(deps, lookup));
+  // Officers' JSON API and Open311 are built by their first request, like the console below: their
+  // validators (most of the desk's zod schemas) are not paid for by a citizen's cold start.
+  const jsonApis = lazyRoutes(async (group) => (await import('./json-apis')).mountJsonApis(group, deps, lookup), notFound);
+  mountLazy(app, jsonApis, ['/api/cases', '/api/calendar', '/api/admin', '/open311/v2']);
   app.route('/', statusRoutes(lookup));
   app.route('/', statusPages(lookup));
   app.route('/', assetRoutes());
@@ -84,15 +80,9 @@ export const createApp = (deps: Deps, extensions: Extension[] = []) => {
   app.use('/konsol/*', csrf({ origin: (origin, c) => origin === new URL(c.req.url).origin || origin === new URL(deps.config.LOKET_PUBLIC_URL).origin }));
   // The console (sign-in, case pages, administration) is built by its first request: a citizen's
   // lookup or a form webhook never loads it at a cold start.
-  const consoleGroup = lazyRoutes(async (group) => {
-    const [{ signInPages }, { adminPages }, { consoleRoutes }] = await Promise.all([import('../web/sign-in'), import('../web/admin/routes'), import('../web/console/routes')]);
-    group.route('/', signInPages(deps));
-    group.route('/konsol/admin', adminPages(deps));
-    group.route('/konsol', consoleRoutes(deps));
-  }, notFound);
-  app.all('/konsol', consoleGroup);
-  app.all('/konsol/*', consoleGroup);
-  app.get('/api/openapi.json', async (c) => c.json(await openApiDocument({
+  const consoleGroup = lazyRoutes(async (group) => (await import('../web/console-group')).mountConsole(group, deps), notFound);
+  mountLazy(app, consoleGroup, ['/konsol']);
+  app.get('/api/openapi.json', async (c) => c.json(await openApiDocument([jsonApis], {
     title: 'Loket — Dinas Koperasi dan UKM Kabupaten Pasuruan', version: '1',
     description: 'The JSON API of the service desk. Errors: {"error":{"code","message","fields"?}} with an Indonesian message.',
   })));

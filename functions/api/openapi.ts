@@ -67,13 +67,14 @@ export class ApiRouter<E extends Env> extends Hono<E> {
 
 export const apiRouter = <E extends Env>(prefix = '') => new ApiRouter<E>(prefix);
 
-export const ErrorBody = z.object({
+// Schemas that only document answers are built when the document is (z.lazy), not at a cold start.
+export const ErrorBody = z.lazy(() => z.object({
   error: z.object({
     code: z.string().meta({ description: 'machine code: not_found, conflict, invalid_transition, forbidden, unauthorized, validation, …' }),
     message: z.string().meta({ description: 'Indonesian message for people' }),
     fields: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
   }),
-});
+}));
 
 const ERROR_TEXT: Record<number, string> = {
   400: 'invalid input (fields named)', 401: 'no valid staff token', 403: 'role not allowed', 404: 'not found', 409: 'stale version or conflict',
@@ -84,7 +85,7 @@ const ERROR_TEXT: Record<number, string> = {
 export const jsonBody = <S extends z.ZodType>(schema: S) => ({ body: { required: true, content: { 'application/json': { schema } } } });
 
 /** Any JSON object: one schema shared by every route that documents its answer only as an object. */
-const ANY_OBJECT = z.looseObject({});
+const ANY_OBJECT = z.lazy(() => z.looseObject({}));
 
 /** A successful JSON answer; the views are documented as objects (their shape is the handler's). */
 export const jsonOk = (description: string, status = 200, schema: z.ZodType = ANY_OBJECT) => ({ [status]: { description, content: { 'application/json': { schema } } } });
@@ -92,8 +93,12 @@ export const jsonOk = (description: string, status = 200, schema: z.ZodType = AN
 /** A route declaration (identity, typed): kept for readability at the call sites. */
 export const route = <P extends Schema = undefined, Q extends Schema = undefined, B extends Schema = undefined>(decl: RouteDecl<P, Q, B>) => decl;
 
-/** The OpenAPI 3.1 document of every declared route; loads the generator on first call. */
-export const openApiDocument = async (info: { title: string; version: string; description: string }) => {
+/**
+ * The OpenAPI 3.1 document of every declared route; loads the generator on first call, and first the
+ * route groups that are built lazily, so their routes are declared.
+ */
+export const openApiDocument = async (lazyGroups: Array<{ load(): Promise<unknown> }>, info: { title: string; version: string; description: string }) => {
+  await Promise.all(lazyGroups.map((g) => g.load()));
   const { OpenAPIRegistry, OpenApiGeneratorV31 } = await import('@asteasolutions/zod-to-openapi');
   const registry = new OpenAPIRegistry();
   registry.registerComponent('securitySchemes', 'staffToken', { type: 'http', scheme: 'bearer', description: 'npx loket token <staff id>' });

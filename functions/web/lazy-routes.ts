@@ -6,12 +6,17 @@ const PARENT = Symbol('loket.parent');
 type WithParent = { [PARENT]: Context<AppEnv> };
 
 /**
- * A group of routes (the whole console: sign-in, case pages, administration) built on its first
- * request instead of at every cold start: its modules are imported then. The group answers inside the
+ * A group of routes (the whole console: sign-in, case pages, administration; the officers' JSON API;
+ * Open311) built on its first request instead of at every cold start: its modules are imported then. The group answers inside the
  * parent request: the parent's request id and logger are carried over, and errors go back to the
  * parent's error handler, so the group behaves as if mounted with `app.route`.
  */
-export const lazyRoutes = (mount: (group: Hono<AppEnv>) => Promise<void>, notFound: NotFoundHandler<AppEnv>): Handler<AppEnv> => {
+export type LazyGroup = Handler<AppEnv> & {
+  /** Builds the group now (the OpenAPI document needs every route declared). */
+  load(): Promise<unknown>;
+};
+
+export const lazyRoutes = (mount: (group: Hono<AppEnv>) => Promise<void>, notFound: NotFoundHandler<AppEnv>): LazyGroup => {
   let group: Promise<Hono<AppEnv>> | undefined;
   const load = () => (group ??= (async () => {
     const app = new Hono<AppEnv>();
@@ -32,11 +37,20 @@ export const lazyRoutes = (mount: (group: Hono<AppEnv>) => Promise<void>, notFou
     group = undefined; // a failed import is tried again by the next request
     throw e;
   }));
-  return async (c) => {
+  const handler: Handler<AppEnv> = async (c) => {
     let executionCtx;
     try {
       executionCtx = c.executionCtx;
     } catch { /* Node and Lambda have none */ }
     return (await load()).fetch(c.req.raw, { ...(c.env as object), [PARENT]: c }, executionCtx);
   };
+  return Object.assign(handler, { load });
+};
+
+/** Mounts a lazy group under each prefix (the prefix itself and everything below it). */
+export const mountLazy = (app: Hono<AppEnv>, group: LazyGroup, prefixes: string[]) => {
+  for (const prefix of prefixes) {
+    app.all(prefix, group);
+    app.all(`${prefix}/*`, group);
+  }
 };

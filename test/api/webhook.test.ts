@@ -102,8 +102,11 @@ describe('POST /webhooks/google-forms', () => {
     const body = JSON.stringify(payload('resp-archive'));
     const put = world.deps.files.put;
     world.deps.files.put = async () => { throw new Error('bucket unreachable'); };
-    const failed = await send(body).finally(() => { world.deps.files.put = put; });
-    expect(failed.status).toBe(503);
+    try {
+      expect((await send(body)).status).toBe(503);
+    } finally {
+      world.deps.files.put = put;
+    }
     const before = await rawKeys();
     const retried = await send(body);
     expect(retried.status).toBe(200); // the case was made while the archive failed: the retry is a repeat

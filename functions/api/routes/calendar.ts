@@ -11,7 +11,7 @@ import { requireRole, requireStaff, type StaffEnv } from './staff-auth';
  * answer says how many open cases will follow the new calendar.
  */
 const DateParam = z.object({ date: z.iso.date().meta({ description: 'YYYY-MM-DD (must exist on the calendar)' }) });
-const HolidayBody = Holiday.omit({ date: true });
+const HolidayBody = Holiday.unwrap().omit({ date: true });
 
 export const calendarRoutes = (deps: Deps) => {
   const app = apiRouter<StaffEnv>('/api/calendar');

@@ -11,10 +11,11 @@ import { formMappingSources } from '../../intake/google-forms';
 import { resendFailed } from '../../mail/dispatch';
 import { type ConsoleEnv, requireSession } from '../auth/session';
 import { type FieldError, ForbiddenPage } from '../components';
+import * as pages from './pages';
 import type { PreviewRow } from './pages';
 
-/** The admin pages load on an administrator's first request: no cold start of the desk pays for them. */
-const render = lazyPages(() => import('./pages'));
+/** The administration is loaded lazily with the console (console-group.ts): its pages are imported statically. */
+const render = lazyPages(async () => pages);
 
 const FLASH: Record<string, string> = {
   petugas: 'Data petugas disimpan.', kalender: 'Hari libur disimpan; batas waktu berkas terbuka akan dihitung ulang dalam satu menit.',

@@ -12,9 +12,18 @@ import type { FieldError } from '../components';
 import { applyFilter, PAGE_SIZE, parseFilter } from './case-filter';
 import { DESK_CHANNELS, deskFields } from './desk-intake';
 import { homeCases } from './home-cases';
+import * as pages from './pages';
+import { bookableMonths, createSession, scheduleIntoSession, sessionsOfMonths } from '../../klinik/schedule';
+import { registerByHand, registerFromLapor } from '../../lapor/register';
+import { readManualForm } from '../../lapor/manual-form';
+import { registerCsv } from './letter-csv';
+import { revokeLetter } from '../../letters/revoke';
+import { loadReport } from '../../reports/load';
+import { REPORT_TABLES } from '../../reports/csv';
+import { umkmCsv } from '../../reports/umkm-csv';
 
-/** The page components load on the first console request: a citizen's status lookup never pays for them. */
-const render = lazyPages(() => import('./pages'));
+/** The console is itself loaded lazily (console-group.ts), so its pages and helpers are imported statically. */
+const render = lazyPages(async () => pages);
 
 const FLASH: Record<string, string> = {
   tindakan: 'Tindakan telah disimpan dan tercatat di riwayat berkas.',
@@ -142,7 +151,6 @@ export const consoleRoutes = (deps: Deps) => {
   /** Sessions a klinik request can be booked into (scheduling step only). */
   const sessionChoices = async (record: CaseRecord, event: string) => {
     if (event !== 'jadwalkan') return undefined;
-    const { bookableMonths, sessionsOfMonths } = await import('../../klinik/schedule');
     return sessionsFor(record, await sessionsOfMonths(deps, bookableMonths(deps.time.now())), deps.time.now());
   };
 
@@ -181,7 +189,6 @@ export const consoleRoutes = (deps: Deps) => {
         const labels = picked.map((id) => service.requirements.find((r) => r.id === id)!.text);
         await deps.cases.act(record.id, { event, actor, expectedVersion: version, note: `Perlu diperbaiki: ${labels.join('; ')}.\n${note}` });
       } else if (event === 'jadwalkan') {
-        const { scheduleIntoSession } = await import('../../klinik/schedule');
         await scheduleIntoSession(deps, record.id, { sessionId: String(form.sessionId ?? '').slice(0, 40), actor, expectedVersion: version, note });
       } else {
         await deps.cases.act(record.id, { event, actor, expectedVersion: version, note: note || undefined, data: stepData(event, form) });
@@ -242,7 +249,6 @@ export const consoleRoutes = (deps: Deps) => {
     };
     if (!registersComplaints(officer)) return fail(403, [{ field: 'complaintId', message: 'Hanya petugas pengaduan yang mendaftarkan pengaduan SP4N-LAPOR!.' }]);
     const form = await c.req.parseBody({ all: true });
-    const { registerByHand, registerFromLapor } = await import('../../lapor/register');
     try {
       let registration;
       if (c.req.query('cara') === 'api') {
@@ -256,7 +262,6 @@ export const consoleRoutes = (deps: Deps) => {
           return fail(502, [{ field: 'complaintId', message: `SP4N-LAPOR! tidak dapat dihubungi atau menolak permintaan (${(e as Error).message}). Coba lagi nanti, atau catat secara manual.` }], { complaintId });
         }
       } else {
-        const { readManualForm } = await import('../../lapor/manual-form');
         const parsed = await readManualForm(form, deps.time.now());
         if (!parsed.complaint) return fail(400, parsed.errors, parsed.values);
         registration = await registerByHand(deps, parsed.complaint, parsed.files, c.get('actor'));
@@ -310,7 +315,6 @@ export const consoleRoutes = (deps: Deps) => {
 
   app.get('/surat.csv', async (c) => {
     const filter = registerFilter(c);
-    const { registerCsv } = await import('./letter-csv');
     c.header('content-disposition', `attachment; filename="register-surat-${filter.year}.csv"`);
     return c.body(registerCsv(await registerLetters(filter)), 200, { 'content-type': 'text/csv; charset=utf-8' });
   });
@@ -326,7 +330,6 @@ export const consoleRoutes = (deps: Deps) => {
     };
     if (!mayRevokeLetters(officer.roles)) return fail(403, 'Hanya Kepala Dinas atau administrator yang dapat mencabut surat.');
     if (reason.length < 10) return fail(400, 'Tulis alasan pencabutan (paling sedikit 10 karakter).');
-    const { revokeLetter } = await import('../../letters/revoke');
     const letter = await revokeLetter(deps, c.req.param('letterId'), { by: officer.id, reason });
     if (!letter) return fail(409, 'Surat tidak ditemukan atau sudah dicabut.');
     return c.redirect(`/konsol/surat?tahun=${letter.year}&pesan=dicabut`, 303);
@@ -351,14 +354,13 @@ export const consoleRoutes = (deps: Deps) => {
       if (!isLoketError(e)) throw e;
       return c.redirect('/konsol/laporan', 303);
     }
-    const [{ loadReport }, charts] = await Promise.all([import('../../reports/load'), import('../../reports/charts')]);
+    const charts = await import('../../reports/charts');
     const report = await loadReport(deps, chosen.period);
     const [onTime, ikm] = await Promise.all([charts.onTimeChart(report), charts.ikmChart(report)]);
     return render(c, async (P) => <P.ReportPage officer={c.get('officer')} report={report} query={chosen.query} charts={{ onTime, ikm }} />);
   });
 
   app.get('/laporan.csv', async (c) => {
-    const [{ loadReport }, { REPORT_TABLES }] = await Promise.all([import('../../reports/load'), import('../../reports/csv')]);
     const table = (Object.keys(REPORT_TABLES) as (keyof typeof REPORT_TABLES)[]).find((t) => t === c.req.query('tabel')) ?? 'layanan';
     const { period } = reportPeriod(c);
     c.header('content-disposition', `attachment; filename="laporan-${table}-${period.kind === 'year' ? period.months[0]!.slice(0, 4) : period.months[0]}${period.kind === 'quarter' ? '-triwulan' : ''}.csv"`);
@@ -379,7 +381,6 @@ export const consoleRoutes = (deps: Deps) => {
   app.post('/klinik', async (c) => {
     const form = await c.req.parseBody();
     const values = Object.fromEntries(Object.entries(form).map(([k, v]) => [k, String(v).slice(0, 100)]));
-    const { createSession } = await import('../../klinik/schedule');
     try {
       const session = await createSession(deps, values, c.get('actor'));
       return c.redirect(`/konsol/klinik?bulan=${session.date.slice(0, 7)}&pesan=sesi`, 303);
@@ -405,7 +406,6 @@ export const consoleRoutes = (deps: Deps) => {
   });
 
   app.get('/umkm.csv', async (c) => {
-    const { umkmCsv } = await import('../../reports/umkm-csv');
     c.header('content-disposition', 'attachment; filename="registri-umkm.csv"');
     return c.body(umkmCsv(searchUmkm(await deps.umkm.list(), umkmFilter(c))), 200, { 'content-type': 'text/csv; charset=utf-8' });
   });

@@ -26,11 +26,12 @@ export const ROLE_LABELS = {
   pemohon: 'Pemohon',
 } as const;
 
-export const Role = z.enum(Object.keys(ROLE_LABELS) as [keyof typeof ROLE_LABELS, ...(keyof typeof ROLE_LABELS)[]]);
+const ROLES = Object.keys(ROLE_LABELS) as [keyof typeof ROLE_LABELS, ...(keyof typeof ROLE_LABELS)[]];
+export const Role = z.lazy(() => z.enum(ROLES));
 export type Role = z.infer<typeof Role>;
 
 /** Roles that belong to officers (everyone but the applicant). */
-export const STAFF_ROLES = Role.options.filter((r) => r !== 'pemohon');
+export const STAFF_ROLES = ROLES.filter((r) => r !== 'pemohon');
 
 /** Officers who work cases: everyone but the administrator, who configures the desk and reads no applicant's documents. */
 export const CASEWORK_ROLES = STAFF_ROLES.filter((r) => r !== 'admin');

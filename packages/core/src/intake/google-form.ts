@@ -6,13 +6,13 @@ import { parseMailAddress } from '../mail/address';
 import { normalizePhone } from './validate-field';
 import { Instant } from '../util/instant';
 
-/** The webhook body the Apps Script sends (integrations/google-forms/). */
 /** Google's form and response ids are URL-safe base64: anything else is not from our script. */
-const GoogleId = z.string().regex(/^[A-Za-z0-9_-]{1,200}$/, 'harus berupa id Google (huruf, angka, - dan _)');
+const googleId = () => z.string().regex(/^[A-Za-z0-9_-]{1,200}$/, 'harus berupa id Google (huruf, angka, - dan _)');
 
-export const FormSubmission = z.object({
-  formId: GoogleId,
-  responseId: GoogleId,
+/** The webhook body the Apps Script sends (integrations/google-forms/). Built on first parse (z.lazy). */
+export const FormSubmission = z.lazy(() => z.object({
+  formId: googleId(),
+  responseId: googleId(),
   submittedAt: z.iso.datetime({ offset: true }),
   respondentEmail: z.string().max(320).optional(),
   answers: z.array(z.object({
@@ -22,7 +22,7 @@ export const FormSubmission = z.object({
     values: z.array(z.string().max(20_000)).max(100),
     files: z.array(z.object({ fileId: z.string().min(1).max(200), fileName: z.string().max(500), mimeType: z.string().max(200) })).max(20).optional(),
   })).max(300),
-});
+}));
 export type FormSubmission = z.infer<typeof FormSubmission>;
 
 /** Which service a form feeds, and which field each question fills (by question id, else by title). */
@@ -37,13 +37,13 @@ export interface FormMapping {
 }
 
 /** A mapping as an administrator edits it (and as LOKET_FORM_MAPPINGS seeds it). */
-export const FormMappingSchema = z.object({
-  formId: GoogleId,
+export const FormMappingSchema = z.lazy(() => z.object({
+  formId: googleId(),
   serviceId: z.string().max(64),
   questions: z.record(z.string().min(1).max(1000), z.string().max(64)).refine((q) => Object.keys(q).length <= 300, 'paling banyak 300 pertanyaan'),
   since: Instant.optional(),
   formUrl: z.url({ protocol: /^https$/ }).max(500).optional(),
-});
+}));
 
 const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
 

@@ -9,13 +9,13 @@ import { formatWib, wibInstant } from '../sla/wib';
  */
 export const KLINIK_TOPICS = ['Legalitas Usaha', 'Manajemen Usaha', 'Proses Produksi', 'Pemasaran', 'Permodalan'] as const;
 
-export const SessionInput = z.object({
+export const SessionInput = z.lazy(() => z.object({
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'tanggal seperti 2026-12-08'),
   time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'jam seperti 09:00'),
   topic: z.enum(KLINIK_TOPICS),
   konsultanId: z.string().min(1).max(64),
   capacity: z.coerce.number().int().min(1).max(200),
-});
+}));
 export type SessionInput = z.infer<typeof SessionInput>;
 
 export interface KlinikSession extends SessionInput {

@@ -13,7 +13,7 @@ import { formatWib } from '../sla/wib';
 export const LAPOR_STAGES = ['baru', 'disposisi', 'proses', 'selesai', 'arsip'] as const;
 export type LaporStage = (typeof LAPOR_STAGES)[number];
 
-export const LaporStatusMap = z.record(z.string().min(1).max(20), z.object({ name: z.string().min(1).max(100), stage: z.enum(LAPOR_STAGES) }));
+export const LaporStatusMap = z.lazy(() => z.record(z.string().min(1).max(20), z.object({ name: z.string().min(1).max(100), stage: z.enum(LAPOR_STAGES) })));
 export type LaporStatusMap = z.infer<typeof LaporStatusMap>;
 
 /**

@@ -17,7 +17,7 @@ export const isLetterType = (s: string): s is LetterType => (LETTER_SERVICES as 
 export const letterTitle = (type: LetterType) => findService(type)!.letter!.title;
 
 /** Configuration an administrator edits: codes, letterhead and signatory (defaults from the catalog and the standard). */
-export const LetterSettings = z.object({
+export const LetterSettings = z.lazy(() => z.object({
   /** 424 is Kabupaten Pasuruan; the unit code of the Dinas, as in the standard's own number 950/271/424.085/2024. */
   regionCode: z.string().regex(/^\d{1,4}$/),
   unitCode: z.string().regex(/^\d{1,4}$/),
@@ -39,7 +39,7 @@ export const LetterSettings = z.object({
   }),
   /** Who hears a public-information objection (keberatan), named in a refusal. */
   ppidSuperior: z.string().min(1).max(200),
-});
+}));
 export type LetterSettings = z.infer<typeof LetterSettings>;
 
 export const DEFAULT_LETTER_SETTINGS: LetterSettings = {

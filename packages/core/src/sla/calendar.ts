@@ -1,38 +1,40 @@
 import * as z from 'zod';
 import { addDays, isoWeekday, wibInstant } from './wib';
 
-export const Holiday = z.object({
+// Schemas are built on first parse (z.lazy), not when the module loads: every Lambda cold start
+// loads all of core, and most requests parse no calendar (README, "Cold start").
+export const Holiday = z.lazy(() => z.object({
   date: z.iso.date(),
   type: z.enum(['LN', 'CB']),
   name: z.string().min(1).max(200),
   basis: z.string().max(500),
-});
+}));
 export type Holiday = z.infer<typeof Holiday>;
 
-const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
-export const DayHours = z.object({ open: HHMM, close: HHMM }).refine((h) => h.open < h.close, 'open must be before close');
+const hhmm = () => z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+export const DayHours = z.lazy(() => z.object({ open: hhmm(), close: hhmm() }).refine((h) => h.open < h.close, 'open must be before close'));
 export type DayHours = z.infer<typeof DayHours>;
 
 /** Service hours per ISO weekday ("1" = Monday … "7" = Sunday); a missing or null day has no service. */
-export const WeeklyHours = z.record(z.enum(['1', '2', '3', '4', '5', '6', '7']), DayHours.nullable());
+export const WeeklyHours = z.lazy(() => z.record(z.enum(['1', '2', '3', '4', '5', '6', '7']), DayHours.nullable()));
 export type WeeklyHours = z.infer<typeof WeeklyHours>;
 
 /** A dated schedule that replaces the weekly hours, e.g. Ramadan hours. */
-export const HoursOverride = z.object({
+export const HoursOverride = z.lazy(() => z.object({
   from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   name: z.string(),
   weekly: WeeklyHours,
-});
+}));
 export type HoursOverride = z.infer<typeof HoursOverride>;
 
-export const CalendarData = z.object({
+export const CalendarData = z.lazy(() => z.object({
   holidays: z.array(Holiday),
   /** Years whose official holiday list is loaded; other years are "perkiraan" (estimated). */
   officialYears: z.array(z.number().int()),
   weekly: WeeklyHours,
   overrides: z.array(HoursOverride),
-});
+}));
 export type CalendarData = z.infer<typeof CalendarData>;
 
 /**

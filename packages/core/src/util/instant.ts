@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { LoketError } from '../errors';
 
 /** RFC 3339 with an offset (seconds optional), calendar-checked: `2026-02-30T09:00+07:00` and `T24:00` are refused, not rolled over. */
-export const Instant = z.union([z.iso.datetime({ offset: true }), z.iso.datetime({ offset: true, precision: -1 })]);
+export const Instant = z.lazy(() => z.union([z.iso.datetime({ offset: true }), z.iso.datetime({ offset: true, precision: -1 })]));
 
 /** Milliseconds of a strict RFC 3339 instant, or undefined. `Date.parse` alone rolls impossible dates forward. */
 export const parseInstant = (s: string): number | undefined => (Instant.safeParse(s).success ? Date.parse(s) : undefined);

@@ -82,11 +82,11 @@ export const benchIntake = async (total = Number(process.env.BENCH_INTAKE ?? 100
     await warm(put);
     const puts = await mapLimit(Array.from({ length: total }, (_, i) => i), concurrency, put);
     // The write a new case makes, without the desk around it: case, first event, tracking-number
-    // reservation and the receipt in one conditional transaction (case-repository.ts).
+    // reservation, the receipt and the raw body in one conditional transaction (case-repository.ts).
     const transact = async (i: number) => {
       const started = performance.now();
       const item = (sk: string, size: number) => ({ Put: { TableName: table, Item: { pk: { S: `BENCHTX#${run}#${i}#${sk}` }, sk: { S: sk }, v: { S: 'x'.repeat(size) } }, ConditionExpression: 'attribute_not_exists(pk)' } });
-      await desk.deps.db.send(new TransactWriteItemsCommand({ TransactItems: [item('CASE', 2000), item('EVT', 300), item('TRK', 50), item('MAIL', 1200)] }));
+      await desk.deps.db.send(new TransactWriteItemsCommand({ TransactItems: [item('CASE', 2000), item('EVT', 300), item('TRK', 50), item('MAIL', 1200), item('RAW', 600)] }));
       return performance.now() - started;
     };
     await warm(transact);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { alreadyRecorded, attachmentDue, type CaseRecord, demoFormMappings, findService, type FormMapping, type FormSubmission, LoketError, mapSubmission, requirePlausibleInstant, type Service, unmatchedFormMail, wibDate } from '@loket/core';
+import { alreadyRecorded, attachmentDue, type CaseRecord, demoFormMappings, findService, type FormMapping, type FormSubmission, LoketError, mapSubmission, type RawBody, requirePlausibleInstant, type Service, unmatchedFormMail, wibDate } from '@loket/core';
 import { queueAndSend } from '../mail/dispatch';
 import type { Deps } from '../deps';
 import { copyAttachments, INLINE_COPY_BUDGET_MS } from './attachments';
@@ -33,18 +33,37 @@ export const archiveRaw = async (deps: Deps, source: string, rawBody: string) =>
   return key;
 };
 
+/** A raw body up to this size is kept in the case's own transaction (a table item holds 400 KB). */
+const RAW_IN_TABLE_MAX = 300 * 1024;
+
 /**
- * Runs `work` while the raw body is being archived, and answers only once both are done: whatever the
- * sender is told, accepted or refused, its bytes are stored. The two writes do not depend on each other,
- * so the sender waits for the slower, not for their sum. Should the archive fail, the answer is that
- * failure (503): the sender retries, and a case the work already made is found again as a repeat.
+ * Receives a signed body so that whatever the sender is told, its bytes are kept (docs/RULES.md §3):
+ * - a body that opens a case is written in the case's own transaction: one write, atomic with the case;
+ * - any other answer (a repeat, an edit, an ignored blank, a refusal, a failure) waits until the bytes
+ *   are in the bucket, under the same key;
+ * - a body too large for a table item goes to the bucket side by side with the work.
+ * Should the bucket fail where it is needed, the answer is that failure (503) and the sender retries.
  */
-export const whileArchivingRaw = async <T>(deps: Deps, source: string, rawBody: string, work: (rawKey: string) => Promise<T>): Promise<T> => {
-  const key = rawKeyOf(deps, source, rawBody);
-  const [archived, done] = await Promise.allSettled([deps.files.put(key, rawBody, 'application/json'), work(key)]);
-  if (archived.status === 'rejected') throw archived.reason;
-  if (done.status === 'rejected') throw done.reason;
-  return done.value;
+export const receiveKeepingRaw = async <T extends { outcome: IntakeResult['outcome'] }>(
+  deps: Deps, source: string, body: string, work: (raw: RawBody | undefined, rawKey: string) => Promise<T>,
+): Promise<T> => {
+  const raw: RawBody = { key: rawKeyOf(deps, source, body), body, receivedAt: deps.time.now() };
+  const toBucket = () => deps.files.put(raw.key, body, 'application/json');
+  if (Buffer.byteLength(body, 'utf8') > RAW_IN_TABLE_MAX) {
+    const [archived, done] = await Promise.allSettled([toBucket(), work(undefined, raw.key)]);
+    if (archived.status === 'rejected') throw archived.reason;
+    if (done.status === 'rejected') throw done.reason;
+    return done.value;
+  }
+  let result: T;
+  try {
+    result = await work(raw, raw.key);
+  } catch (e) {
+    await toBucket();
+    throw e;
+  }
+  if (result.outcome !== 'created') await toBucket();
+  return result;
 };
 
 /**
@@ -89,7 +108,7 @@ const reportUnmatched = async (deps: Deps, formId: string, service: Service, rec
  * from the form's own submission time, an edited response recorded as a resubmission on the same case
  * (in submission order: an older edit arriving late changes nothing).
  */
-export const intakeFormSubmission = async (deps: Deps, sub: FormSubmission, rawKey: string): Promise<IntakeResult> => {
+export const intakeFormSubmission = async (deps: Deps, sub: FormSubmission, rawKey: string, raw?: RawBody): Promise<IntakeResult> => {
   const mapping = (await formMappings(deps)).find((m) => m.formId === sub.formId);
   const service = mapping && findService(mapping.serviceId);
   if (!mapping || !service) {
@@ -104,7 +123,7 @@ export const intakeFormSubmission = async (deps: Deps, sub: FormSubmission, rawK
   const { record, created } = await deps.cases.open({
     serviceId: service.id, channel: 'google_form', externalKey: { kind: 'google_form', id: sub.responseId },
     source: { kind: 'google_form', externalId: sub.responseId, submittedAt },
-    applicant: mapped.applicant, ...content, receivedAt: submittedAt, actorId: 'google-forms',
+    applicant: mapped.applicant, ...content, receivedAt: submittedAt, actorId: 'google-forms', raw,
   });
   const result = async (r: CaseRecord, outcome: IntakeResult['outcome']): Promise<IntakeResult> => {
     if (outcome !== 'duplicate') {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
 import { toWibIso } from '@loket/core';
@@ -52,8 +53,10 @@ describe('POST /webhooks/google-forms', () => {
     expect(c.checklist.kk!.issues).toContain('Nomor Kartu Keluarga (16 digit): nomor KK harus 16 digit angka.');
     expect(c.checklist.nama_usaha ?? c.checklist.sku).toMatchObject({ status: 'missing' });
     expect(c.checklist.foto_usaha).toMatchObject({ status: 'missing' });
-    const raw = await (await world.deps.files.client()).send(new ListObjectsV2Command({ Bucket: world.deps.config.LOKET_BUCKET, Prefix: 'raw/google-forms/' }));
-    expect(raw.KeyCount).toBeGreaterThan(0);
+    // The raw body was stored with the case, in its transaction, under its content-addressed key.
+    const sent = JSON.stringify(payload('resp-1'));
+    const key = `raw/google-forms/2026-11-25/${createHash('sha256').update(sent).digest('hex')}.json`;
+    expect(await world.deps.repo.getRaw(key)).toBe(sent);
   });
 
   it('gives one case for the same responseId sent three times at once', async () => {
@@ -97,24 +100,23 @@ describe('POST /webhooks/google-forms', () => {
     expect(await world.deps.repo.getByExternalKey({ kind: 'google_form', id: 'resp-sig' })).toBeUndefined();
   });
 
-  it('answers only once the raw body is stored: an archive failure is a 503, and the retry finds the same case', async () => {
+  it('keeps every body it answers: a new case\'s in its own transaction, any other in the bucket first (503 if it cannot)', async () => {
     const rawKeys = async () => ((await (await world.deps.files.client()).send(new ListObjectsV2Command({ Bucket: world.deps.config.LOKET_BUCKET, Prefix: 'raw/google-forms/' }))).Contents ?? []).map((o) => o.Key);
     const body = JSON.stringify(payload('resp-archive'));
     const put = world.deps.files.put;
+    const before = await rawKeys();
     world.deps.files.put = async () => { throw new Error('bucket unreachable'); };
     try {
-      expect((await send(body)).status).toBe(503);
+      // A new case does not need the bucket: its bytes are in the case's transaction.
+      expect((await send(body)).status).toBe(201);
+      // A refusal does: without the bucket its bytes cannot be kept, so the sender is told to retry.
+      expect((await send(JSON.stringify({ formId: 'demo-konsultasi', answers: 'tidak' }))).status).toBe(503);
     } finally {
       world.deps.files.put = put;
     }
-    const before = await rawKeys();
-    const retried = await send(body);
-    expect(retried.status).toBe(200); // the case was made while the archive failed: the retry is a repeat
-    expect((await retried.json()).caseId).toBe((await world.deps.repo.getByExternalKey({ kind: 'google_form', id: 'resp-archive' }))!.id);
-    expect((await rawKeys()).length).toBe(before.length + 1);
-    // A refused body is kept too: the archive is awaited before any answer.
-    const refused = await send(JSON.stringify({ formId: 'demo-konsultasi', answers: 'tidak' }));
-    expect(refused.status).toBe(400);
+    expect(await rawKeys()).toEqual(before);
+    expect((await send(JSON.stringify({ formId: 'demo-konsultasi', answers: 'tidak' }))).status).toBe(400);
+    expect((await send(body)).status).toBe(200); // a repeat: kept in the bucket before the answer
     expect((await rawKeys()).length).toBe(before.length + 2);
   });
 

@@ -3,7 +3,7 @@ import * as z from 'zod';
 import { bodyLimit } from 'hono/body-limit';
 import { FormSubmission, LoketError } from '@loket/core';
 import type { Deps } from '../../deps';
-import { intakeFormSubmission, whileArchivingRaw } from '../../intake/google-forms';
+import { intakeFormSubmission, receiveKeepingRaw } from '../../intake/google-forms';
 import { checkSignature } from '../../intake/signature';
 import type { AppEnv } from '../app';
 import { fromZod } from '../errors';
@@ -44,7 +44,7 @@ export const webhookRoutes = (deps: Deps) => {
       const problem = checkSignature(deps.config.GOOGLE_FORMS_WEBHOOK_SECRET, c.req.header('x-loket-timestamp'), c.req.header('x-loket-signature'), raw, deps.time.now());
       if (problem) throw new LoketError('unauthorized', SIGNATURE_MESSAGES[problem], [], `webhook signature ${problem}`);
       // Signed by our own script: kept whatever happens next, so nothing it carried can be lost.
-      const result = await whileArchivingRaw(deps, 'google-forms', raw, async (rawKey) => {
+      const result = await receiveKeepingRaw(deps, 'google-forms', raw, async (rawBody, rawKey) => {
         let json: unknown;
         try {
           json = JSON.parse(raw);
@@ -53,7 +53,7 @@ export const webhookRoutes = (deps: Deps) => {
         }
         const parsed = FormSubmission.safeParse(json);
         if (!parsed.success) throw fromZod(parsed.error, 'Data formulir');
-        return { ...(await intakeFormSubmission(deps, parsed.data, rawKey)), formId: parsed.data.formId };
+        return { ...(await intakeFormSubmission(deps, parsed.data, rawKey, rawBody)), formId: parsed.data.formId };
       });
       c.get('log').info('form response received', { caseId: result.caseId, outcome: result.outcome, formId: result.formId });
       const { outcome, formId: _formId, ...body } = result;

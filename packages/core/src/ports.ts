@@ -19,6 +19,16 @@ export interface IdSource {
   randomBytes(n: number): Uint8Array;
 }
 
+/**
+ * A submission's bytes as received, kept for two years under a content-addressed key (docs/RULES.md §3).
+ * Written with the case it opens, in the same transaction, when small enough.
+ */
+export interface RawBody {
+  key: string;
+  body: string;
+  receivedAt: number;
+}
+
 /** An outside id that may exist at most once (a form responseId, a LAPOR complaint id). */
 export interface ExternalKey {
   kind: 'google_form' | 'sp4n_lapor';
@@ -42,7 +52,7 @@ export interface CaseRepository {
   /** Creates a case, its first event, its tracking number and its external key in one transaction.
    * Throws `duplicate` (with the existing case id in `detail`) when the external key exists, and
    * `conflict` when the tracking number was taken. `mails` are queued in the outbox in the same transaction. */
-  create(change: CaseChange, externalKey?: ExternalKey, mails?: OutboxEntry[]): Promise<void>;
+  create(change: CaseChange, externalKey?: ExternalKey, mails?: OutboxEntry[], raw?: RawBody): Promise<void>;
   /** Writes `change.record` (and queues `mails`) only if the stored version is `change.record.version - 1`. */
   save(change: CaseChange, mails?: OutboxEntry[]): Promise<void>;
   get(id: string): Promise<CaseRecord | undefined>;

@@ -2,7 +2,7 @@ import {
   type DynamoDBClient, GetItemCommand, PutItemCommand, QueryCommand, TransactionCanceledException, type TransactWriteItem, TransactWriteItemsCommand,
 } from '@aws-sdk/client-dynamodb';
 import {
-  UMKM_RECORDED_EVENT, umkmEntryOf, type CaseChange, type CaseEvent, type CaseRecord, type CaseRepository, type DocumentAccess, type ExternalKey, LoketError, nextThreshold, attachmentDue, type OutboxEntry, wibMonth,
+  UMKM_RECORDED_EVENT, umkmEntryOf, type CaseChange, type CaseEvent, type CaseRecord, type CaseRepository, type DocumentAccess, type ExternalKey, type RawBody, LoketError, nextThreshold, attachmentDue, type OutboxEntry, wibMonth,
 } from '@loket/core';
 import { type Item, stripKeys, toItem } from './codec';
 import { outboxPut } from './outbox';
@@ -59,6 +59,13 @@ const registryEntry = (table: string, change: CaseChange) => {
   return [{ Put: { TableName: table, Item: toItem({ pk: `UMKM#${entry.caseId}`, sk: 'U', ...entry, gsi2pk: 'UMKM', gsi2sk: `${entry.kecamatan}#${entry.caseId}` }) } }];
 };
 
+/** Raw bodies are kept two years, like the bucket's `raw/` objects (TTL in seconds). */
+const RAW_KEPT_S = 730 * 86_400;
+/** A raw body under its content-addressed key: rewriting the same bytes is harmless, so no condition. */
+const rawPut = (table: string, raw: RawBody): TransactWriteItem => ({
+  Put: { TableName: table, Item: toItem({ pk: `RAW#${raw.key}`, sk: 'RAW', body: raw.body, receivedAt: raw.receivedAt, expiresAt: Math.floor(raw.receivedAt / 1000) + RAW_KEPT_S }) },
+});
+
 const eventItem = (e: CaseEvent) => toItem({ pk: `CASE#${e.caseId}`, sk: `EVT#${String(e.seq).padStart(8, '0')}`, ...e });
 
 const reasons = (e: unknown) => (e instanceof TransactionCanceledException ? e.CancellationReasons ?? [] : undefined);
@@ -70,7 +77,7 @@ export class DynamoCaseRepository implements CaseRepository {
    * A case from outside is named by its external key (`IdSource.caseId`), so the condition on the case
    * item itself is what keeps one form response or complaint to one case.
    */
-  async create(change: CaseChange, externalKey?: ExternalKey, mails: OutboxEntry[] = []): Promise<void> {
+  async create(change: CaseChange, externalKey?: ExternalKey, mails: OutboxEntry[] = [], raw?: RawBody): Promise<void> {
     const c = change.record;
     if (externalKey && c.id !== externalCaseId(externalKey)) throw new Error(`case ${c.id} is not named by its external key`);
     const items: TransactWriteItem[] = [
@@ -79,6 +86,7 @@ export class DynamoCaseRepository implements CaseRepository {
       { Put: { TableName: this.table, Item: toItem({ ...trkKey(c.trackingNumber), caseId: c.id }), ConditionExpression: 'attribute_not_exists(pk)' } },
       ...attachmentMarker(this.table, c),
       ...mails.map((m) => outboxPut(this.table, m)),
+      ...(raw ? [rawPut(this.table, raw)] : []),
     ];
     try {
       await this.db.send(new TransactWriteItemsCommand({ TransactItems: items }));
@@ -132,6 +140,12 @@ export class DynamoCaseRepository implements CaseRepository {
     const r = await this.db.send(new GetItemCommand({ TableName: this.table, Key: toItem(trkKey(tn)) }));
     const caseId = r.Item?.caseId?.S;
     return caseId ? this.get(caseId) : undefined;
+  }
+
+  /** A raw body kept with the case it opened (the others are in the bucket under the same key). */
+  async getRaw(key: string): Promise<string | undefined> {
+    const r = await this.db.send(new GetItemCommand({ TableName: this.table, Key: toItem({ pk: `RAW#${key}`, sk: 'RAW' }) }));
+    return r.Item?.body?.S;
   }
 
   getByExternalKey(key: ExternalKey): Promise<CaseRecord | undefined> {

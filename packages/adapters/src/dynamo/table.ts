@@ -10,6 +10,8 @@
  * - `TRK#<tracking number>` / `TRK`: the tracking number's reservation, written in the same transaction
  *   as the case. A case from outside needs no reservation of its own: its id is derived from its
  *   external key (`externalCaseId`), so the case item's own condition keeps it to one.
+ * - `RAW#<raw key>` / `RAW`: a submission's raw body, written with the case it opened (TTL two years);
+ *   other raw bodies are in the bucket under the same key.
  * - `STAFF` / `<id>`: the staff directory. `CONFIG` / `CALENDAR`: the working calendar.
  * - `ALERT#<case>#<threshold>` / `ALERT`, `OUTBOX#…`: once-only side effects (see their modules).
  */

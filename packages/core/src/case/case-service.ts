@@ -1,7 +1,7 @@
 import { findService } from '../catalog/services';
 import type { Service } from '../catalog/schema';
 import { LoketError, notFound } from '../errors';
-import type { CalendarStore, CaseRepository, ExternalKey, IdSource, TimeSource } from '../ports';
+import type { CalendarStore, CaseRepository, ExternalKey, IdSource, RawBody, TimeSource } from '../ports';
 import { WorkingCalendar } from '../sla/calendar';
 import { wibDate } from '../sla/wib';
 import { newOutboxEntry, type OutboxEntry, type OutgoingMail } from '../mail/outbox';
@@ -33,6 +33,8 @@ export interface CaseServiceDeps {
 export type OpenCaseInput = Omit<NewCase, 'service' | 'workflow' | 'calendar' | 'id' | 'trackingNumber' | 'now'> & {
   serviceId: string;
   externalKey?: ExternalKey;
+  /** The submission's raw bytes, stored in the same transaction as the case (only if it opens one). */
+  raw?: RawBody;
 };
 
 export interface OpenCaseResult {
@@ -74,7 +76,7 @@ export class CaseService {
       });
       try {
         const mails = await this.owedMails(change);
-        await this.deps.repo.create(change, input.externalKey, mails);
+        await this.deps.repo.create(change, input.externalKey, mails, input.raw);
         await this.deps.afterChange?.(change, mails);
         return { record: change.record, created: true };
       } catch (e) {

@@ -56,7 +56,7 @@ const coldImportOnce = (file: string) => Number(execFileSync(process.execPath, [
   env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', AWS_REGION: 'ap-southeast-3', LOKET_STAGE: 'local' },
 }).toString());
 
-export const benchColdStart = async (runs = Number(process.env.BENCH_COLD_RUNS ?? 15)) => {
+export const benchColdStart = async (runs = Number(process.env.BENCH_COLD_RUNS ?? 21)) => {
   const dir = mkdtempSync(join(tmpdir(), 'loket-cold-'));
   try {
     const bundles = Object.fromEntries(await Promise.all(Object.entries({ ...REFERENCES, ...ENTRIES }).map(async ([name, entry]) => {

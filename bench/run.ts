@@ -33,12 +33,12 @@ Object.assign(process.env, await new Promise<Record<string, string>>((resolve, r
   emulators.stdout!.once('data', (chunk: Buffer) => resolve(JSON.parse(chunk.toString())));
 }));
 try {
-  // Intake first, while DynamoDB Local's JIT has compiled neither of the two paths it compares (the
-  // submission's transaction, a bare PutItem): both then get the same warm-up. Run after the sweep and
-  // report benches, the PutItem path would come pre-compiled by their 150,000 writes and the transaction
-  // path not, which doubles the ratio (README, Benchmarks).
-  const intake = runs('intake') ? await benchIntake() : undefined;
+  // Cold imports first, on a machine no emulator is busy on. Then intake, while DynamoDB Local's JIT
+  // has compiled neither of the two paths it compares (the submission's transaction, a bare PutItem):
+  // both get the same warm-up. After the sweep and report benches the PutItem path would come
+  // pre-compiled by their 150,000 writes and the transaction path not (README, Benchmarks).
   const coldStart = runs('cold') ? await benchColdStart() : undefined;
+  const intake = runs('intake') ? await benchIntake() : undefined;
   const reportRead = runs('report') ? await benchReport() : undefined;
   let sweep;
   if (runs('sweep')) {

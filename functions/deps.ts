@@ -6,6 +6,9 @@ import {
 import { CaseService, type IdSource, type Mailer, type TimeSource } from '@loket/core';
 import { caseMails } from './mail/case-mail';
 import { sendFresh } from './mail/dispatch';
+// Static on purpose: it is small (the PDF maker it calls loads lazily), and a lazy import here would
+// be one more split point for the bundler, one more file at every cold start (README, "Cold start").
+import { issueLetter } from './letters/issue';
 
 
 /**
@@ -47,7 +50,7 @@ export const createDeps = (config: Config, overrides: { time?: TimeSource; ids?:
       // The letter a step owes is issued right after the step is stored; should that fail, the
       // minutely job issues it (the case carries a "letter due" marker until then).
       if (change.effects.includes('request_letter_number')) {
-        await import('./letters/issue').then((m) => m.issueLetter(deps, change.record.id, change.event.actorId))
+        await issueLetter(deps, change.record.id, change.event.actorId)
           .catch((e) => log.warn('letter.issue_deferred', { caseId: change.record.id, error: String(e) }));
       }
       if (mails.length) await sendFresh(deps, mails).catch((e) => log.warn('mail.dispatch_error', { error: String(e) }));

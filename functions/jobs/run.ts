@@ -1,5 +1,6 @@
 import type { Deps } from '../deps';
 import { retryDueAttachments } from '../intake/attachments';
+import { issueLetter } from '../letters/issue';
 import { deliverOutbox } from '../mail/dispatch';
 import { recomputeAfterCalendarEdit } from './recompute';
 import { sweepDeadlines } from './sweep';
@@ -8,7 +9,6 @@ import { sweepDeadlines } from './sweep';
 const issueDueLetters = async (deps: Deps, limit = 20) => {
   const due = await deps.repo.listLettersDue(deps.time.now(), limit);
   if (!due.length) return { issued: 0, failed: 0 };
-  const { issueLetter } = await import('../letters/issue');
   let issued = 0;
   const failures: { caseId: string; error: string }[] = [];
   for (const caseId of due) {

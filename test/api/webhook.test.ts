@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
 import { toWibIso } from '@loket/core';
 import { signBody } from '../../functions/intake/signature';
@@ -118,6 +118,19 @@ describe('POST /webhooks/google-forms', () => {
     expect((await send(JSON.stringify({ formId: 'demo-konsultasi', answers: 'tidak' }))).status).toBe(400);
     expect((await send(body)).status).toBe(200); // a repeat: kept in the bucket before the answer
     expect((await rawKeys()).length).toBe(before.length + 2);
+  });
+
+  it('keeps a body too large for a table item in the bucket, written side by side with its case', async () => {
+    const big = payload('resp-big');
+    big.answers.push({ questionId: '98', title: 'Lampiran teks', type: 'PARAGRAPH_TEXT', values: Array.from({ length: 16 }, () => 'x'.repeat(20_000)) });
+    const body = JSON.stringify(big);
+    expect(Buffer.byteLength(body)).toBeGreaterThan(300 * 1024);
+    const res = await send(body);
+    expect(res.status).toBe(201);
+    const key = `raw/google-forms/2026-11-25/${createHash('sha256').update(body).digest('hex')}.json`;
+    expect(await world.deps.repo.getRaw(key)).toBeUndefined();
+    const stored = await (await world.deps.files.client()).send(new GetObjectCommand({ Bucket: world.deps.config.LOKET_BUCKET, Key: key }));
+    expect(await stored.Body!.transformToString()).toBe(body);
   });
 
   it('answers 404 for an unmapped form, 400 for a malformed body, 413 above 1 MiB', async () => {

@@ -1,0 +1,223 @@
+/** @jsxImportSource hono/jsx */
+import type { Hono } from 'hono';
+import type { Deps } from '../../deps';
+import type { ConsoleEnv } from '../auth/session';
+import type { ConsoleKit } from './kit';
+import { actionsFor, type CaseRecord, type Channel, doesCasework, findService, LoketError, mayRevealApplicant, parseMailAddress, parseTrackingNumber, SERVICES, sessionsFor, type StaffMember } from '@loket/core';
+import { documentLink, letterLink, logReveal } from '../../cases/documents';
+import { bookableMonths, scheduleIntoSession, sessionsOfMonths } from '../../klinik/schedule';
+import type { FieldError } from '../components';
+import { applyFilter, PAGE_SIZE, parseFilter } from './case-filter';
+import { DESK_CHANNELS, deskFields } from './desk-intake';
+import { homeCases } from './home-cases';
+
+/**
+ * What a step needs besides its note, read from the form: a refusal's Pasal 17 ground and consequence
+ * test, a forward's target agency. The domain checks them (and names the field of any problem).
+ */
+const STEP_FIELDS: Record<string, string[]> = {
+  dikecualikan: ['ground', 'consequenceTest', 'exemptionPeriod'], bukan_wewenang: ['institutionId'], paraf: ['approvedOn', 'notaNumber'], disetujui_sekda: ['approvedOn', 'notaNumber'],
+};
+const stepFields = (event: string, form: Record<string, unknown>): Record<string, string> =>
+  Object.fromEntries((STEP_FIELDS[event] ?? []).map((k) => [k, String(form[k] ?? '').trim().slice(0, 3000)]).filter(([, v]) => v));
+const stepData = (event: string, form: Record<string, unknown>) => {
+  const data = stepFields(event, form);
+  if (data.institutionId && !/^[0-9A-Za-z-]{1,20}$/.test(data.institutionId)) {
+    throw new LoketError('validation', 'ID instansi hanya berisi huruf, angka dan tanda hubung.', [{ field: 'institutionId', message: 'ID instansi tidak valid.' }]);
+  }
+  return Object.keys(data).length ? data : undefined;
+};
+
+/** Casework: the officer's home, the case list, a case and its steps, the front desk's registration. */
+export const caseRoutes = (app: Hono<ConsoleEnv>, deps: Deps, { render, staffMap, loadCase, casePage, failure, statusOf, flashOf }: ConsoleKit) => {
+  app.get('/', async (c) => {
+    const officer = c.get('officer');
+    const [mine, open] = await Promise.all([deps.repo.listByAssignee(officer.id), deps.repo.listOpen()]);
+    const { own, unassigned } = homeCases(mine, open, officer);
+    return render(c, async (P) => <P.HomePage officer={officer} own={own} unassigned={unassigned} now={deps.time.now()} staff={await staffMap()} flash={flashOf(c)} />);
+  });
+
+  /** Candidates come from one index (tracking number, assignee, service-month, or open cases); the rest filters them. */
+  app.get('/berkas', async (c) => {
+    const officer = c.get('officer');
+    const filter = parseFilter((k) => c.req.query(k));
+    const assignee = filter.petugas === 'saya' ? officer.id : filter.petugas;
+    let candidates: CaseRecord[];
+    if (filter.nomor) {
+      const tn = parseTrackingNumber(filter.nomor);
+      const found = tn ? await deps.repo.getByTrackingNumber(tn) : undefined;
+      candidates = found ? [found] : [];
+    } else if (assignee) {
+      candidates = (await deps.repo.listByAssignee(assignee)).filter((x) => !filter.bulan || x.createdAt >= Date.parse(`${filter.bulan}-01T00:00:00+07:00`));
+    } else if (filter.bulan) {
+      const services = filter.layanan ? [filter.layanan] : SERVICES.map((s) => s.id);
+      candidates = (await Promise.all(services.map((s) => deps.repo.listByServiceMonth(s, filter.bulan!)))).flat();
+    } else {
+      candidates = await deps.repo.listOpen();
+    }
+    const matching = applyFilter(candidates, filter, deps.time.now());
+    const page = matching.slice((filter.halaman - 1) * PAGE_SIZE, filter.halaman * PAGE_SIZE);
+    return render(c, async (P) => <P.CaseListPage officer={officer} cases={page} total={matching.length} filter={filter} now={deps.time.now()} staff={await staffMap()} />);
+  });
+
+  app.get('/berkas/:id', async (c) => casePage(c, await loadCase(c), { flash: flashOf(c) }));
+
+  app.post('/berkas/:id/tampilkan', async (c) => {
+    const record = await loadCase(c);
+    const officer = c.get('officer');
+    if (!mayRevealApplicant(record, officer.roles)) {
+      c.status(403);
+      return casePage(c, record, { errors: [{ field: 'pemohon', message: 'Anda tidak berwenang menampilkan data pribadi pemohon berkas ini.' }] });
+    }
+    await logReveal(deps, record, officer.id);
+    return casePage(c, record, { revealed: true });
+  });
+
+  app.get('/berkas/:id/dokumen/:fieldId/:sha256', async (c) => {
+    const officer = c.get('officer');
+    if (!doesCasework(officer.roles)) {
+      c.status(403);
+      return c.text('Administrator tidak membuka dokumen pemohon.');
+    }
+    const { url } = await documentLink(deps, await loadCase(c), c.req.param('fieldId'), c.req.param('sha256'), officer.id);
+    return c.redirect(url, 302);
+  });
+
+  const actionOf = (record: CaseRecord, officer: StaffMember, event: string) => actionsFor(record, officer.roles).find((a) => a.event === event);
+
+  /** Sessions a klinik request can be booked into (scheduling step only). */
+  const sessionChoices = async (record: CaseRecord, event: string) => {
+    if (event !== 'jadwalkan') return undefined;
+    return sessionsFor(record, await sessionsOfMonths(deps, bookableMonths(deps.time.now())), deps.time.now());
+  };
+
+  app.get('/berkas/:id/tindakan/:event', async (c) => {
+    const record = await loadCase(c);
+    const action = actionOf(record, c.get('officer'), c.req.param('event'));
+    if (!action) {
+      c.status(403);
+      return casePage(c, record, { errors: [{ field: 'tindakan', message: 'Tindakan itu tidak tersedia untuk peran Anda pada tahap ini.' }] });
+    }
+    const sessions = await sessionChoices(record, action.event);
+    return render(c, async (P) => <P.ActionPage c={record} officer={c.get('officer')} action={action} sessions={sessions} />);
+  });
+
+  app.post('/berkas/:id/tindakan/:event', async (c) => {
+    const record = await loadCase(c);
+    const officer = c.get('officer');
+    const actor = c.get('actor');
+    const event = c.req.param('event');
+    const form = await c.req.parseBody({ all: true });
+    const note = String(form.note ?? '').slice(0, 5000);
+    const expectedVersion = Number(form.expectedVersion);
+    const action = actionOf(record, officer, event);
+    try {
+      if (!action) throw new LoketError('forbidden', 'Tindakan itu tidak tersedia untuk peran Anda pada tahap ini.');
+      let version = expectedVersion;
+      if (event === 'minta_perbaikan') {
+        // What to fix is marked on the checklist first, so the applicant's e-mail and the status page list it.
+        const service = findService(record.serviceId)!;
+        const picked = [form.requirements ?? []].flat().map(String).filter((id) => service.requirements.some((r) => r.id === id));
+        if (!picked.length) throw new LoketError('validation', 'Pilih persyaratan yang perlu diperbaiki.', [{ field: 'requirements', message: 'Pilih persyaratan yang perlu diperbaiki.' }]);
+        if (!note.trim()) throw new LoketError('validation', 'Tulis catatan untuk pemohon.', [{ field: 'note', message: 'Tulis catatan untuk pemohon.' }]);
+        for (const requirementId of picked) {
+          version = (await deps.cases.checkRequirement(record.id, { requirementId, status: 'invalid', note, actor, expectedVersion: version })).record.version;
+        }
+        const labels = picked.map((id) => service.requirements.find((r) => r.id === id)!.text);
+        await deps.cases.act(record.id, { event, actor, expectedVersion: version, note: `Perlu diperbaiki: ${labels.join('; ')}.\n${note}` });
+      } else if (event === 'jadwalkan') {
+        await scheduleIntoSession(deps, record.id, { sessionId: String(form.sessionId ?? '').slice(0, 40), actor, expectedVersion: version, note });
+      } else {
+        await deps.cases.act(record.id, { event, actor, expectedVersion: version, note: note || undefined, data: stepData(event, form) });
+      }
+      return c.redirect(`/konsol/berkas/${record.id}?pesan=tindakan`, 303);
+    } catch (e) {
+      c.status(statusOf(e) as 400);
+      const errors = failure(e);
+      const fresh = await deps.cases.get(record.id);
+      const sessions = action && (await sessionChoices(fresh, action.event));
+      return action ? render(c, async (P) => <P.ActionPage c={fresh} officer={officer} action={action} errors={errors} note={note} values={stepFields(event, form)} sessions={sessions} />) : casePage(c, fresh, { errors });
+    }
+  });
+
+  app.post('/berkas/:id/persyaratan', async (c) => {
+    const record = await loadCase(c);
+    const form = await c.req.parseBody();
+    try {
+      await deps.cases.checkRequirement(record.id, {
+        requirementId: String(form.requirementId ?? '').slice(0, 64), status: 'ok', actor: c.get('actor'), expectedVersion: Number(form.expectedVersion),
+      });
+      return c.redirect(`/konsol/berkas/${record.id}?pesan=persyaratan#persyaratan`, 303);
+    } catch (e) {
+      c.status(statusOf(e) as 400);
+      return casePage(c, await deps.cases.get(record.id), { errors: failure(e) });
+    }
+  });
+
+  app.post('/berkas/:id/disposisi', async (c) => {
+    const record = await loadCase(c);
+    const form = await c.req.parseBody();
+    try {
+      const assignee = await deps.staff.get(String(form.assigneeId ?? '').slice(0, 64));
+      if (!assignee?.active) throw new LoketError('validation', 'Pilih petugas yang aktif.', [{ field: 'assigneeId', message: 'Pilih petugas yang aktif.' }]);
+      await deps.cases.assign(record.id, { assignee, actor: c.get('actor'), expectedVersion: Number(form.expectedVersion) });
+      return c.redirect(`/konsol/berkas/${record.id}?pesan=disposisi`, 303);
+    } catch (e) {
+      c.status(statusOf(e) as 400);
+      return casePage(c, await deps.cases.get(record.id), { errors: failure(e) });
+    }
+  });
+
+  app.get('/berkas/:id/surat', async (c) => {
+    const officer = c.get('officer');
+    if (!doesCasework(officer.roles)) {
+      c.status(403);
+      return c.text('Administrator tidak membuka dokumen pemohon.');
+    }
+    return c.redirect(await letterLink(deps, await loadCase(c), officer.id), 302);
+  });
+
+  app.post('/berkas/:id/perpanjang', async (c) => {
+    const record = await loadCase(c);
+    const form = await c.req.parseBody();
+    try {
+      await deps.cases.extendKipDeadline(record.id, { reason: String(form.reason ?? '').slice(0, 2000), actor: c.get('actor'), expectedVersion: Number(form.expectedVersion) });
+      return c.redirect(`/konsol/berkas/${record.id}?pesan=perpanjang`, 303);
+    } catch (e) {
+      c.status(statusOf(e) as 400);
+      return casePage(c, await deps.cases.get(record.id), { errors: failure(e) });
+    }
+  });
+
+  app.get('/baru', (c) => {
+    const service = findService(c.req.query('layanan') ?? '');
+    return render(c, async (P) => <P.NewCasePage officer={c.get('officer')} service={service && deskFields(service) ? service : undefined} />);
+  });
+
+  app.post('/baru', async (c) => {
+    const officer = c.get('officer');
+    const service = findService(c.req.query('layanan') ?? '');
+    if (!service) return c.redirect('/konsol/baru', 303);
+    const form = await c.req.parseBody();
+    const values = Object.fromEntries(Object.entries(form).map(([k, v]) => [k, String(v).slice(0, 5000)]));
+    const errors: FieldError[] = [];
+    if (!doesCasework(officer.roles)) errors.push({ field: 'nama', message: 'Administrator tidak mendaftarkan permohonan.' });
+    if (!values.nama?.trim()) errors.push({ field: 'nama', message: 'Masukkan nama pemohon.' });
+    const email = values.email?.trim() ? parseMailAddress(values.email) : undefined;
+    if (values.email?.trim() && !email) errors.push({ field: 'email', message: 'Masukkan satu alamat email yang valid, atau kosongkan.' });
+    const channel = (values.channel && values.channel in DESK_CHANNELS && service.channels.includes(values.channel as Channel) ? values.channel : undefined) as Channel | undefined;
+    if (!channel) errors.push({ field: 'channel', message: 'Pilih cara permohonan diterima.' });
+    if (errors.length) {
+      c.status(400);
+      return render(c, async (P) => <P.NewCasePage officer={officer} service={service} values={values} errors={errors} />);
+    }
+    const answers = Object.fromEntries(deskFields(service).filter((f) => values[`f-${f.id}`]?.trim()).map((f) => [f.id, [values[`f-${f.id}`]!.trim()]]));
+    const { record } = await deps.cases.open({
+      serviceId: service.id, channel: channel!, applicant: { name: values.nama!.trim(), email, phone: values.hp?.trim() || undefined },
+      answers: { ...answers, nama_pemohon: [values.nama!.trim()] }, receivedAt: deps.time.now(), actorId: officer.id,
+    });
+    return c.redirect(`/konsol/baru/selesai/${record.id}`, 303);
+  });
+
+  app.get('/baru/selesai/:id', async (c) => render(c, async (P) => <P.RegisteredPage officer={c.get('officer')} c={await loadCase(c)} />));
+};

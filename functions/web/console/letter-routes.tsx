@@ -1,0 +1,53 @@
+/** @jsxImportSource hono/jsx */
+import type { Hono } from 'hono';
+import type { Deps } from '../../deps';
+import type { ConsoleEnv } from '../auth/session';
+import type { ConsoleKit } from './kit';
+import type { Context } from 'hono';
+import { LETTER_SERVICES, letterYear, mayRevokeLetters } from '@loket/core';
+import { revokeLetter } from '../../letters/revoke';
+import { registerCsv } from './letter-csv';
+
+/** The letter register: letters of a year by type and status, as a page and CSV, and revocation. */
+export const letterRoutes = (app: Hono<ConsoleEnv>, deps: Deps, { render, flashOf }: ConsoleKit) => {
+  /** The register: one year per index query, filtered by type and status. */
+  const registerFilter = (c: Context<ConsoleEnv>) => {
+    const year = Number(c.req.query('tahun'));
+    const thisYear = letterYear(deps.time.now());
+    return {
+      year: Number.isInteger(year) && year >= 2024 && year <= thisYear ? year : thisYear,
+      type: LETTER_SERVICES.find((t) => t === c.req.query('jenis')),
+      status: ['berlaku', 'dicabut'].find((s) => s === c.req.query('status')),
+    };
+  };
+  const registerLetters = async (f: ReturnType<typeof registerFilter>) =>
+    (await deps.letters.listYear(f.year)).filter((l) => (!f.type || l.type === f.type) && (!f.status || l.status === f.status));
+  const registerYears = () => Array.from({ length: letterYear(deps.time.now()) - 2023 }, (_, i) => letterYear(deps.time.now()) - i);
+
+  app.get('/surat', async (c) => {
+    const filter = registerFilter(c);
+    return render(c, async (P) => <P.LetterRegisterPage officer={c.get('officer')} letters={await registerLetters(filter)} filter={filter} years={registerYears()} flash={flashOf(c)} />);
+  });
+
+  app.get('/surat.csv', async (c) => {
+    const filter = registerFilter(c);
+    c.header('content-disposition', `attachment; filename="register-surat-${filter.year}.csv"`);
+    return c.body(registerCsv(await registerLetters(filter)), 200, { 'content-type': 'text/csv; charset=utf-8' });
+  });
+
+  app.post('/surat/:letterId/cabut', async (c) => {
+    const officer = c.get('officer');
+    const form = await c.req.parseBody();
+    const reason = String(form.reason ?? '').trim().slice(0, 1000);
+    const fail = async (status: number, message: string) => {
+      c.status(status as 400);
+      const filter = registerFilter(c);
+      return render(c, async (P) => <P.LetterRegisterPage officer={officer} letters={await registerLetters(filter)} filter={filter} years={registerYears()} errors={[{ field: 'reason', message }]} />);
+    };
+    if (!mayRevokeLetters(officer.roles)) return fail(403, 'Hanya Kepala Dinas atau administrator yang dapat mencabut surat.');
+    if (reason.length < 10) return fail(400, 'Tulis alasan pencabutan (paling sedikit 10 karakter).');
+    const letter = await revokeLetter(deps, c.req.param('letterId'), { by: officer.id, reason });
+    if (!letter) return fail(409, 'Surat tidak ditemukan atau sudah dicabut.');
+    return c.redirect(`/konsol/surat?tahun=${letter.year}&pesan=dicabut`, 303);
+  });
+};

@@ -1,4 +1,4 @@
-import { TABLE_SCHEMA } from '../packages/adapters/src/dynamo/table';
+import { RAW_RETENTION_DAYS, TABLE_SCHEMA } from '../packages/adapters/src/dynamo/table';
 
 /**
  * The single table: on demand, point-in-time recovery (35 days of restores), TTL on `expiresAt`, and
@@ -19,7 +19,7 @@ export const table = new sst.aws.Dynamo('Loket', {
  * exports and files in passing.
  */
 export const FILE_LIFETIMES = [
-  { id: 'raw-submissions', prefix: 'raw/', expiresIn: '730 days' as const },
+  { id: 'raw-submissions', prefix: 'raw/', expiresIn: `${RAW_RETENTION_DAYS} days` as const },
   { id: 'temporary-files', prefix: 'tmp/', expiresIn: '2 days' as const },
 ];
 

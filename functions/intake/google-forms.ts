@@ -19,6 +19,8 @@ export const formMappingSources = async (deps: Deps) => {
 
 export const formMappings = async (deps: Deps): Promise<FormMapping[]> => (await formMappingSources(deps)).map(({ source: _source, ...m }) => m);
 
+const putRaw = (deps: Deps, key: string, rawBody: string) => deps.files.put(key, rawBody, 'application/json');
+
 /** Where a raw body is kept: content-addressed, so a repeated delivery names the same object. */
 const rawKeyOf = (deps: Deps, source: string, rawBody: string) =>
   `raw/${source}/${wibDate(deps.time.now())}/${createHash('sha256').update(rawBody, 'utf8').digest('hex')}.json`;
@@ -29,7 +31,7 @@ const rawKeyOf = (deps: Deps, source: string, rawBody: string) =>
  */
 export const archiveRaw = async (deps: Deps, source: string, rawBody: string) => {
   const key = rawKeyOf(deps, source, rawBody);
-  await deps.files.put(key, rawBody, 'application/json');
+  await putRaw(deps, key, rawBody);
   return key;
 };
 
@@ -48,7 +50,7 @@ export const receiveKeepingRaw = async <T extends { outcome: IntakeResult['outco
   deps: Deps, source: string, body: string, work: (raw: RawBody | undefined, rawKey: string) => Promise<T>,
 ): Promise<T> => {
   const raw: RawBody = { key: rawKeyOf(deps, source, body), body, receivedAt: deps.time.now() };
-  const toBucket = () => deps.files.put(raw.key, body, 'application/json');
+  const toBucket = () => putRaw(deps, raw.key, body);
   if (Buffer.byteLength(body, 'utf8') > RAW_IN_TABLE_MAX) {
     const [archived, done] = await Promise.allSettled([toBucket(), work(undefined, raw.key)]);
     if (archived.status === 'rejected') throw archived.reason;

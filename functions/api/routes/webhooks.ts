@@ -53,10 +53,11 @@ export const webhookRoutes = (deps: Deps) => {
         }
         const parsed = FormSubmission.safeParse(json);
         if (!parsed.success) throw fromZod(parsed.error, 'Data formulir');
-        return { ...(await intakeFormSubmission(deps, parsed.data, rawKey, rawBody)), formId: parsed.data.formId };
+        const received = await intakeFormSubmission(deps, parsed.data, rawKey, rawBody);
+        c.get('log').info('form response received', { caseId: received.caseId, outcome: received.outcome, formId: parsed.data.formId });
+        return received;
       });
-      c.get('log').info('form response received', { caseId: result.caseId, outcome: result.outcome, formId: result.formId });
-      const { outcome, formId: _formId, ...body } = result;
+      const { outcome, ...body } = result;
       return c.json(body, outcome === 'created' ? 201 : 200);
     },
   );

@@ -1,6 +1,6 @@
 /** @jsxImportSource hono/jsx */
 import { type Context, Hono } from 'hono';
-import { lazyPages } from '../lazy-pages';
+import { pageRenderer } from '../lazy-pages';
 import { createMiddleware } from 'hono/factory';
 import {
   findService, FormMappingSchema, Holiday, LETTER_SERVICES, LetterSettings, STAFF_ID, isLoketError, parseMailAddress, questionMatcher, STAFF_ROLES, type StaffMember,
@@ -15,7 +15,7 @@ import * as pages from './pages';
 import type { PreviewRow } from './pages';
 
 /** The administration is loaded lazily with the console (console-group.ts): its pages are imported statically. */
-const render = lazyPages(async () => pages);
+const render = pageRenderer(pages);
 
 const FLASH: Record<string, string> = {
   petugas: 'Data petugas disimpan.', kalender: 'Hari libur disimpan; batas waktu berkas terbuka akan dihitung ulang dalam satu menit.',

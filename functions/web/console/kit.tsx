@@ -1,10 +1,10 @@
 /** @jsxImportSource hono/jsx */
 import type { Context } from 'hono';
-import type { JSX } from 'hono/jsx/jsx-runtime';
 import { CASE_ID, type CaseRecord, isLoketError, LoketError } from '@loket/core';
 import type { Deps } from '../../deps';
 import type { ConsoleEnv } from '../auth/session';
 import type { FieldError } from '../components';
+import { pageRenderer } from '../lazy-pages';
 import * as pages from './pages';
 
 /** The notices a redirect can ask for (`?pesan=`). */
@@ -26,7 +26,7 @@ const STATUS = { forbidden: 403, invalid_transition: 422, conflict: 409, validat
 /** What every area of the console shares: rendering a page, loading a case, the case page, errors as field messages. */
 export const consoleKit = (deps: Deps) => {
   /** The console is itself loaded lazily (console-group.ts), so its pages are imported statically. */
-  const render = async (c: Context, page: (P: typeof pages) => JSX.Element | Promise<JSX.Element>) => c.html(await page(pages));
+  const render = pageRenderer(pages);
   const staffMap = async () => new Map((await deps.staff.list()).map((s) => [s.id, s] as const));
   const loadCase = async (c: Context<ConsoleEnv>) => {
     const id = c.req.param('id') ?? '';

@@ -7,6 +7,7 @@ import {
 import { type Item, stripKeys, toItem } from './codec';
 import { outboxPut } from './outbox';
 import { queryAll, queryDueOnGsi1, timeKey } from './query';
+import { RAW_RETENTION_DAYS } from './table';
 import { externalCaseId } from '../system';
 
 const caseKey = (id: string) => ({ pk: `CASE#${id}`, sk: 'META' });
@@ -59,11 +60,9 @@ const registryEntry = (table: string, change: CaseChange) => {
   return [{ Put: { TableName: table, Item: toItem({ pk: `UMKM#${entry.caseId}`, sk: 'U', ...entry, gsi2pk: 'UMKM', gsi2sk: `${entry.kecamatan}#${entry.caseId}` }) } }];
 };
 
-/** Raw bodies are kept two years, like the bucket's `raw/` objects (TTL in seconds). */
-const RAW_KEPT_S = 730 * 86_400;
 /** A raw body under its content-addressed key: rewriting the same bytes is harmless, so no condition. */
 const rawPut = (table: string, raw: RawBody): TransactWriteItem => ({
-  Put: { TableName: table, Item: toItem({ pk: `RAW#${raw.key}`, sk: 'RAW', body: raw.body, receivedAt: raw.receivedAt, expiresAt: Math.floor(raw.receivedAt / 1000) + RAW_KEPT_S }) },
+  Put: { TableName: table, Item: toItem({ pk: `RAW#${raw.key}`, sk: 'RAW', body: raw.body, receivedAt: raw.receivedAt, expiresAt: Math.floor(raw.receivedAt / 1000) + RAW_RETENTION_DAYS * 86_400 }) },
 });
 
 const eventItem = (e: CaseEvent) => toItem({ pk: `CASE#${e.caseId}`, sk: `EVT#${String(e.seq).padStart(8, '0')}`, ...e });

@@ -37,3 +37,9 @@ export const TABLE_SCHEMA = {
   },
   ttl: 'expiresAt',
 } as const;
+
+/**
+ * How long a submission's raw body is kept, wherever it is (a `RAW#` item's TTL, the bucket's `raw/`
+ * lifecycle): two years, then the case itself is the record (docs/RULES.md §3).
+ */
+export const RAW_RETENTION_DAYS = 730;

@@ -1,7 +1,7 @@
 import { PutItemCommand, TransactWriteItemsCommand } from '@aws-sdk/client-dynamodb';
 import { mapLimit } from '@loket/core';
 import { signBody } from '../functions/intake/signature';
-import { spawn } from 'node:child_process';
+import { startReadyProcess } from './fixtures/ready-process';
 import { loadConfig } from '@loket/adapters';
 import { createDeps } from '../functions/deps';
 
@@ -21,21 +21,16 @@ const percentile = (xs: number[], p: number) => {
  * scheduled drain (infra/runtime.ts), so no submission waits on a mail server.
  */
 const startApiProcess = async () => {
-  const child = spawn(process.execPath, [...(process.env.PROF ? ['--cpu-prof', '--cpu-prof-dir=bench/results/profiles'] : []), '--import', 'tsx', 'bench/fixtures/api-process.ts'], {
-    env: { ...process.env, LOKET_STAGE: 'local', LOKET_MAIL_DELIVERY: 'scheduled', LOKET_LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const { port } = await new Promise<{ port: number }>((resolvePort, reject) => {
-    child.once('exit', () => reject(new Error('the bench API process exited before it was ready')));
-    child.stdout!.once('data', (chunk: Buffer) => resolvePort(JSON.parse(chunk.toString())));
-  });
+  const api = await startReadyProcess<{ port: number }>(
+    'the bench API process', process.env.PROF ? ['--cpu-prof', '--cpu-prof-dir=bench/results/profiles'] : [], 'bench/fixtures/api-process.ts', [],
+    { ...process.env, LOKET_STAGE: 'local', LOKET_MAIL_DELIVERY: 'scheduled', LOKET_LOG_LEVEL: 'warn' },
+  );
   const deps = createDeps(loadConfig(), { log: { debug() {}, info() {}, warn() {}, error() {}, child() { return this; } } });
   return {
-    url: `http://127.0.0.1:${port}`, deps,
+    url: `http://127.0.0.1:${api.ready.port}`, deps,
     async stop() {
       deps.db.destroy();
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
+      await api.stop();
     },
   };
 };

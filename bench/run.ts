@@ -2,7 +2,7 @@ import '../functions/local/quiet-sdk';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawn } from 'node:child_process';
+import { startReadyProcess } from './fixtures/ready-process';
 import { benchSweep } from './sweep';
 import { benchColdStart } from './cold-start';
 import { benchIntake } from './intake';
@@ -26,12 +26,8 @@ if (unknown.length) {
 const runs = (part: Part) => !asked.length || asked.includes(part);
 
 const scratch = mkdtempSync(join(tmpdir(), 'loket-bench-'));
-const emulators = spawn(process.execPath, ['--import', 'tsx', 'bench/fixtures/emulators-process.ts', scratch], { stdio: ['ignore', 'pipe', 'inherit'] });
-const emulatorsExited = new Promise((r) => emulators.once('exit', r));
-Object.assign(process.env, await new Promise<Record<string, string>>((resolve, reject) => {
-  emulators.once('exit', () => reject(new Error('the emulators exited before they were ready')));
-  emulators.stdout!.once('data', (chunk: Buffer) => resolve(JSON.parse(chunk.toString())));
-}));
+const emulators = await startReadyProcess<Record<string, string>>('the emulators', [], 'bench/fixtures/emulators-process.ts', [scratch]);
+Object.assign(process.env, emulators.ready);
 try {
   // Cold imports first, on a machine no emulator is busy on. Then intake, while DynamoDB Local's JIT
   // has compiled neither of the two paths it compares (the submission's transaction, a bare PutItem):
@@ -63,7 +59,6 @@ try {
   writeFileSync(`bench/results/${new Date().toISOString().replace(/[:.]/g, '-')}.json`, report + '\n');
   process.stdout.write(report + '\n');
 } finally {
-  emulators.kill('SIGTERM');
-  await emulatorsExited;
+  await emulators.stop();
   rmSync(scratch, { recursive: true, force: true });
 }

@@ -7,7 +7,8 @@ import { CliError, noArguments } from './target';
 const connect = async () => (await import('./target-connect')).connect();
 
 /** Kept here, not in sla.ts, so `--help` does not load the calendar code. */
-const SLA_USAGE = 'sla --service <id> --received <ISO-8601> [--pause <fromISO>/<toISO> ...]';
+const SLA_USAGE =
+  'sla --service <id> --received <ISO-8601> [--pause <fromISO>/<toISO> ...] | sla --clock kip-answer|kip-extended --received <ISO-8601> | sla --clock kip-objection --issued <ISO-8601>';
 
 const TARGET = `Target: the local desk started by \`npm start\` (found via LOKET_DATA_DIR, default .data),
 or AWS when LOKET_STAGE names a deployed stage (run inside \`npx sst shell --stage <stage>\`).

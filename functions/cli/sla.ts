@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { DEFAULT_CALENDAR, findService, parseInstant, pauseClock, resumeClock, SERVICES, startClock, toWibIso, WorkingCalendar } from '@loket/core';
+import { DEFAULT_CALENDAR, findService, KIP_CLOCKS, type KipClock, kipDeadline, parseInstant, pauseClock, resumeClock, SERVICES, startClock, toWibIso, WorkingCalendar } from '@loket/core';
 import { CliError, isAws, localDesk } from './target';
 
 /** The years the calendar can count in (official lists and estimates). */
@@ -24,12 +24,47 @@ const instant = (s: string, what: string) => {
   return ms;
 };
 
+const loadCalendar = async () => {
+  // The stored calendar when a desk is reachable (admin edits count), else the shipped one.
+  const desk = isAws() ? undefined : await localDesk();
+  if (desk === 'stale') process.stderr.write('loket sla: note: the local desk does not answer; using the shipped calendar (without admin edits)\n');
+  const data = isAws() || (desk && desk !== 'stale') ? await loadStoredCalendar() : DEFAULT_CALENDAR;
+  return new WorkingCalendar(data);
+};
+
+const CLOCK_NAMES = Object.keys(KIP_CLOCKS).join(', ');
+
+/**
+ * `loket sla --clock <kip-answer|kip-extended> --received <ISO>` or `--clock kip-objection --issued <ISO>`:
+ * one statutory deadline of UU 14/2008, counted by the same engine as the service clocks.
+ */
+const statutoryClock = async (name: string, values: { received?: string; issued?: string; service?: string; pause?: string[] }) => {
+  if (!(name in KIP_CLOCKS)) throw new CliError(`unknown clock "${name}" (one of: ${CLOCK_NAMES})`);
+  const clock = name as KipClock;
+  if (values.service || values.pause?.length) throw new CliError('--clock counts a statutory deadline: it takes no --service or --pause');
+  const from = KIP_CLOCKS[clock].from;
+  const [given, other] = from === 'received' ? (['received', 'issued'] as const) : (['issued', 'received'] as const);
+  if (values[other]) throw new CliError(`--clock ${clock} counts from --${given}, not --${other}`);
+  const text = values[given];
+  if (!text) throw new CliError(`--${given} is required with --clock ${clock}, e.g. --${given} 2026-03-16T10:00:00+07:00`);
+  const start = instant(text, `--${given}`);
+  const deadline = kipDeadline(await loadCalendar(), clock, start);
+  const out = { clock, [`${given}At`]: toWibIso(start), days: KIP_CLOCKS[clock].days, dueAt: toWibIso(deadline.at), estimated: deadline.estimated };
+  process.stdout.write(JSON.stringify(out) + '\n');
+};
+
 /** `loket sla --service <id> --received <ISO> [--pause <from>/<to> …]`: one deadline, as JSON. */
 export const slaCommand = async (argv: string[]) => {
   const { values } = parseArgs({
-    args: argv, options: { service: { type: 'string' }, received: { type: 'string' }, pause: { type: 'string', multiple: true } }, strict: true, allowPositionals: false,
+    args: argv,
+    options: {
+      service: { type: 'string' }, clock: { type: 'string' }, received: { type: 'string' }, issued: { type: 'string' }, pause: { type: 'string', multiple: true },
+    },
+    strict: true, allowPositionals: false,
   });
-  if (!values.service) throw new CliError(`--service is required (one of: ${SERVICES.map((s) => s.id).join(', ')})`);
+  if (values.clock !== undefined) return statutoryClock(values.clock, values);
+  if (values.issued) throw new CliError('--issued is only for --clock kip-objection');
+  if (!values.service) throw new CliError(`--service is required (one of: ${SERVICES.map((s) => s.id).join(', ')}), or --clock (one of: ${CLOCK_NAMES})`);
   if (!values.received) throw new CliError('--received is required, e.g. --received 2026-03-16T10:00:00+07:00');
   const service = findService(values.service);
   if (!service) throw new CliError(`unknown service "${values.service}" (one of: ${SERVICES.map((s) => s.id).join(', ')})`);
@@ -42,11 +77,7 @@ export const slaCommand = async (argv: string[]) => {
     if (range.from < receivedAt) throw new CliError(`--pause starts before the request was received: "${p}"`);
     return range;
   });
-  // The stored calendar when a desk is reachable (admin edits count), else the shipped one.
-  const desk = isAws() ? undefined : await localDesk();
-  if (desk === 'stale') process.stderr.write('loket sla: note: the local desk does not answer; using the shipped calendar (without admin edits)\n');
-  const data = isAws() || (desk && desk !== 'stale') ? await loadStoredCalendar() : DEFAULT_CALENDAR;
-  const cal = new WorkingCalendar(data);
+  const cal = await loadCalendar();
   let clock = startClock(service.sla, cal, receivedAt);
   for (const p of pauses.sort((a, b) => a.from - b.from)) clock = resumeClock(service.sla, cal, pauseClock(clock, p.from), p.to);
   const out = {

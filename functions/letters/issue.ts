@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import {
-  counterKey, formatLetterNumber, isLetterType, KIP_OBJECTION_DAYS, letterContent, letterIssuedMail, letterTitle, letterYear, LoketError, maskName,
-  recordLetterIssued, workingDaysAfter,
+  counterKey, type LegalDeadline, formatLetterNumber, isLetterType, letterContent, letterIssuedMail, letterTitle, letterYear, LoketError, maskName,
+  objectionDeadline, recordLetterIssued,
 } from '@loket/core';
 import { type LetterClaim, renderLetter, type StoredLetter } from '@loket/adapters';
 import type { Deps } from '../deps';
@@ -48,10 +48,10 @@ export const issueLetter = async (deps: Deps, caseId: string, actorId: string): 
     claim = { ...claim, seq, number, classification, year };
   }
   const calendar = await deps.cases.calendar();
-  const objectionBy = type === 'data-informasi' ? workingDaysAfter(calendar, claim.issuedAt, KIP_OBJECTION_DAYS) : undefined;
+  const objection = objectionDeadline(calendar, c, claim.issuedAt);
   let letter = await deps.letters.get(claim.letterId);
   if (!letter) {
-    const content = letterContent(c, type, settings, { number: claim.number!, issuedAt: claim.issuedAt, verifyUrl: verifyUrl(deps, claim.letterId), objectionBy });
+    const content = letterContent(c, type, settings, { number: claim.number!, issuedAt: claim.issuedAt, verifyUrl: verifyUrl(deps, claim.letterId), objection });
     const pdf = await renderLetter(content, { issuedAt: claim.issuedAt, letterId: claim.letterId });
     const sha256 = createHash('sha256').update(pdf).digest('hex');
     const s3Key = `letters/${claim.year}/${claim.letterId}.pdf`;
@@ -65,7 +65,7 @@ export const issueLetter = async (deps: Deps, caseId: string, actorId: string): 
     await deps.letters.put(letter);
   }
   await deps.letters.markDone(caseId);
-  await recordOnCase(deps, letter, objectionBy);
+  await recordOnCase(deps, letter, objection);
   return letter;
 };
 
@@ -74,12 +74,12 @@ export const issueLetter = async (deps: Deps, caseId: string, actorId: string): 
  * lives only in the mail; the register keeps its hash, stored first so the link works as soon as the
  * mail leaves (should the case already hold the letter, the extra hash is simply never used).
  */
-const recordOnCase = async (deps: Deps, letter: StoredLetter, objectionBy?: number) => {
+const recordOnCase = async (deps: Deps, letter: StoredLetter, objection?: LegalDeadline) => {
   const download = randomBytes(32).toString('base64url');
   const until = deps.time.now() + DOWNLOAD_DAYS * 86_400_000;
   await deps.letters.addDownload(letter.id, { hash: hashToken(download), until });
   await deps.cases.applySystemChange(letter.caseId, (c) => recordLetterIssued(c, letter, {
-    objectionBy, now: deps.time.now(),
+    objection, now: deps.time.now(),
     mail: letterIssuedMail(c, {
       title: letterTitle(letter.type), number: letter.number, until, verifyUrl: verifyUrl(deps, letter.id),
       downloadUrl: `${deps.config.LOKET_PUBLIC_URL}/surat/${letter.id}/unduh/${download}`,

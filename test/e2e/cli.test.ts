@@ -42,6 +42,24 @@ describe('npx loket', () => {
     expect(JSON.parse(outputs[2]!.stdout).countFrom).toBe('2026-06-02T07:30:00+07:00');
   });
 
+  it('counts the statutory clocks of UU 14/2008 (docs/RULES.md §2) by the same rules, with a year past the official calendar flagged', async () => {
+    const cases = [
+      [['--clock', 'kip-answer', '--received', '2026-11-02T17:00:00+07:00'], 'receivedAt', '2026-11-17T16:00:00+07:00', false],
+      [['--clock', 'kip-answer', '--received', '2026-11-07T10:00:00+07:00'], 'receivedAt', '2026-11-23T16:00:00+07:00', false],
+      [['--clock', 'kip-extended', '--received', '2026-11-02T17:00:00+07:00'], 'receivedAt', '2026-11-26T16:00:00+07:00', false],
+      [['--clock', 'kip-objection', '--issued', '2026-11-07T10:00:00+07:00'], 'issuedAt', '2026-12-21T16:00:00+07:00', false],
+      [['--clock', 'kip-answer', '--received', '2026-12-28T10:00:00+07:00'], 'receivedAt', '2027-01-12T16:00:00+07:00', true],
+    ] as const;
+    const outputs = await Promise.all(cases.map(([args]) => loket('sla', ...args)));
+    outputs.forEach((o, i) => {
+      const [args, from, dueAt, estimated] = cases[i]!;
+      expect(o.code, o.stderr).toBe(0);
+      const json = JSON.parse(o.stdout);
+      expect(Object.keys(json)).toEqual(['clock', from, 'days', 'dueAt', 'estimated']);
+      expect(json).toMatchObject({ clock: args[1], [from]: args[3], dueAt, estimated });
+    });
+  });
+
   it('exits 2 with one clear line on wrong input, impossible dates and extra arguments included', async () => {
     const cases = [
       ['sla', '--service', 'nope', '--received', '2026-03-16T10:00:00+07:00'],
@@ -52,6 +70,10 @@ describe('npx loket', () => {
       ['sla', '--service', 'pengaduan', '--received', '2026-03-16T10:00:00+07:00', '--pause', '2026-03-17T10:00:00+07:00'],
       ['sla', '--service', 'pengaduan', '--received', '2026-03-16T10:00:00+07:00', 'extra'],
       ['sla', '--bogus'],
+      ['sla', '--clock', 'kip-objection', '--received', '2026-11-07T10:00:00+07:00'],
+      ['sla', '--clock', 'kip-answer'],
+      ['sla', '--clock', 'nope', '--received', '2026-11-07T10:00:00+07:00'],
+      ['sla', '--clock', 'kip-answer', '--service', 'pengaduan', '--received', '2026-11-07T10:00:00+07:00'],
       ['services', 'extra'],
       ['sweep', 'now'],
       ['token'],

@@ -11,7 +11,7 @@ import type { Attachment, CaseEvent, CaseRecord, Channel, CheckItem, CheckStatus
 import { nextThreshold } from './model';
 import type { LaporLink } from '../lapor/complaint';
 import { laporReply } from '../lapor/commands';
-import { kipDeadlines, readRefusal } from '../letters/refusal';
+import { kipAnswerBy, kipAnswerEstimated, kipDeadlines, readRefusal, recomputeKipDeadlines } from '../letters/refusal';
 import { readOutsideApproval } from '../workflow/outside-approval';
 
 /** The result of every command: the new case, the event it appends, and the effects to run after the write. */
@@ -109,7 +109,7 @@ export const openCase = (n: NewCase): CaseChange => {
     updatedAt: n.now,
     confidential: n.confidential,
     ...(n.lapor ? { lapor: n.lapor } : {}),
-    ...(n.service.id === 'data-informasi' ? { kip: kipDeadlines(n.calendar, n.receivedAt) } : {}),
+    ...(n.service.publicInformation ? { kip: kipDeadlines(n.calendar, n.receivedAt) } : {}),
   };
   return {
     record,
@@ -270,8 +270,10 @@ export const resubmitAnswers = (
 export const recomputeDeadlines = (c: CaseRecord, service: Service, calendar: WorkingCalendar, now: number): CaseChange | undefined => {
   if (c.closedAt !== undefined) return undefined;
   const clock = applyCalendar(service.sla, calendar, c.clock);
-  if (clock.dueAt === c.clock.dueAt && clock.atRiskAt === c.clock.atRiskAt && clock.estimated === c.clock.estimated) return undefined;
-  const record = next(c, now, { clock });
+  const kip = c.kip && recomputeKipDeadlines(calendar, c.kip, c.clock.receivedAt);
+  const kipMoved = kip !== undefined && c.kip !== undefined && (kipAnswerBy(kip) !== kipAnswerBy(c.kip) || kipAnswerEstimated(kip) !== kipAnswerEstimated(c.kip));
+  if (!kipMoved && clock.dueAt === c.clock.dueAt && clock.atRiskAt === c.clock.atRiskAt && clock.estimated === c.clock.estimated) return undefined;
+  const record = next(c, now, { clock, ...(kip ? { kip } : {}) });
   return {
     record,
     event: { caseId: c.id, seq: record.version, at: now, actorId: 'system', type: 'deadline_recomputed', data: { dueAtBefore: c.clock.dueAt, dueAtAfter: clock.dueAt } },

@@ -88,6 +88,11 @@ const build = () => {
     /** The product cell exactly as printed, where the standard's table words it differently. */
     productAsPrinted: z.string(),
     letter: LetterPolicy.optional(),
+    /**
+     * A request for public information under UU 14/2008: besides the service clock the request runs the
+     * statutory answer, extension and objection clocks (docs/RULES.md §2, §6).
+     */
+    publicInformation: z.boolean().optional(),
     legalBasis: z.array(z.string()).min(1),
     executors: z.object({ count: z.string(), roles: z.array(Role) }),
     complaintContact: z.string(),

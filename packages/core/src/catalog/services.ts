@@ -249,6 +249,7 @@ const raw: Service[] = [
     product: 'Data dan informasi, atau surat penolakan beralasan',
     productAsPrinted: 'Ketersediaan Data dan Informasi',
     letter: { classificationCode: '500.3.1', title: 'Surat Pemberitahuan Penolakan Permohonan Informasi' },
+    publicInformation: true,
     legalBasis: [UU_KIP, UU_PP, UU_PEMDA, PP_96, PP_18, PP_72, 'Peraturan Presiden Nomor 39 Tahun 2019 tentang Satu Data Indonesia', 'Peraturan Menteri PANRB Nomor 15 Tahun 2014 tentang Pedoman Standar Pelayanan', PERDA_5],
     executors: { count: STAFF_15, roles: [...STAFF_15_ROLES] },
     complaintContact: COMPLAINT_CONTACT,

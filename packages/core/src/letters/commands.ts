@@ -2,16 +2,17 @@ import type { CaseChange } from '../case/commands';
 import type { CaseRecord } from '../case/model';
 import type { OutgoingMail } from '../mail/outbox';
 import type { LetterRecord } from './model';
+import type { LegalDeadline } from './refusal';
 
 /**
  * The case side of a letter: its number on the case and an event on the timeline, in one write with
  * the applicant's mail. Undefined when the case already holds this letter (a retry).
  */
-export const recordLetterIssued = (c: CaseRecord, letter: LetterRecord, input: { objectionBy?: number; mail?: OutgoingMail; now: number }): CaseChange | undefined => {
+export const recordLetterIssued = (c: CaseRecord, letter: LetterRecord, input: { objection?: LegalDeadline; mail?: OutgoingMail; now: number }): CaseChange | undefined => {
   if (c.letterId === letter.id) return undefined;
   const record: CaseRecord = {
     ...c, letterNumber: letter.number, letterId: letter.id, letterOwed: false,
-    ...(input.objectionBy && c.kip ? { kip: { ...c.kip, objectionBy: input.objectionBy } } : {}),
+    ...(input.objection && c.kip ? { kip: { ...c.kip, objectionBy: input.objection.at, objectionEstimated: input.objection.estimated } } : {}),
     version: c.version + 1, updatedAt: input.now,
   };
   return {

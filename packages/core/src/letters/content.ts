@@ -1,8 +1,8 @@
 import { findService, serviceFields } from '../catalog/services';
 import type { CaseRecord } from '../case/model';
-import { formatDateId, formatWib } from '../sla/wib';
+import { formatDateId } from '../sla/wib';
 import { letterTitle, type LetterSettings, type LetterType } from './model';
-import { kipAnswerBy, PASAL_17, type Refusal } from './refusal';
+import { formatDeadline, kipAnswerBy, kipAnswerEstimated, type LegalDeadline, PASAL_17, type Refusal } from './refusal';
 
 /**
  * What a letter says, as data: the PDF maker lays it out, tests read it without a PDF. Built from the
@@ -75,11 +75,11 @@ const refusalDetails = (c: CaseRecord, name: string): [string, string][] => [
   ['Informasi yang diminta', answer(c, 'data_diminta') ?? '-'],
 ];
 
-const refusalParagraphs = (refusal: Refusal, objectionBy: number | undefined, settings: LetterSettings) => [
+const refusalParagraphs = (refusal: Refusal, objection: LegalDeadline | undefined, settings: LetterSettings) => [
   `Dasar pengecualian: Pasal 17 huruf ${refusal.ground} Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik, yaitu informasi yang apabila dibuka dapat ${PASAL_17[refusal.ground]}.`,
   `Uji konsekuensi (Pasal 19): ${refusal.consequenceTest}`,
   `Jangka waktu pengecualian: ${refusal.exemptionPeriod}.`,
-  `Apabila Saudara keberatan atas penolakan ini, Saudara berhak mengajukan keberatan secara tertulis kepada ${settings.ppidSuperior} dalam jangka waktu 30 (tiga puluh) hari kerja sejak diterimanya surat ini${objectionBy ? `, yaitu paling lambat ${formatWib(objectionBy)}` : ''}, sesuai Pasal 35 dan Pasal 36 Undang-Undang Nomor 14 Tahun 2008.`,
+  `Apabila Saudara keberatan atas penolakan ini, Saudara berhak mengajukan keberatan secara tertulis kepada ${settings.ppidSuperior} dalam jangka waktu 30 (tiga puluh) hari kerja sejak diterimanya surat ini${objection ? `, yaitu paling lambat ${formatDeadline(objection.at, objection.estimated)}` : ''}, sesuai Pasal 35 dan Pasal 36 Undang-Undang Nomor 14 Tahun 2008.`,
 ];
 
 export interface LetterMeta {
@@ -87,7 +87,7 @@ export interface LetterMeta {
   issuedAt: number;
   verifyUrl: string;
   /** Refusals: the objection deadline kept on the case. */
-  objectionBy?: number;
+  objection?: LegalDeadline;
 }
 
 export const letterContent = (c: CaseRecord, type: LetterType, settings: LetterSettings, meta: LetterMeta): LetterContent => {
@@ -107,7 +107,7 @@ export const letterContent = (c: CaseRecord, type: LetterType, settings: LetterS
     paragraphs: [refusal ? refusalOpening(c, received) : BODY[type as Exclude<LetterType, 'data-informasi'>].opening(c, received)],
     details: refusal ? refusalDetails(c, name) : details,
     closing: refusal
-      ? [...refusalParagraphs(refusal, meta.objectionBy, settings), `Pemberitahuan ini disampaikan dalam batas waktu jawaban permohonan (${c.kip ? formatWib(kipAnswerBy(c.kip)) : '-'}). Demikian untuk menjadi maklum.`]
+      ? [...refusalParagraphs(refusal, meta.objection, settings), `Pemberitahuan ini disampaikan dalam batas waktu jawaban permohonan (${c.kip ? formatDeadline(kipAnswerBy(c.kip), kipAnswerEstimated(c.kip)) : '-'}). Demikian untuk menjadi maklum.`]
       : [...BODY[type as Exclude<LetterType, 'data-informasi'>].closing, 'Demikian untuk menjadi maklum.'],
     legalBasis: service.legalBasis,
     signatory: settings.signatory,

@@ -1,6 +1,5 @@
 import * as z from 'zod';
 import { findService } from '../catalog/services';
-import type { WorkingCalendar } from '../sla/calendar';
 import { wibDate } from '../sla/wib';
 
 /**
@@ -101,6 +100,3 @@ export interface LetterRecord {
 
 /** "Siti Aminah" → "S*** A*****": enough to recognise one's own letter, not to learn a stranger's name. */
 export const maskName = (name: string) => name.trim().split(/\s+/).map((w) => (w.length <= 1 ? w : `${w[0]}${'*'.repeat(w.length - 1)}`)).join(' ');
-
-/** The close of service hours on the n-th working day after the day of `from` (docs/RULES.md §2). */
-export const workingDaysAfter = (cal: WorkingCalendar, from: number, n: number) => cal.windowOn(cal.nthWorkingDayAfter(wibDate(from), n))!.close;

@@ -2,11 +2,11 @@ import type { CaseChange } from '../case/commands';
 import type { CaseRecord } from '../case/model';
 import { LoketError } from '../errors';
 import type { WorkingCalendar } from '../sla/calendar';
+import { startClock } from '../sla/deadline';
 import { formatWib } from '../sla/wib';
 import type { Actor } from '../workflow/engine';
 import { requireStepWork } from '../workflow/step-roles';
 import type { WorkflowDefinition } from '../workflow/engine';
-import { workingDaysAfter } from './model';
 
 /**
  * Public information requests under UU 14/2008 (docs/RULES.md §6): the grounds a refusal may rest on,
@@ -37,23 +37,71 @@ export interface Refusal {
   exemptionPeriod: string;
 }
 
+/** A legal deadline and whether a day it counts lies in a year with no official calendar ("perkiraan"). */
+export interface LegalDeadline {
+  at: number;
+  estimated: boolean;
+}
+
 export interface KipDeadlines {
   /** 10 working days after receipt. */
   answerBy: number;
+  answerEstimated?: boolean;
   /** Once, by 7 more working days, with the reason given. */
-  extended?: { to: number; reason: string; by: string; at: number };
+  extended?: { to: number; estimated?: boolean; reason: string; by: string; at: number };
   /** After a refusal: the applicant may object until then (30 working days). */
   objectionBy?: number;
+  objectionEstimated?: boolean;
 }
 
 export const KIP_ANSWER_DAYS = 10;
 export const KIP_EXTENSION_DAYS = 7;
 export const KIP_OBJECTION_DAYS = 30;
 
-export const kipDeadlines = (cal: WorkingCalendar, receivedAt: number): KipDeadlines => ({ answerBy: workingDaysAfter(cal, receivedAt, KIP_ANSWER_DAYS) });
+/**
+ * The three clocks of UU 14/2008, counted by the same engine and rules as every service clock
+ * (docs/RULES.md §2): from the next opening after the instant they start, N working days, due at the
+ * close of service hours of the last one. The extended answer is the answer's 10 days plus 7, counted
+ * from receipt; the objection's 30 days count from the refusal letter's issue.
+ */
+export const KIP_CLOCKS = {
+  'kip-answer': { days: KIP_ANSWER_DAYS, from: 'received' },
+  'kip-extended': { days: KIP_ANSWER_DAYS + KIP_EXTENSION_DAYS, from: 'received' },
+  'kip-objection': { days: KIP_OBJECTION_DAYS, from: 'issued' },
+} as const;
+export type KipClock = keyof typeof KIP_CLOCKS;
+
+export const kipDeadline = (cal: WorkingCalendar, clock: KipClock, from: number): LegalDeadline => {
+  const span = { amount: KIP_CLOCKS[clock].days, unit: 'working_days' as const };
+  const c = startClock({ text: '', limit: span, target: span, atRiskRatio: 0.5 }, cal, from);
+  return { at: c.dueAt!, estimated: c.estimated };
+};
+
+export const kipDeadlines = (cal: WorkingCalendar, receivedAt: number): KipDeadlines => {
+  const answer = kipDeadline(cal, 'kip-answer', receivedAt);
+  return { answerBy: answer.at, answerEstimated: answer.estimated };
+};
+
+/** The deadlines after a calendar edit (the extension's reason and the objection are kept). */
+export const recomputeKipDeadlines = (cal: WorkingCalendar, k: KipDeadlines, receivedAt: number): KipDeadlines => {
+  const answer = kipDeadline(cal, 'kip-answer', receivedAt);
+  const extended = k.extended && kipDeadline(cal, 'kip-extended', receivedAt);
+  return {
+    ...k, answerBy: answer.at, answerEstimated: answer.estimated,
+    ...(k.extended && extended ? { extended: { ...k.extended, to: extended.at, estimated: extended.estimated } } : {}),
+  };
+};
+
+/** A refusal letter starts the applicant's objection clock (Pasal 35–36); other letters start none. */
+export const objectionDeadline = (cal: WorkingCalendar, c: CaseRecord, issuedAt: number): LegalDeadline | undefined =>
+  c.kip && c.refusal ? kipDeadline(cal, 'kip-objection', issuedAt) : undefined;
+
+/** "Senin, 16 November 2026 pukul 16.00 WIB (perkiraan)": a legal deadline as people read it. */
+export const formatDeadline = (at: number, estimated?: boolean) => formatWib(at) + (estimated ? ' (perkiraan)' : '');
 
 /** The answer deadline in force: extended or not. */
 export const kipAnswerBy = (k: KipDeadlines) => k.extended?.to ?? k.answerBy;
+export const kipAnswerEstimated = (k: KipDeadlines) => (k.extended ? k.extended.estimated : k.answerEstimated) ?? false;
 
 /**
  * The refusal an officer gives with "dikecualikan", checked field by field (an Indonesian message
@@ -85,8 +133,8 @@ export const extendKipDeadline = (
   requireStepWork(workflow, c.state, input.actor, 'memperpanjang batas waktu');
   const reason = input.reason.trim();
   if (reason.length < 10) throw new LoketError('validation', 'Tulis alasan perpanjangan secara tertulis.', [{ field: 'reason', message: 'Alasan wajib diisi (paling sedikit 10 karakter).' }]);
-  const to = workingDaysAfter(cal, c.kip.answerBy, KIP_EXTENSION_DAYS);
-  const record: CaseRecord = { ...c, kip: { ...c.kip, extended: { to, reason: reason.slice(0, 2000), by: input.actor.id, at: input.now } }, version: c.version + 1, updatedAt: input.now };
+  const { at: to, estimated } = kipDeadline(cal, 'kip-extended', c.clock.receivedAt);
+  const record: CaseRecord = { ...c, kip: { ...c.kip, extended: { to, estimated, reason: reason.slice(0, 2000), by: input.actor.id, at: input.now } }, version: c.version + 1, updatedAt: input.now };
   return {
     record,
     event: { caseId: c.id, seq: record.version, at: input.now, actorId: input.actor.id, type: 'deadline_extended', note: reason, data: { from: c.kip.answerBy, to } },

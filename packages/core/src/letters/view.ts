@@ -1,5 +1,6 @@
 import { formatDateId, formatWib } from '../sla/wib';
 import { type LetterRecord, letterTitle } from './model';
+import { formatDeadline, type KipDeadlines } from './refusal';
 
 /** What anyone holding a letter's verification address may see: no full name, no content, no case. */
 export const publicLetter = (l: LetterRecord) => ({
@@ -22,10 +23,10 @@ export const normaliseSha256 = (text: string) => {
 };
 
 /** The public-information deadlines as the case page lists them. */
-export const kipRows = (k: import('./refusal').KipDeadlines): [string, string][] => [
-  ['Batas jawaban (UU KIP, 10 hari kerja)', formatWib(k.answerBy)],
-  ...(k.extended ? [['Diperpanjang (7 hari kerja)', `${formatWib(k.extended.to)}: ${k.extended.reason}`] as [string, string]] : []),
-  ...(k.objectionBy ? [['Batas keberatan pemohon (30 hari kerja)', formatWib(k.objectionBy)] as [string, string]] : []),
+export const kipRows = (k: KipDeadlines): [string, string][] => [
+  ['Batas jawaban (UU KIP, 10 hari kerja)', formatDeadline(k.answerBy, k.answerEstimated)],
+  ...(k.extended ? [['Diperpanjang (7 hari kerja)', `${formatDeadline(k.extended.to, k.extended.estimated)}: ${k.extended.reason}`] as [string, string]] : []),
+  ...(k.objectionBy ? [['Batas keberatan pemohon (30 hari kerja)', formatDeadline(k.objectionBy, k.objectionEstimated)] as [string, string]] : []),
 ];
 
 /** Who may revoke a letter: the Kepala Dinas who signs it, or an administrator. */

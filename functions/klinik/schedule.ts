@@ -1,12 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { type Actor, wibMonth, nextMonth, type KlinikSession, LoketError, scheduleNote, SessionInput } from '@loket/core';
+import { type Actor, type KlinikSession, LoketError, SessionInput } from '@loket/core';
 import type { Deps } from '../deps';
-
-/** The months a booking can look at: this one and the next. */
-export const bookableMonths = (now: number) => {
-  const month = wibMonth(now);
-  return [month, nextMonth(month)];
-};
 
 export const sessionsOfMonths = async (deps: Deps, months: string[]) => (await Promise.all(months.map((m) => deps.klinik.month(m)))).flat();
 
@@ -27,22 +21,3 @@ export const createSession = async (deps: Deps, form: Record<string, unknown>, a
   return session;
 };
 
-/**
- * Schedules a qualified klinik request into a session: the seat is taken first (atomically, never over
- * capacity), then the scheduling step is stored with the session in its note (which the applicant is
- * mailed); should the step fail, the seat is given back.
- */
-export const scheduleIntoSession = async (deps: Deps, caseId: string, input: { sessionId: string; actor: Actor; expectedVersion?: number; note?: string }) => {
-  const session = (await sessionsOfMonths(deps, bookableMonths(deps.time.now()))).find((s) => s.id === input.sessionId);
-  if (!session) throw new LoketError('validation', 'Pilih sesi jadwal Klinik KUKM.', [{ field: 'sessionId', message: 'Pilih sesi.' }]);
-  await deps.klinik.book(session, caseId);
-  try {
-    return await deps.cases.act(caseId, {
-      event: 'jadwalkan', actor: input.actor, expectedVersion: input.expectedVersion,
-      note: [scheduleNote(session), input.note?.trim()].filter(Boolean).join('\n'), data: { sessionId: session.id },
-    });
-  } catch (e) {
-    await deps.klinik.unbook(session, caseId);
-    throw e;
-  }
-};

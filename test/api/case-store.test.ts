@@ -49,7 +49,7 @@ describe('case store on DynamoDB Local', () => {
     }
     const attempts = await Promise.allSettled([
       world.deps.cases.act(record.id, { event: 'berkas_lengkap', actor: kasi, expectedVersion: version }),
-      world.deps.cases.act(record.id, { event: 'minta_perbaikan', actor: kasi, note: 'NIB salah', expectedVersion: version }),
+      world.deps.cases.act(record.id, { event: 'minta_perbaikan', actor: kasi, note: 'NIB salah', data: { requirements: 'permohonan' }, expectedVersion: version }),
     ]);
     const ok = attempts.filter((a) => a.status === 'fulfilled');
     const failed = attempts.filter((a): a is PromiseRejectedResult => a.status === 'rejected');
@@ -91,7 +91,7 @@ describe('case store on DynamoDB Local', () => {
     });
     const fu = { id: 'fungsional', roles: ['fungsional_umum' as const] };
     clock.set('2026-11-02T09:30:00+07:00');
-    const paused = await world.deps.cases.act(record.id, { event: 'minta_perbaikan', actor: fu, note: 'Foto usaha belum ada' });
+    const paused = await world.deps.cases.act(record.id, { event: 'minta_perbaikan', actor: fu, note: 'Foto usaha belum ada', data: { requirements: 'foto_usaha' } });
     expect(paused.record.clock.dueAt).toBeUndefined();
     expect(await world.deps.repo.listDue(Date.parse('2027-01-01T00:00:00Z'), 1000).then((l) => l.some((c) => c.id === record.id))).toBe(false);
     clock.set('2026-11-03T08:00:00+07:00');
@@ -99,7 +99,7 @@ describe('case store on DynamoDB Local', () => {
     expect(toWibIso(resumed.record.clock.dueAt!)).toBe('2026-11-03T08:30:00+07:00');
     const events = await world.deps.cases.events(record.id);
     expect(events.map((e) => e.type === 'transition' ? e.event : e.type)).toEqual(['created', 'minta_perbaikan', 'serahkan_perbaikan']);
-    expect(events[1]!.note).toBe('Foto usaha belum ada');
+    expect(events[1]!.note).toBe('Perlu diperbaiki: Foto Usaha.\nFoto usaha belum ada');
   });
 
   it('indexes open cases by their next threshold, by service month and by assignee', async () => {

@@ -31,9 +31,9 @@ describe('applicant mail through the outbox', () => {
 
   it('tells the applicant what to fix when an officer asks for a revision', async () => {
     const { record } = await open('budi@example.com');
-    await world.deps.cases.act(record.id, { event: 'minta_perbaikan', actor: { id: 'fungsional', roles: ['fungsional_umum'] }, note: 'Foto tempat usaha buram, mohon unggah ulang.' });
+    await world.deps.cases.act(record.id, { event: 'minta_perbaikan', actor: { id: 'fungsional', roles: ['fungsional_umum'] }, note: 'Foto tempat usaha buram, mohon unggah ulang.', data: { requirements: 'foto_usaha' } });
     const update = caught('budi@example.com').find((m) => m.subject.startsWith('Perlu perbaikan'));
-    expect(update?.text).toContain('Catatan petugas:\nFoto tempat usaha buram, mohon unggah ulang.');
+    expect(update?.text).toContain('Catatan petugas:\nPerlu diperbaiki: Foto Usaha.\nFoto tempat usaha buram, mohon unggah ulang.');
     expect(update?.text).toContain('Batas waktu layanan berhenti sementara');
   });
 

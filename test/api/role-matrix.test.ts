@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  applyTransition, type CaseRecord, DEFAULT_CALENDAR, type Role, SERVICES, STAFF_ROLES, startClock, WorkingCalendar, workflowFor,
+  applyTransition, type CaseRecord, DEFAULT_CALENDAR, type Role, type Service, SERVICES, STAFF_ROLES, startClock, type StepRecord, type WorkflowDefinition, WorkingCalendar, workflowFor,
 } from '@loket/core';
 import { issueStaffToken } from '../../functions/api/auth';
 import { manualClock, useTestWorld } from '../helpers/deps';
@@ -24,12 +24,18 @@ const recordAt = (serviceId: string, state: string): CaseRecord => {
   };
 };
 
-/** What steps need besides a note: a refusal's Pasal 17 ground, an outside approval's date and nota number. */
-const STEP_DATA: Record<string, Record<string, string>> = {
-  dikecualikan: { ground: 'h', consequenceTest: 'Membuka data keuangan pribadi anggota merugikan privasi mereka.', exemptionPeriod: 'Selama pemilik data tidak memberi izin' },
-  // Outside approvals are recorded with their date and nota dinas number.
-  paraf: { approvedOn: '2026-11-25', notaNumber: '005/123/424.085/2026' },
-  disetujui_sekda: { approvedOn: '2026-11-25', notaNumber: '005/123/424.085/2026' },
+/** What each kind of step records besides a note (`STEP_DATA`), as a valid sample for a service. */
+const SEAT = { id: 'sesi-1', date: '2026-12-08', time: '09:00', topic: 'Pemasaran' as const, konsultanId: 'k', konsultanName: 'K', capacity: 5, booked: [], createdBy: 'a' };
+const SAMPLE: Record<StepRecord, (s: Service) => Record<string, string>> = {
+  refusal_ground: () => ({ ground: 'h', consequenceTest: 'Membuka data keuangan pribadi anggota merugikan privasi mereka.', exemptionPeriod: 'Selama pemilik data tidak memberi izin' }),
+  outside_approval: () => ({ approvedOn: '2026-11-25', notaNumber: '005/123/424.085/2026' }),
+  forward_target: () => ({}),
+  revision_items: (s) => ({ requirements: s.requirements[0]!.id }),
+  klinik_seat: () => ({ sessionId: SEAT.id }),
+};
+const dataFor = (service: Service, wf: WorkflowDefinition, event: string) => {
+  const requires = wf.transitions.find((t) => t.event === event && t.requires)?.requires;
+  return requires ? SAMPLE[requires](service) : undefined;
 };
 
 describe('every role × every action × every service', () => {
@@ -42,7 +48,7 @@ describe('every role × every action × every service', () => {
         for (const event of events) {
           const t = wf.transitions.find((x) => x.event === event && x.from.includes(state.id));
           for (const role of ROLES) {
-            const attempt = () => applyTransition(recordAt(service.id, state.id), service, wf, calendar, { event, actor: { id: 'x', roles: [role] }, note: 'Alasan tertulis.', data: STEP_DATA[event], now: clock.now() });
+            const attempt = () => applyTransition(recordAt(service.id, state.id), service, wf, calendar, { event, actor: { id: 'x', roles: [role] }, note: 'Alasan tertulis.', data: dataFor(service, wf, event), seat: SEAT, now: clock.now() });
             checked++;
             if (!t) expect(attempt, `${service.id} ${state.id} ${event} ${role}`).toThrow(expect.objectContaining({ code: 'invalid_transition' }));
             else if (!t.roles.includes(role)) expect(attempt, `${service.id} ${state.id} ${event} ${role}`).toThrow(expect.objectContaining({ code: 'forbidden' }));
@@ -77,7 +83,7 @@ describe('every role × every action × every service', () => {
           const target = expected === 200 ? await fresh(service.id) : shared;
           const res = await world.app.request(`/api/cases/${target.id}/transitions`, {
             method: 'POST', headers: { authorization: token, 'content-type': 'application/json' },
-            body: JSON.stringify({ event, note: 'Alasan tertulis.', data: STEP_DATA[event], expectedVersion: target.version }),
+            body: JSON.stringify({ event, note: 'Alasan tertulis.', data: dataFor(service, wf, event), expectedVersion: target.version }),
           });
           expect(res.status, `${service.id} ${wf.initial} ${event} ${role}`).toBe(expected);
           counts[res.status]!++;

@@ -75,7 +75,7 @@ describe('deadline sweep', () => {
   it('stays silent about a case waiting for the applicant', async () => {
     const c = await open('rekomendasi-bbm', '2026-11-26T09:00:00+07:00', 'fungsional');
     clock.set('2026-11-26T09:10:00+07:00');
-    await world.deps.cases.act(c.id, { event: 'minta_perbaikan', actor: { id: 'fungsional', roles: ['fungsional_umum'] }, note: 'KK belum ada' });
+    await world.deps.cases.act(c.id, { event: 'minta_perbaikan', actor: { id: 'fungsional', roles: ['fungsional_umum'] }, note: 'KK belum ada', data: { requirements: 'kk' } });
     await sweepAt('2026-11-27T15:00:00+07:00');
     expect(alertsFor(c.trackingNumber)).toEqual([]);
   });

@@ -13,7 +13,7 @@ describe('public status page in Chromium', () => {
       serviceId: 'rekomendasi-bbm', channel: 'walk_in', applicant: { name: 'Siti Aminah' }, answers: { nik: ['3514014107900001'] },
       receivedAt: clock.now(), actorId: 'frontdesk',
     });
-    await world.deps.cases.act(record.id, { event: 'minta_perbaikan', note: 'KK belum ada', actor: { id: 'fungsional', roles: ['fungsional_umum'] } });
+    await world.deps.cases.act(record.id, { event: 'minta_perbaikan', note: 'KK belum ada', data: { requirements: 'kk' }, actor: { id: 'fungsional', roles: ['fungsional_umum'] } });
     const page = await web.browser.newPage({ viewport: { width: 390, height: 844 } });
     const violations: string[] = [];
     page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) violations.push(m.text()); });

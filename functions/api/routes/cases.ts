@@ -3,7 +3,7 @@ import * as z from 'zod';
 import { apiRouter, jsonBody, jsonOk } from '../openapi';
 import {
   actionsFor, CASE_ID, CASEWORK_ROLES, type CaseRecord, Instant, MailAddress, maskDigitRuns, requirePlausibleInstant, Channel, findService, formatWib, LoketError, maskEmail, maskedAnswers, maskPhone, notFound, openIssues,
-  requestAttachmentRetry, ROLE_LABELS, slaState, stateOf, toWibIso, workflowFor,
+  requestAttachmentRetry, ROLE_LABELS, slaState, stateOf, STEP_DATA, toWibIso, workflowFor,
 } from '@loket/core';
 import type { Deps } from '../../deps';
 import { copyAttachments, INLINE_COPY_BUDGET_MS } from '../../intake/attachments';
@@ -78,7 +78,13 @@ const CaseId = z.object({ id: z.string().regex(CASE_ID).meta({ description: 'cas
 const FileParams = CaseId.extend({ fieldId: z.string().max(64), sha256: z.string().regex(/^[0-9a-f]{64}$/) });
 const ListQuery = z.object({ assignee: z.string().max(64).optional().meta({ description: '"me" or a staff id' }) });
 /** `data`: what some steps need besides the note (a refusal's Pasal 17 ground, a forward's target agency). */
-const Act = z.object({ event: z.string().max(64), note: z.string().max(5000).optional(), data: z.record(z.string().max(40), z.string().max(3000)).optional(), ...Versioned });
+/** What each kind of step records in `data`, from the one declaration the console's forms also read. */
+const STEP_DATA_DOC = 'What the step records besides its note, by the transition\'s `requires`: ' + Object.entries(STEP_DATA)
+  .map(([kind, fields]) => `${kind}: ${fields.map((f) => `${f.name}${f.required ? '' : '?'} (${f.description})`).join(', ')}`).join('; ');
+const Act = z.object({
+  event: z.string().max(64), note: z.string().max(5000).optional(),
+  data: z.record(z.string().max(40), z.string().max(3000)).optional().describe(STEP_DATA_DOC), ...Versioned,
+});
 const Check = z.object({ requirementId: z.string().max(64), status: z.enum(['ok', 'invalid']), note: z.string().max(2000).optional(), ...Versioned });
 const Assign = z.object({ assigneeId: z.string().max(64), ...Versioned });
 

@@ -1,6 +1,6 @@
 /** @jsxImportSource hono/jsx */
 import { Hono } from 'hono';
-import { lastQuarter, type Report } from '@loket/core';
+import { bookableMonths, lastQuarter, type Report } from '@loket/core';
 import { ShortCache } from '@loket/adapters';
 import type { AppEnv } from '../app';
 import type { Deps } from '../../deps';
@@ -26,7 +26,7 @@ export const kinerjaRoutes = (deps: Deps) => {
   });
   /** The Klinik KUKM's published schedule (this month and the next). */
   app.get('/klinik', async (c) => {
-    const { bookableMonths, sessionsOfMonths } = await import('../../klinik/schedule');
+    const { sessionsOfMonths } = await import('../../klinik/schedule');
     const sessions = await sessionsOfMonths(deps, bookableMonths(deps.time.now()));
     return render(c, (P) => <P.KlinikPublicPage sessions={sessions} now={deps.time.now()} />);
   });

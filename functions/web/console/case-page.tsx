@@ -236,7 +236,7 @@ export const ActionPage = ({ c, officer, action, errors = [], note = '', values 
   c: CaseRecord; officer: StaffMember; action: TransitionDef; errors?: FieldError[]; note?: string; values?: Record<string, string>; sessions?: KlinikSession[];
 }) => {
   const service = findService(c.serviceId)!;
-  const revision = action.event === 'minta_perbaikan';
+  const revision = action.requires === 'revision_items';
   const noteError = errors.find((e) => e.field === 'note')?.message;
   return (
     <ConsolePage title={`${errors.length ? 'Kesalahan: ' : ''}${action.label}`} officer={officer}>
@@ -281,7 +281,7 @@ export const ActionPage = ({ c, officer, action, errors = [], note = '', values 
             </div>
           </>
         )}
-        {action.event === 'dikecualikan' && (
+        {action.requires === 'refusal_ground' && (
           <>
             <div class={errors.some((e) => e.field === 'ground') ? 'field field-error' : 'field'}>
               <label for="ground">Dasar pengecualian (Pasal 17 UU 14/2008)</label>
@@ -302,7 +302,7 @@ export const ActionPage = ({ c, officer, action, errors = [], note = '', values 
             <p class="hint">Surat penolakan bernomor diterbitkan otomatis, memuat hak pemohon mengajukan keberatan dalam 30 hari kerja.</p>
           </>
         )}
-        {action.event === 'bukan_wewenang' && c.lapor && (
+        {action.requires === 'forward_target' && c.lapor && (
           <div class="field">
             <label for="institutionId">Instansi tujuan di SP4N-LAPOR! (ID instansi{c.lapor.mode === 'api' ? ', tidak wajib' : ''})</label>
             <p class="hint">{c.lapor.mode === 'api' ? 'Nomor ID instansi berwenang pada LAPOR!; alasan di bawah dikirim bersama penerusan.' : 'Dicatat untuk disalin ke LAPOR! bersama alasan di bawah.'}</p>

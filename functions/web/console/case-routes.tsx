@@ -3,30 +3,13 @@ import type { Hono } from 'hono';
 import type { Deps } from '../../deps';
 import type { ConsoleEnv } from '../auth/session';
 import type { ConsoleKit } from './kit';
-import { actionsFor, type CaseRecord, type Channel, doesCasework, findService, LoketError, mayRevealApplicant, parseMailAddress, parseTrackingNumber, SERVICES, sessionsFor, type StaffMember } from '@loket/core';
+import { actionsFor, bookableMonths, type CaseRecord, type Channel, doesCasework, findService, LoketError, mayRevealApplicant, parseMailAddress, parseTrackingNumber, SERVICES, sessionsFor, type StaffMember, stepDataFromForm, type TransitionDef } from '@loket/core';
 import { documentLink, letterLink, logReveal } from '../../cases/documents';
-import { bookableMonths, scheduleIntoSession, sessionsOfMonths } from '../../klinik/schedule';
+import { sessionsOfMonths } from '../../klinik/schedule';
 import type { FieldError } from '../components';
 import { applyFilter, PAGE_SIZE, parseFilter } from './case-filter';
 import { DESK_CHANNELS, deskFields } from './desk-intake';
 import { homeCases } from './home-cases';
-
-/**
- * What a step needs besides its note, read from the form: a refusal's Pasal 17 ground and consequence
- * test, a forward's target agency. The domain checks them (and names the field of any problem).
- */
-const STEP_FIELDS: Record<string, string[]> = {
-  dikecualikan: ['ground', 'consequenceTest', 'exemptionPeriod'], bukan_wewenang: ['institutionId'], paraf: ['approvedOn', 'notaNumber'], disetujui_sekda: ['approvedOn', 'notaNumber'],
-};
-const stepFields = (event: string, form: Record<string, unknown>): Record<string, string> =>
-  Object.fromEntries((STEP_FIELDS[event] ?? []).map((k) => [k, String(form[k] ?? '').trim().slice(0, 3000)]).filter(([, v]) => v));
-const stepData = (event: string, form: Record<string, unknown>) => {
-  const data = stepFields(event, form);
-  if (data.institutionId && !/^[0-9A-Za-z-]{1,20}$/.test(data.institutionId)) {
-    throw new LoketError('validation', 'ID instansi hanya berisi huruf, angka dan tanda hubung.', [{ field: 'institutionId', message: 'ID instansi tidak valid.' }]);
-  }
-  return Object.keys(data).length ? data : undefined;
-};
 
 /** Casework: the officer's home, the case list, a case and its steps, the front desk's registration. */
 export const caseRoutes = (app: Hono<ConsoleEnv>, deps: Deps, { render, staffMap, loadCase, casePage, failure, statusOf, flashOf }: ConsoleKit) => {
@@ -86,8 +69,8 @@ export const caseRoutes = (app: Hono<ConsoleEnv>, deps: Deps, { render, staffMap
   const actionOf = (record: CaseRecord, officer: StaffMember, event: string) => actionsFor(record, officer.roles).find((a) => a.event === event);
 
   /** Sessions a klinik request can be booked into (scheduling step only). */
-  const sessionChoices = async (record: CaseRecord, event: string) => {
-    if (event !== 'jadwalkan') return undefined;
+  const sessionChoices = async (record: CaseRecord, action: TransitionDef) => {
+    if (action.requires !== 'klinik_seat') return undefined;
     return sessionsFor(record, await sessionsOfMonths(deps, bookableMonths(deps.time.now())), deps.time.now());
   };
 
@@ -98,7 +81,7 @@ export const caseRoutes = (app: Hono<ConsoleEnv>, deps: Deps, { render, staffMap
       c.status(403);
       return casePage(c, record, { errors: [{ field: 'tindakan', message: 'Tindakan itu tidak tersedia untuk peran Anda pada tahap ini.' }] });
     }
-    const sessions = await sessionChoices(record, action.event);
+    const sessions = await sessionChoices(record, action);
     return render(c, async (P) => <P.ActionPage c={record} officer={c.get('officer')} action={action} sessions={sessions} />);
   });
 
@@ -113,30 +96,14 @@ export const caseRoutes = (app: Hono<ConsoleEnv>, deps: Deps, { render, staffMap
     const action = actionOf(record, officer, event);
     try {
       if (!action) throw new LoketError('forbidden', 'Tindakan itu tidak tersedia untuk peran Anda pada tahap ini.');
-      let version = expectedVersion;
-      if (event === 'minta_perbaikan') {
-        // What to fix is marked on the checklist first, so the applicant's e-mail and the status page list it.
-        const service = findService(record.serviceId)!;
-        const picked = [form.requirements ?? []].flat().map(String).filter((id) => service.requirements.some((r) => r.id === id));
-        if (!picked.length) throw new LoketError('validation', 'Pilih persyaratan yang perlu diperbaiki.', [{ field: 'requirements', message: 'Pilih persyaratan yang perlu diperbaiki.' }]);
-        if (!note.trim()) throw new LoketError('validation', 'Tulis catatan untuk pemohon.', [{ field: 'note', message: 'Tulis catatan untuk pemohon.' }]);
-        for (const requirementId of picked) {
-          version = (await deps.cases.checkRequirement(record.id, { requirementId, status: 'invalid', note, actor, expectedVersion: version })).record.version;
-        }
-        const labels = picked.map((id) => service.requirements.find((r) => r.id === id)!.text);
-        await deps.cases.act(record.id, { event, actor, expectedVersion: version, note: `Perlu diperbaiki: ${labels.join('; ')}.\n${note}` });
-      } else if (event === 'jadwalkan') {
-        await scheduleIntoSession(deps, record.id, { sessionId: String(form.sessionId ?? '').slice(0, 40), actor, expectedVersion: version, note });
-      } else {
-        await deps.cases.act(record.id, { event, actor, expectedVersion: version, note: note || undefined, data: stepData(event, form) });
-      }
+      await deps.cases.act(record.id, { event, actor, expectedVersion, note: note || undefined, data: stepDataFromForm(action.requires, form) });
       return c.redirect(`/konsol/berkas/${record.id}?pesan=tindakan`, 303);
     } catch (e) {
       c.status(statusOf(e) as 400);
       const errors = failure(e);
       const fresh = await deps.cases.get(record.id);
-      const sessions = action && (await sessionChoices(fresh, action.event));
-      return action ? render(c, async (P) => <P.ActionPage c={fresh} officer={officer} action={action} errors={errors} note={note} values={stepFields(event, form)} sessions={sessions} />) : casePage(c, fresh, { errors });
+      const sessions = action && (await sessionChoices(fresh, action));
+      return action ? render(c, async (P) => <P.ActionPage c={fresh} officer={officer} action={action} errors={errors} note={note} values={stepDataFromForm(action.requires, form)} sessions={sessions} />) : casePage(c, fresh, { errors });
     }
   });
 

@@ -12,6 +12,7 @@ export * from './workflow/engine';
 export { DONE, REFUSED, WITHDRAWN, REVISION } from './workflow/build';
 export * from './workflow/definitions';
 export * from './workflow/step-roles';
+export * from './workflow/step-data';
 export * from './mail/address';
 export * from './ports';
 export * from './case/model';

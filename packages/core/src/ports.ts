@@ -1,3 +1,4 @@
+import type { KlinikSession } from './klinik/schedule';
 import type { CaseChange } from './case/commands';
 import type { CaseEvent, CaseRecord } from './case/model';
 import type { OutboxEntry } from './mail/outbox';
@@ -99,4 +100,12 @@ export interface StaffDirectory {
   list(): Promise<StaffMember[]>;
   get(id: string): Promise<StaffMember | undefined>;
   put(member: StaffMember): Promise<void>;
+}
+
+/** The Klinik KUKM's sessions, one partition per month; a seat is taken atomically, never over capacity. */
+export interface KlinikSeats {
+  month(month: string): Promise<KlinikSession[]>;
+  /** 'full' when the session has no seat left or is gone; a repeat for the same case is 'booked'. */
+  book(s: Pick<KlinikSession, 'date' | 'time' | 'id'>, caseId: string): Promise<'booked' | 'full'>;
+  unbook(s: Pick<KlinikSession, 'date' | 'time' | 'id'>, caseId: string): Promise<void>;
 }

@@ -1,12 +1,12 @@
 import { type DynamoDBClient, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
-import { type KlinikSession, LoketError, monthOfSession } from '@loket/core';
+import { type KlinikSeats, type KlinikSession, monthOfSession } from '@loket/core';
 import { toItem } from './codec';
 import { queryAll } from './query';
 
 const key = (s: Pick<KlinikSession, 'date' | 'time' | 'id'>) => toItem({ pk: `KLINIK#${monthOfSession(s.date)}`, sk: `S#${s.date}#${s.time}#${s.id}` });
 
 /** The Klinik KUKM schedule: one partition per month, sessions sorted by date and time. */
-export class DynamoKlinik {
+export class DynamoKlinik implements KlinikSeats {
   constructor(private readonly db: DynamoDBClient, private readonly table: string) {}
 
   async put(s: KlinikSession) {
@@ -21,7 +21,7 @@ export class DynamoKlinik {
   }
 
   /** Takes a seat atomically: never over capacity, never the same case twice (a repeat is a no-op). */
-  async book(s: Pick<KlinikSession, 'date' | 'time' | 'id'>, caseId: string): Promise<void> {
+  async book(s: Pick<KlinikSession, 'date' | 'time' | 'id'>, caseId: string): Promise<'booked' | 'full'> {
     try {
       await this.db.send(new UpdateItemCommand({
         TableName: this.table, Key: key(s), UpdateExpression: 'SET booked = list_append(booked, :c)',
@@ -29,11 +29,11 @@ export class DynamoKlinik {
         ExpressionAttributeNames: { '#capacity': 'capacity' },
         ExpressionAttributeValues: toItem({ ':c': [caseId], ':id': caseId }),
       }));
+      return 'booked';
     } catch (e) {
       if ((e as Error).name !== 'ConditionalCheckFailedException') throw e;
       const current = (await this.month(monthOfSession(s.date))).find((x) => x.id === s.id);
-      if (current?.booked.includes(caseId)) return;
-      throw new LoketError('conflict', 'Sesi itu sudah penuh atau tidak ada lagi; pilih sesi lain.', [{ field: 'sessionId', message: 'Sesi penuh.' }]);
+      return current?.booked.includes(caseId) ? 'booked' : 'full';
     }
   }
 

@@ -1,7 +1,8 @@
 import { findService } from '../catalog/services';
 import type { Service } from '../catalog/schema';
 import { LoketError, notFound } from '../errors';
-import type { CalendarStore, CaseRepository, ExternalKey, IdSource, RawBody, TimeSource } from '../ports';
+import type { CalendarStore, CaseRepository, ExternalKey, IdSource, KlinikSeats, RawBody, TimeSource } from '../ports';
+import { bookableMonths, type KlinikSession, sessionsFor } from '../klinik/schedule';
 import { WorkingCalendar } from '../sla/calendar';
 import { wibDate } from '../sla/wib';
 import { newOutboxEntry, type OutboxEntry, type OutgoingMail } from '../mail/outbox';
@@ -24,6 +25,8 @@ export interface CaseServiceDeps {
   calendars: CalendarStore;
   time: TimeSource;
   ids: IdSource;
+  /** Where a `klinik_seat` step takes its seat. */
+  klinik?: KlinikSeats;
   /** The emails a change owes (receipt, revision request…); queued in the same transaction as the change. */
   mailsFor?: (change: CaseChange) => OutgoingMail[] | Promise<OutgoingMail[]>;
   /** Runs after a change is stored, with the outbox entries it queued (e.g. to send them right away). */
@@ -133,8 +136,35 @@ export class CaseService {
 
   async act(id: string, input: { event: string; actor: Actor; note?: string; expectedVersion?: number; attachments?: string[]; data?: Record<string, string> }) {
     const calendar = await this.calendar();
-    return this.mutate(id, input.expectedVersion, (c, s) =>
-      applyTransition(c, s, workflowFor(s), calendar, { ...input, now: this.deps.time.now() }));
+    const seat = await this.takeSeat(id, input);
+    try {
+      return await this.mutate(id, input.expectedVersion, (c, s) =>
+        applyTransition(c, s, workflowFor(s), calendar, { ...input, seat, now: this.deps.time.now() }));
+    } catch (e) {
+      if (seat) await this.deps.klinik!.unbook(seat, id);
+      throw e;
+    }
+  }
+
+  /**
+   * A step that books a Klinik KUKM seat (`klinik_seat`) takes it before the step is stored, atomically
+   * and never over capacity, and gives it back should the step fail; any door, the same rule. The
+   * session must be bookable for this case (not started, on a topic it asked for, a seat left): else
+   * the step is refused (422) naming `sessionId`.
+   */
+  private async takeSeat(id: string, input: { event: string; data?: Record<string, string> }): Promise<KlinikSession | undefined> {
+    const c = await this.get(id);
+    const def = workflowFor(serviceOrThrow(c.serviceId)).transitions.find((t) => t.event === input.event && t.from.includes(c.state));
+    if (def?.requires !== 'klinik_seat' || !this.deps.klinik) return undefined;
+    const refuse = (message: string) => new LoketError('invalid_transition', message, [{ field: 'sessionId', message }]);
+    const sessionId = input.data?.sessionId?.trim();
+    if (!sessionId) throw refuse('Pilih sesi jadwal Klinik KUKM.');
+    const now = this.deps.time.now();
+    const months = await Promise.all(bookableMonths(now).map((m) => this.deps.klinik!.month(m)));
+    const session = months.flat().find((x) => x.id === sessionId);
+    if (!session || !sessionsFor(c, [session], now).length) throw refuse('Sesi itu tidak ada, sudah lewat, penuh, atau bukan topik yang diminta; pilih sesi lain.');
+    if ((await this.deps.klinik.book(session, id)) === 'full') throw refuse('Sesi itu sudah penuh; pilih sesi lain.');
+    return session;
   }
 
   /** Public information: the answer deadline extended once by 7 working days, with the written reason. */

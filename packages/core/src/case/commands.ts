@@ -11,7 +11,9 @@ import type { Attachment, CaseEvent, CaseRecord, Channel, CheckItem, CheckStatus
 import { nextThreshold } from './model';
 import type { LaporLink } from '../lapor/complaint';
 import { laporReply } from '../lapor/commands';
-import { kipAnswerBy, kipAnswerEstimated, kipDeadlines, readRefusal, recomputeKipDeadlines } from '../letters/refusal';
+import { kipAnswerBy, kipAnswerEstimated, kipDeadlines, readRefusal, recomputeKipDeadlines, type Refusal } from '../letters/refusal';
+import { type KlinikSession, scheduleNote } from '../klinik/schedule';
+import { listValue, readForwardTarget, type StepRecord } from '../workflow/step-data';
 import { readOutsideApproval } from '../workflow/outside-approval';
 
 /** The result of every command: the new case, the event it appends, and the effects to run after the write. */
@@ -128,14 +130,13 @@ export const applyTransition = (
   service: Service,
   workflow: WorkflowDefinition,
   calendar: WorkingCalendar,
-  input: { event: string; actor: Actor; note?: string; now: number; attachments?: string[]; data?: Record<string, string> },
+  input: { event: string; actor: Actor; note?: string; now: number; attachments?: string[]; data?: Record<string, string>; seat?: KlinikSession },
 ): CaseChange => {
   const result = transition(workflow, c.state, input.event, input.actor, {
     requirementsComplete: requirementsComplete(c), channel: c.channel,
   }, input.note);
-  // An approval given outside the Dinas is recorded with its date and nota dinas number (stored on the event).
   const def = workflow.transitions.find((t) => t.event === input.event && t.from.includes(c.state));
-  if (def?.requires === 'outside_approval') readOutsideApproval(input.data, input.now, c.clock.receivedAt);
+  const step = readStepRecord(c, service, def?.requires, input);
   let clock = c.clock;
   let closedAt = c.closedAt;
   for (const effect of result.effects) {
@@ -152,7 +153,8 @@ export const applyTransition = (
   const record = next(c, input.now, {
     state: result.to, clock, closedAt,
     // The refusal letter states its ground; the letter itself is issued after the change is stored.
-    ...(input.event === 'dikecualikan' ? { refusal: readRefusal(input.data) } : {}),
+    ...(step.refusal ? { refusal: step.refusal } : {}),
+    ...(step.checklist ? { checklist: step.checklist } : {}),
     ...(result.effects.includes('request_letter_number') ? { letterOwed: true } : {}),
   });
   // An answer to a LAPOR! complaint goes back there: queued for the API, or listed for copying by hand.
@@ -162,7 +164,7 @@ export const applyTransition = (
     record,
     event: {
       caseId: c.id, seq: record.version, at: input.now, actorId: input.actor.id, type: 'transition',
-      event: input.event, from: c.state, to: result.to, note: input.note?.trim() || undefined, attachments: input.attachments,
+      event: input.event, from: c.state, to: result.to, note: step.note ?? (input.note?.trim() || undefined), attachments: input.attachments,
       ...(input.data && Object.keys(input.data).length ? { data: input.data } : {}),
     },
     effects: result.effects,
@@ -264,6 +266,42 @@ export const resubmitAnswers = (
     event: { caseId: c.id, seq: record.version, at: input.now, actorId: input.actorId, type: 'resubmitted', data: { submittedAt: new Date(input.submittedAt).toISOString() } },
     effects: ['notify_assignee'],
   };
+};
+
+/**
+ * Checks and applies what a step records besides its note (`STEP_DATA`), so every door gets the same
+ * rule: a refusal's legal ground, a forward's target, an outside approval, the requirements a revision
+ * request marks (in the same change as the step, so the applicant's mail lists them), the klinik seat.
+ */
+const readStepRecord = (
+  c: CaseRecord, service: Service, requires: StepRecord | undefined,
+  input: { note?: string; now: number; actor: Actor; data?: Record<string, string>; seat?: KlinikSession },
+): { refusal?: Refusal; checklist?: CaseRecord['checklist']; note?: string } => {
+  switch (requires) {
+    case undefined: return {};
+    case 'outside_approval': readOutsideApproval(input.data, input.now, c.clock.receivedAt); return {};
+    case 'refusal_ground': return { refusal: readRefusal(input.data) };
+    case 'forward_target': readForwardTarget(input.data); return {};
+    case 'revision_items': {
+      const picked = listValue(input.data, 'requirements');
+      const unknown = picked.find((id) => !service.requirements.some((r) => r.id === id));
+      if (!picked.length || unknown) {
+        const message = unknown ? `Persyaratan "${unknown.slice(0, 64)}" tidak ada pada layanan ini.` : 'Pilih persyaratan yang perlu diperbaiki.';
+        throw new LoketError('validation', message, [{ field: 'requirements', message }]);
+      }
+      const note = input.note!.trim();
+      const checklist = { ...c.checklist };
+      for (const id of picked) checklist[id] = { status: 'invalid', issues: [note], checkedBy: input.actor.id };
+      const labels = picked.map((id) => service.requirements.find((r) => r.id === id)!.text);
+      return { checklist, note: `Perlu diperbaiki: ${labels.join('; ')}.\n${note}` };
+    }
+    case 'klinik_seat': {
+      if (!input.seat || input.seat.id !== input.data?.sessionId) {
+        throw new LoketError('validation', 'Pilih sesi jadwal Klinik KUKM.', [{ field: 'sessionId', message: 'Pilih sesi.' }]);
+      }
+      return { note: [scheduleNote(input.seat), input.note?.trim()].filter(Boolean).join('\n') };
+    }
+  }
 };
 
 /** Recomputes deadlines of an open case after the calendar changed. Returns undefined when nothing moved. */

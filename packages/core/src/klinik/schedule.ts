@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import type { CaseRecord } from '../case/model';
-import { formatWib, wibInstant } from '../sla/wib';
+import { formatWib, nextMonth, wibInstant, wibMonth } from '../sla/wib';
 
 /**
  * The Klinik KUKM's monthly schedule (docs/RULES.md §1, klinik-kukm): consultation and training
@@ -58,3 +58,9 @@ export const klinikEvaluation = (sessions: KlinikSession[]) => {
 };
 
 export const monthOfSession = (date: string) => date.slice(0, 7);
+
+/** The months a booking can look at: this one and the next. */
+export const bookableMonths = (now: number) => {
+  const month = wibMonth(now);
+  return [month, nextMonth(month)];
+};

@@ -71,7 +71,7 @@ export const defineWorkflow = (service: Service, spec: FlowSpec): WorkflowDefini
     transitions.push(
       {
         event: 'minta_perbaikan', label: 'Minta perbaikan kepada pemohon', from: [spec.revisionAt], to: REVISION,
-        roles: [roleOf(spec.revisionAt)], effects: ['pause_clock', 'notify_applicant'], noteRequired: true,
+        roles: [roleOf(spec.revisionAt)], effects: ['pause_clock', 'notify_applicant'], noteRequired: true, requires: 'revision_items',
       },
       {
         event: 'serahkan_perbaikan', label: 'Serahkan perbaikan', from: [REVISION], to: spec.revisionAt,

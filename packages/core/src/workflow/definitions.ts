@@ -30,7 +30,7 @@ const FLOWS: Record<string, FlowSpec> = {
     steps: [
       { from: 'koreksi_data', event: 'data_benar', label: 'Data benar: lanjut klasifikasi kebutuhan', to: 'klasifikasi', guard: 'requirements_complete' },
       { from: 'klasifikasi', event: 'klasifikasi_selesai', label: 'Klasifikasi kebutuhan selesai', to: 'penjadwalan' },
-      { from: 'penjadwalan', event: 'jadwalkan', label: 'Jadwal layanan ditetapkan dan disampaikan', to: 'pelaksanaan', effects: [...FINISH], noteRequired: true },
+      { from: 'penjadwalan', event: 'jadwalkan', label: 'Jadwal layanan ditetapkan dan disampaikan', to: 'pelaksanaan', effects: [...FINISH], requires: 'klinik_seat' },
       { from: 'pelaksanaan', event: 'laksanakan', label: 'Layanan/pelatihan telah dilaksanakan', to: 'evaluasi' },
       { from: 'evaluasi', event: 'evaluasi_selesai', label: 'Evaluasi selesai', to: DONE, effects: [] },
     ],
@@ -76,7 +76,7 @@ const FLOWS: Record<string, FlowSpec> = {
     steps: [
       { from: 'tanda_terima', event: 'terima', label: 'Permohonan lengkap: beri tanda terima', to: 'analisis', guard: 'requirements_complete', effects: ['notify_applicant', 'notify_assignee'] },
       { from: 'analisis', event: 'tidak_dikecualikan', label: 'Informasi terbuka: siapkan untuk diberikan', to: 'pemberian_informasi' },
-      { from: 'analisis', event: 'dikecualikan', label: 'Informasi dikecualikan (Pasal 17 UU 14/2008): terbitkan surat penolakan', to: REFUSED, effects: [...ISSUE_LETTER], noteRequired: true },
+      { from: 'analisis', event: 'dikecualikan', label: 'Informasi dikecualikan (Pasal 17 UU 14/2008): terbitkan surat penolakan', to: REFUSED, effects: [...ISSUE_LETTER], noteRequired: true, requires: 'refusal_ground' },
       { from: 'pemberian_informasi', event: 'informasi_diberikan', label: 'Data dan informasi telah diberikan', to: DONE, effects: [...FINISH] },
     ],
   },
@@ -87,8 +87,8 @@ const FLOWS: Record<string, FlowSpec> = {
       { from: 'pencatatan', event: 'catat', label: 'Pengaduan dicatat', to: 'konfirmasi', guard: 'requirements_complete' },
       { from: 'konfirmasi', event: 'selesai_di_tempat', label: 'Dapat diselesaikan petugas pengaduan', to: 'tanggapan', noteRequired: true },
       // Not the Dinas's matter: forwarded to the agency that is, with the reason (for LAPOR!, its "bukan wewenang").
-      { from: 'pencatatan', event: 'bukan_wewenang', label: 'Bukan wewenang Dinas: teruskan ke instansi berwenang', to: REFUSED, effects: [...FINISH], noteRequired: true },
-      { from: 'konfirmasi', event: 'bukan_wewenang', label: 'Bukan wewenang Dinas: teruskan ke instansi berwenang', to: REFUSED, effects: [...FINISH], noteRequired: true },
+      { from: 'pencatatan', event: 'bukan_wewenang', label: 'Bukan wewenang Dinas: teruskan ke instansi berwenang', to: REFUSED, effects: [...FINISH], noteRequired: true, requires: 'forward_target' },
+      { from: 'konfirmasi', event: 'bukan_wewenang', label: 'Bukan wewenang Dinas: teruskan ke instansi berwenang', to: REFUSED, effects: [...FINISH], noteRequired: true, requires: 'forward_target' },
       { from: 'konfirmasi', event: 'teruskan_ke_bidang', label: 'Teruskan ke bidang terkait', to: 'penanganan_bidang', effects: ['escalate', 'notify_assignee'] },
       { from: 'penanganan_bidang', event: 'hasil_penanganan', label: 'Hasil penelusuran dan penanganan disampaikan', to: 'tanggapan', noteRequired: true },
       { from: 'tanggapan', event: 'tanggapan_disampaikan', label: 'Tanggapan disampaikan kepada pengadu', to: 'pengarsipan', effects: [...FINISH], noteRequired: true },

@@ -26,12 +26,8 @@ export interface StateDef {
 /** Named guards; their meaning lives in `checkGuard` so a definition stays plain data. */
 export type Guard = 'requirements_complete' | 'face_to_face_channel';
 
-/**
- * An approval given outside the Dinas (Kepala Bagian, Asisten, Sekretaris Daerah) is not acted by a
- * Dinas role standing in for it: an officer records it, with the date it was given and the nota dinas
- * number, in the step's data (`approvedOn`, `notaNumber`).
- */
-export type StepRecord = 'outside_approval';
+import type { StepRecord } from './step-data';
+export type { StepRecord } from './step-data';
 
 export interface TransitionDef {
   event: string;

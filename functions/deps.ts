@@ -43,7 +43,7 @@ export const createDeps = (config: Config, overrides: { time?: TimeSource; ids?:
   const klinik = new DynamoKlinik(db, config.LOKET_TABLE);
   const mailer = overrides.mailer ?? createMailer(config);
   const cases = new CaseService({
-    repo, calendars, time, ids, klinik,
+    repo, calendars, time, ids, klinik, staff,
     mailsFor: caseMails(config.LOKET_PUBLIC_URL, staff, config.LOKET_ODS_URL),
     // Queued mail is sent at once where this function sends; otherwise, or if that fails, the scheduled drain does.
     afterChange: async (change, mails) => {

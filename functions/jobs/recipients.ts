@@ -1,20 +1,7 @@
-import { type CaseRecord, findService, type StaffMember, stateOf, type Threshold, workflowFor } from '@loket/core';
+import { caseOwners, type CaseRecord, findService, type StaffMember, type Threshold, workflowFor } from '@loket/core';
 
-/** The role responsible for the case's current step (from the workflow definition). */
-const stepRole = (c: CaseRecord) => stateOf(workflowFor(findService(c.serviceId)!), c.state).role;
-
-/**
- * Who owns the case now: its assignee while they hold the step's role, else every active officer
- * holding it. A case escalated past its assignee (konsultasi to the Sub Koordinator) belongs to the
- * next step's holders, not to the officer who passed it on.
- */
-export const owners = (c: CaseRecord, staff: StaffMember[]): StaffMember[] => {
-  const active = staff.filter((s) => s.active);
-  const role = stepRole(c);
-  const assignee = c.assigneeId ? active.find((s) => s.id === c.assigneeId) : undefined;
-  if (assignee && (!role || assignee.roles.includes(role))) return [assignee];
-  return role ? active.filter((s) => s.roles.includes(role)) : assignee ? [assignee] : [];
-};
+/** Who owns the case now (core's one definition of who works a step). */
+export const owners = (c: CaseRecord, staff: StaffMember[]): StaffMember[] => caseOwners(workflowFor(findService(c.serviceId)!), c, staff);
 
 /**
  * Who hears about a threshold: at risk, the owners; at breach, the owners and their superiors. With

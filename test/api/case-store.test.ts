@@ -112,7 +112,7 @@ describe('case store on DynamoDB Local', () => {
     expect((await world.deps.repo.listDue(Date.parse('2026-11-04T10:44:59+07:00'), 100)).map((c) => c.id)).not.toContain(record.id);
     expect((await world.deps.repo.listByServiceMonth('konsultasi', '2026-11')).map((c) => c.id)).toContain(record.id);
     await assignTo(world.deps, record.id, 'fungsional');
-    expect((await world.deps.repo.listByAssignee('fungsional')).map((c) => c.id)).toEqual([record.id]);
+    expect((await world.deps.repo.listByAssignee('fungsional')).map((c) => c.id)).toContain(record.id);
     await world.deps.cases.act(record.id, { event: 'selesaikan', note: 'Sudah dijelaskan', actor: { id: 'fungsional', roles: ['fungsional_umum'] } });
     expect((await world.deps.repo.listOpen()).map((c) => c.id)).not.toContain(record.id);
     expect((await world.deps.repo.listDue(Date.parse('2030-01-01T00:00:00Z'), 1000)).map((c) => c.id)).not.toContain(record.id);

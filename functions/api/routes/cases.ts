@@ -3,7 +3,7 @@ import * as z from 'zod';
 import { apiRouter, jsonBody, jsonOk } from '../openapi';
 import {
   actionsFor, CASE_ID, CASEWORK_ROLES, type CaseRecord, Instant, MailAddress, maskDigitRuns, requirePlausibleInstant, Channel, findService, formatWib, LoketError, maskEmail, maskedAnswers, maskPhone, notFound, openIssues,
-  requestAttachmentRetry, ROLE_LABELS, slaState, stateOf, STEP_DATA, toWibIso, workflowFor,
+  requestAttachmentRetry, ROLE_LABELS, slaState, stateOf, STEP_DATA, stepRoles, toWibIso, workflowFor,
 } from '@loket/core';
 import type { Deps } from '../../deps';
 import { copyAttachments, INLINE_COPY_BUDGET_MS } from '../../intake/attachments';
@@ -29,7 +29,7 @@ export const staffCaseView = (c: CaseRecord, actorRoles: string[], now: number) 
     trackingNumber: c.trackingNumber,
     version: c.version,
     service: { id: service.id, name: service.name, sla: service.sla.text },
-    state: { id: state.id, label: state.label, kind: state.kind, responsible: state.role ? ROLE_LABELS[state.role] : null },
+    state: { id: state.id, label: state.label, kind: state.kind, responsible: stepRoles(wf, state.id).map((r) => ROLE_LABELS[r]).join(', ') || null },
     channel: c.channel,
     applicant: c.confidential
       ? { name: 'Dirahasiakan' }

@@ -13,6 +13,7 @@ export { DONE, REFUSED, WITHDRAWN, REVISION } from './workflow/build';
 export * from './workflow/definitions';
 export * from './workflow/step-roles';
 export * from './workflow/step-data';
+export * from './workflow/handover';
 export * from './mail/address';
 export * from './ports';
 export * from './case/model';

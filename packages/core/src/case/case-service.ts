@@ -1,7 +1,8 @@
 import { findService } from '../catalog/services';
 import type { Service } from '../catalog/schema';
 import { LoketError, notFound } from '../errors';
-import type { CalendarStore, CaseRepository, ExternalKey, IdSource, KlinikSeats, RawBody, TimeSource } from '../ports';
+import type { CalendarStore, CaseRepository, ExternalKey, IdSource, KlinikSeats, RawBody, StaffDirectory, TimeSource } from '../ports';
+import { handOver } from '../workflow/handover';
 import { bookableMonths, type KlinikSession, sessionsFor } from '../klinik/schedule';
 import { WorkingCalendar } from '../sla/calendar';
 import { wibDate } from '../sla/wib';
@@ -25,6 +26,8 @@ export interface CaseServiceDeps {
   calendars: CalendarStore;
   time: TimeSource;
   ids: IdSource;
+  /** Who may take a case over when it reaches a step. */
+  staff?: StaffDirectory;
   /** Where a `klinik_seat` step takes its seat. */
   klinik?: KlinikSeats;
   /** The emails a change owes (receipt, revision request…); queued in the same transaction as the change. */
@@ -137,9 +140,14 @@ export class CaseService {
   async act(id: string, input: { event: string; actor: Actor; note?: string; expectedVersion?: number; attachments?: string[]; data?: Record<string, string> }) {
     const calendar = await this.calendar();
     const seat = await this.takeSeat(id, input);
+    const staff = await this.deps.staff?.list();
     try {
-      return await this.mutate(id, input.expectedVersion, (c, s) =>
-        applyTransition(c, s, workflowFor(s), calendar, { ...input, seat, now: this.deps.time.now() }));
+      return await this.mutate(id, input.expectedVersion, (c, s) => {
+        const change = applyTransition(c, s, workflowFor(s), calendar, { ...input, seat, now: this.deps.time.now() });
+        // The case goes to the next step's officer (docs/RULES.md §1, "Who works a step").
+        if (staff) change.record.assigneeId = handOver(workflowFor(s), change.record.state, c.assigneeId, staff);
+        return change;
+      });
     } catch (e) {
       if (seat) await this.deps.klinik!.unbook(seat, id);
       throw e;

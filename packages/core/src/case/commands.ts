@@ -152,6 +152,7 @@ export const applyTransition = (
   if (stateOf(workflow, result.to).kind === 'terminal' && closedAt === undefined) closedAt = input.now;
   const record = next(c, input.now, {
     state: result.to, clock, closedAt,
+    ...(closedAt !== undefined && c.closedAt === undefined ? { closedBy: input.actor.id } : {}),
     // The refusal letter states its ground; the letter itself is issued after the change is stored.
     ...(step.refusal ? { refusal: step.refusal } : {}),
     ...(step.checklist ? { checklist: step.checklist } : {}),

@@ -72,17 +72,18 @@ export const mayAssign = (c: Pick<CaseRecord, 'serviceId' | 'state'>, roles: rea
 /** Whether the case waits for this officer's roles, unassigned (the Beranda's "belum didisposisikan"). */
 export const unassignedForRoles = (c: CaseRecord, roles: readonly string[]) => c.assigneeId === undefined && worksCurrentStep(c, roles);
 
-/**
- * Who may see an applicant's data unmasked (each reveal is logged): the officers of the service's
- * own steps and the front desk that registers walk-ins. Never the administrator, never other fields.
- */
 /** Who may see a confidential or anonymous reporter's identity: the complaint officers only. */
 export const CONFIDENTIAL_READERS: readonly Role[] = ['petugas_pengaduan'];
 
+/**
+ * Who may see an applicant's data unmasked (each reveal is logged): the officers who work any step of
+ * the service (the same definition as the console and the alerts use) and the front desk that registers
+ * walk-ins; for a confidential complaint, the complaint officers only. Never the administrator.
+ */
 export const mayRevealApplicant = (c: Pick<CaseRecord, 'serviceId' | 'confidential'>, roles: readonly Role[] | readonly string[]) => {
   if (c.confidential) return roles.some((r) => (CONFIDENTIAL_READERS as readonly string[]).includes(r));
-  const service = findService(c.serviceId)!;
-  const allowed = new Set<string>([...service.steps.map((s) => s.role), 'petugas_layanan']);
+  const wf = workflowFor(findService(c.serviceId)!);
+  const allowed = new Set<string>([...wf.states.flatMap((s) => stepRoles(wf, s.id)), 'petugas_layanan']);
   return roles.some((r) => r !== 'admin' && allowed.has(r));
 };
 

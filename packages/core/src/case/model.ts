@@ -70,6 +70,8 @@ export interface CaseRecord {
   clock: Clock;
   /** When the service's promise was fulfilled or ended (the SLA clock stopped). */
   closedAt?: number;
+  /** The officer whose step closed it: the report credits the finish to them. */
+  closedBy?: string;
   createdAt: number;
   updatedAt: number;
   /** The letter of the service's product: owed once the step that issues it is taken, then its number and register id. */

@@ -86,7 +86,7 @@ export const buildReport = (input: {
     const open = input.openNow.filter((c) => c.assigneeId === s.id);
     return {
       staffId: s.id, name: s.name, open: open.length, overdue: open.filter((c) => slaState(c.clock, now) === 'breached').length,
-      finished: inPeriod.filter((c) => c.assigneeId === s.id && c.closedAt !== undefined).length,
+      finished: inPeriod.filter((c) => c.closedAt !== undefined && (c.closedBy ?? c.assigneeId) === s.id).length,
     };
   }).filter((o) => o.open + o.finished > 0);
 

@@ -48,7 +48,7 @@ export const defineWorkflow = (service: Service, spec: FlowSpec): WorkflowDefini
     if (!step) throw new Error(`${service.id}: no catalog step ${stepId}`);
     return step.role;
   };
-  const states: StateDef[] = service.steps.map((s) => ({ id: s.id, label: s.label, kind: 'active', role: s.role }));
+  const states: StateDef[] = service.steps.map((s) => ({ id: s.id, label: s.label, kind: 'active' }));
   if (spec.revisionAt) states.push({ id: REVISION, label: 'Menunggu perbaikan dari pemohon', kind: 'waiting_applicant' });
   states.push(
     { id: DONE, label: 'Selesai', kind: 'terminal', outcome: 'completed' },

@@ -18,8 +18,6 @@ export interface StateDef {
   id: string;
   label: string;
   kind: StateKind;
-  /** The role responsible while the case is in this state (for alerts and work queues). */
-  role?: Role;
   outcome?: Outcome;
 }
 

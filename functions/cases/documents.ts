@@ -1,4 +1,4 @@
-import { type CaseRecord, DOCUMENT_FORMATS, notFound, toWibIso } from '@loket/core';
+import { type Actor, type CaseRecord, DOCUMENT_FORMATS, LoketError, mayOpenDocuments, notFound, toWibIso } from '@loket/core';
 import type { Deps } from '../deps';
 
 /** How long a document link works: long enough to open it, too short to pass around. */
@@ -8,7 +8,9 @@ export const FILE_LINK_SECONDS = 300;
  * A short-lived link to one stored document of a case. The look is written to the case's access log
  * before the link exists, for the API and the console alike.
  */
-export const documentLink = async (deps: Deps, record: CaseRecord, fieldId: string, sha256: string, staffId: string) => {
+export const documentLink = async (deps: Deps, record: CaseRecord, fieldId: string, sha256: string, officer: Actor) => {
+  if (!mayOpenDocuments(record, officer.roles)) throw new LoketError('forbidden', 'Anda tidak berwenang membuka dokumen pemohon berkas ini.');
+  const staffId = officer.id;
   const file = record.attachments.find((a) => a.status === 'stored' && a.fieldId === fieldId && a.sha256 === sha256);
   if (!file?.s3Key || !file.sha256) throw notFound('Dokumen');
   const now = deps.time.now();

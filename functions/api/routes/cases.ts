@@ -2,7 +2,7 @@ import { createMiddleware } from 'hono/factory';
 import * as z from 'zod';
 import { apiRouter, jsonBody, jsonOk } from '../openapi';
 import {
-  actionsFor, CASE_ID, CASEWORK_ROLES, type CaseRecord, Instant, MailAddress, maskDigitRuns, requirePlausibleInstant, Channel, findService, formatWib, LoketError, maskEmail, maskedAnswers, maskPhone, notFound, openIssues,
+  actionsFor, attachmentName, CASE_ID, CASEWORK_ROLES, type CaseRecord, Instant, MailAddress, maskDigitRuns, requirePlausibleInstant, Channel, findService, formatWib, LoketError, maskEmail, maskedAnswers, maskPhone, mayOpenDocuments, notFound, openIssues,
   requestAttachmentRetry, ROLE_LABELS, slaState, stateOf, STEP_DATA, stepRoles, toWibIso, workflowFor,
 } from '@loket/core';
 import type { Deps } from '../../deps';
@@ -40,10 +40,10 @@ export const staffCaseView = (c: CaseRecord, actorRoles: string[], now: number) 
     checklist: c.checklist,
     openIssues: openIssues(c),
     attachments: c.attachments.map((a) => ({
-      fieldId: a.fieldId, fileName: maskDigitRuns(a.fileName), mimeType: a.mimeType, status: a.status, size: a.size ?? null, attempts: a.attempts,
+      fieldId: a.fieldId, fileName: attachmentName(c, actorRoles, a.fileName), mimeType: a.mimeType, status: a.status, size: a.size ?? null, attempts: a.attempts,
       statusText: ATTACHMENT_TEXT[a.status] + (a.status === 'failed' && a.nextAttemptAt !== undefined ? `; dicoba lagi ${formatWib(a.nextAttemptAt)}` : ''),
       problem: a.lastError ?? null,
-      file: a.status === 'stored' ? `/api/cases/${c.id}/files/${a.fieldId}/${a.sha256}` : null,
+      file: a.status === 'stored' && mayOpenDocuments(c, actorRoles) ? `/api/cases/${c.id}/files/${a.fieldId}/${a.sha256}` : null,
     })),
     assigneeId: c.assigneeId ?? null,
     sla: {
@@ -149,7 +149,7 @@ export const caseRoutes = (deps: Deps) => {
     const actor = c.get('actor');
     requireRole(actor, CASEWORK_ROLES, 'membuka dokumen pemohon');
     const p = c.req.valid('param');
-    return c.json(await documentLink(deps, await deps.cases.get(p.id), p.fieldId, p.sha256, actor.id), 200);
+    return c.json(await documentLink(deps, await deps.cases.get(p.id), p.fieldId, p.sha256, actor), 200);
   });
 
   /** Copies given up after every retry are tried again now (e.g. once the Drive folder is shared). */

@@ -1,6 +1,6 @@
 /** @jsxImportSource hono/jsx */
 import {
-  actionsFor, assignableOfficers, type CaseEvent, doesCasework, mayAssign, type CaseRecord, clockText, currentStep, findService, formatWib, INTAKE_CHECK, maskDigitRuns, maskedAnswers, maskEmail,
+  actionsFor, assignableOfficers, type CaseEvent, attachmentName, mayAssign, mayOpenDocuments, type CaseRecord, clockText, currentStep, findService, formatWib, INTAKE_CHECK, maskDigitRuns, maskedAnswers, maskEmail,
   kipRows, type KlinikSession, maskPhone, laporEventTitle, PASAL_17, seatsLeft, sessionStart, topicsOf, laporSummary, mayRevealApplicant, type Service, serviceFields, slaState, type StaffMember, type TransitionDef, workflowFor, worksCurrentStep,
 } from '@loket/core';
 import { raw } from 'hono/html';
@@ -209,9 +209,9 @@ export const CasePage = ({ c, officer, events, staff, now, revealed, flash, erro
           {c.attachments.map((a) => (
             <li class="card">
               <h3>{serviceFields(service).find((f) => f.id === a.fieldId)?.label ?? a.fieldId}</h3>
-              <p class="small">{maskDigitRuns(a.fileName)} · {FILE_TEXT[a.status]}</p>
+              <p class="small">{attachmentName(c, officer.roles, a.fileName)} · {FILE_TEXT[a.status]}</p>
               {a.lastError && <p class="small">{a.lastError}</p>}
-              {a.status === 'stored' && doesCasework(officer.roles) && <p><a href={`/konsol/berkas/${c.id}/dokumen/${a.fieldId}/${a.sha256}`}>Buka dokumen</a> <span class="small muted">(dicatat)</span></p>}
+              {a.status === 'stored' && mayOpenDocuments(c, officer.roles) && <p><a href={`/konsol/berkas/${c.id}/dokumen/${a.fieldId}/${a.sha256}`}>Buka dokumen</a> <span class="small muted">(dicatat)</span></p>}
             </li>
           ))}
         </ul>

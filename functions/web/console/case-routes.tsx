@@ -62,7 +62,7 @@ export const caseRoutes = (app: Hono<ConsoleEnv>, deps: Deps, { render, staffMap
       c.status(403);
       return c.text('Administrator tidak membuka dokumen pemohon.');
     }
-    const { url } = await documentLink(deps, await loadCase(c), c.req.param('fieldId'), c.req.param('sha256'), officer.id);
+    const { url } = await documentLink(deps, await loadCase(c), c.req.param('fieldId'), c.req.param('sha256'), c.get('actor'));
     return c.redirect(url, 302);
   });
 

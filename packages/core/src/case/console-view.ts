@@ -1,3 +1,4 @@
+import { maskDigitRuns } from './mask';
 import type { Role } from '../catalog/roles';
 import { findService } from '../catalog/services';
 import { slaState } from '../sla/deadline';
@@ -86,6 +87,17 @@ export const mayRevealApplicant = (c: Pick<CaseRecord, 'serviceId' | 'confidenti
   const allowed = new Set<string>([...wf.states.flatMap((s) => stepRoles(wf, s.id)), 'petugas_layanan']);
   return roles.some((r) => r !== 'admin' && allowed.has(r));
 };
+
+/**
+ * The same rule for the documents that carry the applicant's identity: an officer opens a case's
+ * documents only where they may reveal its applicant; a confidential complaint's attachments, file
+ * names included, are the complaint officers' alone.
+ */
+export const mayOpenDocuments = mayRevealApplicant;
+
+/** An attachment's file name as an officer may read it: hidden on a confidential case they may not reveal, digit runs masked. */
+export const attachmentName = (c: Pick<CaseRecord, 'serviceId' | 'confidential'>, roles: readonly Role[] | readonly string[], fileName: string) =>
+  c.confidential && !mayRevealApplicant(c, roles) ? '[dirahasiakan]' : maskDigitRuns(fileName);
 
 /** Officers a case at its current step can be handed to: active, holding one of the step's roles. */
 export const assignableOfficers = <S extends { active: boolean; roles: string[] }>(c: Pick<CaseRecord, 'serviceId' | 'state'>, staff: S[]): S[] => {

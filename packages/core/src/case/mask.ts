@@ -33,7 +33,9 @@ export const maskedAnswers = (service: Service, c: Pick<CaseRecord, 'answers'>):
       if (f.kind === 'phone') return maskPhone(v);
       if (f.kind === 'email') return maskEmail(v);
       if (f.kind === 'document') return '[dokumen]';
-      return f.dataClass === 'spesifik' ? '[disembunyikan]' : v;
+      if (f.dataClass === 'spesifik') return '[disembunyikan]';
+      // Free text may carry a NIK or KK typed into it.
+      return f.kind === 'text' || f.kind === 'textarea' ? maskDigitRuns(v) : v;
     });
   }
   return out;

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { issueStaffToken } from '../../functions/api/auth';
+import { manualClock, useTestWorld } from '../helpers/deps';
+
+const clock = manualClock('2026-11-25T09:00:00+07:00');
+const world = useTestWorld({ time: clock });
+const get = (path: string, staffId: string) =>
+  world.app.request(path, { headers: { authorization: `Bearer ${issueStaffToken(world.deps.config.LOKET_AUTH_SECRET, staffId, clock.now())}` } });
+
+const SHA = 'a'.repeat(64);
+const complaint = (confidential: boolean, fileName: string) => world.deps.cases.open({
+  serviceId: 'pengaduan', channel: 'letter', applicant: { name: 'Budi Rahasia Santoso' }, receivedAt: clock.now(), actorId: 'frontdesk', confidential,
+  answers: { uraian: ['Petugas meminta biaya. NIK saya 3514014107900001.'], surat_pengaduan: ['lampiran-1'] },
+  attachments: [{ fieldId: 'surat_pengaduan', sourceId: 'lampiran-1', fileName, mimeType: 'image/png', status: 'stored', s3Key: 'files/x.png', sha256: SHA, attempts: 1 }],
+});
+
+describe('one rule for who sees an applicant: fields, attachment names and documents', () => {
+  it("hides a confidential complaint's attachment names and documents from every officer but the complaint officers", async () => {
+    const { record } = await complaint(true, 'KTP Budi Rahasia Santoso.png');
+    const other = await (await get(`/api/cases/${record.id}`, 'fungsional')).json();
+    expect(JSON.stringify(other)).not.toContain('Budi');
+    expect(other.attachments[0]).toMatchObject({ fileName: '[dirahasiakan]', file: null });
+    expect((await get(`/api/cases/${record.id}/files/surat_pengaduan/${SHA}`, 'fungsional')).status).toBe(403);
+    const own = await (await get(`/api/cases/${record.id}`, 'pengaduan')).json();
+    expect(own.attachments[0]).toMatchObject({ fileName: 'KTP Budi Rahasia Santoso.png', file: expect.stringContaining('/files/') });
+  });
+
+  it('opens documents only for officers who may reveal the applicant, and masks a NIK typed into free text', async () => {
+    const { record } = await complaint(false, 'surat.png');
+    // The Konsultan Klinik works no step of the complaint service: the document is not theirs to open.
+    expect((await get(`/api/cases/${record.id}/files/surat_pengaduan/${SHA}`, 'konsultan')).status).toBe(403);
+    const view = await (await get(`/api/cases/${record.id}`, 'konsultan')).json();
+    expect(view.attachments[0].file).toBeNull();
+    expect(view.answers.uraian[0]).toContain('3514••••••••0001');
+    expect(JSON.stringify(view)).not.toContain('3514014107900001');
+  });
+});

@@ -1,4 +1,4 @@
-import { UMKM_RECORDED_EVENT, surveyInvitationMail, caseUpdateMail, type CaseChange, fileRefusedMail, type OutgoingMail, receiptMail, type StaffDirectory, stateOf, workArrivedMail, workflowFor, findService } from '@loket/core';
+import { surveyInvitationMail, caseUpdateMail, type CaseChange, fileRefusedMail, type OutgoingMail, receiptMail, type StaffDirectory, stateOf, workArrivedMail, workflowFor, findService } from '@loket/core';
 import { owners } from '../jobs/recipients';
 
 /**
@@ -16,7 +16,7 @@ export const caseMails = (publicUrl: string, staff: StaffDirectory, odsUrl?: str
   }
   if (change.effects.includes('notify_applicant')) {
     // A business recorded in ODS is told where its data lives, to keep it up to date each year.
-    const note = event.event === UMKM_RECORDED_EVENT && odsUrl
+    const note = change.writes?.some((w) => w.kind === 'registry_entry') && odsUrl
       ? [event.note, `Data usaha Anda telah tercatat di Online Data System (ODS) Kabupaten Pasuruan: ${odsUrl}\nMohon perbarui data usaha setiap tahun.`].filter(Boolean).join('\n\n')
       : event.note;
     const mail = event.type === 'created' ? receiptMail(record, publicUrl) : caseUpdateMail(record, note, publicUrl);

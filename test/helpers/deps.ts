@@ -61,6 +61,8 @@ export const forceCase = async (deps: Deps, caseId: string, patch: Partial<CaseR
     record: { ...c, ...patch, version: c.version + 1, updatedAt: at },
     event: { caseId: c.id, seq: c.version + 1, at, actorId: 'test', type: 'transition', event },
     effects: [],
+    // A case forced into owing its letter is queued for it, as the issuing step would queue it.
+    ...(patch.letterOwed && !c.letterId ? { writes: [{ kind: 'letter_owed' as const, since: at }] } : {}),
   })))!.record;
 
 /** Posts a body to the Google Forms webhook signed as the Apps Script signs it. */

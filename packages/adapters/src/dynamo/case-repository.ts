@@ -2,7 +2,7 @@ import {
   type DynamoDBClient, GetItemCommand, PutItemCommand, QueryCommand, TransactionCanceledException, type TransactWriteItem, TransactWriteItemsCommand,
 } from '@aws-sdk/client-dynamodb';
 import {
-  UMKM_RECORDED_EVENT, umkmEntryOf, type CaseChange, type CaseEvent, type CaseRecord, type CaseRepository, type DocumentAccess, type ExternalKey, type RawBody, LoketError, nextThreshold, attachmentDue, type OutboxEntry, wibMonth,
+  type CaseChange, type SideWrite, type CaseEvent, type CaseRecord, type CaseRepository, type DocumentAccess, type ExternalKey, type RawBody, LoketError, nextThreshold, attachmentDue, type OutboxEntry, wibMonth,
 } from '@loket/core';
 import { type Item, stripKeys, toItem } from './codec';
 import { outboxPut } from './outbox';
@@ -43,21 +43,20 @@ const attachmentMarker = (table: string, c: CaseRecord) => {
 };
 
 /**
- * A case owing its letter (the issuing step is taken, the letter not yet stored) has a marker in gsi1
- * under `LETTERDUE`, written in the same transaction, so the minutely job finds any issue that failed.
+ * The records a change writes besides the case (decided in core, `SideWrite`). An owed letter is a
+ * marker in gsi1 under `LETTERDUE`, so the minutely job finds any issue that failed; a registry entry
+ * is listed by kecamatan on gsi2.
  */
-const letterMarker = (table: string, change: CaseChange) => {
-  const c = change.record;
-  const key = { pk: `LETTERQ#${c.id}`, sk: 'LETTERQ' };
-  if (c.letterOwed && !c.letterId) return [{ Put: { TableName: table, Item: toItem({ ...key, caseId: c.id, gsi1pk: 'LETTERDUE', gsi1sk: timeKey(c.updatedAt, c.id) }) } }];
-  return change.event.type === 'letter_issued' ? [{ Delete: { TableName: table, Key: toItem(key) } }] : [];
-};
-
-/** The step that records a business in ODS writes its registry entry in the same transaction. */
-const registryEntry = (table: string, change: CaseChange) => {
-  if (change.event.event !== UMKM_RECORDED_EVENT) return [];
-  const entry = umkmEntryOf(change.record, change.event.at);
-  return [{ Put: { TableName: table, Item: toItem({ pk: `UMKM#${entry.caseId}`, sk: 'U', ...entry, gsi2pk: 'UMKM', gsi2sk: `${entry.kecamatan}#${entry.caseId}` }) } }];
+const sideWrite = (table: string, caseId: string, w: SideWrite): TransactWriteItem => {
+  const letterKey = { pk: `LETTERQ#${caseId}`, sk: 'LETTERQ' };
+  switch (w.kind) {
+    case 'letter_owed':
+      return { Put: { TableName: table, Item: toItem({ ...letterKey, caseId, gsi1pk: 'LETTERDUE', gsi1sk: timeKey(w.since, caseId) }) } };
+    case 'letter_settled':
+      return { Delete: { TableName: table, Key: toItem(letterKey) } };
+    case 'registry_entry':
+      return { Put: { TableName: table, Item: toItem({ pk: `UMKM#${w.entry.caseId}`, sk: 'U', ...w.entry, gsi2pk: 'UMKM', gsi2sk: `${w.entry.kecamatan}#${w.entry.caseId}` }) } };
+  }
 };
 
 /** A raw body under its content-addressed key: rewriting the same bytes is harmless, so no condition. */
@@ -112,8 +111,7 @@ export class DynamoCaseRepository implements CaseRepository {
       },
       { Put: { TableName: this.table, Item: eventItem(change.event), ConditionExpression: 'attribute_not_exists(pk)' } },
       ...attachmentMarker(this.table, c),
-      ...letterMarker(this.table, change),
-      ...registryEntry(this.table, change),
+      ...(change.writes ?? []).map((w) => sideWrite(this.table, c.id, w)),
     ];
     try {
       await this.db.send(new TransactWriteItemsCommand({ TransactItems: [...items, ...mails.map((m) => outboxPut(this.table, m))] }));

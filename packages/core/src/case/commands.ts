@@ -15,6 +15,7 @@ import { kipAnswerBy, kipAnswerEstimated, kipDeadlines, readRefusal, recomputeKi
 import { type KlinikSession, scheduleNote } from '../klinik/schedule';
 import { listValue, readForwardTarget, type StepRecord } from '../workflow/step-data';
 import { readOutsideApproval } from '../workflow/outside-approval';
+import { type UmkmEntry, umkmEntryOf } from '../registry/umkm';
 
 /** The result of every command: the new case, the event it appends, and the effects to run after the write. */
 export interface CaseChange {
@@ -25,7 +26,18 @@ export interface CaseChange {
   mails?: OutgoingMail[];
   /** This change finished the request and opened its satisfaction survey (the invitation goes with it). */
   opensSurvey?: boolean;
+  /** Records besides the case that this change writes in the same transaction; the store only maps them. */
+  writes?: SideWrite[];
 }
+
+/**
+ * What a change writes besides the case and its event. `letter_owed` queues the letter for the job that
+ * retries a failed issue; `letter_settled` takes it off that queue; `registry_entry` enters a business.
+ */
+export type SideWrite =
+  | { kind: 'letter_owed'; since: number }
+  | { kind: 'letter_settled' }
+  | { kind: 'registry_entry'; entry: UmkmEntry };
 
 /**
  * The checklist item for what a submission got wrong outside the requirements (an unusable contact
@@ -161,6 +173,10 @@ export const applyTransition = (
   // An answer to a LAPOR! complaint goes back there: queued for the API, or listed for copying by hand.
   const reply = c.lapor && laporReply(c.lapor, { caseId: c.id, seq: record.version, event: input.event, note: input.note?.trim() ?? '', data: input.data, now: input.now });
   if (reply) record.lapor = reply.link;
+  const writes: SideWrite[] = [
+    ...(result.effects.includes('request_letter_number') && !record.letterId ? [{ kind: 'letter_owed', since: input.now } as const] : []),
+    ...(result.effects.includes('record_in_registry') ? [{ kind: 'registry_entry', entry: umkmEntryOf(record, input.now) } as const] : []),
+  ];
   return {
     record,
     event: {
@@ -170,6 +186,7 @@ export const applyTransition = (
     },
     effects: result.effects,
     ...(reply?.messages.length ? { mails: reply.messages } : {}),
+    ...(writes.length ? { writes } : {}),
   };
 };
 

@@ -19,6 +19,7 @@ export const recordLetterIssued = (c: CaseRecord, letter: LetterRecord, input: {
     record,
     event: { caseId: c.id, seq: record.version, at: input.now, actorId: letter.issuedBy, type: 'letter_issued', note: `Surat nomor ${letter.number} terbit.`, data: { letterId: letter.id, number: letter.number, sha256: letter.sha256 } },
     effects: [],
+    writes: [{ kind: 'letter_settled' }],
     ...(input.mail ? { mails: [input.mail] } : {}),
   };
 };

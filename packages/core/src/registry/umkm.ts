@@ -2,10 +2,9 @@ import type { CaseRecord } from '../case/model';
 import { maskName } from '../letters/model';
 
 /**
- * The UMKM registry (ODS): a business recorded by pendataan-umkm becomes one entry, written in the same
- * transaction as the step "tercatat di ODS". Owner names are masked; no NIK, phone or finances here.
+ * The UMKM registry (ODS): a business becomes one entry when a step with the effect `record_in_registry`
+ * is taken, written in the same transaction. Owner names are masked; no NIK, phone or finances here.
  */
-export const UMKM_RECORDED_EVENT = 'tercatat_ods';
 /** The standard's periodic evaluation: each entry is updated yearly. */
 export const UMKM_UPDATE_AFTER_MS = 365 * 86_400_000;
 

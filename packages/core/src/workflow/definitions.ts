@@ -40,7 +40,7 @@ const FLOWS: Record<string, FlowSpec> = {
     refusableAt: ['verifikasi_data'],
     steps: [
       { from: 'verifikasi_data', event: 'data_valid', label: 'Data valid: catat di ODS', to: 'input_ods', guard: 'requirements_complete' },
-      { from: 'input_ods', event: 'tercatat_ods', label: 'Data usaha tercatat di ODS', to: 'rekapitulasi', effects: [...FINISH] },
+      { from: 'input_ods', event: 'tercatat_ods', label: 'Data usaha tercatat di ODS', to: 'rekapitulasi', effects: ['record_in_registry', ...FINISH] },
       { from: 'rekapitulasi', event: 'rekap_selesai', label: 'Masuk rekapitulasi data UKM', to: DONE, effects: [] },
     ],
   },

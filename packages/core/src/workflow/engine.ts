@@ -9,6 +9,8 @@ export type Effect =
   | 'resume_clock'
   | 'stop_clock'
   | 'request_letter_number'
+  /** The step enters the business in the office's registry (ODS), in the same write as the step. */
+  | 'record_in_registry'
   | 'escalate';
 
 export type StateKind = 'active' | 'waiting_applicant' | 'terminal';

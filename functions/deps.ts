@@ -13,7 +13,10 @@ import { issueLetter } from './letters/issue';
 
 /**
  * The one composition root: configuration in, every adapter and service out. Lambda handlers, the
- * local desk, the CLI and the tests all build their world here; nothing reads the environment elsewhere.
+ * local desk, the CLI and the tests all build their world here from a `Config` (`loadConfig` reads the
+ * environment). Outside it, only process-level settings are read from the environment: the local
+ * desk's port and data directory, the CLI's target, the log level before a config exists, the S3
+ * emulator's path-style switch and the Lambda task root where the letter fonts lie.
  */
 export const createDeps = (config: Config, overrides: { time?: TimeSource; ids?: IdSource; log?: Logger; mailer?: Mailer } = {}) => {
   // Drive and Forms when a service account is configured; without one, Google work waits visibly.

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { alreadyRecorded, attachmentDue, type CaseRecord, demoFormMappings, findService, type FormMapping, type FormSubmission, LoketError, mapSubmission, type RawBody, requirePlausibleInstant, type Service, unmatchedFormMail, wibDate } from '@loket/core';
+import { alreadyRecorded, attachmentDue, type CaseRecord, demoFormMappings, findService, type FormMapping, type FormSubmission, LoketError, mapSubmission, type RawBody, requirePlausibleInstant, type Service, unmatchedFormMail, wibDate, isAdmin } from '@loket/core';
 import { queueAndSend } from '../mail/dispatch';
 import type { Deps } from '../deps';
 import { copyAttachments, INLINE_COPY_BUDGET_MS } from './attachments';
@@ -97,7 +97,7 @@ const reportUnmatched = async (deps: Deps, formId: string, service: Service, rec
   const titles = (record.unmatchedAnswers ?? []).map((u) => u.title);
   if (!titles.length) return;
   try {
-    const admins = (await deps.staff.list()).filter((s) => s.active && s.roles.includes('admin'));
+    const admins = (await deps.staff.list()).filter((s) => s.active && isAdmin(s.roles));
     const form = { formId, serviceName: service.name, date: wibDate(deps.time.now()), titles, caseId: record.id };
     await queueAndSend(deps, admins.map((a) => unmatchedFormMail(a, form, deps.config.LOKET_PUBLIC_URL)));
   } catch (e) {

@@ -1,6 +1,6 @@
 import {
   addDays, type CaseRecord, dailyDigestMail, formatWib, isoWeekday, SERVICES, type ServiceWeekRow,
-  wibDate, wibInstant, weeklyReportMail, WITHDRAWN,
+  wibDate, wibInstant, weeklyReportMail, WITHDRAWN, hasDuty,
 } from '@loket/core';
 import type { Deps } from '../deps';
 import { queueAndSend } from '../mail/dispatch';
@@ -91,7 +91,7 @@ const weeklyReport = async (deps: Deps, { now, today, open, staff }: WorkingMorn
       breachedOpen: open.filter((c) => c.serviceId === service.id && c.clock.dueAt !== undefined && c.clock.dueAt <= now),
     });
   }
-  const heads = staff.filter((s) => s.active && s.roles.includes('kepala_dinas'));
+  const heads = staff.filter((s) => s.active && hasDuty(s.roles, 'weeklyReport'));
   return { week: from, sent: await queueAndSend(deps, heads.map((h) => weeklyReportMail(h, { from, to }, rows, deps.config.LOKET_PUBLIC_URL))) };
 };
 

@@ -1,4 +1,4 @@
-import { caseOwners, type CaseRecord, findService, type StaffMember, type Threshold, workflowFor } from '@loket/core';
+import { caseOwners, type CaseRecord, findService, type StaffMember, type Threshold, workflowFor, isAdmin } from '@loket/core';
 
 /** Who owns the case now (core's one definition of who works a step). */
 export const owners = (c: CaseRecord, staff: StaffMember[]): StaffMember[] => caseOwners(workflowFor(findService(c.serviceId)!), c, staff);
@@ -13,6 +13,6 @@ export const alertRecipients = (c: CaseRecord, threshold: Threshold, staff: Staf
     ? first.map((o) => staff.find((s) => s.id === o.superiorId && s.active)).filter((s): s is StaffMember => !!s)
     : [];
   const all = [...first, ...superiors];
-  const chosen = all.length ? all : staff.filter((s) => s.active && s.roles.includes('admin'));
+  const chosen = all.length ? all : staff.filter((s) => s.active && isAdmin(s.roles));
   return [...new Map(chosen.map((s) => [s.id, s])).values()];
 };

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import {
-  counterKey, type LegalDeadline, formatLetterNumber, isLetterType, letterContent, letterIssuedMail, letterTitle, letterYear, LoketError, maskName,
+  classificationOf, counterKey, type LegalDeadline, formatLetterNumber, isLetterType, letterContent, letterIssuedMail, letterTitle, letterYear, LoketError, maskName,
   objectionDeadline, recordLetterIssued,
 } from '@loket/core';
 import { type LetterClaim, renderLetter, type StoredLetter } from '@loket/adapters';
@@ -39,7 +39,7 @@ export const issueLetter = async (deps: Deps, caseId: string, actorId: string): 
   const { data: settings } = await deps.letters.settings();
   if (claim.seq === undefined) {
     const year = letterYear(claim.issuedAt);
-    const classification = settings.classification[type];
+    const classification = classificationOf(settings, type);
     const seq = await deps.letters.nextSeq(counterKey(settings, type, year));
     const number = formatLetterNumber(classification, seq, settings, year);
     if (!(await deps.letters.setNumber(caseId, claim.token, { seq, number, classification, year }))) {

@@ -1,4 +1,4 @@
-import { deliveryFailureMail, MailDeliveryError, mapLimit, newOutboxEntry, nextRetryAt, type OutboxEntry, type OutgoingMail, parseMailAddress } from '@loket/core';
+import { deliveryFailureMail, MailDeliveryError, mapLimit, newOutboxEntry, nextRetryAt, type OutboxEntry, type OutgoingMail, parseMailAddress, isAdmin } from '@loket/core';
 import type { Deps } from '../deps';
 import { deliverToLapor, recordOnCase } from '../lapor/courier';
 
@@ -82,7 +82,7 @@ export const queueAndSend = async (deps: Deps, mails: OutgoingMail[]): Promise<n
 
 const reportFailure = async (deps: Deps, failed: OutboxEntry) => {
   if (failed.kind === 'delivery_failure') return; // a report about a report would loop
-  const admins = (await deps.staff.list()).filter((s) => s.active && s.roles.includes('admin'));
+  const admins = (await deps.staff.list()).filter((s) => s.active && isAdmin(s.roles));
   await queueAndSend(deps, admins.map((a) => deliveryFailureMail(a, failed, deps.config.LOKET_PUBLIC_URL)));
 };
 

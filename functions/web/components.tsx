@@ -1,6 +1,6 @@
 /** @jsxImportSource hono/jsx */
 import type { Child } from 'hono/jsx';
-import type { StaffMember } from '@loket/core';
+import { isAdmin, type StaffMember } from '@loket/core';
 import { Page } from './layout';
 
 export interface FieldError {
@@ -65,7 +65,7 @@ export const ConsolePage = ({ title, officer, children }: { title: string; offic
       { href: '/konsol/laporan', label: 'Laporan' },
       { href: '/konsol/umkm', label: 'Registri UMKM' },
       { href: '/konsol/klinik', label: 'Jadwal Klinik' },
-      ...(officer.roles.includes('admin') ? [{ href: '/konsol/admin', label: 'Administrasi' }] : []),
+      ...(isAdmin(officer.roles) ? [{ href: '/konsol/admin', label: 'Administrasi' }] : []),
     ]}
     account={
       <form method="post" action="/konsol/keluar" class="small">

@@ -1,6 +1,6 @@
 /** @jsxImportSource hono/jsx */
 import { Hono } from 'hono';
-import { findService, ROLE_LABELS, type Service, SERVICES } from '@loket/core';
+import { findService, ROLE_LABELS, type Service, SERVICES, usesKlinikSessions } from '@loket/core';
 import type { AppEnv } from '../api/app';
 import type { Deps } from '../deps';
 import { formMappings } from '../intake/google-forms';
@@ -33,10 +33,10 @@ const HomePage = () => (
 /** `/layanan/{id}`: the sections of the standard — Persyaratan, Prosedur, Jangka waktu, Biaya, Produk, Pengaduan — and how to apply. */
 const ServicePage = ({ s, formUrl }: { s: Service; formUrl?: string }) => (
   <Page title={s.name}>
-    <span class="muted">Layanan {s.number} dari 9</span>
+    <span class="muted">Layanan {s.number} dari {SERVICES.length}</span>
     <h1>{s.name}</h1>
     <p class="lead">{s.description}</p>
-    {s.id === 'klinik-kukm' && <p><a href="/klinik">Lihat jadwal Klinik KUKM bulan ini</a></p>}
+    {usesKlinikSessions(s) && <p><a href="/klinik">Lihat jadwal Klinik KUKM bulan ini</a></p>}
     <dl class="summary">
       <div><dt>Jangka waktu</dt><dd>{s.sla.text}</dd></div>
       <div><dt>Biaya</dt><dd>{s.cost}</dd></div>

@@ -8,7 +8,7 @@ import jsQR from 'jsqr';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { type CaseRecord, type LetterType } from '@loket/core';
+import { type CaseRecord, LETTER_SERVICES } from '@loket/core';
 import { issueLetter } from '../../functions/letters/issue';
 import { revokeLetter } from '../../functions/letters/revoke';
 import { runMinutely } from '../../functions/jobs/run';
@@ -18,7 +18,7 @@ import { forceCase, manualClock, useTestWorld } from '../helpers/deps';
 const clock = manualClock('2026-11-25T10:00:00+07:00');
 const world = useTestWorld({ time: clock, mail: true, env: { LOKET_PUBLIC_URL: 'https://loket.example.go.id' } });
 
-const ANSWERS: Record<LetterType, Record<string, string[]>> = {
+const ANSWERS = {
   'kantor-cabang-ksp': { nama_pemohon: ['Budi Santoso'], nama_koperasi: ['KSP Sejahtera Bersama'] },
   'surat-keterangan-pengurus': { nama_pemohon: ['Sri Wahyuni'], nama_koperasi: ['Koperasi Wanita Melati'] },
   'rekomendasi-bbm': { nama_pemohon: ['Siti Aminah'], nama_usaha: ['Warung Siti'], nik: ['3514014107900001'] },
@@ -26,7 +26,8 @@ const ANSWERS: Record<LetterType, Record<string, string[]>> = {
     nama_pemohon: ['Ahmad Fauzi'], instansi: ['Ahmad Fauzi'], alamat: ['Jl. Pahlawan 12, Bangil'],
     data_diminta: ['Laporan keuangan rinci anggota KSP Makmur tahun 2025'], maksud_tujuan: ['Penelitian'],
   },
-};
+} satisfies Record<string, Record<string, string[]>>;
+type LetterType = keyof typeof ANSWERS;
 
 /** A case of `type` whose issuing step has just been taken (the letter is owed). */
 const owing = async (type: LetterType, i = 0): Promise<CaseRecord> => {
@@ -101,6 +102,10 @@ describe('letter numbers', () => {
 });
 
 describe('each letter as a PDF with its QR code', () => {
+  it('covers every service whose product the catalog makes a letter', () => {
+    expect([...LETTER_SERVICES].sort()).toEqual(Object.keys(ANSWERS).sort());
+  });
+
   for (const type of ['kantor-cabang-ksp', 'surat-keterangan-pengurus', 'rekomendasi-bbm', 'data-informasi'] as const) {
     it(`${type}: the reader finds the number and the text, the QR code leads to a verification showing the same number and hash`, async () => {
       const c = await owing(type);

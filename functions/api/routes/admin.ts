@@ -1,6 +1,6 @@
 import { apiRouter, jsonOk } from '../openapi';
 import * as z from 'zod';
-import { maskEmail, notFound, toWibIso } from '@loket/core';
+import { maskEmail, notFound, toWibIso, ADMIN_ROLE } from '@loket/core';
 import type { Deps } from '../../deps';
 import { resendFailed } from '../../mail/dispatch';
 import { requireRole, requireStaff, type StaffEnv } from './staff-auth';
@@ -11,7 +11,7 @@ export const adminRoutes = (deps: Deps) => {
   const tags = ['Administrasi'];
   app.use(requireStaff(deps));
   app.use(async (c, next) => {
-    requireRole(c.get('actor'), ['admin'], 'mengelola antrean email');
+    requireRole(c.get('actor'), [ADMIN_ROLE], 'mengelola antrean email');
     await next();
   });
 

@@ -1,4 +1,4 @@
-import { Holiday, LoketError } from '@loket/core';
+import { Holiday, LoketError, ADMIN_ROLE } from '@loket/core';
 import type { Deps } from '../../deps';
 import { apiRouter, jsonBody, jsonOk } from '../openapi';
 import * as z from 'zod';
@@ -20,7 +20,7 @@ export const calendarRoutes = (deps: Deps) => {
     async (c) => c.json(await deps.calendars.load(), 200));
 
   const edit = async (actor: StaffEnv['Variables']['actor'], change: (h: Holiday[]) => Holiday[]) => {
-    requireRole(actor, ['admin'], 'mengubah kalender kerja');
+    requireRole(actor, [ADMIN_ROLE], 'mengubah kalender kerja');
     return editHolidays(deps, change);
   };
 

@@ -3,7 +3,7 @@ import * as z from 'zod';
 import { apiRouter, jsonBody, jsonOk } from '../openapi';
 import {
   actionsFor, attachmentName, CASE_ID, CASEWORK_ROLES, type CaseRecord, Instant, MailAddress, maskDigitRuns, requirePlausibleInstant, Channel, findService, formatWib, LoketError, maskEmail, maskedAnswers, maskPhone, mayOpenDocuments, notFound, openIssues,
-  requestAttachmentRetry, ROLE_LABELS, slaState, stateOf, STEP_DATA, stepRoles, toWibIso, workflowFor,
+  requestAttachmentRetry, ROLE_LABELS, slaState, stateOf, STEP_DATA, stepRoles, toWibIso, workflowFor, ADMIN_ROLE, DUTIES,
 } from '@loket/core';
 import type { Deps } from '../../deps';
 import { copyAttachments, INLINE_COPY_BUDGET_MS } from '../../intake/attachments';
@@ -170,7 +170,7 @@ export const caseRoutes = (deps: Deps) => {
     method: 'get', path: '/{id}/access-log', tags, staff: true, summary: 'Who opened which document or showed personal data, when',
     request: { params: CaseId }, responses: jsonOk('accesses'), errorStatuses: [403, 404],
   }, async (c) => {
-    requireRole(c.get('actor'), ['kepala_dinas', 'sekretaris_dinas', 'admin'], 'melihat log akses dokumen');
+    requireRole(c.get('actor'), [...DUTIES.accessLog, ADMIN_ROLE], 'melihat log akses dokumen');
     const { id } = c.req.valid('param');
     await deps.cases.get(id);
     const log = await deps.repo.documentAccessLog(id);

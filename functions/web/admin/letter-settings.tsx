@@ -1,5 +1,5 @@
 /** @jsxImportSource hono/jsx */
-import { LETTER_SERVICES, type LetterSettings, letterTitle, type StaffMember } from '@loket/core';
+import { classificationOf, LETTER_SERVICES, type LetterSettings, letterTitle, type StaffMember } from '@loket/core';
 import { Banner, ConsolePage, ErrorSummary, type FieldError, Field } from '../components';
 
 /** The settings of the letters: numbering codes, letterhead and signatory. Saved with a version check. */
@@ -23,7 +23,7 @@ export const LetterSettingsPage = ({ officer, settings, version, errors = [], fl
         {input('unitCode', 'Kode unit', settings.unitCode, 'Seperti pada nomor Standar Pelayanan 950/271/424.085/2024', true)}
         <div class="check"><input type="checkbox" id="counterPerClassification" name="counterPerClassification" value="1" checked={settings.counterPerClassification} />
           <label for="counterPerClassification">Nomor urut terpisah untuk setiap kode klasifikasi</label></div>
-        {LETTER_SERVICES.map((t) => input(`classification.${t}`, `Kode klasifikasi: ${letterTitle(t)}`, settings.classification[t], 'Permendagri 83/2022, mis. 500.3.2', true))}
+        {LETTER_SERVICES.map((t) => input(`classification.${t}`, `Kode klasifikasi: ${letterTitle(t)}`, classificationOf(settings, t), 'Permendagri 83/2022, mis. 500.3.2', true))}
         <h2>Kop surat</h2>
         {input('letterhead.government', 'Baris pertama', settings.letterhead.government)}
         {input('letterhead.office', 'Nama dinas', settings.letterhead.office)}

@@ -3,7 +3,7 @@ import { type Context, Hono } from 'hono';
 import { pageRenderer } from '../lazy-pages';
 import { createMiddleware } from 'hono/factory';
 import {
-  findService, FormMappingSchema, Holiday, LETTER_SERVICES, LetterSettings, STAFF_ID, isLoketError, parseMailAddress, questionMatcher, STAFF_ROLES, type StaffMember,
+  findService, FormMappingSchema, Holiday, LETTER_SERVICES, LetterSettings, STAFF_ID, isLoketError, parseMailAddress, questionMatcher, STAFF_ROLES, type StaffMember, isAdmin, SERVICES,
 } from '@loket/core';
 import type { Deps } from '../../deps';
 import { editHolidays } from '../../cases/calendar';
@@ -40,7 +40,7 @@ export const adminPages = (deps: Deps) => {
   const app = new Hono<ConsoleEnv>();
   app.use(requireSession(deps));
   app.use(createMiddleware<ConsoleEnv>(async (c, next) => {
-    if (!c.get('officer').roles.includes('admin')) {
+    if (!isAdmin(c.get('officer').roles)) {
       c.status(403);
       return c.html(<ForbiddenPage officer={c.get('officer')} what="Halaman administrasi hanya untuk administrator Loket." />);
     }
@@ -97,7 +97,7 @@ export const adminPages = (deps: Deps) => {
     const staff = await deps.staff.list();
     if (isNew && staff.some((s) => s.id === id)) errors.push({ field: 'id', message: 'Kode petugas itu sudah dipakai.' });
     if (!isNew && !staff.some((s) => s.id === id)) return c.text('Petugas tidak ditemukan.', 404);
-    if (id === c.get('officer').id && (!member.active || !member.roles.includes('admin'))) {
+    if (id === c.get('officer').id && (!member.active || !isAdmin(member.roles))) {
       errors.push({ field: 'roles', message: 'Anda tidak dapat mencabut peran administrator atau menonaktifkan akun Anda sendiri.' });
     }
     if (errors.length) {
@@ -138,7 +138,7 @@ export const adminPages = (deps: Deps) => {
     const m = (await formMappingSources(deps)).find((x) => x.formId === c.req.query('form'));
     const values: Record<string, string> = m
       ? { formId: m.formId, serviceId: m.serviceId, formUrl: m.formUrl ?? '', questions: Object.entries(m.questions).map(([q, f]) => `${q} = ${f}`).join('\n') }
-      : { serviceId: 'konsultasi' };
+      : { serviceId: SERVICES.find((s) => s.channels.includes('google_form'))?.id ?? '' };
     return render(c, async (P) => <P.FormEditPage officer={c.get('officer')} values={values} />);
   });
   app.post('/formulir/ubah', async (c) => {

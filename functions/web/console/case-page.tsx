@@ -1,7 +1,7 @@
 /** @jsxImportSource hono/jsx */
 import {
   actionsFor, assignableOfficers, type CaseEvent, attachmentName, mayAssign, mayOpenDocuments, type CaseRecord, clockText, currentStep, findService, formatWib, INTAKE_CHECK, maskDigitRuns, maskedAnswers, maskEmail,
-  kipRows, type KlinikSession, maskPhone, laporEventTitle, PASAL_17, seatsLeft, sessionStart, topicsOf, laporSummary, mayRevealApplicant, type Service, serviceFields, slaState, type StaffMember, type TransitionDef, workflowFor, worksCurrentStep,
+  kipRows, type KlinikSession, maskPhone, laporEventTitle, PASAL_17, seatsLeft, sessionStart, topicsOf, laporSummary, mayRevealApplicant, type Service, serviceFields, slaState, type StaffMember, type TransitionDef, workflowFor, worksCurrentStep, hasDuty, endsWithoutProduct,
 } from '@loket/core';
 import { raw } from 'hono/html';
 import { Banner, ConsolePage, ErrorSummary, type FieldError, SlaTag, Summary, type SummaryRow } from '../components';
@@ -9,7 +9,7 @@ import { Banner, ConsolePage, ErrorSummary, type FieldError, SlaTag, Summary, ty
 /** SP4N-LAPOR!: where the complaint stands there, and (manual channel) the answers still to copy by hand. */
 const LaporPanel = ({ c, officer }: { c: CaseRecord; officer: StaffMember }) => {
   const link = c.lapor!;
-  const copier = officer.roles.includes('petugas_pengaduan');
+  const copier = hasDuty(officer.roles, 'complaintDesk');
   return (
     <>
       <h2 id="lapor">SP4N-LAPOR!</h2>
@@ -145,7 +145,7 @@ export const CasePage = ({ c, officer, events, staff, now, revealed, flash, erro
 
       {c.lapor && <LaporPanel c={c} officer={officer} />}
 
-      <h2 id="pemohon">{c.lapor ? 'Pelapor' : 'Pemohon'}</h2>
+      <h2 id="identitas">{c.lapor ? 'Pelapor' : 'Pemohon'}</h2>
       {c.confidential && !(revealed && canReveal) ? <p>Identitas pelapor dirahasiakan{canReveal ? '' : '; hanya petugas pengaduan yang dapat melihatnya'}.</p> : (
         <Summary rows={[
           ['Nama', c.applicant.name],
@@ -179,7 +179,7 @@ export const CasePage = ({ c, officer, events, staff, now, revealed, flash, erro
 
       <h2 id="tindakan">Tindakan</h2>
       {actions.length
-        ? <p>{actions.map((a, i) => <a class={a.event === 'tolak' || a.event === 'batalkan' || a.event === 'bukan_wewenang' ? 'button button-warning' : i === 0 ? 'button' : 'button button-secondary'} href={`/konsol/berkas/${c.id}/tindakan/${a.event}`}>{a.label}</a>)}</p>
+        ? <p>{actions.map((a, i) => <a class={endsWithoutProduct(c, a) ? 'button button-warning' : i === 0 ? 'button' : 'button button-secondary'} href={`/konsol/berkas/${c.id}/tindakan/${a.event}`}>{a.label}</a>)}</p>
         : <p class="muted">{step.kind === 'terminal' ? 'Berkas sudah selesai.' : 'Tidak ada tindakan untuk peran Anda pada tahap ini.'}</p>}
 
       <h2 id="persyaratan">Persyaratan</h2>
@@ -311,14 +311,14 @@ export const ActionPage = ({ c, officer, action, errors = [], note = '', values 
         )}
         <div class={noteError ? 'field field-error' : 'field'}>
           <label for="note">{action.noteRequired && !sessions ? 'Alasan atau catatan (wajib)' : 'Catatan (tidak wajib)'}</label>
-          {(action.event === 'tanggapan_disampaikan' || action.event === 'bukan_wewenang') && c.lapor && (
+          {action.laporReply && c.lapor && (
             <p class="hint">{c.lapor.mode === 'api' ? 'Teks ini dikirim ke SP4N-LAPOR! sebagai tindak lanjut.' : 'Teks ini perlu disalin ke SP4N-LAPOR!; halaman berkas akan mengingatkan.'}</p>
           )}
           {revision && <p class="hint">Catatan ini dikirim kepada pemohon melalui email.</p>}
           {noteError && <p class="error-message"><span class="visually-hidden">Kesalahan: </span>{noteError}</p>}
           <textarea id="note" name="note" rows={5}>{note}</textarea>
         </div>
-        <button class={action.event === 'tolak' || action.event === 'bukan_wewenang' ? 'button button-warning' : 'button'} type="submit">{action.label}</button>
+        <button class={endsWithoutProduct(c, action) ? 'button button-warning' : 'button'} type="submit">{action.label}</button>
         <a class="button button-secondary" href={`/konsol/berkas/${c.id}`}>Batal</a>
       </form>
     </ConsolePage>

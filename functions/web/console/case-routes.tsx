@@ -50,7 +50,7 @@ export const caseRoutes = (app: Hono<ConsoleEnv>, deps: Deps, { render, staffMap
     const officer = c.get('officer');
     if (!mayRevealApplicant(record, officer.roles)) {
       c.status(403);
-      return casePage(c, record, { errors: [{ field: 'pemohon', message: 'Anda tidak berwenang menampilkan data pribadi pemohon berkas ini.' }] });
+      return casePage(c, record, { errors: [{ field: 'identitas', message: 'Anda tidak berwenang menampilkan data pribadi pemohon berkas ini.' }] });
     }
     await logReveal(deps, record, officer.id);
     return casePage(c, record, { revealed: true });

@@ -1,5 +1,5 @@
 /** @jsxImportSource hono/jsx */
-import { type CaseRecord, HOME_GROUPS, homeGroup, type StaffMember } from '@loket/core';
+import { type CaseRecord, HOME_GROUPS, homeGroup, type StaffMember, hasDuty } from '@loket/core';
 import { ConsolePage } from '../components';
 import { CaseCard } from './case-row';
 
@@ -14,7 +14,7 @@ export const HomePage = ({ officer, own, unassigned, now, staff, flash }: {
       {flash && <div class="banner banner-success" role="status"><p class="banner-title">Berhasil</p><div class="banner-body">{flash}</div></div>}
       <h1>Beranda</h1>
       <p>Berkas yang ditugaskan kepada Anda ({own.length}) dan berkas tahap Anda yang belum didisposisikan ({unassigned.length}).</p>
-      <p class="small"><a href="/konsol/berkas?petugas=saya">Semua berkas saya</a> · <a href="/konsol/berkas?sla=breached">Semua yang terlambat</a> · <a href="/konsol/baru">Daftarkan permohonan</a>{officer.roles.includes('petugas_pengaduan') && <> · <a href="/konsol/lapor/baru">Pengaduan SP4N-LAPOR!</a></>}</p>
+      <p class="small"><a href="/konsol/berkas?petugas=saya">Semua berkas saya</a> · <a href="/konsol/berkas?sla=breached">Semua yang terlambat</a> · <a href="/konsol/baru">Daftarkan permohonan</a>{hasDuty(officer.roles, 'complaintDesk') && <> · <a href="/konsol/lapor/baru">Pengaduan SP4N-LAPOR!</a></>}</p>
       {HOME_GROUPS.map((g) => {
         const list = own.filter((c) => homeGroup(c, now) === g.id).sort(byDue);
         return list.length ? (

@@ -4,7 +4,7 @@ import type { Deps } from '../../deps';
 import type { ConsoleEnv } from '../auth/session';
 import type { ConsoleKit } from './kit';
 import type { Context } from 'hono';
-import { wibMonth } from '@loket/core';
+import { wibMonth, hasDuty } from '@loket/core';
 import { createSession } from '../../klinik/schedule';
 import type { FieldError } from '../components';
 
@@ -12,7 +12,7 @@ import type { FieldError } from '../components';
 export const klinikRoutes = (app: Hono<ConsoleEnv>, deps: Deps, { render, failure, statusOf, flashOf }: ConsoleKit) => {
   const klinikPage = async (c: Context<ConsoleEnv>, month: string, extra: { flash?: string; errors?: FieldError[]; values?: Record<string, string> } = {}) => {
     const [sessions, staff] = await Promise.all([deps.klinik.month(month), deps.staff.list()]);
-    const konsultan = staff.filter((s) => s.active && s.roles.includes('konsultan_klinik'));
+    const konsultan = staff.filter((s) => s.active && hasDuty(s.roles, 'klinikConsultant'));
     return render(c, async (P) => <P.KlinikPage officer={c.get('officer')} month={month} sessions={sessions} konsultan={konsultan} {...extra} />);
   };
 

@@ -1,5 +1,5 @@
 /** @jsxImportSource hono/jsx */
-import { formatWib, KLINIK_TOPICS, klinikEvaluation, type KlinikSession, seatsLeft, sessionStart, type StaffMember } from '@loket/core';
+import { formatWib, KLINIK_TOPICS, klinikEvaluation, type KlinikSession, seatsLeft, sessionStart, type StaffMember, hasDuty } from '@loket/core';
 import { Banner, ConsolePage, ErrorSummary, type FieldError, Field, Summary } from '../components';
 
 /** The month's Klinik KUKM schedule with its evaluation; the Admin Klinik adds sessions here. */
@@ -29,7 +29,7 @@ export const KlinikPage = ({ officer, month, sessions, konsultan, flash, errors 
           <li class="card"><h3>{formatWib(sessionStart(s))}</h3><p>{s.topic} · {s.konsultanName} · {s.booked.length}/{s.capacity} peserta{seatsLeft(s) === 0 ? ' · penuh' : ''}</p></li>
         ))}</ul>
       ) : <p class="muted">Belum ada sesi pada bulan ini.</p>}
-      {officer.roles.includes('admin_klinik') && (
+      {hasDuty(officer.roles, 'klinikSchedule') && (
         <form method="post" action="/konsol/klinik" novalidate>
           <h2>Tambah sesi</h2>
           <Field id="date" label="Tanggal" error={err('date')}><input class="input-short" type="date" id="date" name="date" value={values.date ?? ''} /></Field>

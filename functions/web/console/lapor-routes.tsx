@@ -3,7 +3,7 @@ import type { Hono } from 'hono';
 import type { Deps } from '../../deps';
 import type { ConsoleEnv } from '../auth/session';
 import type { ConsoleKit } from './kit';
-import { isLoketError, type StaffMember } from '@loket/core';
+import { isLoketError, type StaffMember, hasDuty } from '@loket/core';
 import { registerByHand, registerFromLapor } from '../../lapor/register';
 import { readManualForm } from '../../lapor/manual-form';
 import type { FieldError } from '../components';
@@ -11,7 +11,7 @@ import type { FieldError } from '../components';
 /** SP4N-LAPOR! complaints: registering one (API or by hand) and recording an answer copied back by hand. */
 export const laporRoutes = (app: Hono<ConsoleEnv>, deps: Deps, { render, loadCase, casePage, failure, statusOf }: ConsoleKit) => {
   /** SP4N-LAPOR! complaints, registered by the complaint officers (the pengaduan's first step). */
-  const registersComplaints = (officer: StaffMember) => officer.roles.includes('petugas_pengaduan');
+  const registersComplaints = (officer: StaffMember) => hasDuty(officer.roles, 'complaintDesk');
   app.get('/lapor/baru', (c) => {
     if (!registersComplaints(c.get('officer'))) {
       c.status(403);

@@ -9,7 +9,7 @@ export * from './sla/deadline';
 export * from './sla/default-calendar';
 export { OFFICIAL_HOLIDAYS, OFFICIAL_YEARS } from './sla/official-holidays';
 export * from './workflow/engine';
-export { DONE, REFUSED, WITHDRAWN, REVISION } from './workflow/build';
+export { DONE, REFUSED, WITHDRAWN, REVISION, SHARED_EVENTS } from './workflow/build';
 export * from './workflow/definitions';
 export * from './workflow/step-roles';
 export * from './workflow/step-data';

@@ -9,7 +9,8 @@ import { wibDate } from '../sla/wib';
 import { newOutboxEntry, type OutboxEntry, type OutgoingMail } from '../mail/outbox';
 import type { Actor } from '../workflow/engine';
 import { workflowFor } from '../workflow/definitions';
-import { REVISION } from '../workflow/build';
+import { REVISION, SHARED_EVENTS } from '../workflow/build';
+import { APPLICANT_ROLE } from '../catalog/roles';
 import {
   applyTransition, assignCase, type AttachmentOutcome, type CaseChange, checkRequirement, openCase, recomputeDeadlines, recordAttachment,
   resubmitAnswers, type NewCase,
@@ -211,7 +212,7 @@ export class CaseService {
       if (c.state !== REVISION) return undefined;
       const service = serviceOrThrow(c.serviceId);
       return applyTransition(c, service, workflowFor(service), calendar, {
-        event: 'serahkan_perbaikan', actor: { id: 'pemohon', roles: ['pemohon'] }, note: 'Perbaikan dikirim melalui formulir.', now: this.deps.time.now(),
+        event: SHARED_EVENTS.resubmit, actor: { id: APPLICANT_ROLE, roles: [APPLICANT_ROLE] }, note: 'Perbaikan dikirim melalui formulir.', now: this.deps.time.now(),
       });
     });
     return (back ?? applied).record;

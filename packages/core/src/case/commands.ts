@@ -1,3 +1,4 @@
+import { DUTIES } from '../catalog/roles';
 import type { Service } from '../catalog/schema';
 import { LoketError } from '../errors';
 import { fieldProblem } from '../intake/validate-field';
@@ -171,7 +172,7 @@ export const applyTransition = (
     ...(result.effects.includes('request_letter_number') ? { letterOwed: true } : {}),
   });
   // An answer to a LAPOR! complaint goes back there: queued for the API, or listed for copying by hand.
-  const reply = c.lapor && laporReply(c.lapor, { caseId: c.id, seq: record.version, event: input.event, note: input.note?.trim() ?? '', data: input.data, now: input.now });
+  const reply = c.lapor && laporReply(c.lapor, { caseId: c.id, seq: record.version, reply: def?.laporReply, note: input.note?.trim() ?? '', data: input.data, now: input.now });
   if (reply) record.lapor = reply.link;
   const writes: SideWrite[] = [
     ...(result.effects.includes('request_letter_number') && !record.letterId ? [{ kind: 'letter_owed', since: input.now } as const] : []),
@@ -235,9 +236,6 @@ export const checkRequirement = (
   };
 };
 
-/** Who may hand a case to an officer besides the step's own officers: the heads who dispose letters. */
-export const DISPOSERS = ['kepala_dinas', 'sekretaris_dinas'] as const;
-
 /**
  * Disposisi: an officer of the current step (or a head) hands the case to an officer who holds one
  * of the step's roles; anyone else could not act on it.
@@ -247,7 +245,7 @@ export const assignCase = (
   workflow: WorkflowDefinition,
   input: { assignee: { id: string; roles: string[] }; actor: Actor; now: number },
 ): CaseChange => {
-  requireStepWork(workflow, c.state, input.actor, 'mendisposisikan berkas', [...DISPOSERS]);
+  requireStepWork(workflow, c.state, input.actor, 'mendisposisikan berkas', [...DUTIES.disposition]);
   const roles = stepRoles(workflow, c.state);
   if (!roles.some((r) => input.assignee.roles.includes(r))) {
     throw new LoketError('validation', 'Petugas yang dipilih tidak memegang peran pada tahap ini.', [{ field: 'assigneeId', message: 'Pilih petugas tahap ini.' }]);

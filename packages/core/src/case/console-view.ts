@@ -1,12 +1,11 @@
 import { maskDigitRuns } from './mask';
-import type { Role } from '../catalog/roles';
+import { ADMIN_ROLE, APPLICANT_ROLE, DUTIES, hasDuty, type Role } from '../catalog/roles';
 import { findService } from '../catalog/services';
 import { slaState } from '../sla/deadline';
 import { wibDate } from '../sla/wib';
 import { availableTransitions, type StateDef, stateOf, type TransitionDef } from '../workflow/engine';
 import { workflowFor } from '../workflow/definitions';
 import { stepRoles } from '../workflow/step-roles';
-import { DISPOSERS } from './commands';
 import type { CaseRecord } from './model';
 
 /**
@@ -57,7 +56,13 @@ export const homeGroup = (c: Pick<CaseRecord, 'clock' | 'closedAt'>, now: number
 /** The transitions this officer may take on the case now (exactly the buttons the case page shows). */
 export const actionsFor = (c: Pick<CaseRecord, 'serviceId' | 'state'>, roles: readonly string[]): TransitionDef[] => {
   const wf = workflowFor(findService(c.serviceId)!);
-  return availableTransitions(wf, c.state).filter((t) => t.roles.some((r) => r !== 'pemohon' && roles.includes(r)));
+  return availableTransitions(wf, c.state).filter((t) => t.roles.some((r) => r !== APPLICANT_ROLE && roles.includes(r)));
+};
+
+/** A step that ends the request without its product (a refusal, a forward, a withdrawal): its button warns. */
+export const endsWithoutProduct = (c: Pick<CaseRecord, 'serviceId'>, t: TransitionDef) => {
+  const outcome = stateOf(workflowFor(findService(c.serviceId)!), t.to).outcome;
+  return outcome === 'refused' || outcome === 'withdrawn';
 };
 
 export const currentStep = (c: Pick<CaseRecord, 'serviceId' | 'state'>): StateDef => stateOf(workflowFor(findService(c.serviceId)!), c.state);
@@ -68,13 +73,10 @@ export const worksCurrentStep = (c: Pick<CaseRecord, 'serviceId' | 'state'>, rol
 
 /** Whether the officer may hand the case on (disposisi): its step's officers, or a head who disposes letters. */
 export const mayAssign = (c: Pick<CaseRecord, 'serviceId' | 'state'>, roles: readonly string[]) =>
-  worksCurrentStep(c, roles) || (currentStep(c).kind === 'active' && DISPOSERS.some((r) => roles.includes(r)));
+  worksCurrentStep(c, roles) || (currentStep(c).kind === 'active' && hasDuty(roles, 'disposition'));
 
 /** Whether the case waits for this officer's roles, unassigned (the Beranda's "belum didisposisikan"). */
 export const unassignedForRoles = (c: CaseRecord, roles: readonly string[]) => c.assigneeId === undefined && worksCurrentStep(c, roles);
-
-/** Who may see a confidential or anonymous reporter's identity: the complaint officers only. */
-export const CONFIDENTIAL_READERS: readonly Role[] = ['petugas_pengaduan'];
 
 /**
  * Who may see an applicant's data unmasked (each reveal is logged): the officers who work any step of
@@ -82,10 +84,10 @@ export const CONFIDENTIAL_READERS: readonly Role[] = ['petugas_pengaduan'];
  * walk-ins; for a confidential complaint, the complaint officers only. Never the administrator.
  */
 export const mayRevealApplicant = (c: Pick<CaseRecord, 'serviceId' | 'confidential'>, roles: readonly Role[] | readonly string[]) => {
-  if (c.confidential) return roles.some((r) => (CONFIDENTIAL_READERS as readonly string[]).includes(r));
+  if (c.confidential) return hasDuty(roles, 'complaintDesk');
   const wf = workflowFor(findService(c.serviceId)!);
-  const allowed = new Set<string>([...wf.states.flatMap((s) => stepRoles(wf, s.id)), 'petugas_layanan']);
-  return roles.some((r) => r !== 'admin' && allowed.has(r));
+  const allowed = new Set<string>([...wf.states.flatMap((s) => stepRoles(wf, s.id)), ...DUTIES.frontDesk]);
+  return roles.some((r) => r !== ADMIN_ROLE && allowed.has(r));
 };
 
 /**

@@ -30,11 +30,41 @@ const ROLES = Object.keys(ROLE_LABELS) as [keyof typeof ROLE_LABELS, ...(keyof t
 export const Role = z.lazy(() => z.enum(ROLES));
 export type Role = z.infer<typeof Role>;
 
+/** The desk's own roles, not the office's: who configures the desk, and the applicant on their own case. */
+export const ADMIN_ROLE: Role = 'admin';
+export const APPLICANT_ROLE: Role = 'pemohon';
+
 /** Roles that belong to officers (everyone but the applicant). */
-export const STAFF_ROLES = ROLES.filter((r) => r !== 'pemohon');
+export const STAFF_ROLES = ROLES.filter((r) => r !== APPLICANT_ROLE);
 
 /** Officers who work cases: everyone but the administrator, who configures the desk and reads no applicant's documents. */
-export const CASEWORK_ROLES = STAFF_ROLES.filter((r) => r !== 'admin');
+export const CASEWORK_ROLES = STAFF_ROLES.filter((r) => r !== ADMIN_ROLE);
+/**
+ * Duties the standard gives to office roles besides working the steps of a procedure. Code asks for a
+ * duty (`hasDuty`), never for a role by name, so an office that gives a duty to another role says so here.
+ */
+export const DUTIES = {
+  /** The front desk: registers walk-in requests of every service and sees every case to do so. */
+  frontDesk: ['petugas_layanan'],
+  /** Disposes a case with no assignee to an officer of its step (disposisi). */
+  disposition: ['kepala_dinas', 'sekretaris_dinas'],
+  /** Reads the log of who opened which document (with the administrator). */
+  accessLog: ['kepala_dinas', 'sekretaris_dinas'],
+  /** Revokes an issued letter (with the administrator). */
+  revokeLetters: ['kepala_dinas'],
+  /** Receives the weekly service report. */
+  weeklyReport: ['kepala_dinas'],
+  /** The complaint desk: registers SP4N-LAPOR! complaints, copies answers there, sees confidential reporters. */
+  complaintDesk: ['petugas_pengaduan'],
+  /** Sets the KUKM clinic's session schedule. */
+  klinikSchedule: ['admin_klinik'],
+  /** Serves KUKM clinic sessions (the consultant a session names). */
+  klinikConsultant: ['konsultan_klinik'],
+} as const satisfies Record<string, readonly Role[]>;
+export type Duty = keyof typeof DUTIES;
+export const hasDuty = (roles: readonly string[], duty: Duty) => DUTIES[duty].some((r) => roles.includes(r));
+export const isAdmin = (roles: readonly string[]) => roles.includes(ADMIN_ROLE);
+
 export const doesCasework = (roles: readonly string[]) => roles.some((r) => (CASEWORK_ROLES as string[]).includes(r));
 
 /** Staff directory ids: 2–40 lowercase letters, digits or "-" (they appear in URLs and e-mail ids). */

@@ -65,6 +65,13 @@ const build = () => {
     /** Permendagri 83/2022 classification code, e.g. 500.3.2. Configuration the Dinas can change. */
     classificationCode: z.string().regex(/^\d{3}(\.\d+)*$/),
     title: z.string(),
+    /**
+     * What the letter grants or states: its opening paragraph (`{diterima}` is the date the request was
+     * received, `{registrasi}` its tracking number) and the paragraphs after the request's details. A
+     * public-information service has neither: its letter is the refusal UU 14/2008 words (docs/RULES.md §6).
+     */
+    opening: z.string().optional(),
+    closing: z.array(z.string()).optional(),
   });
 
   const Service = z.object({

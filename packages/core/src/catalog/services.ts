@@ -5,7 +5,9 @@ import {
 
 /**
  * The nine services of Keputusan Kepala Dinas KUKM Kab. Pasuruan No. 950/271/424.085/2024 (31 Januari 2024),
- * as data. This file is the one place where a requirement, a step, a role or a deadline of the standard lives.
+ * as data: requirements, the standard's own step list, products, letters and deadlines. The procedures
+ * (the arrows between steps and who takes them) are in workflow/definitions.ts, the roles and duties in
+ * roles.ts; code elsewhere reads these, never an id (docs/RULES.md §1).
  */
 
 const COMPLAINT_CONTACT =
@@ -77,7 +79,14 @@ const raw: Service[] = [
     cost: 'Gratis',
     product: 'Surat Persetujuan Pembukaan Kantor Cabang Koperasi',
     productAsPrinted: 'Surat Rekomendasi',
-    letter: { classificationCode: '500.3.2', title: 'Surat Persetujuan Pembukaan Kantor Cabang Koperasi' },
+    letter: {
+      classificationCode: '500.3.2', title: 'Surat Persetujuan Pembukaan Kantor Cabang Koperasi',
+      opening: 'Menunjuk permohonan Saudara yang kami terima pada {diterima} dengan nomor registrasi {registrasi}, dan berdasarkan hasil verifikasi persyaratan serta survei lapangan, dengan ini Kepala Dinas Koperasi, Usaha Kecil dan Menengah Kabupaten Pasuruan memberikan PERSETUJUAN pembukaan Kantor Cabang Koperasi dengan data sebagai berikut:',
+      closing: [
+        'Kantor Cabang wajib menjalankan kegiatan usaha sesuai Anggaran Dasar koperasi dan peraturan perundang-undangan, serta melaporkan perkembangannya kepada Dinas secara berkala.',
+        'Persetujuan ini dapat dicabut apabila di kemudian hari terdapat ketidaksesuaian dengan data yang disampaikan.',
+      ],
+    },
     legalBasis: LEGAL_COOPERATIVE,
     executors: { count: '4 orang', roles: ['kabid_usaha_mikro', 'fungsional_umum', 'penelaah_pengembangan_usaha', 'pengelola_data'] },
     complaintContact: COMPLAINT_CONTACT,
@@ -315,7 +324,11 @@ const raw: Service[] = [
     cost: 'Gratis',
     product: 'Surat Keterangan Pengurus/Pengawas Koperasi',
     productAsPrinted: 'KELEMBAGAAN DAN PENGAWASAN',
-    letter: { classificationCode: '500.3.2', title: 'Surat Keterangan Pengurus/Pengawas Koperasi' },
+    letter: {
+      classificationCode: '500.3.2', title: 'Surat Keterangan Pengurus/Pengawas Koperasi',
+      opening: 'Menunjuk permohonan Saudara yang kami terima pada {diterima} dengan nomor registrasi {registrasi}, dan berdasarkan hasil kualifikasi data, dengan ini Kepala Dinas Koperasi, Usaha Kecil dan Menengah Kabupaten Pasuruan menerangkan bahwa susunan pengurus dan/atau pengawas koperasi berikut telah tercatat pada Dinas:',
+      closing: ['Surat keterangan ini dibuat untuk dipergunakan sebagaimana mestinya.'],
+    },
     legalBasis: LEGAL_COOPERATIVE,
     executors: { count: '4 orang', roles: ['kepala_dinas', 'sekretaris_dinas', 'kabid_kelembagaan_pengawasan', 'pengawas_koperasi'] },
     complaintContact: COMPLAINT_CONTACT,
@@ -350,7 +363,14 @@ const raw: Service[] = [
     cost: 'Tidak dipungut biaya (GRATIS)',
     product: 'Surat Rekomendasi Penggunaan BBM Bersubsidi (usaha mikro)',
     productAsPrinted: 'USAHA MIKRO',
-    letter: { classificationCode: '500.3.7', title: 'Surat Rekomendasi Penggunaan BBM Bersubsidi' },
+    letter: {
+      classificationCode: '500.3.7', title: 'Surat Rekomendasi Penggunaan BBM Bersubsidi',
+      opening: 'Menunjuk permohonan Saudara yang kami terima pada {diterima} dengan nomor registrasi {registrasi}, dan berdasarkan hasil kualifikasi pemohon, dengan ini Kepala Dinas Koperasi, Usaha Kecil dan Menengah Kabupaten Pasuruan memberikan REKOMENDASI untuk memperoleh Bahan Bakar Minyak jenis tertentu (bersubsidi) bagi usaha mikro dengan data sebagai berikut:',
+      closing: [
+        'Rekomendasi ini hanya dipergunakan untuk kegiatan usaha mikro yang tercantum di atas dan tidak dapat dipindahtangankan.',
+        'Rekomendasi ini dapat dicabut apabila dipergunakan tidak sesuai peruntukannya.',
+      ],
+    },
     legalBasis: LEGAL_CLINIC,
     executors: { count: CLINIC_15, roles: ['kepala_dinas', 'kabid_usaha_mikro', 'fungsional_umum'] },
     complaintContact: COMPLAINT_CONTACT,
@@ -366,6 +386,9 @@ export const SERVICES: readonly Service[] = Object.freeze(raw);
 
 const byId = new Map(SERVICES.map((s) => [s.id, s]));
 export const findService = (id: string): Service | undefined => byId.get(id);
+
+/** The service that receives SP4N-LAPOR! complaints: the one whose channels include it (at most one). */
+export const complaintService = (): Service | undefined => SERVICES.find((s) => s.channels.includes('sp4n_lapor'));
 
 /** Every field of a service, requirements first, then applicant fields. */
 export const serviceFields = (s: Service) => [...s.requirements.flatMap((r) => r.fields), ...s.applicantFields];

@@ -1,5 +1,7 @@
 import * as z from 'zod';
 import type { CaseRecord } from '../case/model';
+import type { Service } from '../catalog/schema';
+import { workflowFor } from '../workflow/definitions';
 import { formatWib, nextMonth, wibInstant, wibMonth } from '../sla/wib';
 
 /**
@@ -64,3 +66,6 @@ export const bookableMonths = (now: number) => {
   const month = wibMonth(now);
   return [month, nextMonth(month)];
 };
+
+/** Whether a service books its requests into clinic sessions (a step of it takes a seat). */
+export const usesKlinikSessions = (s: Service) => workflowFor(s).transitions.some((t) => t.requires === 'klinik_seat');

@@ -1,8 +1,9 @@
 import type { CaseChange } from '../case/commands';
+import { hasDuty } from '../catalog/roles';
 import type { CaseRecord } from '../case/model';
 import { LoketError } from '../errors';
 import type { OutgoingMail } from '../mail/outbox';
-import type { Actor } from '../workflow/engine';
+import type { Actor, TransitionDef } from '../workflow/engine';
 import type { LaporFollowup, LaporLink, LaporStatus } from './complaint';
 
 /**
@@ -10,9 +11,6 @@ import type { LaporFollowup, LaporLink, LaporStatus } from './complaint';
  * the desk's answers posted (or copied by hand), a post LAPOR! refused. Each is one event on the
  * timeline and each is idempotent: repeating it with what the case already holds changes nothing.
  */
-
-/** The desk's answers to the reporter: the response at the end, and the forward of a complaint that is not the Dinas's. */
-export const LAPOR_REPLY_EVENTS = ['tanggapan_disampaikan', 'bukan_wewenang'] as const;
 
 /**
  * A fingerprint of a message's text (whitespace-normalised), to recognise the desk's own follow-up when
@@ -46,14 +44,14 @@ const linkOf = (c: CaseRecord) => {
 
 /**
  * The answer an officer just gave, on its way to LAPOR!: an outbox message (API channel) or an entry
- * officers copy by hand and then mark done (manual channel). Undefined for any other event.
+ * officers copy by hand and then mark done (manual channel). Undefined for a step that is no such answer.
  */
 export const laporReply = (
   link: LaporLink,
-  input: { caseId: string; seq: number; event: string; note: string; data?: Record<string, string>; now: number },
+  input: { caseId: string; seq: number; reply: TransitionDef['laporReply']; note: string; data?: Record<string, string>; now: number },
 ): { link: LaporLink; messages: OutgoingMail[] } | undefined => {
-  if (!(LAPOR_REPLY_EVENTS as readonly string[]).includes(input.event)) return undefined;
-  const reject = input.event === 'bukan_wewenang';
+  if (!input.reply) return undefined;
+  const reject = input.reply === 'forward';
   const institutionId = input.data?.institutionId?.trim() || undefined;
   const content = reject
     ? `Bukan wewenang Dinas Koperasi, Usaha Kecil dan Menengah Kabupaten Pasuruan. ${input.note}`.trim()
@@ -120,7 +118,7 @@ export const recordLaporPostFailed = (c: CaseRecord, input: { messageId: string;
 /** Manual channel: an officer copied one of the desk's answers into LAPOR! by hand. */
 export const recordLaporCopied = (c: CaseRecord, input: { copyId: string; actor: Actor; now: number }): CaseChange => {
   const link = linkOf(c);
-  if (!input.actor.roles.includes('petugas_pengaduan')) throw new LoketError('forbidden', 'Hanya petugas pengaduan yang mencatat penyalinan ke SP4N-LAPOR!.');
+  if (!hasDuty(input.actor.roles, 'complaintDesk')) throw new LoketError('forbidden', 'Hanya petugas pengaduan yang mencatat penyalinan ke SP4N-LAPOR!.');
   const entry = link.toCopy.find((t) => t.id === input.copyId);
   if (!entry) throw new LoketError('not_found', 'Tanggapan yang perlu disalin tidak ditemukan (mungkin sudah dicatat).');
   return change(c, input.now, { ...link, toCopy: link.toCopy.filter((t) => t.id !== input.copyId), postedHashes: [...link.postedHashes, contentHash(entry.content)] }, {

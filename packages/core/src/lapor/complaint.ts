@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { findService, serviceFields } from '../catalog/services';
+import { complaintService, serviceFields } from '../catalog/services';
 import type { Attachment, CheckItem } from '../case/model';
 import { formatWib } from '../sla/wib';
 
@@ -125,7 +125,7 @@ export const LAPOR_CHECKER = 'sp4n-lapor';
  * anonymous report is confidential: the reporter's identity is seen only by the complaint officers.
  */
 export const complaintCase = (complaint: LaporComplaint, mode: LaporLink['mode'], map: LaporStatusMap) => {
-  const service = findService('pengaduan')!;
+  const service = complaintService()!;
   const limit = new Map(serviceFields(service).map((f) => [f.id, f.maxLength ?? 5000]));
   const answer = (id: string, value: string) => [clip(value.trim() || '-', limit.get(id))];
   const dispositionAt = dispositionTime(complaint, map);

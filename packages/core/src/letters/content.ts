@@ -1,3 +1,4 @@
+import type { Service } from '../catalog/schema';
 import { findService, serviceFields } from '../catalog/services';
 import type { CaseRecord } from '../case/model';
 import { formatDateId } from '../sla/wib';
@@ -37,25 +38,13 @@ const requestDetails = (c: CaseRecord): [string, string][] => {
     });
 };
 
-const BODY: Record<Exclude<LetterType, 'data-informasi'>, { opening: (c: CaseRecord, received: string) => string; closing: string[] }> = {
-  'kantor-cabang-ksp': {
-    opening: (c, received) => `Menunjuk permohonan Saudara yang kami terima pada ${received} dengan nomor registrasi ${c.trackingNumber}, dan berdasarkan hasil verifikasi persyaratan serta survei lapangan, dengan ini Kepala Dinas Koperasi, Usaha Kecil dan Menengah Kabupaten Pasuruan memberikan PERSETUJUAN pembukaan Kantor Cabang Koperasi dengan data sebagai berikut:`,
-    closing: [
-      'Kantor Cabang wajib menjalankan kegiatan usaha sesuai Anggaran Dasar koperasi dan peraturan perundang-undangan, serta melaporkan perkembangannya kepada Dinas secara berkala.',
-      'Persetujuan ini dapat dicabut apabila di kemudian hari terdapat ketidaksesuaian dengan data yang disampaikan.',
-    ],
-  },
-  'surat-keterangan-pengurus': {
-    opening: (c, received) => `Menunjuk permohonan Saudara yang kami terima pada ${received} dengan nomor registrasi ${c.trackingNumber}, dan berdasarkan hasil kualifikasi data, dengan ini Kepala Dinas Koperasi, Usaha Kecil dan Menengah Kabupaten Pasuruan menerangkan bahwa susunan pengurus dan/atau pengawas koperasi berikut telah tercatat pada Dinas:`,
-    closing: ['Surat keterangan ini dibuat untuk dipergunakan sebagaimana mestinya.'],
-  },
-  'rekomendasi-bbm': {
-    opening: (c, received) => `Menunjuk permohonan Saudara yang kami terima pada ${received} dengan nomor registrasi ${c.trackingNumber}, dan berdasarkan hasil kualifikasi pemohon, dengan ini Kepala Dinas Koperasi, Usaha Kecil dan Menengah Kabupaten Pasuruan memberikan REKOMENDASI untuk memperoleh Bahan Bakar Minyak jenis tertentu (bersubsidi) bagi usaha mikro dengan data sebagai berikut:`,
-    closing: [
-      'Rekomendasi ini hanya dipergunakan untuk kegiatan usaha mikro yang tercantum di atas dan tidak dapat dipindahtangankan.',
-      'Rekomendasi ini dapat dicabut apabila dipergunakan tidak sesuai peruntukannya.',
-    ],
-  },
+/** A granting letter's own words, from the catalog, with the request's date and tracking number filled in. */
+const grantBody = (c: CaseRecord, letter: NonNullable<Service['letter']>, received: string) => {
+  if (!letter.opening) throw new Error(`case ${c.id}: the catalog gives letter "${letter.title}" no opening`);
+  return {
+    opening: letter.opening.replaceAll('{diterima}', received).replaceAll('{registrasi}', c.trackingNumber),
+    closing: letter.closing ?? [],
+  };
 };
 
 /**
@@ -95,8 +84,10 @@ export const letterContent = (c: CaseRecord, type: LetterType, settings: LetterS
   const received = formatDateId(c.clock.receivedAt);
   const name = answer(c, 'instansi') ?? c.applicant.name;
   const address = answer(c, 'alamat');
-  const refusal = type === 'data-informasi' ? c.refusal : undefined;
-  if (type === 'data-informasi' && !refusal) throw new Error(`case ${c.id}: a refusal letter needs the refusal's ground`);
+  // A public-information request's letter is its reasoned refusal; every other letter grants or states.
+  const refusal = service.publicInformation ? c.refusal : undefined;
+  if (service.publicInformation && !refusal) throw new Error(`case ${c.id}: a refusal letter needs the refusal's ground`);
+  const grant = refusal ? undefined : grantBody(c, service.letter!, received);
   const details: [string, string][] = [['Nomor registrasi', c.trackingNumber], ...requestDetails(c)];
   return {
     letterhead: settings.letterhead,
@@ -104,11 +95,11 @@ export const letterContent = (c: CaseRecord, type: LetterType, settings: LetterS
     number: meta.number,
     placeAndDate: `${settings.letterhead.place}, ${formatDateId(meta.issuedAt)}`,
     addressee: ['Kepada Yth.', `Sdr./Sdri. ${name}`, ...(address ? [address] : []), 'di Tempat'],
-    paragraphs: [refusal ? refusalOpening(c, received) : BODY[type as Exclude<LetterType, 'data-informasi'>].opening(c, received)],
+    paragraphs: [grant ? grant.opening : refusalOpening(c, received)],
     details: refusal ? refusalDetails(c, name) : details,
-    closing: refusal
-      ? [...refusalParagraphs(refusal, meta.objection, settings), `Pemberitahuan ini disampaikan dalam batas waktu jawaban permohonan (${c.kip ? formatDeadline(kipAnswerBy(c.kip), kipAnswerEstimated(c.kip)) : '-'}). Demikian untuk menjadi maklum.`]
-      : [...BODY[type as Exclude<LetterType, 'data-informasi'>].closing, 'Demikian untuk menjadi maklum.'],
+    closing: grant
+      ? [...grant.closing, 'Demikian untuk menjadi maklum.']
+      : [...refusalParagraphs(refusal!, meta.objection, settings), `Pemberitahuan ini disampaikan dalam batas waktu jawaban permohonan (${c.kip ? formatDeadline(kipAnswerBy(c.kip), kipAnswerEstimated(c.kip)) : '-'}). Demikian untuk menjadi maklum.`],
     legalBasis: service.legalBasis,
     signatory: settings.signatory,
     verifyUrl: meta.verifyUrl,

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { findService } from '../catalog/services';
+import { findService, SERVICES } from '../catalog/services';
 import { wibDate } from '../sla/wib';
 
 /**
@@ -8,10 +8,11 @@ import { wibDate } from '../sla/wib';
  * running number restarts every 1 January and is never given twice.
  */
 
-/** Services whose product is a numbered letter: its type is the service id. */
-export const LETTER_SERVICES = ['kantor-cabang-ksp', 'data-informasi', 'surat-keterangan-pengurus', 'rekomendasi-bbm'] as const;
-export type LetterType = (typeof LETTER_SERVICES)[number];
-export const isLetterType = (s: string): s is LetterType => (LETTER_SERVICES as readonly string[]).includes(s);
+/** A letter's type is the id of the service whose product it is (a catalog service with a `letter`). */
+export type LetterType = string;
+/** Services whose product is a numbered letter, in catalog order. */
+export const LETTER_SERVICES: readonly LetterType[] = SERVICES.filter((s) => s.letter).map((s) => s.id);
+export const isLetterType = (s: string): s is LetterType => LETTER_SERVICES.includes(s);
 
 export const letterTitle = (type: LetterType) => findService(type)!.letter!.title;
 
@@ -22,7 +23,7 @@ export const LetterSettings = z.lazy(() => z.object({
   unitCode: z.string().regex(/^\d{1,4}$/),
   /** One running number per unit and year, or also per classification code. */
   counterPerClassification: z.boolean(),
-  classification: z.record(z.enum(LETTER_SERVICES), z.string().regex(/^\d{3}(\.\d+)*$/, 'kode klasifikasi seperti 500.3.2')),
+  classification: z.object(Object.fromEntries(LETTER_SERVICES.map((t) => [t, z.string().regex(/^\d{3}(\.\d+)*$/, 'kode klasifikasi seperti 500.3.2')]))),
   letterhead: z.object({
     government: z.string().min(1).max(100),
     office: z.string().min(1).max(150),
@@ -62,9 +63,13 @@ export const DEFAULT_LETTER_SETTINGS: LetterSettings = {
   ppidSuperior: 'Atasan PPID Pemerintah Kabupaten Pasuruan (Sekretaris Daerah Kabupaten Pasuruan)',
 };
 
+/** The classification code a letter type is numbered under: the administrator's, else the catalog's. */
+export const classificationOf = (settings: Pick<LetterSettings, 'classification'>, type: LetterType) =>
+  settings.classification[type] ?? findService(type)!.letter!.classificationCode;
+
 /** The counter a number is drawn from: per unit and year, and per classification when configured. */
 export const counterKey = (settings: LetterSettings, type: LetterType, year: number) =>
-  `${settings.regionCode}.${settings.unitCode}#${year}${settings.counterPerClassification ? `#${settings.classification[type]}` : ''}`;
+  `${settings.regionCode}.${settings.unitCode}#${year}${settings.counterPerClassification ? `#${classificationOf(settings, type)}` : ''}`;
 
 export const formatLetterNumber = (classification: string, seq: number, settings: Pick<LetterSettings, 'regionCode' | 'unitCode'>, year: number) =>
   `${classification}/${seq}/${settings.regionCode}.${settings.unitCode}/${year}`;

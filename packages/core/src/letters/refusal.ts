@@ -104,7 +104,7 @@ export const kipAnswerBy = (k: KipDeadlines) => k.extended?.to ?? k.answerBy;
 export const kipAnswerEstimated = (k: KipDeadlines) => (k.extended ? k.extended.estimated : k.answerEstimated) ?? false;
 
 /**
- * The refusal an officer gives with "dikecualikan", checked field by field (an Indonesian message
+ * The refusal an officer gives on a step that records a refusal ground, checked field by field (an Indonesian message
  * naming each). Its reason (the note) is the transition's own.
  */
 export const readRefusal = (data: Record<string, string> | undefined): Refusal => {

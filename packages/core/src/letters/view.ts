@@ -1,3 +1,4 @@
+import { hasDuty, isAdmin } from '../catalog/roles';
 import { formatDateId, formatWib } from '../sla/wib';
 import { type LetterRecord, letterTitle } from './model';
 import { formatDeadline, type KipDeadlines } from './refusal';
@@ -29,5 +30,5 @@ export const kipRows = (k: KipDeadlines): [string, string][] => [
   ...(k.objectionBy ? [['Batas keberatan pemohon (30 hari kerja)', formatDeadline(k.objectionBy, k.objectionEstimated)] as [string, string]] : []),
 ];
 
-/** Who may revoke a letter: the Kepala Dinas who signs it, or an administrator. */
-export const mayRevokeLetters = (roles: readonly string[]) => roles.includes('kepala_dinas') || roles.includes('admin');
+/** Who may revoke a letter: the office's signatory (the duty `revokeLetters`), or an administrator. */
+export const mayRevokeLetters = (roles: readonly string[]) => hasDuty(roles, 'revokeLetters') || isAdmin(roles);

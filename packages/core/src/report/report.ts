@@ -1,4 +1,5 @@
-import { SERVICES } from '../catalog/services';
+import { complaintService, SERVICES } from '../catalog/services';
+import { ADMIN_ROLE } from '../catalog/roles';
 import type { CaseRecord } from '../case/model';
 import type { StaffMember } from '../ports';
 import type { WorkingCalendar } from '../sla/calendar';
@@ -82,7 +83,7 @@ export const buildReport = (input: {
     };
   });
 
-  const officers = input.staff.filter((s) => s.active && !s.roles.every((r) => r === 'admin')).map((s): OfficerRow => {
+  const officers = input.staff.filter((s) => s.active && !s.roles.every((r) => r === ADMIN_ROLE)).map((s): OfficerRow => {
     const open = input.openNow.filter((c) => c.assigneeId === s.id);
     return {
       staffId: s.id, name: s.name, open: open.length, overdue: open.filter((c) => slaState(c.clock, now) === 'breached').length,
@@ -90,7 +91,7 @@ export const buildReport = (input: {
     };
   }).filter((o) => o.open + o.finished > 0);
 
-  const complaints = byService.get('pengaduan') ?? [];
+  const complaints = byService.get(complaintService()?.id ?? '') ?? [];
   const complaintTimes = complaints.filter((c) => c.closedAt !== undefined).map(took).sort((a, b) => a - b);
   const overall = computeIkm(input.surveys.map((r) => r.answers));
   // The population of the survey: the requests finished in the period.

@@ -1,4 +1,4 @@
-import type { Role } from '../catalog/roles';
+import { APPLICANT_ROLE, DUTIES, type Role } from '../catalog/roles';
 import type { Service } from '../catalog/schema';
 import type { Effect, Guard, StateDef, StepRecord, TransitionDef, WorkflowDefinition } from './engine';
 
@@ -8,8 +8,11 @@ export const REFUSED = 'ditolak';
 export const WITHDRAWN = 'dibatalkan';
 export const REVISION = 'perbaikan';
 
+/** The steps every procedure shares (revision loop, refusal, withdrawal), by their event ids. */
+export const SHARED_EVENTS = { requestRevision: 'minta_perbaikan', resubmit: 'serahkan_perbaikan', refuse: 'tolak', withdraw: 'batalkan' } as const;
+
 /** Who may act on the applicant's behalf: the applicant, or the front desk that received a paper file. */
-const APPLICANT_SIDE: Role[] = ['pemohon', 'petugas_layanan'];
+const APPLICANT_SIDE: Role[] = [APPLICANT_ROLE, ...DUTIES.frontDesk];
 
 export interface Step {
   from: string;
@@ -23,6 +26,7 @@ export interface Step {
   requires?: StepRecord;
   /** Defaults to the role of the `from` step in the catalog. */
   roles?: Role[];
+  laporReply?: TransitionDef['laporReply'];
 }
 
 export interface FlowSpec {
@@ -66,28 +70,29 @@ export const defineWorkflow = (service: Service, spec: FlowSpec): WorkflowDefini
     effects: s.effects ?? ['notify_assignee'],
     noteRequired: s.noteRequired,
     ...(s.requires ? { requires: s.requires } : {}),
+    ...(s.laporReply ? { laporReply: s.laporReply } : {}),
   }));
   if (spec.revisionAt) {
     transitions.push(
       {
-        event: 'minta_perbaikan', label: 'Minta perbaikan kepada pemohon', from: [spec.revisionAt], to: REVISION,
+        event: SHARED_EVENTS.requestRevision, label: 'Minta perbaikan kepada pemohon', from: [spec.revisionAt], to: REVISION,
         roles: [roleOf(spec.revisionAt)], effects: ['pause_clock', 'notify_applicant'], noteRequired: true, requires: 'revision_items',
       },
       {
-        event: 'serahkan_perbaikan', label: 'Serahkan perbaikan', from: [REVISION], to: spec.revisionAt,
+        event: SHARED_EVENTS.resubmit, label: 'Serahkan perbaikan', from: [REVISION], to: spec.revisionAt,
         roles: spec.requesterSide ?? APPLICANT_SIDE, effects: ['resume_clock', 'notify_assignee'],
       },
     );
   }
   for (const from of spec.refusableAt) {
     transitions.push({
-      event: 'tolak', label: 'Tolak permohonan (dengan alasan tertulis)', from: [from], to: REFUSED,
+      event: SHARED_EVENTS.refuse, label: 'Tolak permohonan (dengan alasan tertulis)', from: [from], to: REFUSED,
       roles: [roleOf(from)], effects: ['stop_clock', 'notify_applicant'], noteRequired: true,
     });
   }
   const open = states.filter((s) => s.kind !== 'terminal').map((s) => s.id);
   transitions.push({
-    event: 'batalkan', label: 'Batalkan permohonan', from: open, to: WITHDRAWN,
+    event: SHARED_EVENTS.withdraw, label: 'Batalkan permohonan', from: open, to: WITHDRAWN,
     roles: spec.requesterSide ?? APPLICANT_SIDE, effects: ['stop_clock', 'notify_applicant'], noteRequired: true,
   });
   return { serviceId: service.id, initial: service.steps[0]!.id, states, transitions };

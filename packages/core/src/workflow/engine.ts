@@ -42,6 +42,11 @@ export interface TransitionDef {
   noteRequired?: boolean;
   /** What the step records besides its note (see `StepRecord`). */
   requires?: StepRecord;
+  /**
+   * The step answers a complaint that came from SP4N-LAPOR!, and its note goes back there: the
+   * response to the reporter (`answer`), or the forward of a complaint that is not the office's (`forward`).
+   */
+  laporReply?: 'answer' | 'forward';
 }
 
 export interface WorkflowDefinition {

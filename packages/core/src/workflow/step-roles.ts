@@ -1,4 +1,4 @@
-import type { Role } from '../catalog/roles';
+import { APPLICANT_ROLE, type Role } from '../catalog/roles';
 import { LoketError } from '../errors';
 import { WITHDRAWN } from './build';
 import { type Actor, stateOf, type WorkflowDefinition } from './engine';
@@ -12,7 +12,7 @@ export const stepRoles = (def: WorkflowDefinition, state: string): Role[] => {
   const roles = def.transitions
     .filter((t) => t.from.includes(state) && t.to !== WITHDRAWN)
     .flatMap((t) => t.roles)
-    .filter((r) => r !== 'pemohon');
+    .filter((r) => r !== APPLICANT_ROLE);
   return [...new Set(roles)];
 };
 

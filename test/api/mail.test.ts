@@ -100,8 +100,7 @@ describe('officers hear about their work', () => {
     const { record } = await world.deps.cases.open({
       serviceId: 'konsultasi', channel: 'walk_in', applicant: { name: 'Andi' }, answers: {}, receivedAt: clock.now(), actorId: 'frontdesk',
     });
-    const fungsional = (await world.deps.staff.get('fungsional'))!;
-    await world.deps.cases.assign(record.id, { assignee: fungsional, actor: { id: 'kadis', roles: ['kepala_dinas'] } });
+    await world.deps.cases.assign(record.id, { assigneeId: 'fungsional', actor: { id: 'kadis', roles: ['kepala_dinas'] } });
     const assigned = caught('fungsional@demo.loket.local').filter((m) => m.subject.includes(record.trackingNumber));
     expect(assigned.map((m) => m.subject)).toEqual([`[Berkas didisposisikan kepada Anda] ${record.trackingNumber} – Konsultasi`]);
     expect(assigned[0]!.text).toContain(`https://loket.example.go.id/konsol/berkas/${record.id}`);

@@ -201,9 +201,7 @@ export const caseRoutes = (deps: Deps) => {
   }, async (c) => {
     const actor = c.get('actor');
     const body = c.req.valid('json');
-    const assignee = await deps.staff.get(body.assigneeId);
-    if (!assignee?.active) throw notFound(`Petugas "${body.assigneeId}"`);
-    const change = await deps.cases.assign(c.req.valid('param').id, { assignee, expectedVersion: body.expectedVersion, actor });
+    const change = await deps.cases.assign(c.req.valid('param').id, { assigneeId: body.assigneeId, expectedVersion: body.expectedVersion, actor });
     return c.json(view(change.record, actor.roles), 200);
   });
   return app;

@@ -3,7 +3,7 @@ import type { Hono } from 'hono';
 import type { Deps } from '../../deps';
 import type { ConsoleEnv } from '../auth/session';
 import type { ConsoleKit } from './kit';
-import { actionsFor, bookableMonths, type CaseRecord, type Channel, doesCasework, findService, LoketError, mayRevealApplicant, parseMailAddress, parseTrackingNumber, SERVICES, sessionsFor, type StaffMember, stepDataFromForm, type TransitionDef } from '@loket/core';
+import { actionsFor, bookableMonths, stepAt, type CaseRecord, type Channel, doesCasework, findService, mayRevealApplicant, parseMailAddress, parseTrackingNumber, SERVICES, sessionsFor, type StaffMember, stepDataFromForm, type TransitionDef } from '@loket/core';
 import { documentLink, letterLink, logReveal } from '../../cases/documents';
 import { sessionsOfMonths } from '../../klinik/schedule';
 import type { FieldError } from '../components';
@@ -93,12 +93,13 @@ export const caseRoutes = (app: Hono<ConsoleEnv>, deps: Deps, { render, staffMap
     const form = await c.req.parseBody({ all: true });
     const note = String(form.note ?? '').slice(0, 5000);
     const expectedVersion = Number(form.expectedVersion);
-    const action = actionOf(record, officer, event);
+    // The command decides whether this officer may take the step here (403, 422), exactly as for the API.
+    const data = stepDataFromForm(stepAt(record, event)?.requires, form);
     try {
-      if (!action) throw new LoketError('forbidden', 'Tindakan itu tidak tersedia untuk peran Anda pada tahap ini.');
-      await deps.cases.act(record.id, { event, actor, expectedVersion, note: note || undefined, data: stepDataFromForm(action.requires, form) });
+      await deps.cases.act(record.id, { event, actor, expectedVersion, note: note || undefined, data });
       return c.redirect(`/konsol/berkas/${record.id}?pesan=tindakan`, 303);
     } catch (e) {
+      const action = actionOf(record, officer, event);
       c.status(statusOf(e) as 400);
       const errors = failure(e);
       const fresh = await deps.cases.get(record.id);
@@ -125,9 +126,7 @@ export const caseRoutes = (app: Hono<ConsoleEnv>, deps: Deps, { render, staffMap
     const record = await loadCase(c);
     const form = await c.req.parseBody();
     try {
-      const assignee = await deps.staff.get(String(form.assigneeId ?? '').slice(0, 64));
-      if (!assignee?.active) throw new LoketError('validation', 'Pilih petugas yang aktif.', [{ field: 'assigneeId', message: 'Pilih petugas yang aktif.' }]);
-      await deps.cases.assign(record.id, { assignee, actor: c.get('actor'), expectedVersion: Number(form.expectedVersion) });
+      await deps.cases.assign(record.id, { assigneeId: String(form.assigneeId ?? '').slice(0, 64), actor: c.get('actor'), expectedVersion: Number(form.expectedVersion) });
       return c.redirect(`/konsol/berkas/${record.id}?pesan=disposisi`, 303);
     } catch (e) {
       c.status(statusOf(e) as 400);

@@ -12,7 +12,7 @@ import { workflowFor } from '../workflow/definitions';
 import { REVISION, SHARED_EVENTS } from '../workflow/build';
 import { APPLICANT_ROLE } from '../catalog/roles';
 import {
-  applyTransition, assignCase, type AttachmentOutcome, type CaseChange, checkRequirement, openCase, recomputeDeadlines, recordAttachment,
+  applyTransition, assignCase, checkStep, type AttachmentOutcome, type CaseChange, checkRequirement, openCase, recomputeDeadlines, recordAttachment,
   resubmitAnswers, type NewCase,
 } from './commands';
 import { alreadyRecorded, type CaseRecord } from './model';
@@ -27,10 +27,10 @@ export interface CaseServiceDeps {
   calendars: CalendarStore;
   time: TimeSource;
   ids: IdSource;
-  /** Who may take a case over when it reaches a step. */
-  staff?: StaffDirectory;
+  /** Who may take a case over when it reaches a step, and who may be assigned one. */
+  staff: StaffDirectory;
   /** Where a `klinik_seat` step takes its seat. */
-  klinik?: KlinikSeats;
+  klinik: KlinikSeats;
   /** The emails a change owes (receipt, revision request…); queued in the same transaction as the change. */
   mailsFor?: (change: CaseChange) => OutgoingMail[] | Promise<OutgoingMail[]>;
   /** Runs after a change is stored, with the outbox entries it queued (e.g. to send them right away). */
@@ -141,16 +141,16 @@ export class CaseService {
   async act(id: string, input: { event: string; actor: Actor; note?: string; expectedVersion?: number; attachments?: string[]; data?: Record<string, string> }) {
     const calendar = await this.calendar();
     const seat = await this.takeSeat(id, input);
-    const staff = await this.deps.staff?.list();
+    const staff = await this.deps.staff.list();
     try {
       return await this.mutate(id, input.expectedVersion, (c, s) => {
         const change = applyTransition(c, s, workflowFor(s), calendar, { ...input, seat, now: this.deps.time.now() });
         // The case goes to the next step's officer (docs/RULES.md §1, "Who works a step").
-        if (staff) change.record.assigneeId = handOver(workflowFor(s), change.record.state, c.assigneeId, staff);
+        change.record.assigneeId = handOver(workflowFor(s), change.record.state, c.assigneeId, staff);
         return change;
       });
     } catch (e) {
-      if (seat) await this.deps.klinik!.unbook(seat, id);
+      if (seat) await this.deps.klinik.unbook(seat, id);
       throw e;
     }
   }
@@ -161,15 +161,16 @@ export class CaseService {
    * session must be bookable for this case (not started, on a topic it asked for, a seat left): else
    * the step is refused (422) naming `sessionId`.
    */
-  private async takeSeat(id: string, input: { event: string; data?: Record<string, string> }): Promise<KlinikSession | undefined> {
+  private async takeSeat(id: string, input: { event: string; actor: Actor; note?: string; data?: Record<string, string> }): Promise<KlinikSession | undefined> {
     const c = await this.get(id);
-    const def = workflowFor(serviceOrThrow(c.serviceId)).transitions.find((t) => t.event === input.event && t.from.includes(c.state));
-    if (def?.requires !== 'klinik_seat' || !this.deps.klinik) return undefined;
+    // The step itself first (state, role, note, guard): a seat is taken only for a step that may be taken.
+    const def = checkStep(c, workflowFor(serviceOrThrow(c.serviceId)), input).transition;
+    if (def.requires !== 'klinik_seat') return undefined;
     const refuse = (message: string) => new LoketError('invalid_transition', message, [{ field: 'sessionId', message }]);
     const sessionId = input.data?.sessionId?.trim();
     if (!sessionId) throw refuse('Pilih sesi jadwal Klinik KUKM.');
     const now = this.deps.time.now();
-    const months = await Promise.all(bookableMonths(now).map((m) => this.deps.klinik!.month(m)));
+    const months = await Promise.all(bookableMonths(now).map((m) => this.deps.klinik.month(m)));
     const session = months.flat().find((x) => x.id === sessionId);
     if (!session || !sessionsFor(c, [session], now).length) throw refuse('Sesi itu tidak ada, sudah lewat, penuh, atau bukan topik yang diminta; pilih sesi lain.');
     if ((await this.deps.klinik.book(session, id)) === 'full') throw refuse('Sesi itu sudah penuh; pilih sesi lain.');
@@ -191,8 +192,11 @@ export class CaseService {
     return this.mutate(id, input.expectedVersion, (c, s) => checkRequirement(c, s, workflowFor(s), { ...input, now: this.deps.time.now() }));
   }
 
-  async assign(id: string, input: { assignee: { id: string; roles: string[] }; actor: Actor; expectedVersion?: number }) {
-    return this.mutate(id, input.expectedVersion, (c, s) => assignCase(c, workflowFor(s), { ...input, now: this.deps.time.now() }));
+  /** Disposisi to an active officer of the directory who works the case's step; any door, the same checks. */
+  async assign(id: string, input: { assigneeId: string; actor: Actor; expectedVersion?: number }) {
+    const assignee = await this.deps.staff.get(input.assigneeId);
+    if (!assignee?.active) throw new LoketError('validation', 'Pilih petugas yang aktif.', [{ field: 'assigneeId', message: 'Pilih petugas yang aktif.' }]);
+    return this.mutate(id, input.expectedVersion, (c, s) => assignCase(c, workflowFor(s), { ...input, assignee, now: this.deps.time.now() }));
   }
 
   /**

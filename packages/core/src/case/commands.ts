@@ -137,6 +137,13 @@ const next = (c: CaseRecord, now: number, changes: Partial<CaseRecord>): CaseRec
   ...c, ...changes, version: c.version + 1, updatedAt: now,
 });
 
+/**
+ * Whether `actor` may take step `event` on the case now (state, role, note, guard), by the engine alone:
+ * what a command checks before any side effect outside the case (a klinik seat) is taken.
+ */
+export const checkStep = (c: CaseRecord, workflow: WorkflowDefinition, input: { event: string; actor: Actor; note?: string }) =>
+  transition(workflow, c.state, input.event, input.actor, { requirementsComplete: requirementsComplete(c), channel: c.channel }, input.note);
+
 /** Fires a workflow event on a case: role, state and guard checked by the engine; the clock follows the effects. */
 export const applyTransition = (
   c: CaseRecord,
@@ -145,10 +152,8 @@ export const applyTransition = (
   calendar: WorkingCalendar,
   input: { event: string; actor: Actor; note?: string; now: number; attachments?: string[]; data?: Record<string, string>; seat?: KlinikSession },
 ): CaseChange => {
-  const result = transition(workflow, c.state, input.event, input.actor, {
-    requirementsComplete: requirementsComplete(c), channel: c.channel,
-  }, input.note);
-  const def = workflow.transitions.find((t) => t.event === input.event && t.from.includes(c.state));
+  const result = checkStep(c, workflow, input);
+  const def = result.transition;
   const step = readStepRecord(c, service, def?.requires, input);
   let clock = c.clock;
   let closedAt = c.closedAt;

@@ -59,6 +59,10 @@ export const actionsFor = (c: Pick<CaseRecord, 'serviceId' | 'state'>, roles: re
   return availableTransitions(wf, c.state).filter((t) => t.roles.some((r) => r !== APPLICANT_ROLE && roles.includes(r)));
 };
 
+/** The step `event` takes from the case's current state, if there is one. */
+export const stepAt = (c: Pick<CaseRecord, 'serviceId' | 'state'>, event: string): TransitionDef | undefined =>
+  availableTransitions(workflowFor(findService(c.serviceId)!), c.state).find((t) => t.event === event);
+
 /** A step that ends the request without its product (a refusal, a forward, a withdrawal): its button warns. */
 export const endsWithoutProduct = (c: Pick<CaseRecord, 'serviceId'>, t: TransitionDef) => {
   const outcome = stateOf(workflowFor(findService(c.serviceId)!), t.to).outcome;

@@ -80,13 +80,21 @@ export interface LaporFollowup {
 }
 
 /**
- * When the complaint reached the Dinas: the first status change into a `disposisi` stage (by code,
- * or by name when the log has no code), else the complaint's own time. The 3-day deadline counts from it.
+ * When the complaint reached the Dinas: the first status change into a `disposisi` stage, else the
+ * complaint's own time. The 3-day deadline counts from it. A change whose code the map knows is decided
+ * by that code alone (a status named "Menunggu disposisi" mapped to another stage is not one); only a
+ * change without a known code is read by its name.
  */
-export const dispositionTime = (complaint: Pick<LaporComplaint, 'logs' | 'createdAt'>, map: LaporStatusMap): number => {
+export const isDispositionChange = (to: LaporLogEntry['to'], map: LaporStatusMap) => {
+  const known = to.code !== undefined ? map[to.code] : undefined;
+  if (known) return known.stage === 'disposisi';
   const names = new Set(Object.values(map).filter((s) => s.stage === 'disposisi').map((s) => s.name.toLowerCase()));
+  return names.has(to.name.toLowerCase()) || /disposisi/i.test(to.name);
+};
+
+export const dispositionTime = (complaint: Pick<LaporComplaint, 'logs' | 'createdAt'>, map: LaporStatusMap): number => {
   const reached = complaint.logs
-    .filter((l) => (l.to.code !== undefined && map[l.to.code]?.stage === 'disposisi') || names.has(l.to.name.toLowerCase()) || /disposisi/i.test(l.to.name))
+    .filter((l) => isDispositionChange(l.to, map))
     .sort((a, b) => a.at - b.at)[0];
   return reached?.at ?? complaint.createdAt;
 };

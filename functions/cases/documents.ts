@@ -27,8 +27,10 @@ export const REVEAL_FIELD = 'data_pribadi';
 export const logReveal = (deps: Deps, record: CaseRecord, staffId: string) =>
   deps.repo.logDocumentAccess({ caseId: record.id, at: deps.time.now(), staffId, fieldId: REVEAL_FIELD, sha256: '-' });
 
-/** The case's letter, for an officer: logged like any document of the case. */
-export const letterLink = async (deps: Deps, record: CaseRecord, staffId: string) => {
+/** The case's letter, for an officer who may open the case's documents (it names the applicant): logged like any document. */
+export const letterLink = async (deps: Deps, record: CaseRecord, officer: Actor) => {
+  if (!mayOpenDocuments(record, officer.roles)) throw new LoketError('forbidden', 'Anda tidak berwenang membuka surat berkas ini.');
+  const staffId = officer.id;
   const letter = record.letterId ? await deps.letters.get(record.letterId) : undefined;
   if (!letter) throw notFound('Surat');
   await deps.repo.logDocumentAccess({ caseId: record.id, at: deps.time.now(), staffId, fieldId: 'surat', sha256: letter.sha256 });

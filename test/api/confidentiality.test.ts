@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { issueStaffToken } from '../../functions/api/auth';
-import { manualClock, useTestWorld } from '../helpers/deps';
+import { forceCase, manualClock, useTestWorld } from '../helpers/deps';
 
 const clock = manualClock('2026-11-25T09:00:00+07:00');
 const world = useTestWorld({ time: clock });
@@ -33,5 +33,26 @@ describe('one rule for who sees an applicant: fields, attachment names and docum
     expect(view.attachments[0].file).toBeNull();
     expect(view.answers.uraian[0]).toContain('3514••••••••0001');
     expect(JSON.stringify(view)).not.toContain('3514014107900001');
+  });
+
+  it("opens a case's letter, which names the applicant, only for officers who may open its documents", async () => {
+    const { record } = await world.deps.cases.open({
+      serviceId: 'surat-keterangan-pengurus', channel: 'walk_in', applicant: { name: 'Sri Wahyuni' }, answers: {}, receivedAt: clock.now(), actorId: 'frontdesk',
+    });
+    await forceCase(world.deps, record.id, { letterId: 'surat-yang-tidak-ada' }, clock.now());
+    const signIn = async (staffId: string) => (await world.app.request('/konsol/masuk/dev', {
+      method: 'POST', headers: { origin: 'http://localhost', 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ staffId, lanjut: '/konsol' }).toString(),
+    })).headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.startsWith('loket_sesi='))!;
+    const letter = async (staffId: string) => world.app.request(`/konsol/berkas/${record.id}/surat`, { headers: { cookie: await signIn(staffId) } });
+    for (const staffId of ['konsultan', 'admin']) {
+      const res = await letter(staffId);
+      expect(res.status, staffId).toBe(403);
+      expect(await res.text()).toContain('tidak berwenang');
+    }
+    // An officer of the service passes the rule (this letter is not stored: 404, so no look is logged).
+    expect((await letter('kabid-kp')).status).toBe(404);
+    expect(await world.deps.repo.documentAccessLog(record.id)).toEqual([]);
+    const page = await (await world.app.request(`/konsol/berkas/${record.id}`, { headers: { cookie: await signIn('konsultan') } })).text();
+    expect(page).not.toContain('Unduh surat (PDF)');
   });
 });

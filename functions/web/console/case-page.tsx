@@ -110,7 +110,7 @@ export const CasePage = ({ c, officer, events, staff, now, revealed, flash, erro
       ]} />
       {c.letterId && (
         <p>
-          <a class="button button-secondary" href={`/konsol/berkas/${c.id}/surat`}>Unduh surat (PDF)</a>{' '}
+          {mayOpenDocuments(c, officer.roles) && <><a class="button button-secondary" href={`/konsol/berkas/${c.id}/surat`}>Unduh surat (PDF)</a>{' '}</>}
           <a href={`/verifikasi/${c.letterId}`}>Halaman verifikasi publik</a> <span class="small muted">(unduhan dicatat)</span>
         </p>
       )}

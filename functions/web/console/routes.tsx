@@ -19,6 +19,8 @@ export const consoleRoutes = (deps: Deps) => {
     if (isLoketError(e) && e.code === 'not_found') {
       return notFoundPage(c, 'Berkas tidak ditemukan');
     }
+    // A command refused the officer (a document they may not open): its Indonesian reason, 403.
+    if (isLoketError(e) && e.code === 'forbidden') return c.text(e.message, 403);
     throw e;
   });
   const kit = consoleKit(deps);

@@ -26,7 +26,7 @@ const API_BODY_LIMIT = 256 * 1024;
 export type AppEnv = { Variables: { requestId: string; log: Logger } };
 
 /** Optional routes that only exist in some modes (e.g. `/dev/mail` locally). */
-export type Extension = (app: Hono<AppEnv>) => void;
+type Extension = (app: Hono<AppEnv>) => void;
 
 export const createApp = (deps: Deps, extensions: Extension[] = []) => {
   const app = new Hono<AppEnv>();

@@ -13,7 +13,7 @@ import { fromZod } from './errors';
 type Schema = z.ZodType | undefined;
 type Out<S> = S extends z.ZodType ? z.output<S> : never;
 
-export interface RouteDecl<P extends Schema = undefined, Q extends Schema = undefined, B extends Schema = undefined> {
+interface RouteDecl<P extends Schema = undefined, Q extends Schema = undefined, B extends Schema = undefined> {
   method: 'get' | 'post' | 'put' | 'delete';
   /** OpenAPI style (`/{id}`), relative to the router's prefix. */
   path: string;
@@ -36,7 +36,7 @@ const hook = (result: { success: boolean; error?: unknown; target: string }) => 
   if (!result.success) throw fromZod(result.error as z.ZodError, result.target === 'json' ? 'Permintaan' : 'Alamat atau parameter');
 };
 
-export class ApiRouter<E extends Env> extends Hono<E> {
+class ApiRouter<E extends Env> extends Hono<E> {
   constructor(private readonly prefix: string) {
     super();
   }

@@ -2,7 +2,7 @@ import { type Actor, type CaseRecord, DOCUMENT_FORMATS, LoketError, mayOpenDocum
 import type { Deps } from '../deps';
 
 /** How long a document link works: long enough to open it, too short to pass around. */
-export const FILE_LINK_SECONDS = 300;
+const FILE_LINK_SECONDS = 300;
 
 /**
  * A short-lived link to one stored document of a case. The look is written to the case's access log
@@ -23,7 +23,7 @@ export const documentLink = async (deps: Deps, record: CaseRecord, fieldId: stri
 };
 
 /** An officer showed an applicant's personal data unmasked: logged like a document look. */
-export const REVEAL_FIELD = 'data_pribadi';
+const REVEAL_FIELD = 'data_pribadi';
 export const logReveal = (deps: Deps, record: CaseRecord, staffId: string) =>
   deps.repo.logDocumentAccess({ caseId: record.id, at: deps.time.now(), staffId, fieldId: REVEAL_FIELD, sha256: '-' });
 

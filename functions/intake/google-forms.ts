@@ -82,7 +82,7 @@ const copyFilesNow = async (deps: Deps, caseId: string) => {
 };
 
 
-export interface IntakeResult {
+interface IntakeResult {
   caseId: string | null;
   trackingNumber: string | null;
   status: string;

@@ -5,12 +5,12 @@ import type { Deps } from '../deps';
 import { archiveRaw, formMappings, intakeFormSubmission } from './google-forms';
 
 /** Re-read this much before the mark: a response indexed late by Google is still found; repeats cost only a read. */
-export const OVERLAP_MS = 30 * 60_000;
+const OVERLAP_MS = 30 * 60_000;
 /** A form reconciled for the first time, with no `since` in its mapping, is read this far back. */
-export const FIRST_RUN_LOOKBACK_MS = 7 * 86_400_000;
+const FIRST_RUN_LOOKBACK_MS = 7 * 86_400_000;
 
 /** A Forms API response in the webhook's shape, so both roads enter the same intake. */
-export const toSubmission = (formId: string, r: forms_v1.Schema$FormResponse, questions: FormQuestion[]): unknown => {
+const toSubmission = (formId: string, r: forms_v1.Schema$FormResponse, questions: FormQuestion[]): unknown => {
   const byId = new Map(questions.map((q) => [q.questionId, q]));
   return {
     formId,
@@ -31,7 +31,7 @@ export const toSubmission = (formId: string, r: forms_v1.Schema$FormResponse, qu
   };
 };
 
-export interface FormReconcileReport {
+interface FormReconcileReport {
   formId: string;
   listed: number;
   created: number;

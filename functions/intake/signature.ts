@@ -4,12 +4,12 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
  * The webhook signature shared with the Apps Script: `sha256=<hex HMAC-SHA256 of "<timestamp>.<raw body>">`.
  * The timestamp bounds replay to five minutes either way.
  */
-export const MAX_SKEW_SECONDS = 300;
+const MAX_SKEW_SECONDS = 300;
 
 export const signBody = (secret: string, timestamp: string, rawBody: string) =>
   `sha256=${createHmac('sha256', secret).update(`${timestamp}.${rawBody}`, 'utf8').digest('hex')}`;
 
-export type SignatureProblem = 'missing' | 'stale' | 'mismatch';
+type SignatureProblem = 'missing' | 'stale' | 'mismatch';
 
 export const checkSignature = (
   secret: string, timestamp: string | undefined, signature: string | undefined, rawBody: string, nowMs: number,

@@ -6,7 +6,7 @@ const PAGE = 100;
 /** Stop starting pages after this long, so one run fits the minutely schedule; the next run resumes. */
 const BUDGET_MS = 30_000;
 
-export interface RecomputeReport {
+interface RecomputeReport {
   calendarVersion: number;
   checked: number;
   moved: number;

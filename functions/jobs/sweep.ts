@@ -5,7 +5,7 @@ import { alertRecipients } from './recipients';
 /** Cases handled at once: each is a write and a few emails, independent of the others. */
 const SWEEP_CONCURRENCY = 8;
 
-export interface SweepReport {
+interface SweepReport {
   /** Cases the due index returned. */
   due: number;
   atRisk: number;

@@ -4,7 +4,7 @@ import { sniff } from '../intake/attachments';
 import { COMPLAINT_ID, type ManualComplaint, type ManualFile } from './register';
 
 /** What a Lambda request can carry (6 MB) less the form and multipart overhead. */
-export const MANUAL_FILES_MAX_BYTES = 4 * 1024 * 1024;
+const MANUAL_FILES_MAX_BYTES = 4 * 1024 * 1024;
 
 /**
  * The manual registration form, checked field by field: every problem is named at once, in the

@@ -4,7 +4,7 @@ import type { Deps } from '../deps';
 import { archiveRaw } from '../intake/google-forms';
 import { copyAttachments, INLINE_COPY_BUDGET_MS } from '../intake/attachments';
 
-export interface Registration {
+interface Registration {
   caseId: string;
   trackingNumber: string;
   complaintId: string;

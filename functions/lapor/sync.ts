@@ -2,7 +2,7 @@ import { type CaseRecord, laporStatus, recordLaporFollowup, recordLaporPosted, r
 import type { Deps } from '../deps';
 import { registerFromLapor } from './register';
 
-export interface LaporSyncReport {
+interface LaporSyncReport {
   /** Open API-channel complaints looked at. */
   cases: number;
   statusChanges: number;

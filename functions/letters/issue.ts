@@ -8,9 +8,9 @@ import type { Deps } from '../deps';
 import { hashToken, newLetterId } from './issue-ids';
 
 /** A claim older than this whose holder has not finished is taken over (the holder crashed). */
-export const CLAIM_LEASE_MS = 2 * 60_000;
+const CLAIM_LEASE_MS = 2 * 60_000;
 /** How long the applicant's download link works. */
-export const DOWNLOAD_DAYS = 30;
+const DOWNLOAD_DAYS = 30;
 
 
 export const verifyUrl = (deps: Deps, letterId: string) => `${deps.config.LOKET_PUBLIC_URL}/verifikasi/${letterId}`;

@@ -6,7 +6,7 @@ import type { Deps } from '../deps';
  * Demo staff directory: one officer per role of the standard, each reporting to the head of their
  * field, the Kepala Dinas at the top. E-mails go to the local SMTP catcher only.
  */
-export const DEMO_STAFF: StaffMember[] = [
+const DEMO_STAFF: StaffMember[] = [
   { id: 'kadis', name: 'Kepala Dinas (demo)', email: 'kadis@demo.loket.local', roles: ['kepala_dinas'], active: true },
   { id: 'sekdis', name: 'Sekretaris Dinas (demo)', email: 'sekdis@demo.loket.local', roles: ['sekretaris_dinas'], superiorId: 'kadis', active: true },
   { id: 'kabid-kp', name: 'Kabid Kelembagaan dan Pengawasan (demo)', email: 'kabid.kp@demo.loket.local', roles: ['kabid_kelembagaan_pengawasan'], superiorId: 'kadis', active: true },

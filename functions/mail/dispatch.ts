@@ -3,11 +3,11 @@ import type { Deps } from '../deps';
 import { deliverToLapor, recordOnCase } from '../lapor/courier';
 
 /** How long one attempt holds a message before another dispatcher may take it (a crashed attempt). */
-export const LEASE_MS = 2 * 60_000;
+const LEASE_MS = 2 * 60_000;
 /** Messages sent at once: SES and SMTP servers take a few in parallel; more would be throttled. */
 const SEND_CONCURRENCY = 4;
 
-export interface DeliveryReport {
+interface DeliveryReport {
   sent: number;
   retrying: number;
   failed: number;

@@ -20,4 +20,3 @@ export const REPORT_TABLES = {
     [...r.ikm.unsur.map((u) => [u.label, u.answered, u.nrr]), ['IKM', r.ikm.respondents, r.ikm.ikm], ['Mutu', '', r.ikm.grade ? `${r.ikm.grade} (${GRADE_TEXT[r.ikm.grade]})` : '']],
   ),
 } as const;
-export type ReportTable = keyof typeof REPORT_TABLES;

@@ -12,7 +12,7 @@ export const CONTACT = {
   website: 'http://dinkop.pasuruankab.go.id/',
 };
 
-export interface PageProps {
+interface PageProps {
   /** The page's own name: the document title is "<title> — Loket Dinkop UKM Kab. Pasuruan". Never personal data. */
   title: string;
   children: Child;

@@ -11,7 +11,7 @@ type WithParent = { [PARENT]: Context<AppEnv> };
  * parent request: the parent's request id and logger are carried over, and errors go back to the
  * parent's error handler, so the group behaves as if mounted with `app.route`.
  */
-export type LazyGroup = Handler<AppEnv> & {
+type LazyGroup = Handler<AppEnv> & {
   /** Builds the group now (the OpenAPI document needs every route declared). */
   load(): Promise<unknown>;
 };

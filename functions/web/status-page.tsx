@@ -12,7 +12,7 @@ const TIMELINESS_TAG: Record<string, string> = {
 };
 
 /** The lookup form, alone or above a "not found" / "too many tries" message. */
-export const StatusLookup = ({ value = '', problem }: { value?: string; problem?: string }) => (
+const StatusLookup = ({ value = '', problem }: { value?: string; problem?: string }) => (
   <Page title={problem ? 'Kesalahan: Cek status permohonan' : 'Cek status permohonan'}>
     <h1>Cek status permohonan</h1>
     <ErrorSummary errors={problem ? [{ field: 'nomor', message: problem }] : []} />
@@ -28,7 +28,7 @@ export const StatusLookup = ({ value = '', problem }: { value?: string; problem?
 );
 
 /** What anyone holding the tracking number sees: no name, no NIK, no contact, no documents. */
-export const StatusPage = ({ s }: { s: PublicStatus }) => (
+const StatusPage = ({ s }: { s: PublicStatus }) => (
   <Page title="Status permohonan">
     <span class="muted">Status permohonan</span>
     <h1><span class="tn">{s.trackingNumber}</span></h1>

@@ -20,7 +20,7 @@ const ATTACHMENT_TEXT = {
 const iso = (ms?: number) => (ms === undefined ? null : toWibIso(ms));
 
 /** A case as officers see it: personal data masked, deadlines in WIB, the actions this officer may take. */
-export const staffCaseView = (c: CaseRecord, actorRoles: string[], now: number) => {
+const staffCaseView = (c: CaseRecord, actorRoles: string[], now: number) => {
   const service = findService(c.serviceId)!;
   const wf = workflowFor(service);
   const state = stateOf(wf, c.state);

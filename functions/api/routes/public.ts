@@ -6,7 +6,7 @@ import type { Deps } from '../../deps';
 import type { AppEnv } from '../app';
 
 /** A service as the public reads it: Indonesian text, roles by their titles. */
-export const publicService = (s: Service) => ({
+const publicService = (s: Service) => ({
   id: s.id,
   number: s.number,
   name: s.name,

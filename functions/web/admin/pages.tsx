@@ -104,7 +104,7 @@ export const CalendarPage = ({ officer, holidays, year, flash, errors = [], valu
   );
 };
 
-export interface MappingRow extends FormMapping {
+interface MappingRow extends FormMapping {
   source: 'tersimpan' | 'konfigurasi' | 'contoh lokal';
 }
 

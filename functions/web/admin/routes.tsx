@@ -23,7 +23,7 @@ const FLASH: Record<string, string> = {
 };
 
 /** Reads an officer from the form, with errors naming each field; the directory re-checks the email. */
-export const staffFromForm = (form: Record<string, string | string[]>, id: string): { member: StaffMember; errors: FieldError[] } => {
+const staffFromForm = (form: Record<string, string | string[]>, id: string): { member: StaffMember; errors: FieldError[] } => {
   const str = (k: string) => String([form[k] ?? ''].flat()[0] ?? '').trim();
   const roles = [form.roles ?? []].flat().map(String).filter((r) => (STAFF_ROLES as string[]).includes(r));
   const member: StaffMember = { id, name: str('name').slice(0, 200), email: str('email').slice(0, 254), roles, superiorId: str('superiorId') || undefined, active: str('active') === '1' };

@@ -14,7 +14,7 @@ interface Discovery {
   jwks_uri: string;
 }
 
-export interface VerifiedIdentity {
+interface VerifiedIdentity {
   email: string;
   name?: string;
 }

@@ -7,7 +7,7 @@ import type { AppEnv } from '../../api/app';
 import type { Deps } from '../../deps';
 import type { Role, StaffMember } from '@loket/core';
 
-export const SESSION_COOKIE = 'loket_sesi';
+const SESSION_COOKIE = 'loket_sesi';
 
 export type ConsoleEnv = AppEnv & {
   Variables: AppEnv['Variables'] & { officer: StaffMember; actor: { id: string; roles: Role[] }; sessionHash: string };

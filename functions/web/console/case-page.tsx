@@ -41,7 +41,7 @@ const CHANNELS: Record<string, string> = { google_form: 'Formulir Google', walk_
 const requirementLabel = (service: Service, id: string) => (id === INTAKE_CHECK ? 'Isian formulir' : service.requirements.find((r) => r.id === id)?.text ?? id);
 
 /** One line of the timeline in officers' words. */
-export const eventTitle = (e: CaseEvent, service: Service, staff: Map<string, StaffMember>, transitions: TransitionDef[]) => {
+const eventTitle = (e: CaseEvent, service: Service, staff: Map<string, StaffMember>, transitions: TransitionDef[]) => {
   const who = (id: unknown) => (typeof id === 'string' ? staff.get(id)?.name ?? id : '-');
   switch (e.type) {
     case 'created': return 'Permohonan diterima';
@@ -61,7 +61,7 @@ export const eventTitle = (e: CaseEvent, service: Service, staff: Map<string, St
   }
 };
 
-export interface CasePageProps {
+interface CasePageProps {
   c: CaseRecord;
   officer: StaffMember;
   events: CaseEvent[];

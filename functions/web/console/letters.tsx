@@ -2,7 +2,7 @@
 import { formatDateId, LETTER_SERVICES, letterTitle, mayRevokeLetters, type LetterRecord, type StaffMember } from '@loket/core';
 import { Banner, ConsolePage, ErrorSummary, type FieldError } from '../components';
 
-export interface RegisterFilter {
+interface RegisterFilter {
   year: number;
   type?: string;
   status?: string;

@@ -16,7 +16,7 @@ export const LOCAL_SECRETS = {
  * to start without them; the jobs sign nothing and verify nothing, so they hold neither HMAC key.
  * `desk` is the local desk and the CLI: everything.
  */
-export const LOKET_FUNCTIONS = ['desk', 'api', 'jobs'] as const;
+const LOKET_FUNCTIONS = ['desk', 'api', 'jobs'] as const;
 export type LoketFunction = (typeof LOKET_FUNCTIONS)[number];
 export const REQUIRED_SECRETS: Record<LoketFunction, (keyof typeof LOCAL_SECRETS)[]> = {
   desk: ['GOOGLE_FORMS_WEBHOOK_SECRET', 'LOKET_AUTH_SECRET'],

@@ -18,7 +18,7 @@ const scrubString = (s: string) =>
     .replace(/[^\s@"']+@[^\s@"']+\.[a-z]{2,}/gi, '[email]')
     .replace(PHONE_LIKE, '[phone]');
 
-export const scrub = (value: unknown, depth = 0): unknown => {
+const scrub = (value: unknown, depth = 0): unknown => {
   if (typeof value === 'string') return scrubString(value);
   if (value instanceof Error) return { name: value.name, message: scrubString(value.message), stack: value.stack && scrubString(value.stack) };
   if (Array.isArray(value)) return depth > 5 ? '[array]' : value.map((v) => scrub(v, depth + 1));

@@ -35,7 +35,7 @@ export const toItem = (value: Record<string, unknown>): Item => {
   return marshall(value, { removeUndefinedValues: true, convertEmptyValues: false });
 };
 
-export const fromItem = <T>(item: Item): T => unmarshall(item) as T;
+const fromItem = <T>(item: Item): T => unmarshall(item) as T;
 
 /** Drops the key attributes so a stored item reads back as the domain object it holds. */
 export const stripKeys = <T>(item: Item): T => {

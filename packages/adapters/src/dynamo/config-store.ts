@@ -85,7 +85,7 @@ export class DynamoStaffDirectory implements StaffDirectory {
  * How far the recomputation of open deadlines after a calendar edit has come: the calendar version it
  * works for and the cursor of the next page. Resumable: each run continues where the last one stopped.
  */
-export interface RecomputeProgress {
+interface RecomputeProgress {
   calendarVersion: number;
   cursor?: string;
   done: boolean;

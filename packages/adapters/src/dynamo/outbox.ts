@@ -14,7 +14,7 @@ const SENT_RETENTION_S = 30 * 86_400;
  * a failed one moves to `MAILFAIL` so administrators can list it. Case transactions write these same
  * items (see case-repository.ts), which is what makes "record the alert" and "queue its email" one step.
  */
-export const outboxItem = (e: OutboxEntry): Item => toItem({
+const outboxItem = (e: OutboxEntry): Item => toItem({
   pk: `OUTBOX#${e.id}`, sk: 'MSG', ...e,
   gsi1pk: e.status === 'pending' ? 'OUTBOX' : e.status === 'failed' ? 'MAILFAIL' : undefined,
   gsi1sk: e.status === 'pending' ? timeKey(e.nextAttemptAt, e.id) : e.status === 'failed' ? timeKey(e.failedAt ?? 0, e.id) : undefined,

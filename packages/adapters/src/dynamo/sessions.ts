@@ -30,7 +30,7 @@ export class DynamoTickets {
   }
 }
 
-export interface StoredSession {
+interface StoredSession {
   staffId: string;
   createdAt: number;
   lastSeenAt: number;

@@ -4,7 +4,7 @@ import { toItem } from './codec';
 import { queryAll, timeKey } from './query';
 
 /** One satisfaction survey answer: of a case (at most one), or of a walk-in visitor by service. */
-export interface SurveyResponse {
+interface SurveyResponse {
   caseId: string;
   serviceId: string;
   answers: SurveyAnswers;

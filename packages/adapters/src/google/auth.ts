@@ -4,7 +4,7 @@ import * as z from 'zod';
 /** The fields of a service-account key file that self-signed JWTs need. */
 const ServiceAccountKey = z.object({ client_email: z.string().email(), private_key: z.string().min(100), private_key_id: z.string().optional() });
 
-export const GOOGLE_SCOPES = [
+const GOOGLE_SCOPES = [
   'https://www.googleapis.com/auth/drive.readonly',
   'https://www.googleapis.com/auth/forms.responses.readonly',
   'https://www.googleapis.com/auth/forms.body.readonly',

@@ -30,7 +30,7 @@ const str = (...vs: unknown[]): string | undefined => {
 const flag = (v: unknown) => v === true || v === 1 || v === '1' || v === 'true';
 
 /** `d-m-Y H:i:s` in WIB (LAPOR!'s own format) or ISO-8601; undefined when neither. */
-export const parseLaporTime = (v: unknown): number | undefined => {
+const parseLaporTime = (v: unknown): number | undefined => {
   const s = str(v);
   if (!s) return undefined;
   const m = /^(\d{1,2})-(\d{1,2})-(\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(s);
@@ -47,7 +47,7 @@ export const parseLaporTime = (v: unknown): number | undefined => {
  * The JSON in a body that may carry an HTML error page before (or after) it, as the gateway sometimes
  * sends. Throws a transient error when there is no JSON to be found.
  */
-export const salvageJson = (text: string): unknown => {
+const salvageJson = (text: string): unknown => {
   try {
     return JSON.parse(text);
   } catch {
@@ -81,7 +81,7 @@ const attachmentRefs = (v: unknown): LaporAttachmentRef[] => (Array.isArray(v) ?
 });
 
 /** The complaint in `GET /complaints/{id}/complaint`: `results.data` and `results.data_logs`. */
-export const readComplaint = (id: string, body: unknown, now: number): LaporComplaint => {
+const readComplaint = (id: string, body: unknown, now: number): LaporComplaint => {
   const results = resultsOf(body);
   const data = obj(results.data);
   if (!Object.keys(data).length) throw new LaporApiError(`LAPOR! complaint ${id}: no data in the answer`, true);
@@ -109,7 +109,7 @@ export const readComplaint = (id: string, body: unknown, now: number): LaporComp
 };
 
 /** `GET /complaints/{id}/followups`: `results.data[]`. An entry without an id gets one from its time and text. */
-export const readFollowups = (body: unknown, now: number): LaporFollowup[] => {
+const readFollowups = (body: unknown, now: number): LaporFollowup[] => {
   const list = resultsOf(body).data;
   return (Array.isArray(list) ? list : []).flatMap((f) => {
     const o = obj(f);

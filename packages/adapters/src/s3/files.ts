@@ -5,7 +5,7 @@ import type { S3Client } from '@aws-sdk/client-s3';
  * one, a health check. The S3 client (~100 KiB with its signing and checksum code) loads on first use,
  * so a status lookup or a page render never pays for it at a cold start.
  */
-export interface FileStore {
+interface FileStore {
   put(key: string, body: string | Uint8Array, contentType: string, metadata?: Record<string, string>): Promise<void>;
   /** A presigned GET that works `seconds` long, with the type and file name the browser should use. */
   linkTo(key: string, opts: { seconds: number; contentType: string; fileName: string }): Promise<string>;

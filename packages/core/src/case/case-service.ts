@@ -22,7 +22,7 @@ import { SURVEY_DAYS } from '../survey/questions';
 import { randomCode } from '../util/random-code';
 import { extendKipDeadline } from '../letters/refusal';
 
-export interface CaseServiceDeps {
+interface CaseServiceDeps {
   repo: CaseRepository;
   calendars: CalendarStore;
   time: TimeSource;
@@ -37,14 +37,14 @@ export interface CaseServiceDeps {
   afterChange?: (change: CaseChange, mails: OutboxEntry[]) => Promise<void>;
 }
 
-export type OpenCaseInput = Omit<NewCase, 'service' | 'workflow' | 'calendar' | 'id' | 'trackingNumber' | 'now'> & {
+type OpenCaseInput = Omit<NewCase, 'service' | 'workflow' | 'calendar' | 'id' | 'trackingNumber' | 'now'> & {
   serviceId: string;
   externalKey?: ExternalKey;
   /** The submission's raw bytes, stored in the same transaction as the case (only if it opens one). */
   raw?: RawBody;
 };
 
-export interface OpenCaseResult {
+interface OpenCaseResult {
   record: CaseRecord;
   /** False when the external key was seen before and the existing case is returned. */
   created: boolean;

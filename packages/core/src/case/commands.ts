@@ -51,7 +51,7 @@ export const INTAKE_CHECK = 'isian_formulir';
  * Checks every requirement's fields. A field the applicant gave is `pending` until an officer checks it;
  * a missing or malformed one is `missing`/`invalid` with Indonesian issues naming the field.
  */
-export const evaluateChecklist = (
+const evaluateChecklist = (
   service: Service, answers: Record<string, string[]>, previous: Record<string, CheckItem> = {}, attachments: Attachment[] = [],
   intakeIssues: string[] = [],
 ) => {

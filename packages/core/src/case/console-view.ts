@@ -14,7 +14,7 @@ import type { CaseRecord } from './model';
  */
 
 /** "2 hari 3 jam", "45 menit": a wall-clock span as officers say it (two units at most). */
-export const humanDuration = (ms: number): string => {
+const humanDuration = (ms: number): string => {
   const minutes = Math.max(0, Math.round(ms / 60_000));
   const d = Math.floor(minutes / 1440);
   const h = Math.floor((minutes % 1440) / 60);
@@ -35,7 +35,7 @@ export const clockText = (c: Pick<CaseRecord, 'clock' | 'closedAt'>, now: number
   return timeToDeadline(c.clock.dueAt, now);
 };
 
-export type HomeGroup = 'overdue' | 'due_today' | 'at_risk' | 'later' | 'paused';
+type HomeGroup = 'overdue' | 'due_today' | 'at_risk' | 'later' | 'paused';
 export const HOME_GROUPS: { id: HomeGroup; title: string }[] = [
   { id: 'overdue', title: 'Melewati batas waktu' },
   { id: 'due_today', title: 'Jatuh tempo hari ini' },

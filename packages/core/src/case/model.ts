@@ -95,7 +95,7 @@ export interface CaseRecord {
   alerted?: Threshold[];
 }
 
-export type CaseEventType =
+type CaseEventType =
   | 'created'
   | 'transition'
   | 'checklist_updated'

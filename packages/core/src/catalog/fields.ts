@@ -8,7 +8,7 @@ export const DOCUMENT_FORMATS: Record<string, { name: string; extension: string 
   'image/jpeg': { name: 'JPG', extension: 'jpg' },
   'image/png': { name: 'PNG', extension: 'png' },
 };
-export const DOCUMENT_TYPES = Object.keys(DOCUMENT_FORMATS);
+const DOCUMENT_TYPES = Object.keys(DOCUMENT_FORMATS);
 export const IMAGE_TYPES = ['image/jpeg', 'image/png'];
 
 export const doc = (id: string, label: string, opts: Partial<Field> = {}): Field => ({

@@ -61,7 +61,7 @@ export const DUTIES = {
   /** Serves KUKM clinic sessions (the consultant a session names). */
   klinikConsultant: ['konsultan_klinik'],
 } as const satisfies Record<string, readonly Role[]>;
-export type Duty = keyof typeof DUTIES;
+type Duty = keyof typeof DUTIES;
 export const hasDuty = (roles: readonly string[], duty: Duty) => DUTIES[duty].some((r) => roles.includes(r));
 export const isAdmin = (roles: readonly string[]) => roles.includes(ADMIN_ROLE);
 

@@ -112,12 +112,8 @@ const build = () => {
 let built: ReturnType<typeof build> | undefined;
 export const catalogSchemas = () => (built ??= build());
 type Schemas = ReturnType<typeof build>;
-export type SlaUnit = z.infer<Schemas['SlaUnit']>;
 export type SlaSpan = z.infer<Schemas['SlaSpan']>;
 export type SlaPolicy = z.infer<Schemas['SlaPolicy']>;
-export type DataClass = z.infer<Schemas['DataClass']>;
-export type FieldKind = z.infer<Schemas['FieldKind']>;
 export type Field = z.infer<Schemas['Field']>;
 export type Requirement = z.infer<Schemas['Requirement']>;
-export type ProcedureStep = z.infer<Schemas['ProcedureStep']>;
 export type Service = z.infer<Schemas['Service']>;

@@ -51,7 +51,7 @@ const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
 export const demoFormMappings = (): FormMapping[] =>
   SERVICES.map((s) => ({ formId: `demo-${s.id}`, serviceId: s.id, questions: Object.fromEntries(serviceFields(s).map((f) => [f.label, f.id])) }));
 
-export interface MappedSubmission {
+interface MappedSubmission {
   answers: Record<string, string[]>;
   attachments: Attachment[];
   applicant: { name: string; email?: string; phone?: string };
@@ -63,7 +63,7 @@ export interface MappedSubmission {
   empty: boolean;
 }
 
-export interface UnmatchedAnswer {
+interface UnmatchedAnswer {
   title: string;
   values: string[];
 }

@@ -8,7 +8,7 @@ import { parseMailAddress } from '../mail/address';
 const NIK_RE = /^\d{16}$/;
 
 /** Plausible NIK/KK: 16 digits, a province code 11–94, and (NIK) a birth date DDMMYY with DD+40 for women. */
-export const isPlausibleNik = (v: string): boolean => {
+const isPlausibleNik = (v: string): boolean => {
   if (!NIK_RE.test(v)) return false;
   const province = Number(v.slice(0, 2));
   const day = Number(v.slice(6, 8));
@@ -17,7 +17,7 @@ export const isPlausibleNik = (v: string): boolean => {
   return province >= 11 && province <= 94 && dayOk && month >= 1 && month <= 12 && !/^(\d)\1+$/.test(v.slice(12));
 };
 
-export const isPlausibleKk = (v: string): boolean => NIK_RE.test(v) && Number(v.slice(0, 2)) >= 11 && Number(v.slice(0, 2)) <= 94;
+const isPlausibleKk = (v: string): boolean => NIK_RE.test(v) && Number(v.slice(0, 2)) >= 11 && Number(v.slice(0, 2)) <= 94;
 
 /** Indonesian phone numbers in any common spelling → `08…`; undefined when not a phone number. */
 export const normalizePhone = (v: string): string | undefined => {

@@ -10,8 +10,8 @@ import { formatWib } from '../sla/wib';
  */
 
 /** Where a LAPOR! status stands in the desk's eyes. `disposisi`: the complaint reached the Dinas. */
-export const LAPOR_STAGES = ['baru', 'disposisi', 'proses', 'selesai', 'arsip'] as const;
-export type LaporStage = (typeof LAPOR_STAGES)[number];
+const LAPOR_STAGES = ['baru', 'disposisi', 'proses', 'selesai', 'arsip'] as const;
+type LaporStage = (typeof LAPOR_STAGES)[number];
 
 export const LaporStatusMap = z.lazy(() => z.record(z.string().min(1).max(20), z.object({ name: z.string().min(1).max(100), stage: z.enum(LAPOR_STAGES) })));
 export type LaporStatusMap = z.infer<typeof LaporStatusMap>;
@@ -85,7 +85,7 @@ export interface LaporFollowup {
  * by that code alone (a status named "Menunggu disposisi" mapped to another stage is not one); only a
  * change without a known code is read by its name.
  */
-export const isDispositionChange = (to: LaporLogEntry['to'], map: LaporStatusMap) => {
+const isDispositionChange = (to: LaporLogEntry['to'], map: LaporStatusMap) => {
   const known = to.code !== undefined ? map[to.code] : undefined;
   if (known) return known.stage === 'disposisi';
   const names = new Set(Object.values(map).filter((s) => s.stage === 'disposisi').map((s) => s.name.toLowerCase()));
@@ -122,9 +122,9 @@ export interface LaporLink {
 const clip = (text: string, max = 5000) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 /** Attachments from LAPOR! land on the pengaduan's optional document field. */
-export const LAPOR_ATTACHMENT_FIELD = 'surat_pengaduan';
+const LAPOR_ATTACHMENT_FIELD = 'surat_pengaduan';
 /** Who "checked" a requirement LAPOR! itself already demanded (the complaint is written and signed in). */
-export const LAPOR_CHECKER = 'sp4n-lapor';
+const LAPOR_CHECKER = 'sp4n-lapor';
 
 /**
  * A complaint as a pengaduan case: the written complaint the standard requires is the LAPOR! report

@@ -71,7 +71,7 @@ const refusalParagraphs = (refusal: Refusal, objection: LegalDeadline | undefine
   `Apabila Saudara keberatan atas penolakan ini, Saudara berhak mengajukan keberatan secara tertulis kepada ${settings.ppidSuperior} dalam jangka waktu 30 (tiga puluh) hari kerja sejak diterimanya surat ini${objection ? `, yaitu paling lambat ${formatDeadline(objection.at, objection.estimated)}` : ''}, sesuai Pasal 35 dan Pasal 36 Undang-Undang Nomor 14 Tahun 2008.`,
 ];
 
-export interface LetterMeta {
+interface LetterMeta {
   number: string;
   issuedAt: number;
   verifyUrl: string;

@@ -76,7 +76,7 @@ export const formatLetterNumber = (classification: string, seq: number, settings
 
 export const letterYear = (ms: number) => Number(wibDate(ms).slice(0, 4));
 
-export type LetterStatus = 'berlaku' | 'dicabut';
+type LetterStatus = 'berlaku' | 'dicabut';
 
 /** One line of the register: every letter ever numbered, revoked ones included. */
 export interface LetterRecord {

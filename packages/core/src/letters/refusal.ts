@@ -26,7 +26,7 @@ export const PASAL_17 = {
   i: 'memorandum atau surat-surat antar Badan Publik atau intra Badan Publik yang menurut sifatnya dirahasiakan',
   j: 'informasi yang tidak boleh diungkapkan berdasarkan Undang-Undang',
 } as const;
-export type Pasal17Ground = keyof typeof PASAL_17;
+type Pasal17Ground = keyof typeof PASAL_17;
 
 /** What a refusal letter states besides the request itself. */
 export interface Refusal {
@@ -54,9 +54,9 @@ export interface KipDeadlines {
   objectionEstimated?: boolean;
 }
 
-export const KIP_ANSWER_DAYS = 10;
-export const KIP_EXTENSION_DAYS = 7;
-export const KIP_OBJECTION_DAYS = 30;
+const KIP_ANSWER_DAYS = 10;
+const KIP_EXTENSION_DAYS = 7;
+const KIP_OBJECTION_DAYS = 30;
 
 /**
  * The three clocks of UU 14/2008, counted by the same engine and rules as every service clock

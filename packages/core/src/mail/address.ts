@@ -2,7 +2,7 @@ import * as z from 'zod';
 import emailAddresses from 'email-addresses';
 
 /** RFC 5321's limit on a forward path; SES and most servers refuse longer addresses. */
-export const MAX_ADDRESS_LENGTH = 254;
+const MAX_ADDRESS_LENGTH = 254;
 
 /**
  * Exactly one plain mailbox (`local@domain.tld`) or undefined. Parsed with an RFC 5322 parser, then

@@ -3,7 +3,7 @@
  * same notice can never be queued twice) before any attempt to send it, then sent, retried with
  * backoff, and finally marked sent or failed. Nothing is lost when the mail server is down.
  */
-export type MailKind = 'receipt' | 'case_update' | 'sla_alert' | 'daily_digest' | 'weekly_report' | 'delivery_failure' | 'form_mapping' | 'sign_in' | 'assignment'
+type MailKind = 'receipt' | 'case_update' | 'sla_alert' | 'daily_digest' | 'weekly_report' | 'delivery_failure' | 'form_mapping' | 'sign_in' | 'assignment'
   | 'lapor_followup' | 'lapor_reject';
 
 /**
@@ -27,7 +27,7 @@ export interface OutgoingMail {
   lapor?: LaporAction;
 }
 
-export type OutboxStatus = 'pending' | 'sent' | 'failed';
+type OutboxStatus = 'pending' | 'sent' | 'failed';
 
 export interface OutboxEntry extends OutgoingMail {
   status: OutboxStatus;

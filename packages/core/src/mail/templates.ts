@@ -19,8 +19,8 @@ const SIGNATURE = '\n--\nLoket Layanan Dinas Koperasi, Usaha Kecil dan Menengah 
 
 const serviceOf = (c: CaseRecord): Service => findService(c.serviceId)!;
 const stepLabel = (c: CaseRecord) => stateOf(workflowFor(serviceOf(c)), c.state).label;
-export const statusUrl = (publicUrl: string, c: CaseRecord) => `${publicUrl.replace(/\/$/, '')}/status/${c.trackingNumber}`;
-export const consoleUrl = (publicUrl: string, caseId: string) => `${publicUrl.replace(/\/$/, '')}/konsol/berkas/${caseId}`;
+const statusUrl = (publicUrl: string, c: CaseRecord) => `${publicUrl.replace(/\/$/, '')}/status/${c.trackingNumber}`;
+const consoleUrl = (publicUrl: string, caseId: string) => `${publicUrl.replace(/\/$/, '')}/konsol/berkas/${caseId}`;
 
 const lines = (rows: [string, string][]) => {
   const width = Math.max(...rows.map(([k]) => k.length));
@@ -159,7 +159,7 @@ export const slaAlertMails = (
   }));
 };
 
-export interface DigestSection {
+interface DigestSection {
   title: string;
   cases: CaseRecord[];
 }

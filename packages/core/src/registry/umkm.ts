@@ -6,7 +6,7 @@ import { maskName } from '../letters/model';
  * is taken, written in the same transaction. Owner names are masked; no NIK, phone or finances here.
  */
 /** The standard's periodic evaluation: each entry is updated yearly. */
-export const UMKM_UPDATE_AFTER_MS = 365 * 86_400_000;
+const UMKM_UPDATE_AFTER_MS = 365 * 86_400_000;
 
 export interface UmkmEntry {
   caseId: string;

@@ -12,7 +12,7 @@ import type { Period } from './period';
  * index. Built from the period's cases (received in it), the cases open now and the period's survey
  * answers: nothing else is read (README, "Reports").
  */
-export interface ServiceRow {
+interface ServiceRow {
   serviceId: string;
   name: string;
   sla: string;
@@ -31,7 +31,7 @@ export interface ServiceRow {
   respondents: number;
 }
 
-export interface OfficerRow {
+interface OfficerRow {
   staffId: string;
   name: string;
   open: number;

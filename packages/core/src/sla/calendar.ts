@@ -12,12 +12,12 @@ export const Holiday = z.lazy(() => z.object({
 export type Holiday = z.infer<typeof Holiday>;
 
 const hhmm = () => z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
-export const DayHours = z.lazy(() => z.object({ open: hhmm(), close: hhmm() }).refine((h) => h.open < h.close, 'open must be before close'));
-export type DayHours = z.infer<typeof DayHours>;
+const DayHours = z.lazy(() => z.object({ open: hhmm(), close: hhmm() }).refine((h) => h.open < h.close, 'open must be before close'));
+type DayHours = z.infer<typeof DayHours>;
 
 /** Service hours per ISO weekday ("1" = Monday … "7" = Sunday); a missing or null day has no service. */
-export const WeeklyHours = z.lazy(() => z.record(z.enum(['1', '2', '3', '4', '5', '6', '7']), DayHours.nullable()));
-export type WeeklyHours = z.infer<typeof WeeklyHours>;
+const WeeklyHours = z.lazy(() => z.record(z.enum(['1', '2', '3', '4', '5', '6', '7']), DayHours.nullable()));
+type WeeklyHours = z.infer<typeof WeeklyHours>;
 
 /** A dated schedule that replaces the weekly hours, e.g. Ramadan hours. */
 export const HoursOverride = z.lazy(() => z.object({
@@ -54,7 +54,7 @@ export const DEFAULT_WEEKLY_HOURS: WeeklyHours = {
 /** Fixed-date national holidays: the only ones assumed in a year with no official list. */
 const FIXED_DATE_HOLIDAYS = ['01-01', '05-01', '06-01', '08-17', '12-25'];
 
-export interface ServiceWindow {
+interface ServiceWindow {
   open: number;
   close: number;
 }

@@ -3,12 +3,12 @@ import type { WorkingCalendar } from './calendar';
 import { DAY_MS, MINUTE_MS, addDays, wibDate, wibInstant } from './wib';
 
 /** An interval during which the clock does not run (the case waits for the applicant). `to` is open while paused. */
-export interface Pause {
+interface Pause {
   from: number;
   to?: number;
 }
 
-export type SlaState = 'on_track' | 'at_risk' | 'breached' | 'met' | 'missed' | 'paused';
+type SlaState = 'on_track' | 'at_risk' | 'breached' | 'met' | 'missed' | 'paused';
 
 export interface Clock {
   /** When the request was received (the form's own submission time). */
@@ -70,7 +70,7 @@ const withoutPauses = (a: number, b: number, pauses: Pause[]): Array<[number, nu
 };
 
 /** Counted milliseconds in [from, to). */
-export const countedBetween = (counter: Counter, from: number, to: number, pauses: Pause[]): number => {
+const countedBetween = (counter: Counter, from: number, to: number, pauses: Pause[]): number => {
   let total = 0;
   for (let date = wibDate(from), i = 0; wibInstant(date) < to && i < HORIZON_DAYS; date = addDays(date, 1), i++) {
     for (const [open, close] of counter.windows(date)) {
@@ -100,7 +100,7 @@ export const advance = (counter: Counter, from: number, amount: number, pauses: 
 };
 
 /** The first instant at or after `at` that counts (the next opening when outside service hours). */
-export const nextCountedInstant = (counter: Counter, at: number): number => {
+const nextCountedInstant = (counter: Counter, at: number): number => {
   for (let date = wibDate(at), i = 0; i < HORIZON_DAYS; date = addDays(date, 1), i++) {
     for (const [open, close] of counter.windows(date)) if (close > at) return Math.max(open, at);
   }
@@ -150,7 +150,7 @@ export const applyCalendar = (policy: SlaPolicy, cal: WorkingCalendar, clock: Cl
 };
 
 /** (Re)computes due, target and at-risk instants from the allowed counted time and the pauses. */
-export const computeDeadlines = (policy: Pick<SlaPolicy, 'limit'>, cal: WorkingCalendar, clock: Clock): Clock => {
+const computeDeadlines = (policy: Pick<SlaPolicy, 'limit'>, cal: WorkingCalendar, clock: Clock): Clock => {
   const counter = counterFor(policy.limit.unit, cal);
   const at = (ms: number) => advance(counter, clock.countFrom, ms, clock.pauses);
   const dueAt = at(clock.allowedMs);

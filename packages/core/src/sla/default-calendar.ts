@@ -6,7 +6,7 @@ import { OFFICIAL_HOLIDAYS, OFFICIAL_YEARS } from './official-holidays';
  * Dates follow the government's 1 Ramadan (19 Feb 2026) up to the eve of Idul Fitri; an admin can
  * correct them in the calendar.
  */
-export const RAMADAN_2026: HoursOverride = {
+const RAMADAN_2026: HoursOverride = {
   from: '2026-02-19',
   to: '2026-03-20',
   name: 'Jam layanan Ramadan 1447 H',

@@ -2,7 +2,7 @@
  * Asia/Jakarta (WIB) is UTC+7 all year, with no daylight saving, so local dates are plain arithmetic on
  * epoch milliseconds. Instants are stored as UTC ISO-8601 and shown with the +07:00 offset.
  */
-export const WIB_OFFSET_MS = 7 * 3600_000;
+const WIB_OFFSET_MS = 7 * 3600_000;
 export const DAY_MS = 86_400_000;
 export const MINUTE_MS = 60_000;
 

@@ -19,7 +19,7 @@ export type UnsurId = (typeof UNSUR)[number]['id'];
 /** One respondent: a score 1–4 per element answered (an element may be left out). */
 export type SurveyAnswers = Partial<Record<UnsurId, 1 | 2 | 3 | 4>>;
 
-export type Grade = 'A' | 'B' | 'C' | 'D';
+type Grade = 'A' | 'B' | 'C' | 'D';
 export const GRADE_TEXT: Record<Grade, string> = { A: 'Sangat Baik', B: 'Baik', C: 'Kurang Baik', D: 'Tidak Baik' };
 
 /** The regulation's intervals of the converted index. */

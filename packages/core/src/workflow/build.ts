@@ -14,7 +14,7 @@ export const SHARED_EVENTS = { requestRevision: 'minta_perbaikan', resubmit: 'se
 /** Who may act on the applicant's behalf: the applicant, or the front desk that received a paper file. */
 const APPLICANT_SIDE: Role[] = [APPLICANT_ROLE, ...DUTIES.frontDesk];
 
-export interface Step {
+interface Step {
   from: string;
   event: string;
   label: string;

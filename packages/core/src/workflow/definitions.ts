@@ -1,4 +1,3 @@
-import { findService } from '../catalog/services';
 import type { Service } from '../catalog/schema';
 import type { WorkflowDefinition } from './engine';
 import { DONE, REFUSED, type FlowSpec, defineWorkflow } from './build';
@@ -126,9 +125,4 @@ export const workflowFor = (service: Service): WorkflowDefinition => {
     definitions.set(service.id, def);
   }
   return def;
-};
-
-export const workflowForId = (serviceId: string) => {
-  const s = findService(serviceId);
-  return s ? workflowFor(s) : undefined;
 };

@@ -13,7 +13,7 @@ export type Effect =
   | 'record_in_registry'
   | 'escalate';
 
-export type StateKind = 'active' | 'waiting_applicant' | 'terminal';
+type StateKind = 'active' | 'waiting_applicant' | 'terminal';
 export type Outcome = 'completed' | 'refused' | 'withdrawn';
 
 export interface StateDef {
@@ -57,7 +57,7 @@ export interface WorkflowDefinition {
 }
 
 /** What the guards may look at. */
-export interface GuardContext {
+interface GuardContext {
   requirementsComplete: boolean;
   channel: string;
 }
@@ -67,7 +67,7 @@ export interface Actor {
   roles: Role[];
 }
 
-export interface TransitionResult {
+interface TransitionResult {
   from: string;
   to: string;
   transition: TransitionDef;

@@ -7,7 +7,7 @@ import { LoketError } from '../errors';
  */
 export type StepRecord = 'outside_approval' | 'refusal_ground' | 'forward_target' | 'revision_items' | 'klinik_seat';
 
-export interface StepDataField {
+interface StepDataField {
   /** The key in `data` (JSON API) and the form field's name (console). */
   name: string;
   /** `list`: several values, a comma-separated string in JSON and repeated checkboxes in a form. */

@@ -30,8 +30,13 @@ const SST_BANNER = [
 
 /** The deployed bundling: infra/bundle.ts plus what SST adds to every Node function. */
 const BUNDLE = {
-  ...LAMBDA_BUNDLE, bundle: true, platform: 'node' as const, target: 'esnext', keepNames: true,
-  outExtension: { '.js': '.mjs' }, banner: { js: SST_BANNER },
+  ...LAMBDA_BUNDLE,
+  bundle: true,
+  platform: 'node' as const,
+  target: 'esnext',
+  keepNames: true,
+  outExtension: { '.js': '.mjs' },
+  banner: { js: SST_BANNER },
 };
 
 const closure = (meta: Metafile, entry: string) => {
@@ -52,31 +57,73 @@ const closure = (meta: Metafile, entry: string) => {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** Import time of a module in one fresh process (a true cold import). */
-const coldImportOnce = (file: string) => Number(execFileSync(process.execPath, ['-e', `const t=performance.now();import(${JSON.stringify(resolve(file))}).then(()=>process.stdout.write(String(performance.now()-t)))`], {
-  env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', AWS_REGION: 'ap-southeast-3', LOKET_STAGE: 'local' },
-}).toString());
+const coldImportOnce = (file: string) =>
+  Number(
+    execFileSync(
+      process.execPath,
+      [
+        '-e',
+        `const t=performance.now();import(${JSON.stringify(resolve(file))}).then(()=>process.stdout.write(String(performance.now()-t)))`,
+      ],
+      {
+        env: {
+          ...process.env,
+          AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+          AWS_REGION: 'ap-southeast-3',
+          LOKET_STAGE: 'local',
+        },
+      },
+    ).toString(),
+  );
 
 export const benchColdStart = async (runs = Number(process.env.BENCH_COLD_RUNS ?? 21)) => {
   const dir = mkdtempSync(join(tmpdir(), 'loket-cold-'));
   try {
-    const bundles = Object.fromEntries(await Promise.all(Object.entries({ ...REFERENCES, ...ENTRIES }).map(async ([name, entry]) => {
-      const result = await build({ ...BUNDLE, entryPoints: [entry], outdir: join(dir, name), metafile: true, logLevel: 'error' });
-      return [name, { entry, ...closure(result.metafile!, entry) }] as const;
-    })));
+    const bundles = Object.fromEntries(
+      await Promise.all(
+        Object.entries({ ...REFERENCES, ...ENTRIES }).map(async ([name, entry]) => {
+          const result = await build({
+            ...BUNDLE,
+            entryPoints: [entry],
+            outdir: join(dir, name),
+            metafile: true,
+            logLevel: 'error',
+          });
+          return [name, { entry, ...closure(result.metafile!, entry) }] as const;
+        }),
+      ),
+    );
     // Round robin, one import of each bundle per round: a machine that slows down mid-run slows all
     // of them alike, so the ratios hold even when the absolute times drift.
     const times: Record<string, number[]> = Object.fromEntries(Object.keys(bundles).map((n) => [n, []]));
-    for (let i = 0; i < runs; i++) for (const [name, b] of Object.entries(bundles)) times[name]!.push(coldImportOnce(join(process.cwd(), b.file)));
+    for (let i = 0; i < runs; i++)
+      for (const [name, b] of Object.entries(bundles)) times[name]!.push(coldImportOnce(join(process.cwd(), b.file)));
     const figures = (name: string) => {
       const b = bundles[name]!;
-      return { entry: b.entry, bytes: b.eagerBytes, files: b.eagerFiles, lazyBytes: b.lazyBytes, coldImportMs: Math.round(median(times[name]!) * 10) / 10 };
+      return {
+        entry: b.entry,
+        bytes: b.eagerBytes,
+        files: b.eagerFiles,
+        lazyBytes: b.lazyBytes,
+        coldImportMs: Math.round(median(times[name]!) * 10) / 10,
+      };
     };
     const minimal = figures('minimal');
     const floor = figures('floor');
-    const entries = Object.fromEntries(Object.keys(ENTRIES).map((name) => {
-      const m = figures(name);
-      return [name, { ...m, underOneMiB: m.bytes < 1024 * 1024, vsFloor: Math.round((m.coldImportMs / floor.coldImportMs) * 100) / 100, vsMinimal: Math.round((m.coldImportMs / minimal.coldImportMs) * 10) / 10 }];
-    }));
+    const entries = Object.fromEntries(
+      Object.keys(ENTRIES).map((name) => {
+        const m = figures(name);
+        return [
+          name,
+          {
+            ...m,
+            underOneMiB: m.bytes < 1024 * 1024,
+            vsFloor: Math.round((m.coldImportMs / floor.coldImportMs) * 100) / 100,
+            vsMinimal: Math.round((m.coldImportMs / minimal.coldImportMs) * 10) / 10,
+          },
+        ];
+      }),
+    );
     return { runs, minimal, floor, entries };
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -22,12 +22,26 @@ const percentile = (xs: number[], p: number) => {
  */
 const startApiProcess = async () => {
   const api = await startReadyProcess<{ port: number }>(
-    'the bench API process', process.env.PROF ? ['--cpu-prof', '--cpu-prof-dir=bench/results/profiles'] : [], 'bench/fixtures/api-process.ts', [],
+    'the bench API process',
+    process.env.PROF ? ['--cpu-prof', '--cpu-prof-dir=bench/results/profiles'] : [],
+    'bench/fixtures/api-process.ts',
+    [],
     { ...process.env, LOKET_STAGE: 'local', LOKET_MAIL_DELIVERY: 'scheduled', LOKET_LOG_LEVEL: 'warn' },
   );
-  const deps = createDeps(loadConfig(), { log: { debug() {}, info() {}, warn() {}, error() {}, child() { return this; } } });
+  const deps = createDeps(loadConfig(), {
+    log: {
+      debug() {},
+      info() {},
+      warn() {},
+      error() {},
+      child() {
+        return this;
+      },
+    },
+  });
   return {
-    url: `http://127.0.0.1:${api.ready.port}`, deps,
+    url: `http://127.0.0.1:${api.ready.port}`,
+    deps,
     async stop() {
       deps.db.destroy();
       await api.stop();
@@ -44,7 +58,10 @@ export const benchIntake = async (total = Number(process.env.BENCH_INTAKE ?? 100
     const run = `bench-${Date.now().toString(36)}`;
     const post = async (i: number) => {
       const body = JSON.stringify({
-        formId: 'demo-konsultasi', responseId: `${run}-${i}`, submittedAt: new Date().toISOString(), respondentEmail: `warga${i}@contoh.id`,
+        formId: 'demo-konsultasi',
+        responseId: `${run}-${i}`,
+        submittedAt: new Date().toISOString(),
+        respondentEmail: `warga${i}@contoh.id`,
         answers: [
           { questionId: '1', title: 'Nama lengkap pemohon', type: 'TEXT', values: [`Warga ${i}`] },
           { questionId: '2', title: 'Permasalahan yang akan dikonsultasikan', type: 'TEXT', values: ['Modal usaha'] },
@@ -53,16 +70,31 @@ export const benchIntake = async (total = Number(process.env.BENCH_INTAKE ?? 100
       const ts = String(Math.floor(Date.now() / 1000));
       const started = performance.now();
       const res = await fetch(`${desk.url}/webhooks/google-forms`, {
-        method: 'POST', body, headers: { 'content-type': 'application/json', 'x-loket-timestamp': ts, 'x-loket-signature': signBody(secret, ts, body) },
+        method: 'POST',
+        body,
+        headers: {
+          'content-type': 'application/json',
+          'x-loket-timestamp': ts,
+          'x-loket-signature': signBody(secret, ts, body),
+        },
       });
       await res.arrayBuffer();
       return { ms: performance.now() - started, status: res.status };
     };
     // Warm-up, not counted, the same for each path measured: DynamoDB Local's JIT compiles a path over
     // its first few hundred calls, and the transaction path, unlike PutItem's, is cold when this starts.
-    const warm = (f: (i: number) => Promise<unknown>) => mapLimit(Array.from({ length: WARM_UP }, (_, i) => i + total), concurrency, f);
+    const warm = (f: (i: number) => Promise<unknown>) =>
+      mapLimit(
+        Array.from({ length: WARM_UP }, (_, i) => i + total),
+        concurrency,
+        f,
+      );
     await warm(post);
-    const results = await mapLimit(Array.from({ length: total }, (_, i) => i), concurrency, post);
+    const results = await mapLimit(
+      Array.from({ length: total }, (_, i) => i),
+      concurrency,
+      post,
+    );
     const cases = (await desk.deps.repo.listOpen()).filter((c) => c.source?.externalId.startsWith(`${run}-`));
     const ids = new Set(cases.map((c) => c.source!.externalId));
     const measured = new Set(Array.from({ length: total }, (_, i) => `${run}-${i}`));
@@ -71,26 +103,54 @@ export const benchIntake = async (total = Number(process.env.BENCH_INTAKE ?? 100
     const table = desk.deps.config.LOKET_TABLE;
     const put = async (i: number) => {
       const started = performance.now();
-      await desk.deps.db.send(new PutItemCommand({ TableName: table, Item: { pk: { S: `BENCH#${run}#${i}` }, sk: { S: 'X' }, v: { S: 'x'.repeat(200) } } }));
+      await desk.deps.db.send(
+        new PutItemCommand({
+          TableName: table,
+          Item: { pk: { S: `BENCH#${run}#${i}` }, sk: { S: 'X' }, v: { S: 'x'.repeat(200) } },
+        }),
+      );
       return performance.now() - started;
     };
     await warm(put);
-    const puts = await mapLimit(Array.from({ length: total }, (_, i) => i), concurrency, put);
+    const puts = await mapLimit(
+      Array.from({ length: total }, (_, i) => i),
+      concurrency,
+      put,
+    );
     // The write a new case makes, without the desk around it: case, first event, tracking-number
     // reservation, the receipt and the raw body in one conditional transaction (case-repository.ts).
     const transact = async (i: number) => {
       const started = performance.now();
-      const item = (sk: string, size: number) => ({ Put: { TableName: table, Item: { pk: { S: `BENCHTX#${run}#${i}#${sk}` }, sk: { S: sk }, v: { S: 'x'.repeat(size) } }, ConditionExpression: 'attribute_not_exists(pk)' } });
-      await desk.deps.db.send(new TransactWriteItemsCommand({ TransactItems: [item('CASE', 2000), item('EVT', 300), item('TRK', 50), item('MAIL', 1200), item('RAW', 600)] }));
+      const item = (sk: string, size: number) => ({
+        Put: {
+          TableName: table,
+          Item: { pk: { S: `BENCHTX#${run}#${i}#${sk}` }, sk: { S: sk }, v: { S: 'x'.repeat(size) } },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      });
+      await desk.deps.db.send(
+        new TransactWriteItemsCommand({
+          TransactItems: [item('CASE', 2000), item('EVT', 300), item('TRK', 50), item('MAIL', 1200), item('RAW', 600)],
+        }),
+      );
       return performance.now() - started;
     };
     await warm(transact);
-    const transacts = await mapLimit(Array.from({ length: total }, (_, i) => i), concurrency, transact);
+    const transacts = await mapLimit(
+      Array.from({ length: total }, (_, i) => i),
+      concurrency,
+      transact,
+    );
     const latency = results.map((r) => r.ms);
     return {
-      submissions: total, concurrency,
-      statuses: results.reduce<Record<number, number>>((acc, r) => ({ ...acc, [r.status]: (acc[r.status] ?? 0) + 1 }), {}),
-      lost, duplicated: cases.length - ids.size,
+      submissions: total,
+      concurrency,
+      statuses: results.reduce<Record<number, number>>(
+        (acc, r) => ({ ...acc, [r.status]: (acc[r.status] ?? 0) + 1 }),
+        {},
+      ),
+      lost,
+      duplicated: cases.length - ids.size,
       intakeMs: { p50: percentile(latency, 50), p95: percentile(latency, 95) },
       putItemMs: { p50: percentile(puts, 50), p95: percentile(puts, 95) },
       p95VsPutItem: Math.round((percentile(latency, 95) / percentile(puts, 95)) * 10) / 10,

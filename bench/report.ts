@@ -11,7 +11,9 @@ import { countReads, writeItems } from './table-tools';
  * open cases and the staff directory, none here), not the table.
  */
 export const benchReport = async (total = Number(process.env.BENCH_REPORT_CASES ?? 100_000), months = 10) => {
-  const deps = createDeps(loadConfig({ ...process.env, LOKET_TABLE: `bench-report-${Date.now()}`, LOKET_LOG_LEVEL: 'error' }));
+  const deps = createDeps(
+    loadConfig({ ...process.env, LOKET_TABLE: `bench-report-${Date.now()}`, LOKET_LOG_LEVEL: 'error' }),
+  );
   await prepareStorage(deps);
   const calendar = new WorkingCalendar(await deps.calendars.load());
   const monthOf = (i: number) => `2026-${String((i % months) + 1).padStart(2, '0')}`;
@@ -19,8 +21,17 @@ export const benchReport = async (total = Number(process.env.BENCH_REPORT_CASES 
     const service = SERVICES[i % SERVICES.length]!;
     const receivedAt = Date.parse(`${monthOf(i)}-${String((i % 27) + 1).padStart(2, '0')}T09:00:00+07:00`);
     const { record } = openCase({
-      service, workflow: workflowFor(service), calendar, id: `r-${String(i).padStart(7, '0')}`, trackingNumber: `${service.code}-2601-R${String(i).padStart(7, '0')}`,
-      channel: 'walk_in', applicant: { name: 'x' }, answers: {}, receivedAt, now: receivedAt, actorId: 'bench',
+      service,
+      workflow: workflowFor(service),
+      calendar,
+      id: `r-${String(i).padStart(7, '0')}`,
+      trackingNumber: `${service.code}-2601-R${String(i).padStart(7, '0')}`,
+      channel: 'walk_in',
+      applicant: { name: 'x' },
+      answers: {},
+      receivedAt,
+      now: receivedAt,
+      actorId: 'bench',
     });
     return caseItem({ ...record, state: DONE, closedAt: receivedAt + 3_600_000 });
   });
@@ -34,6 +45,10 @@ export const benchReport = async (total = Number(process.env.BENCH_REPORT_CASES 
   deps.db.destroy();
   deps.files.destroy();
   return {
-    tableCases: total, periodCases: report.totals.received, itemsRead: reads.items, reportMs: Math.round(ms), writeMs: Math.round(writeMs),
+    tableCases: total,
+    periodCases: report.totals.received,
+    itemsRead: reads.items,
+    reportMs: Math.round(ms),
+    writeMs: Math.round(writeMs),
   };
 };

@@ -26,7 +26,12 @@ if (unknown.length) {
 const runs = (part: Part) => !asked.length || asked.includes(part);
 
 const scratch = mkdtempSync(join(tmpdir(), 'loket-bench-'));
-const emulators = await startReadyProcess<Record<string, string>>('the emulators', [], 'bench/fixtures/emulators-process.ts', [scratch]);
+const emulators = await startReadyProcess<Record<string, string>>(
+  'the emulators',
+  [],
+  'bench/fixtures/emulators-process.ts',
+  [scratch],
+);
 Object.assign(process.env, emulators.ready);
 try {
   // Cold imports first, on a machine no emulator is busy on. Then intake, while DynamoDB Local's JIT
@@ -43,17 +48,23 @@ try {
     const without = await benchSweep(0);
     sweep = {
       sweep: [withClosed, without],
-      sameItemsRead: without.firstSweep.itemsRead === withClosed.firstSweep.itemsRead && without.idleSweep.itemsReadPerRun === withClosed.idleSweep.itemsReadPerRun,
+      sameItemsRead:
+        without.firstSweep.itemsRead === withClosed.firstSweep.itemsRead &&
+        without.idleSweep.itemsReadPerRun === withClosed.idleSweep.itemsReadPerRun,
     };
   }
-  const report = JSON.stringify({
-    machine: { node: process.version, cpus: (await import('node:os')).cpus().length },
-    parts: PARTS.filter(runs),
-    coldStart,
-    intake,
-    report: reportRead,
-    ...sweep,
-  }, null, 2);
+  const report = JSON.stringify(
+    {
+      machine: { node: process.version, cpus: (await import('node:os')).cpus().length },
+      parts: PARTS.filter(runs),
+      coldStart,
+      intake,
+      report: reportRead,
+      ...sweep,
+    },
+    null,
+    2,
+  );
   // Each run is kept, so figures can be compared across changes and machines.
   mkdirSync('bench/results', { recursive: true });
   writeFileSync(`bench/results/${new Date().toISOString().replace(/[:.]/g, '-')}.json`, report + '\n');

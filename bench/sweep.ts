@@ -17,10 +17,24 @@ const writeClosed = async (deps: Deps, n: number) => {
   const items = Array.from({ length: n }, (_, i) => {
     const receivedAt = SWEEP_AT - (i + 2) * 600_000;
     const { record } = openCase({
-      service, workflow: workflowFor(service), calendar, id: `closed-${String(i).padStart(6, '0')}`, trackingNumber: `BBM-2611-C${String(i).padStart(6, '0')}`,
-      channel: 'walk_in', applicant: { name: 'x' }, answers: {}, receivedAt, now: receivedAt, actorId: 'bench',
+      service,
+      workflow: workflowFor(service),
+      calendar,
+      id: `closed-${String(i).padStart(6, '0')}`,
+      trackingNumber: `BBM-2611-C${String(i).padStart(6, '0')}`,
+      channel: 'walk_in',
+      applicant: { name: 'x' },
+      answers: {},
+      receivedAt,
+      now: receivedAt,
+      actorId: 'bench',
     });
-    return caseItem({ ...record, state: DONE, closedAt: receivedAt + 1_800_000, assigneeId: 'fungsional' } satisfies CaseRecord);
+    return caseItem({
+      ...record,
+      state: DONE,
+      closedAt: receivedAt + 1_800_000,
+      assigneeId: 'fungsional',
+    } satisfies CaseRecord);
   });
   await writeItems(deps, items);
 };
@@ -28,13 +42,23 @@ const writeClosed = async (deps: Deps, n: number) => {
 /** One scenario on its own table: `open` cases (50 of them at risk now) and `closed` finished ones. */
 export const benchSweep = async (closed: number, open = OPEN) => {
   let now = SWEEP_AT - 3600_000;
-  const deps = createDeps(loadConfig({ ...process.env, LOKET_TABLE: `bench-sweep-${closed}-${Date.now()}`, LOKET_LOG_LEVEL: 'error' }), { time: { now: () => now } });
+  const deps = createDeps(
+    loadConfig({ ...process.env, LOKET_TABLE: `bench-sweep-${closed}-${Date.now()}`, LOKET_LOG_LEVEL: 'error' }),
+    { time: { now: () => now } },
+  );
   await prepareStorage(deps);
   await seedDemoStaff(deps);
   for (let i = 0; i < open; i++) {
     // 50 received 50 minutes before the sweep (past 75 % of 1 hour), the rest 1 minute before.
     now = i < DUE ? SWEEP_AT - 50 * 60_000 : SWEEP_AT - 60_000;
-    await deps.cases.open({ serviceId: 'rekomendasi-bbm', channel: 'walk_in', applicant: { name: 'x' }, answers: {}, receivedAt: now, actorId: 'bench' });
+    await deps.cases.open({
+      serviceId: 'rekomendasi-bbm',
+      channel: 'walk_in',
+      applicant: { name: 'x' },
+      answers: {},
+      receivedAt: now,
+      actorId: 'bench',
+    });
   }
   await writeClosed(deps, closed);
   now = SWEEP_AT;
@@ -54,7 +78,10 @@ export const benchSweep = async (closed: number, open = OPEN) => {
   deps.db.destroy();
   deps.files.destroy();
   return {
-    open, closed, due: first.due, alerted: first.atRisk + first.breach,
+    open,
+    closed,
+    due: first.due,
+    alerted: first.atRisk + first.breach,
     firstSweep: { ms: Math.round(firstMs), itemsRead: firstReads },
     idleSweep: { medianMs: Number(idle[IDLE_RUNS >> 1]!.toFixed(2)), itemsReadPerRun: reads.items / IDLE_RUNS },
   };

@@ -1,6 +1,26 @@
 import {
-  type Config, createDynamoClient, createLogger, createFileStore, createMailer, DynamoCalendarStore, DynamoCaseRepository, DynamoFormMappings, DynamoMarks, DynamoOutbox, DynamoRecomputeProgress, DynamoSessions, DynamoTickets,
-  DynamoKlinik, DynamoLetters, DynamoStaffDirectory, DynamoSurveys, DynamoUmkmRegistry, googleClients, laporClient, type Logger, systemIds,
+  type Config,
+  createDynamoClient,
+  createLogger,
+  createFileStore,
+  createMailer,
+  DynamoCalendarStore,
+  DynamoCaseRepository,
+  DynamoFormMappings,
+  DynamoMarks,
+  DynamoOutbox,
+  DynamoRecomputeProgress,
+  DynamoSessions,
+  DynamoTickets,
+  DynamoKlinik,
+  DynamoLetters,
+  DynamoStaffDirectory,
+  DynamoSurveys,
+  DynamoUmkmRegistry,
+  googleClients,
+  laporClient,
+  type Logger,
+  systemIds,
   systemTime,
 } from '@loket/adapters';
 import { CaseService, type IdSource, type Mailer, type TimeSource } from '@loket/core';
@@ -10,7 +30,6 @@ import { sendFresh } from './mail/dispatch';
 // be one more split point for the bundler, one more file at every cold start (README, "Cold start").
 import { issueLetter } from './letters/issue';
 
-
 /**
  * The one composition root: configuration in, every adapter and service out. Lambda handlers, the
  * local desk, the CLI and the tests all build their world here from a `Config` (`loadConfig` reads the
@@ -18,14 +37,25 @@ import { issueLetter } from './letters/issue';
  * desk's port and data directory, the CLI's target, the log level before a config exists, the S3
  * emulator's path-style switch and the Lambda task root where the letter fonts lie.
  */
-export const createDeps = (config: Config, overrides: { time?: TimeSource; ids?: IdSource; log?: Logger; mailer?: Mailer } = {}) => {
+export const createDeps = (
+  config: Config,
+  overrides: { time?: TimeSource; ids?: IdSource; log?: Logger; mailer?: Mailer } = {},
+) => {
   // Drive and Forms when a service account is configured; without one, Google work waits visibly.
-  const google = config.GOOGLE_SERVICE_ACCOUNT_KEY ? googleClients(config.GOOGLE_SERVICE_ACCOUNT_KEY, config.GOOGLE_API_ROOT_URL) : undefined;
+  const google = config.GOOGLE_SERVICE_ACCOUNT_KEY
+    ? googleClients(config.GOOGLE_SERVICE_ACCOUNT_KEY, config.GOOGLE_API_ROOT_URL)
+    : undefined;
   // SP4N-LAPOR! API channel when configured (its client loads on first use); otherwise complaints come in by hand.
-  const lapor = config.LAPOR_API_BASE_URL ? laporClient({
-    baseUrl: config.LAPOR_API_BASE_URL, auth: config.LAPOR_API_AUTH!, token: config.LAPOR_API_TOKEN!,
-    userId: config.LAPOR_USER_ID, institutionId: config.LAPOR_INSTITUTION_ID, timeoutMs: config.LAPOR_TIMEOUT_MS,
-  }) : undefined;
+  const lapor = config.LAPOR_API_BASE_URL
+    ? laporClient({
+        baseUrl: config.LAPOR_API_BASE_URL,
+        auth: config.LAPOR_API_AUTH!,
+        token: config.LAPOR_API_TOKEN!,
+        userId: config.LAPOR_USER_ID,
+        institutionId: config.LAPOR_INSTITUTION_ID,
+        timeoutMs: config.LAPOR_TIMEOUT_MS,
+      })
+    : undefined;
   const db = createDynamoClient(config.AWS_REGION);
   const files = createFileStore(config.AWS_REGION, config.LOKET_BUCKET);
   const time = overrides.time ?? systemTime;
@@ -46,20 +76,51 @@ export const createDeps = (config: Config, overrides: { time?: TimeSource; ids?:
   const klinik = new DynamoKlinik(db, config.LOKET_TABLE);
   const mailer = overrides.mailer ?? createMailer(config);
   const cases = new CaseService({
-    repo, calendars, time, ids, klinik, staff,
+    repo,
+    calendars,
+    time,
+    ids,
+    klinik,
+    staff,
     mailsFor: caseMails(config.LOKET_PUBLIC_URL, staff, config.LOKET_ODS_URL),
     // Queued mail is sent at once where this function sends; otherwise, or if that fails, the scheduled drain does.
     afterChange: async (change, mails) => {
       // The letter a step owes is issued right after the step is stored; should that fail, the
       // minutely job issues it (the case carries a "letter due" marker until then).
       if (change.effects.includes('request_letter_number')) {
-        await issueLetter(deps, change.record.id, change.event.actorId)
-          .catch((e) => log.warn('letter.issue_deferred', { caseId: change.record.id, error: String(e) }));
+        await issueLetter(deps, change.record.id, change.event.actorId).catch((e) =>
+          log.warn('letter.issue_deferred', { caseId: change.record.id, error: String(e) }),
+        );
       }
-      if (mails.length) await sendFresh(deps, mails).catch((e) => log.warn('mail.dispatch_error', { error: String(e) }));
+      if (mails.length)
+        await sendFresh(deps, mails).catch((e) => log.warn('mail.dispatch_error', { error: String(e) }));
     },
   });
-  const deps = { config, db, files, time, ids, log, repo, calendars, staff, outbox, marks, recompute, sessions, tickets, formMappings, letters, surveys, umkm, klinik, mailer, cases, google, lapor };
+  const deps = {
+    config,
+    db,
+    files,
+    time,
+    ids,
+    log,
+    repo,
+    calendars,
+    staff,
+    outbox,
+    marks,
+    recompute,
+    sessions,
+    tickets,
+    formMappings,
+    letters,
+    surveys,
+    umkm,
+    klinik,
+    mailer,
+    cases,
+    google,
+    lapor,
+  };
   return deps;
 };
 

@@ -13,8 +13,13 @@ import { files, mail, table } from './storage';
  * TransactWriteItems has no action of its own: it needs the item actions of what it writes.
  */
 export const TABLE_ACTIONS = [
-  'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:ConditionCheckItem',
-  'dynamodb:Query', 'dynamodb:DescribeTable',
+  'dynamodb:GetItem',
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:ConditionCheckItem',
+  'dynamodb:Query',
+  'dynamodb:DescribeTable',
 ];
 /** HeadBucket (the health check) is authorised as ListBucket on the bucket itself. */
 export const BUCKET_ACTIONS = ['s3:ListBucket'];
@@ -28,4 +33,8 @@ const fileAccess = [
 ];
 
 export const apiAccess = [tableAccess, ...fileAccess];
-export const jobsAccess = [tableAccess, ...fileAccess, { actions: MAIL_ACTIONS, resources: [mail.nodes.identity.arn, mail.nodes.configurationSet.arn] }];
+export const jobsAccess = [
+  tableAccess,
+  ...fileAccess,
+  { actions: MAIL_ACTIONS, resources: [mail.nodes.identity.arn, mail.nodes.configurationSet.arn] },
+];

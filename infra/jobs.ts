@@ -4,8 +4,12 @@ import { lambda } from './runtime';
  * Scheduled work on EventBridge Scheduler, in Indonesian time. Every job is idempotent, so a retried
  * or overlapping invocation sends nothing twice.
  */
-const job = (name: string, handler: string, schedule: `rate(${string})` | `cron(${string})`, timeout: `${number} seconds`) =>
-  new sst.aws.CronV2(name, { schedule, timezone: 'Asia/Jakarta', function: lambda('jobs', handler, timeout) });
+const job = (
+  name: string,
+  handler: string,
+  schedule: `rate(${string})` | `cron(${string})`,
+  timeout: `${number} seconds`,
+) => new sst.aws.CronV2(name, { schedule, timezone: 'Asia/Jakarta', function: lambda('jobs', handler, timeout) });
 
 /** Deadlines, the mail outbox and file-copy retries, every minute. */
 export const minutely = job('Minutely', 'functions/jobs/index.minutely', 'rate(1 minute)', '55 seconds');

@@ -1,7 +1,15 @@
 import type { LoketFunction } from '../packages/adapters/src/config';
 import { apiAccess, jobsAccess } from './access';
 import { LAMBDA_BUNDLE } from './bundle';
-import { authSecret, googleKey, laporAuth, laporToken, oauthClientId, oauthClientSecret, webhookSecret } from './secrets';
+import {
+  authSecret,
+  googleKey,
+  laporAuth,
+  laporToken,
+  oauthClientId,
+  oauthClientSecret,
+  webhookSecret,
+} from './secrets';
 import { files, table } from './storage';
 
 /**
@@ -10,7 +18,10 @@ import { files, table } from './storage';
  */
 const publicUrl = () => {
   const url = process.env.LOKET_PUBLIC_URL;
-  if (!url || !/^https:\/\//.test(url)) throw new Error('Set LOKET_PUBLIC_URL (https://…) for this stage before deploying: it is the base of every link in emails.');
+  if (!url || !/^https:\/\//.test(url))
+    throw new Error(
+      'Set LOKET_PUBLIC_URL (https://…) for this stage before deploying: it is the base of every link in emails.',
+    );
   return url;
 };
 
@@ -37,7 +48,11 @@ const laporSettings = () => ({
   LAPOR_API_BASE_URL: process.env.LAPOR_API_BASE_URL ?? '',
   LAPOR_API_AUTH: laporAuth.value,
   LAPOR_API_TOKEN: laporToken.value,
-  ...Object.fromEntries(['LAPOR_USER_ID', 'LAPOR_INSTITUTION_ID', 'LAPOR_STATUS_MAP', 'LAPOR_INBOX_PATH'].flatMap((k) => (process.env[k] ? [[k, process.env[k]!]] : []))),
+  ...Object.fromEntries(
+    ['LAPOR_USER_ID', 'LAPOR_INSTITUTION_ID', 'LAPOR_STATUS_MAP', 'LAPOR_INBOX_PATH'].flatMap((k) =>
+      process.env[k] ? [[k, process.env[k]!]] : [],
+    ),
+  ),
 });
 
 export const MAIL_FROM = 'Loket Dinkop UKM Kab. Pasuruan <loket@dinkop.pasuruankab.go.id>';
@@ -100,5 +115,10 @@ export const lambda = (fn: keyof typeof PROFILES, handler: string, timeout: `${n
     ...laporSettings(),
     ...PROFILES[fn].environment,
   },
-  nodejs: { format: LAMBDA_BUNDLE.format, minify: LAMBDA_BUNDLE.minify, splitting: LAMBDA_BUNDLE.splitting, esbuild: { mainFields: LAMBDA_BUNDLE.mainFields } },
+  nodejs: {
+    format: LAMBDA_BUNDLE.format,
+    minify: LAMBDA_BUNDLE.minify,
+    splitting: LAMBDA_BUNDLE.splitting,
+    esbuild: { mainFields: LAMBDA_BUNDLE.mainFields },
+  },
 });

@@ -39,7 +39,12 @@ export const createApp = (deps: Deps, extensions: Extension[] = []) => {
     const started = performance.now();
     await next();
     c.header('x-request-id', requestId);
-    log.info('request', { method: c.req.method, path: c.req.routePath, status: c.res.status, ms: Math.round(performance.now() - started) });
+    log.info('request', {
+      method: c.req.method,
+      path: c.req.routePath,
+      status: c.res.status,
+      ms: Math.round(performance.now() - started),
+    });
   });
 
   app.use(securityHeaders());
@@ -48,26 +53,49 @@ export const createApp = (deps: Deps, extensions: Extension[] = []) => {
     // Hono's own middleware (CSRF, body limit) refuses with an HTTPException: answer with its status.
     if (err instanceof HTTPException && err.status < 500) {
       const code = err.status === 403 ? 'forbidden' : err.status === 413 ? 'payload_too_large' : 'validation';
-      return errorResponse(c, new LoketError(code, err.status === 403 ? 'Permintaan ditolak: formulir harus dikirim dari halaman Loket sendiri.' : 'Permintaan tidak dapat diproses.'));
+      return errorResponse(
+        c,
+        new LoketError(
+          code,
+          err.status === 403
+            ? 'Permintaan ditolak: formulir harus dikirim dari halaman Loket sendiri.'
+            : 'Permintaan tidak dapat diproses.',
+        ),
+      );
     }
     if (isLoketError(err)) {
       if (err.detail) c.get('log')?.info('request refused', { code: err.code, detail: err.detail });
       return errorResponse(c, err);
     }
     c.get('log')?.error('unhandled error', { error: err });
-    return errorResponse(c, new LoketError('unavailable', 'Terjadi gangguan pada sistem. Silakan coba beberapa saat lagi.'));
+    return errorResponse(
+      c,
+      new LoketError('unavailable', 'Terjadi gangguan pada sistem. Silakan coba beberapa saat lagi.'),
+    );
   });
-  const notFound = (c: Context<AppEnv>) => (wantsHtml(c) ? notFoundPage(c) : errorResponse(c, new LoketError('not_found', 'Alamat tidak ditemukan.')));
+  const notFound = (c: Context<AppEnv>) =>
+    wantsHtml(c) ? notFoundPage(c) : errorResponse(c, new LoketError('not_found', 'Alamat tidak ditemukan.'));
   app.notFound(notFound);
 
   // Officers' JSON is small; a bound here keeps a huge body from ever being parsed (the webhook has its own).
-  app.use('/api/*', bodyLimit({ maxSize: API_BODY_LIMIT, onError: () => { throw new LoketError('payload_too_large', 'Isi permintaan melebihi 256 KiB.'); } }));
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: API_BODY_LIMIT,
+      onError: () => {
+        throw new LoketError('payload_too_large', 'Isi permintaan melebihi 256 KiB.');
+      },
+    }),
+  );
   app.route('/', publicRoutes(deps));
   app.route('/webhooks', webhookRoutes(deps));
   const lookup = statusLookup(deps);
   // Officers' JSON API and Open311 are built by their first request, like the console below: their
   // validators (most of the desk's zod schemas) are not paid for by a citizen's cold start.
-  const jsonApis = lazyRoutes(async (group) => (await import('./json-apis')).mountJsonApis(group, deps, lookup), notFound);
+  const jsonApis = lazyRoutes(
+    async (group) => (await import('./json-apis')).mountJsonApis(group, deps, lookup),
+    notFound,
+  );
   mountLazy(app, jsonApis, ['/api/cases', '/api/calendar', '/api/admin', '/open311/v2']);
   app.route('/', statusRoutes(lookup));
   app.route('/', statusPages(lookup));
@@ -77,15 +105,30 @@ export const createApp = (deps: Deps, extensions: Extension[] = []) => {
   app.route('/', surveyRoutes(deps));
   app.route('/', kinerjaRoutes(deps));
   // Every state-changing form of the console is same-origin only (Origin / Sec-Fetch-Site checked).
-  app.use('/konsol/*', csrf({ origin: (origin, c) => origin === new URL(c.req.url).origin || origin === new URL(deps.config.LOKET_PUBLIC_URL).origin }));
+  app.use(
+    '/konsol/*',
+    csrf({
+      origin: (origin, c) =>
+        origin === new URL(c.req.url).origin || origin === new URL(deps.config.LOKET_PUBLIC_URL).origin,
+    }),
+  );
   // The console (sign-in, case pages, administration) is built by its first request: a citizen's
   // lookup or a form webhook never loads it at a cold start.
-  const consoleGroup = lazyRoutes(async (group) => (await import('../web/console-group')).mountConsole(group, deps), notFound);
+  const consoleGroup = lazyRoutes(
+    async (group) => (await import('../web/console-group')).mountConsole(group, deps),
+    notFound,
+  );
   mountLazy(app, consoleGroup, ['/konsol']);
-  app.get('/api/openapi.json', async (c) => c.json(await openApiDocument([jsonApis], {
-    title: 'Loket — Dinas Koperasi dan UKM Kabupaten Pasuruan', version: '1',
-    description: 'The JSON API of the service desk. Errors: {"error":{"code","message","fields"?}} with an Indonesian message.',
-  })));
+  app.get('/api/openapi.json', async (c) =>
+    c.json(
+      await openApiDocument([jsonApis], {
+        title: 'Loket — Dinas Koperasi dan UKM Kabupaten Pasuruan',
+        version: '1',
+        description:
+          'The JSON API of the service desk. Errors: {"error":{"code","message","fields"?}} with an Indonesian message.',
+      }),
+    ),
+  );
   for (const extend of extensions) extend(app);
   return app;
 };

@@ -15,7 +15,8 @@ export const issueStaffToken = (secret: string, staffId: string, now: number, tt
   return `${payload}.${b64(sign(secret, payload))}`;
 };
 
-const unauthorized = (detail: string) => new LoketError('unauthorized', 'Silakan masuk kembali: sesi tidak sah atau telah berakhir.', [], detail);
+const unauthorized = (detail: string) =>
+  new LoketError('unauthorized', 'Silakan masuk kembali: sesi tidak sah atau telah berakhir.', [], detail);
 
 /** Returns the staff id of a valid token, or throws `unauthorized`. */
 export const verifyStaffToken = (secret: string, header: string | undefined, now: number): string => {

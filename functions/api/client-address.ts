@@ -9,9 +9,16 @@ import { getConnInfo as nodeConnInfo } from '@hono/node-server/conninfo';
  * anything). Undefined when the platform reports none.
  */
 const platformAddress = (c: Context): string | undefined => {
-  const env = c.env as { requestContext?: { http?: { sourceIp?: string }; identity?: { sourceIp?: string } }; incoming?: unknown; server?: unknown } | undefined;
+  const env = c.env as
+    | {
+        requestContext?: { http?: { sourceIp?: string }; identity?: { sourceIp?: string } };
+        incoming?: unknown;
+        server?: unknown;
+      }
+    | undefined;
   // Only a request context that carries the source IP: hono's helper would fall back to X-Forwarded-For.
-  if (env?.requestContext?.http?.sourceIp || env?.requestContext?.identity?.sourceIp) return lambdaConnInfo(c).remote.address;
+  if (env?.requestContext?.http?.sourceIp || env?.requestContext?.identity?.sourceIp)
+    return lambdaConnInfo(c).remote.address;
   if (env?.incoming || env?.server) return nodeConnInfo(c).remote.address;
   return undefined;
 };
@@ -29,6 +36,11 @@ export const clientKey = (c: Context): string => {
   const [head = '', tail = ''] = address.split('::');
   const left = head ? head.split(':') : [];
   const right = tail ? tail.split(':') : [];
-  const groups = address.includes('::') ? [...left, ...Array(8 - left.length - right.length).fill('0'), ...right] : left;
-  return `${groups.slice(0, 4).map((g) => parseInt(g, 16).toString(16)).join(':')}::/64`;
+  const groups = address.includes('::')
+    ? [...left, ...Array(8 - left.length - right.length).fill('0'), ...right]
+    : left;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => parseInt(g, 16).toString(16))
+    .join(':')}::/64`;
 };

@@ -18,7 +18,10 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
 
 /** The one JSON error shape of the API: `{"error":{"code","message","fields"?}}`. */
 export const errorResponse = (c: Context, e: LoketError) =>
-  c.json({ error: { code: e.code, message: e.message, ...(e.fields.length ? { fields: e.fields } : {}) } }, STATUS[e.code]);
+  c.json(
+    { error: { code: e.code, message: e.message, ...(e.fields.length ? { fields: e.fields } : {}) } },
+    STATUS[e.code],
+  );
 
 /** Turns a zod failure into a `validation` error naming each field in Indonesian. */
 export const fromZod = (err: ZodError, where = 'Permintaan'): LoketError => {

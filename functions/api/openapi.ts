@@ -21,19 +21,28 @@ interface RouteDecl<P extends Schema = undefined, Q extends Schema = undefined, 
   tags: string[];
   /** Needs a staff bearer token (documented as such; the router's middleware checks it). */
   staff?: boolean;
-  request?: { params?: P; query?: Q; headers?: z.ZodType; body?: { required: boolean; content: { 'application/json': { schema: B } } } };
+  request?: {
+    params?: P;
+    query?: Q;
+    headers?: z.ZodType;
+    body?: { required: boolean; content: { 'application/json': { schema: B } } };
+  };
   responses: Record<number, { description: string; content?: { 'application/json': { schema: z.ZodType } } }>;
   errorStatuses?: number[];
 }
 
-type Validated<P extends Schema, Q extends Schema, B extends Schema> = { in: object; out: { param: Out<P>; query: Out<Q>; json: Out<B> } };
+type Validated<P extends Schema, Q extends Schema, B extends Schema> = {
+  in: object;
+  out: { param: Out<P>; query: Out<Q>; json: Out<B> };
+};
 
 /** Every declared route, by method and full path; the document is built from these. */
 const DECLARED = new Map<string, RouteDecl<Schema, Schema, Schema> & { fullPath: string }>();
 
 /** A schema failure becomes the desk's one error shape, in Indonesian, naming the fields. */
 const hook = (result: { success: boolean; error?: unknown; target: string }) => {
-  if (!result.success) throw fromZod(result.error as z.ZodError, result.target === 'json' ? 'Permintaan' : 'Alamat atau parameter');
+  if (!result.success)
+    throw fromZod(result.error as z.ZodError, result.target === 'json' ? 'Permintaan' : 'Alamat atau parameter');
 };
 
 class ApiRouter<E extends Env> extends Hono<E> {
@@ -59,8 +68,17 @@ class ApiRouter<E extends Env> extends Hono<E> {
       r.query && zValidator('query', r.query, hook),
       r.body && zValidator('json', r.body.content['application/json'].schema!, hook),
     ].filter((v): v is NonNullable<typeof v> => !!v) as unknown as MiddlewareHandler[];
-    const on = this.on.bind(this) as unknown as (method: string, path: string, ...handlers: MiddlewareHandler[]) => unknown;
-    on(decl.method.toUpperCase(), decl.path.replace(/\{([^}]+)\}/g, ':$1'), ...validators, handler as unknown as MiddlewareHandler);
+    const on = this.on.bind(this) as unknown as (
+      method: string,
+      path: string,
+      ...handlers: MiddlewareHandler[]
+    ) => unknown;
+    on(
+      decl.method.toUpperCase(),
+      decl.path.replace(/\{([^}]+)\}/g, ':$1'),
+      ...validators,
+      handler as unknown as MiddlewareHandler,
+    );
     return this;
   }
 }
@@ -68,49 +86,83 @@ class ApiRouter<E extends Env> extends Hono<E> {
 export const apiRouter = <E extends Env>(prefix = '') => new ApiRouter<E>(prefix);
 
 // Schemas that only document answers are built when the document is (z.lazy), not at a cold start.
-export const ErrorBody = z.lazy(() => z.object({
-  error: z.object({
-    code: z.string().meta({ description: 'machine code: not_found, conflict, invalid_transition, forbidden, unauthorized, validation, …' }),
-    message: z.string().meta({ description: 'Indonesian message for people' }),
-    fields: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+export const ErrorBody = z.lazy(() =>
+  z.object({
+    error: z.object({
+      code: z.string().meta({
+        description: 'machine code: not_found, conflict, invalid_transition, forbidden, unauthorized, validation, …',
+      }),
+      message: z.string().meta({ description: 'Indonesian message for people' }),
+      fields: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+    }),
   }),
-}));
+);
 
 const ERROR_TEXT: Record<number, string> = {
-  400: 'invalid input (fields named)', 401: 'no valid staff token', 403: 'role not allowed', 404: 'not found', 409: 'stale version or conflict',
-  413: 'body too large', 422: 'not possible at this step', 429: 'too many wrong guesses (Retry-After)', 503: 'a dependency is down',
+  400: 'invalid input (fields named)',
+  401: 'no valid staff token',
+  403: 'role not allowed',
+  404: 'not found',
+  409: 'stale version or conflict',
+  413: 'body too large',
+  422: 'not possible at this step',
+  429: 'too many wrong guesses (Retry-After)',
+  503: 'a dependency is down',
 };
 
 /** A JSON body in a route declaration: required, so a request without it is refused, not waved through. */
-export const jsonBody = <S extends z.ZodType>(schema: S) => ({ body: { required: true, content: { 'application/json': { schema } } } });
+export const jsonBody = <S extends z.ZodType>(schema: S) => ({
+  body: { required: true, content: { 'application/json': { schema } } },
+});
 
 /** Any JSON object: one schema shared by every route that documents its answer only as an object. */
 const ANY_OBJECT = z.lazy(() => z.looseObject({}));
 
 /** A successful JSON answer; the views are documented as objects (their shape is the handler's). */
-export const jsonOk = (description: string, status = 200, schema: z.ZodType = ANY_OBJECT) => ({ [status]: { description, content: { 'application/json': { schema } } } });
+export const jsonOk = (description: string, status = 200, schema: z.ZodType = ANY_OBJECT) => ({
+  [status]: { description, content: { 'application/json': { schema } } },
+});
 
 /** A route declaration (identity, typed): kept for readability at the call sites. */
-export const route = <P extends Schema = undefined, Q extends Schema = undefined, B extends Schema = undefined>(decl: RouteDecl<P, Q, B>) => decl;
+export const route = <P extends Schema = undefined, Q extends Schema = undefined, B extends Schema = undefined>(
+  decl: RouteDecl<P, Q, B>,
+) => decl;
 
 /**
  * The OpenAPI 3.1 document of every declared route; loads the generator on first call, and first the
  * route groups that are built lazily, so their routes are declared.
  */
-export const openApiDocument = async (lazyGroups: Array<{ load(): Promise<unknown> }>, info: { title: string; version: string; description: string }) => {
+export const openApiDocument = async (
+  lazyGroups: Array<{ load(): Promise<unknown> }>,
+  info: { title: string; version: string; description: string },
+) => {
   await Promise.all(lazyGroups.map((g) => g.load()));
   const { OpenAPIRegistry, OpenApiGeneratorV31 } = await import('@asteasolutions/zod-to-openapi');
   const registry = new OpenAPIRegistry();
-  registry.registerComponent('securitySchemes', 'staffToken', { type: 'http', scheme: 'bearer', description: 'npx loket token <staff id>' });
+  registry.registerComponent('securitySchemes', 'staffToken', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'npx loket token <staff id>',
+  });
   for (const d of DECLARED.values()) {
-    const statuses = d.staff ? [...(d.errorStatuses ?? [400]), 401] : d.errorStatuses ?? [400];
+    const statuses = d.staff ? [...(d.errorStatuses ?? [400]), 401] : (d.errorStatuses ?? [400]);
     registry.registerPath({
-      method: d.method, path: d.fullPath, summary: d.summary, tags: d.tags,
+      method: d.method,
+      path: d.fullPath,
+      summary: d.summary,
+      tags: d.tags,
       ...(d.staff ? { security: [{ staffToken: [] }] } : {}),
       request: d.request as never,
-      responses: { ...d.responses, ...Object.fromEntries(statuses.map((s) => [s, { description: ERROR_TEXT[s] ?? 'error', content: { 'application/json': { schema: ErrorBody } } }])) },
+      responses: {
+        ...d.responses,
+        ...Object.fromEntries(
+          statuses.map((s) => [
+            s,
+            { description: ERROR_TEXT[s] ?? 'error', content: { 'application/json': { schema: ErrorBody } } },
+          ]),
+        ),
+      },
     });
   }
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({ openapi: '3.1.0', info });
 };
-

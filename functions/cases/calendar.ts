@@ -7,6 +7,9 @@ import type { Deps } from '../deps';
  */
 export const editHolidays = async (deps: Deps, change: (h: Holiday[]) => Holiday[]) => {
   const { data, version } = await deps.calendars.loadVersioned();
-  const calendarVersion = await deps.calendars.save({ ...data, holidays: change(data.holidays).sort((a, b) => a.date.localeCompare(b.date)) }, version);
+  const calendarVersion = await deps.calendars.save(
+    { ...data, holidays: change(data.holidays).sort((a, b) => a.date.localeCompare(b.date)) },
+    version,
+  );
   return { calendarVersion, casesToRecompute: await deps.repo.countOpen() };
 };

@@ -1,4 +1,12 @@
-import { type Actor, type CaseRecord, DOCUMENT_FORMATS, LoketError, mayOpenDocuments, notFound, toWibIso } from '@loket/core';
+import {
+  type Actor,
+  type CaseRecord,
+  DOCUMENT_FORMATS,
+  LoketError,
+  mayOpenDocuments,
+  notFound,
+  toWibIso,
+} from '@loket/core';
 import type { Deps } from '../deps';
 
 /** How long a document link works: long enough to open it, too short to pass around. */
@@ -9,14 +17,23 @@ const FILE_LINK_SECONDS = 300;
  * before the link exists, for the API and the console alike.
  */
 export const documentLink = async (deps: Deps, record: CaseRecord, fieldId: string, sha256: string, officer: Actor) => {
-  if (!mayOpenDocuments(record, officer.roles)) throw new LoketError('forbidden', 'Anda tidak berwenang membuka dokumen pemohon berkas ini.');
+  if (!mayOpenDocuments(record, officer.roles))
+    throw new LoketError('forbidden', 'Anda tidak berwenang membuka dokumen pemohon berkas ini.');
   const staffId = officer.id;
   const file = record.attachments.find((a) => a.status === 'stored' && a.fieldId === fieldId && a.sha256 === sha256);
   if (!file?.s3Key || !file.sha256) throw notFound('Dokumen');
   const now = deps.time.now();
-  await deps.repo.logDocumentAccess({ caseId: record.id, at: now, staffId, fieldId: file.fieldId, sha256: file.sha256 });
+  await deps.repo.logDocumentAccess({
+    caseId: record.id,
+    at: now,
+    staffId,
+    fieldId: file.fieldId,
+    sha256: file.sha256,
+  });
   const url = await deps.files.linkTo(file.s3Key, {
-    seconds: FILE_LINK_SECONDS, contentType: file.mimeType, fileName: `${file.fieldId}.${DOCUMENT_FORMATS[file.mimeType]?.extension ?? 'bin'}`,
+    seconds: FILE_LINK_SECONDS,
+    contentType: file.mimeType,
+    fileName: `${file.fieldId}.${DOCUMENT_FORMATS[file.mimeType]?.extension ?? 'bin'}`,
   });
   deps.log.info('document accessed', { caseId: record.id, fieldId: file.fieldId });
   return { url, expiresAt: toWibIso(now + FILE_LINK_SECONDS * 1000) };
@@ -29,10 +46,21 @@ export const logReveal = (deps: Deps, record: CaseRecord, staffId: string) =>
 
 /** The case's letter, for an officer who may open the case's documents (it names the applicant): logged like any document. */
 export const letterLink = async (deps: Deps, record: CaseRecord, officer: Actor) => {
-  if (!mayOpenDocuments(record, officer.roles)) throw new LoketError('forbidden', 'Anda tidak berwenang membuka surat berkas ini.');
+  if (!mayOpenDocuments(record, officer.roles))
+    throw new LoketError('forbidden', 'Anda tidak berwenang membuka surat berkas ini.');
   const staffId = officer.id;
   const letter = record.letterId ? await deps.letters.get(record.letterId) : undefined;
   if (!letter) throw notFound('Surat');
-  await deps.repo.logDocumentAccess({ caseId: record.id, at: deps.time.now(), staffId, fieldId: 'surat', sha256: letter.sha256 });
-  return deps.files.linkTo(letter.s3Key, { seconds: FILE_LINK_SECONDS, contentType: 'application/pdf', fileName: `${letter.number.replace(/\//g, '-')}.pdf` });
+  await deps.repo.logDocumentAccess({
+    caseId: record.id,
+    at: deps.time.now(),
+    staffId,
+    fieldId: 'surat',
+    sha256: letter.sha256,
+  });
+  return deps.files.linkTo(letter.s3Key, {
+    seconds: FILE_LINK_SECONDS,
+    contentType: 'application/pdf',
+    fileName: `${letter.number.replace(/\//g, '-')}.pdf`,
+  });
 };

@@ -9,7 +9,8 @@ export const laporCommand = async (argv: string[], connect: () => Promise<Deps>)
   const [sub, ...rest] = argv;
   if (sub === 'register') {
     const [complaintId, ...extra] = rest;
-    if (!complaintId || complaintId.startsWith('-')) throw new CliError('a complaint id is required: loket lapor register <complaintId>');
+    if (!complaintId || complaintId.startsWith('-'))
+      throw new CliError('a complaint id is required: loket lapor register <complaintId>');
     noArguments(extra);
     const { registerFromLapor, requireComplaintId } = await import('../lapor/register');
     try {
@@ -19,7 +20,11 @@ export const laporCommand = async (argv: string[], connect: () => Promise<Deps>)
     }
     const deps = await connect();
     try {
-      if (!deps.lapor) throw new CliError('the LAPOR! API is not configured (LAPOR_API_BASE_URL, LAPOR_API_AUTH, LAPOR_API_TOKEN); register it by hand in the console', 1);
+      if (!deps.lapor)
+        throw new CliError(
+          'the LAPOR! API is not configured (LAPOR_API_BASE_URL, LAPOR_API_AUTH, LAPOR_API_TOKEN); register it by hand in the console',
+          1,
+        );
       process.stdout.write(JSON.stringify(await registerFromLapor(deps, complaintId, 'cli'), null, 2) + '\n');
     } finally {
       deps.db.destroy();
@@ -27,5 +32,7 @@ export const laporCommand = async (argv: string[], connect: () => Promise<Deps>)
     }
     return;
   }
-  throw new CliError(sub ? `unknown lapor command "${sub}": register <complaintId> | sync` : 'lapor register <complaintId> | lapor sync');
+  throw new CliError(
+    sub ? `unknown lapor command "${sub}": register <complaintId> | sync` : 'lapor register <complaintId> | lapor sync',
+  );
 };

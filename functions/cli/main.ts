@@ -42,7 +42,8 @@ class JobFailed extends Error {}
 const failures = (report: unknown, path = ''): string[] => {
   if (!report || typeof report !== 'object') return [];
   return Object.entries(report).flatMap(([k, v]) =>
-    k === 'error' && typeof v === 'string' ? [`${path || 'job'}: ${v}`] : failures(v, path ? `${path}.${k}` : k));
+    k === 'error' && typeof v === 'string' ? [`${path || 'job'}: ${v}`] : failures(v, path ? `${path}.${k}` : k),
+  );
 };
 
 const COMMANDS: Record<string, Command> = {
@@ -51,11 +52,17 @@ const COMMANDS: Record<string, Command> = {
     summary: 'list the nine services with their SLA',
     async run(argv) {
       noArguments(argv);
-      const rows = SERVICES.map((s) => `${String(s.number).padEnd(2)} ${s.id.padEnd(26)} ${s.sla.text.padEnd(19)} ${s.name}`);
+      const rows = SERVICES.map(
+        (s) => `${String(s.number).padEnd(2)} ${s.id.padEnd(26)} ${s.sla.text.padEnd(19)} ${s.name}`,
+      );
       process.stdout.write(['#  id                         time limit          service', ...rows].join('\n') + '\n');
     },
   },
-  sla: { usage: SLA_USAGE, summary: 'compute a deadline (JSON, times in +07:00)', run: async (argv) => (await import('./sla')).slaCommand(argv) },
+  sla: {
+    usage: SLA_USAGE,
+    summary: 'compute a deadline (JSON, times in +07:00)',
+    run: async (argv) => (await import('./sla')).slaCommand(argv),
+  },
   token: {
     usage: 'token <staff id>',
     summary: 'issue a staff API token (12 hours) for scripts',
@@ -75,15 +82,25 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   staff: {
-    usage: 'staff add <id> --name <name> --email <email> --role <role> [--role <role> ...] [--superior <id>] | staff list | staff disable <id>',
+    usage:
+      'staff add <id> --name <name> --email <email> --role <role> [--role <role> ...] [--superior <id>] | staff list | staff disable <id>',
     summary: 'the staff directory: create the first administrator of a fresh stage, list officers, disable one',
     run: async (argv) => (await import('./staff')).staffCommand(argv),
   },
-  sweep: { usage: 'sweep', summary: 'run the minutely job once: deadline alerts, mail outbox, file-copy retries (JSON report)', run: runJob(async () => (await import('../jobs/run')).runMinutely) },
-  reconcile: { usage: 'reconcile', summary: 'fetch Google Forms responses the webhook missed (JSON report)', run: runJob(async () => (await import('../intake/reconcile')).reconcileForms) },
+  sweep: {
+    usage: 'sweep',
+    summary: 'run the minutely job once: deadline alerts, mail outbox, file-copy retries (JSON report)',
+    run: runJob(async () => (await import('../jobs/run')).runMinutely),
+  },
+  reconcile: {
+    usage: 'reconcile',
+    summary: 'fetch Google Forms responses the webhook missed (JSON report)',
+    run: runJob(async () => (await import('../intake/reconcile')).reconcileForms),
+  },
   lapor: {
     usage: 'lapor register <complaintId> | lapor sync',
-    summary: 'SP4N-LAPOR!: make the pengaduan case of a complaint (JSON: caseId, trackingNumber, created), or run the 15-minute sync once (JSON report)',
+    summary:
+      'SP4N-LAPOR!: make the pengaduan case of a complaint (JSON: caseId, trackingNumber, created), or run the 15-minute sync once (JSON report)',
     async run(argv) {
       if (argv[0] === 'sync') return runJob(async () => (await import('../lapor/sync')).syncLapor)(argv.slice(1));
       return (await import('./lapor')).laporCommand(argv, connect);
@@ -91,14 +108,20 @@ const COMMANDS: Record<string, Command> = {
   },
   report: {
     usage: 'report --month YYYY-MM | report --quarter YYYY-Qn | report --year YYYY',
-    summary: "the head of office's report of a period as JSON: per service, per officer, complaints, the satisfaction index",
+    summary:
+      "the head of office's report of a period as JSON: per service, per officer, complaints, the satisfaction index",
     async run(argv) {
       const [flag, value, ...extra] = argv;
       noArguments(extra);
       const { monthPeriod, quarterPeriod, yearPeriod } = await import('@loket/core');
-      const periods = { '--month': [monthPeriod, 'a month (YYYY-MM)'], '--quarter': [quarterPeriod, 'a quarter (YYYY-Qn)'], '--year': [yearPeriod, 'a year (YYYY)'] } as const;
+      const periods = {
+        '--month': [monthPeriod, 'a month (YYYY-MM)'],
+        '--quarter': [quarterPeriod, 'a quarter (YYYY-Qn)'],
+        '--year': [yearPeriod, 'a year (YYYY)'],
+      } as const;
       const chosen = periods[flag as keyof typeof periods];
-      if (!value || !chosen) throw new CliError('give a period: report --month 2026-11, --quarter 2026-Q4 or --year 2026');
+      if (!value || !chosen)
+        throw new CliError('give a period: report --month 2026-11, --quarter 2026-Q4 or --year 2026');
       let period;
       try {
         period = chosen[0](value);
@@ -115,20 +138,25 @@ const COMMANDS: Record<string, Command> = {
       }
     },
   },
-  digest: { usage: 'digest', summary: "send today's officer digests (and the weekly report on the first working day)", run: runJob(async () => (await import('../jobs/digest')).runMorningDigests) },
+  digest: {
+    usage: 'digest',
+    summary: "send today's officer digests (and the weekly report on the first working day)",
+    run: runJob(async () => (await import('../jobs/digest')).runMorningDigests),
+  },
 };
 
-const help = () => [
-  "loket — operators' tool for the Loket service desk",
-  '',
-  'Usage: npx loket <command> [options]',
-  '',
-  'Commands:',
-  ...Object.values(COMMANDS).map((c) => `  ${c.usage}\n      ${c.summary}`),
-  '  help\n      this text',
-  '',
-  TARGET,
-].join('\n');
+const help = () =>
+  [
+    "loket — operators' tool for the Loket service desk",
+    '',
+    'Usage: npx loket <command> [options]',
+    '',
+    'Commands:',
+    ...Object.values(COMMANDS).map((c) => `  ${c.usage}\n      ${c.summary}`),
+    '  help\n      this text',
+    '',
+    TARGET,
+  ].join('\n');
 
 const fail = (name: string, message: string, code: number): never => {
   process.stderr.write(`loket${name ? ` ${name}` : ''}: ${message.split('\n')[0]}\n`);

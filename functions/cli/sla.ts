@@ -1,5 +1,18 @@
 import { parseArgs } from 'node:util';
-import { DEFAULT_CALENDAR, findService, KIP_CLOCKS, type KipClock, kipDeadline, parseInstant, pauseClock, resumeClock, SERVICES, startClock, toWibIso, WorkingCalendar } from '@loket/core';
+import {
+  DEFAULT_CALENDAR,
+  findService,
+  KIP_CLOCKS,
+  type KipClock,
+  kipDeadline,
+  parseInstant,
+  pauseClock,
+  resumeClock,
+  SERVICES,
+  startClock,
+  toWibIso,
+  WorkingCalendar,
+} from '@loket/core';
 import { CliError, isAws, localDesk } from './target';
 
 /** The years the calendar can count in (official lists and estimates). */
@@ -19,15 +32,22 @@ const instant = (s: string, what: string) => {
   // An offset is required (a bare local time would be read in the machine's zone) and the date must
   // exist: 2026-02-30 or T24:00 is refused, never rolled into the next day or month.
   const ms = parseInstant(s);
-  if (ms === undefined) throw new CliError(`${what} must be an existing date and time with an offset, e.g. 2026-03-16T10:00:00+07:00 (got "${s}")`);
-  if (ms < YEARS.from || ms >= YEARS.to) throw new CliError(`${what} must fall between the years 2000 and 2099 (got "${s}")`);
+  if (ms === undefined)
+    throw new CliError(
+      `${what} must be an existing date and time with an offset, e.g. 2026-03-16T10:00:00+07:00 (got "${s}")`,
+    );
+  if (ms < YEARS.from || ms >= YEARS.to)
+    throw new CliError(`${what} must fall between the years 2000 and 2099 (got "${s}")`);
   return ms;
 };
 
 const loadCalendar = async () => {
   // The stored calendar when a desk is reachable (admin edits count), else the shipped one.
   const desk = isAws() ? undefined : await localDesk();
-  if (desk === 'stale') process.stderr.write('loket sla: note: the local desk does not answer; using the shipped calendar (without admin edits)\n');
+  if (desk === 'stale')
+    process.stderr.write(
+      'loket sla: note: the local desk does not answer; using the shipped calendar (without admin edits)\n',
+    );
   const data = isAws() || (desk && desk !== 'stale') ? await loadStoredCalendar() : DEFAULT_CALENDAR;
   return new WorkingCalendar(data);
 };
@@ -38,18 +58,29 @@ const CLOCK_NAMES = Object.keys(KIP_CLOCKS).join(', ');
  * `loket sla --clock <kip-answer|kip-extended> --received <ISO>` or `--clock kip-objection --issued <ISO>`:
  * one statutory deadline of UU 14/2008, counted by the same engine as the service clocks.
  */
-const statutoryClock = async (name: string, values: { received?: string; issued?: string; service?: string; pause?: string[] }) => {
+const statutoryClock = async (
+  name: string,
+  values: { received?: string; issued?: string; service?: string; pause?: string[] },
+) => {
   if (!(name in KIP_CLOCKS)) throw new CliError(`unknown clock "${name}" (one of: ${CLOCK_NAMES})`);
   const clock = name as KipClock;
-  if (values.service || values.pause?.length) throw new CliError('--clock counts a statutory deadline: it takes no --service or --pause');
+  if (values.service || values.pause?.length)
+    throw new CliError('--clock counts a statutory deadline: it takes no --service or --pause');
   const from = KIP_CLOCKS[clock].from;
   const [given, other] = from === 'received' ? (['received', 'issued'] as const) : (['issued', 'received'] as const);
   if (values[other]) throw new CliError(`--clock ${clock} counts from --${given}, not --${other}`);
   const text = values[given];
-  if (!text) throw new CliError(`--${given} is required with --clock ${clock}, e.g. --${given} 2026-03-16T10:00:00+07:00`);
+  if (!text)
+    throw new CliError(`--${given} is required with --clock ${clock}, e.g. --${given} 2026-03-16T10:00:00+07:00`);
   const start = instant(text, `--${given}`);
   const deadline = kipDeadline(await loadCalendar(), clock, start);
-  const out = { clock, [`${given}At`]: toWibIso(start), days: KIP_CLOCKS[clock].days, dueAt: toWibIso(deadline.at), estimated: deadline.estimated };
+  const out = {
+    clock,
+    [`${given}At`]: toWibIso(start),
+    days: KIP_CLOCKS[clock].days,
+    dueAt: toWibIso(deadline.at),
+    estimated: deadline.estimated,
+  };
   process.stdout.write(JSON.stringify(out) + '\n');
 };
 
@@ -58,16 +89,25 @@ export const slaCommand = async (argv: string[]) => {
   const { values } = parseArgs({
     args: argv,
     options: {
-      service: { type: 'string' }, clock: { type: 'string' }, received: { type: 'string' }, issued: { type: 'string' }, pause: { type: 'string', multiple: true },
+      service: { type: 'string' },
+      clock: { type: 'string' },
+      received: { type: 'string' },
+      issued: { type: 'string' },
+      pause: { type: 'string', multiple: true },
     },
-    strict: true, allowPositionals: false,
+    strict: true,
+    allowPositionals: false,
   });
   if (values.clock !== undefined) return statutoryClock(values.clock, values);
   if (values.issued) throw new CliError('--issued is only for --clock kip-objection');
-  if (!values.service) throw new CliError(`--service is required (one of: ${SERVICES.map((s) => s.id).join(', ')}), or --clock (one of: ${CLOCK_NAMES})`);
+  if (!values.service)
+    throw new CliError(
+      `--service is required (one of: ${SERVICES.map((s) => s.id).join(', ')}), or --clock (one of: ${CLOCK_NAMES})`,
+    );
   if (!values.received) throw new CliError('--received is required, e.g. --received 2026-03-16T10:00:00+07:00');
   const service = findService(values.service);
-  if (!service) throw new CliError(`unknown service "${values.service}" (one of: ${SERVICES.map((s) => s.id).join(', ')})`);
+  if (!service)
+    throw new CliError(`unknown service "${values.service}" (one of: ${SERVICES.map((s) => s.id).join(', ')})`);
   const receivedAt = instant(values.received, '--received');
   const pauses = (values.pause ?? []).map((p) => {
     const [from, to, extra] = p.split('/');
@@ -79,7 +119,8 @@ export const slaCommand = async (argv: string[]) => {
   });
   const cal = await loadCalendar();
   let clock = startClock(service.sla, cal, receivedAt);
-  for (const p of pauses.sort((a, b) => a.from - b.from)) clock = resumeClock(service.sla, cal, pauseClock(clock, p.from), p.to);
+  for (const p of pauses.sort((a, b) => a.from - b.from))
+    clock = resumeClock(service.sla, cal, pauseClock(clock, p.from), p.to);
   const out = {
     service: service.id,
     unit: service.sla.limit.unit,

@@ -10,11 +10,26 @@ import { CliError, deskFile, isAws, localDesk, settingsFromSstShell } from './ta
 export const connect = async () => {
   if (!isAws()) {
     const desk = await localDesk();
-    if (!desk) throw new CliError('no local desk is running here: start it with `npm start` (or set LOKET_STAGE for AWS)', 1);
-    if (desk === 'stale') throw new CliError(`the local desk named in ${deskFile()} does not answer (stopped or crashed): start it with \`npm start\``, 1);
+    if (!desk)
+      throw new CliError('no local desk is running here: start it with `npm start` (or set LOKET_STAGE for AWS)', 1);
+    if (desk === 'stale')
+      throw new CliError(
+        `the local desk named in ${deskFile()} does not answer (stopped or crashed): start it with \`npm start\``,
+        1,
+      );
     Object.assign(process.env, desk.env);
   } else {
     Object.assign(process.env, settingsFromSstShell(process.env));
   }
-  return createDeps(loadConfig(), { log: { debug() {}, info() {}, warn() {}, error() {}, child() { return this; } } });
+  return createDeps(loadConfig(), {
+    log: {
+      debug() {},
+      info() {},
+      warn() {},
+      error() {},
+      child() {
+        return this;
+      },
+    },
+  });
 };

@@ -3,7 +3,10 @@ import { join } from 'node:path';
 
 /** A failure the CLI explains in one line. Exit code 2 for wrong usage (the default), 1 for anything else. */
 export class CliError extends Error {
-  constructor(message: string, readonly exitCode = 2) {
+  constructor(
+    message: string,
+    readonly exitCode = 2,
+  ) {
     super(message);
   }
 }
@@ -70,6 +73,7 @@ export const settingsFromSstShell = (env: Record<string, string | undefined>): R
     LOKET_AUTH_SECRET: resource('AuthSecret')?.value,
     GOOGLE_SERVICE_ACCOUNT_KEY: resource('GoogleServiceAccountKey')?.value || undefined,
   };
-  return Object.fromEntries(Object.entries(found).filter((e): e is [string, string] => Boolean(e[1]) && env[e[0]] === undefined));
+  return Object.fromEntries(
+    Object.entries(found).filter((e): e is [string, string] => Boolean(e[1]) && env[e[0]] === undefined),
+  );
 };
-

@@ -1,6 +1,14 @@
 import { createHash } from 'node:crypto';
 import { FileFetchError, type RemoteFiles } from '@loket/adapters';
-import { type Attachment, attachmentDue, DOCUMENT_FORMATS, type AttachmentOutcome, type Field, findService, serviceFields } from '@loket/core';
+import {
+  type Attachment,
+  attachmentDue,
+  DOCUMENT_FORMATS,
+  type AttachmentOutcome,
+  type Field,
+  findService,
+  serviceFields,
+} from '@loket/core';
 import type { Deps } from '../deps';
 
 const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
@@ -19,7 +27,13 @@ export const sniff = (b: Uint8Array): string | undefined => {
 const refusal = (field: Field, problem: string) => `${field.label}: ${problem}`;
 
 /** One file: its source (Drive, LAPOR!) → checks → private bucket under the case, content-addressed. Never throws. */
-const copyOne = async (deps: Deps, source: RemoteFiles, caseId: string, a: Attachment, field: Field): Promise<AttachmentOutcome> => {
+const copyOne = async (
+  deps: Deps,
+  source: RemoteFiles,
+  caseId: string,
+  a: Attachment,
+  field: Field,
+): Promise<AttachmentOutcome> => {
   const maxBytes = field.maxBytes ?? DEFAULT_MAX_BYTES;
   const accepted = field.accept ?? [];
   const allowed = accepted.map((t) => DOCUMENT_FORMATS[t]?.name ?? t).join(', ');
@@ -32,11 +46,18 @@ const copyOne = async (deps: Deps, source: RemoteFiles, caseId: string, a: Attac
     }
     const sha256 = createHash('sha256').update(file.bytes).digest('hex');
     const s3Key = `cases/${caseId}/${field.id}/${sha256}`;
-    await deps.files.put(s3Key, file.bytes, type, { source: a.origin ?? 'google_drive', 'source-id': encodeURI(a.sourceId).slice(0, 500), sha256 });
+    await deps.files.put(s3Key, file.bytes, type, {
+      source: a.origin ?? 'google_drive',
+      'source-id': encodeURI(a.sourceId).slice(0, 500),
+      sha256,
+    });
     return { status: 'stored', s3Key, sha256, size: file.bytes.byteLength, mimeType: type };
   } catch (e) {
     if (e instanceof FileFetchError && e.reason === 'too_large') {
-      return { status: 'rejected', reason: refusal(field, `berkas terlalu besar${e.size ? ` (${mb(e.size)})` : ''}; maksimal ${mb(maxBytes)}.`) };
+      return {
+        status: 'rejected',
+        reason: refusal(field, `berkas terlalu besar${e.size ? ` (${mb(e.size)})` : ''}; maksimal ${mb(maxBytes)}.`),
+      };
     }
     return { status: 'failed', error: e instanceof Error ? e.message : String(e) };
   }
@@ -67,7 +88,13 @@ export const copyAttachments = async (deps: Deps, caseId: string, budgetMs = Num
     if (!field || !source) continue;
     const outcome = await copyOne(deps, source, c.id, a, field);
     counts[outcome.status]++;
-    if (outcome.status !== 'stored') deps.log.warn('attachment.not_stored', { caseId: c.id, fieldId: a.fieldId, status: outcome.status, error: outcome.status === 'failed' ? outcome.error : undefined });
+    if (outcome.status !== 'stored')
+      deps.log.warn('attachment.not_stored', {
+        caseId: c.id,
+        fieldId: a.fieldId,
+        status: outcome.status,
+        error: outcome.status === 'failed' ? outcome.error : undefined,
+      });
     await deps.cases.recordAttachment(c.id, { fieldId: a.fieldId, sourceId: a.sourceId, outcome });
   }
   return counts;

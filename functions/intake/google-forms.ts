@@ -1,5 +1,21 @@
 import { createHash } from 'node:crypto';
-import { alreadyRecorded, attachmentDue, type CaseRecord, demoFormMappings, findService, type FormMapping, type FormSubmission, LoketError, mapSubmission, type RawBody, requirePlausibleInstant, type Service, unmatchedFormMail, wibDate, isAdmin } from '@loket/core';
+import {
+  alreadyRecorded,
+  attachmentDue,
+  type CaseRecord,
+  demoFormMappings,
+  findService,
+  type FormMapping,
+  type FormSubmission,
+  LoketError,
+  mapSubmission,
+  type RawBody,
+  requirePlausibleInstant,
+  type Service,
+  unmatchedFormMail,
+  wibDate,
+  isAdmin,
+} from '@loket/core';
 import { queueAndSend } from '../mail/dispatch';
 import type { Deps } from '../deps';
 import { copyAttachments, INLINE_COPY_BUDGET_MS } from './attachments';
@@ -10,14 +26,16 @@ import { copyAttachments, INLINE_COPY_BUDGET_MS } from './attachments';
  */
 export const formMappingSources = async (deps: Deps) => {
   const byForm = new Map<string, FormMapping & { source: 'contoh lokal' | 'konfigurasi' | 'tersimpan' }>();
-  const add = (ms: FormMapping[], source: 'contoh lokal' | 'konfigurasi' | 'tersimpan') => ms.forEach((m) => byForm.set(m.formId, { ...m, source }));
+  const add = (ms: FormMapping[], source: 'contoh lokal' | 'konfigurasi' | 'tersimpan') =>
+    ms.forEach((m) => byForm.set(m.formId, { ...m, source }));
   if (deps.config.LOKET_STAGE === 'local') add(demoFormMappings(), 'contoh lokal');
   add(deps.config.LOKET_FORM_MAPPINGS, 'konfigurasi');
   add(await deps.formMappings.list(), 'tersimpan');
   return [...byForm.values()];
 };
 
-export const formMappings = async (deps: Deps): Promise<FormMapping[]> => (await formMappingSources(deps)).map(({ source: _source, ...m }) => m);
+export const formMappings = async (deps: Deps): Promise<FormMapping[]> =>
+  (await formMappingSources(deps)).map(({ source: _source, ...m }) => m);
 
 const putRaw = (deps: Deps, key: string, rawBody: string) => deps.files.put(key, rawBody, 'application/json');
 
@@ -47,7 +65,10 @@ const RAW_IN_TABLE_MAX = 300 * 1024;
  * Should the bucket fail where it is needed, the answer is that failure (503) and the sender retries.
  */
 export const receiveKeepingRaw = async <T extends { outcome: IntakeResult['outcome'] }>(
-  deps: Deps, source: string, body: string, work: (raw: RawBody | undefined, rawKey: string) => Promise<T>,
+  deps: Deps,
+  source: string,
+  body: string,
+  work: (raw: RawBody | undefined, rawKey: string) => Promise<T>,
 ): Promise<T> => {
   const raw: RawBody = { key: rawKeyOf(deps, source, body), body, receivedAt: deps.time.now() };
   const toBucket = () => putRaw(deps, raw.key, body);
@@ -81,7 +102,6 @@ const copyFilesNow = async (deps: Deps, caseId: string) => {
   }
 };
 
-
 interface IntakeResult {
   caseId: string | null;
   trackingNumber: string | null;
@@ -99,7 +119,10 @@ const reportUnmatched = async (deps: Deps, formId: string, service: Service, rec
   try {
     const admins = (await deps.staff.list()).filter((s) => s.active && isAdmin(s.roles));
     const form = { formId, serviceName: service.name, date: wibDate(deps.time.now()), titles, caseId: record.id };
-    await queueAndSend(deps, admins.map((a) => unmatchedFormMail(a, form, deps.config.LOKET_PUBLIC_URL)));
+    await queueAndSend(
+      deps,
+      admins.map((a) => unmatchedFormMail(a, form, deps.config.LOKET_PUBLIC_URL)),
+    );
   } catch (e) {
     deps.log.warn('intake.unmatched_report_failed', { formId, error: String(e) });
   }
@@ -110,22 +133,43 @@ const reportUnmatched = async (deps: Deps, formId: string, service: Service, rec
  * from the form's own submission time, an edited response recorded as a resubmission on the same case
  * (in submission order: an older edit arriving late changes nothing).
  */
-export const intakeFormSubmission = async (deps: Deps, sub: FormSubmission, rawKey: string, raw?: RawBody): Promise<IntakeResult> => {
+export const intakeFormSubmission = async (
+  deps: Deps,
+  sub: FormSubmission,
+  rawKey: string,
+  raw?: RawBody,
+): Promise<IntakeResult> => {
   const mapping = (await formMappings(deps)).find((m) => m.formId === sub.formId);
   const service = mapping && findService(mapping.serviceId);
   if (!mapping || !service) {
-    throw new LoketError('not_found', `Formulir "${sub.formId}" belum dipetakan ke layanan mana pun. Data disimpan untuk ditinjau petugas.`, [], `unmapped form, raw at ${rawKey}`);
+    throw new LoketError(
+      'not_found',
+      `Formulir "${sub.formId}" belum dipetakan ke layanan mana pun. Data disimpan untuk ditinjau petugas.`,
+      [],
+      `unmapped form, raw at ${rawKey}`,
+    );
   }
   const mapped = mapSubmission(service, mapping, sub);
   // Forms sometimes deliver a blank extra submission seconds after a real one (docs/RULES.md §3).
   // Only a response without a single answer is that; it is archived raw and opens no case.
   if (mapped.empty) return { caseId: null, trackingNumber: null, status: 'ignored', outcome: 'ignored' };
   const submittedAt = requirePlausibleInstant(Date.parse(sub.submittedAt), deps.time.now(), 'submittedAt');
-  const content = { answers: mapped.answers, attachments: mapped.attachments, unmatchedAnswers: mapped.unmatched, intakeIssues: mapped.problems };
+  const content = {
+    answers: mapped.answers,
+    attachments: mapped.attachments,
+    unmatchedAnswers: mapped.unmatched,
+    intakeIssues: mapped.problems,
+  };
   const { record, created } = await deps.cases.open({
-    serviceId: service.id, channel: 'google_form', externalKey: { kind: 'google_form', id: sub.responseId },
+    serviceId: service.id,
+    channel: 'google_form',
+    externalKey: { kind: 'google_form', id: sub.responseId },
     source: { kind: 'google_form', externalId: sub.responseId, submittedAt },
-    applicant: mapped.applicant, ...content, receivedAt: submittedAt, actorId: 'google-forms', raw,
+    applicant: mapped.applicant,
+    ...content,
+    receivedAt: submittedAt,
+    actorId: 'google-forms',
+    raw,
   });
   const result = async (r: CaseRecord, outcome: IntakeResult['outcome']): Promise<IntakeResult> => {
     if (outcome !== 'duplicate') {

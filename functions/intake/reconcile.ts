@@ -19,7 +19,11 @@ const toSubmission = (formId: string, r: forms_v1.Schema$FormResponse, questions
     respondentEmail: r.respondentEmail ?? undefined,
     answers: Object.values(r.answers ?? {}).map((a) => {
       const q = a.questionId ? byId.get(a.questionId) : undefined;
-      const files = a.fileUploadAnswers?.answers?.map((f) => ({ fileId: f.fileId ?? '', fileName: f.fileName ?? '', mimeType: f.mimeType ?? '' }));
+      const files = a.fileUploadAnswers?.answers?.map((f) => ({
+        fileId: f.fileId ?? '',
+        fileName: f.fileName ?? '',
+        mimeType: f.mimeType ?? '',
+      }));
       return {
         questionId: a.questionId ?? '',
         title: q?.title ?? '',
@@ -43,12 +47,28 @@ interface FormReconcileReport {
   error?: string;
 }
 
-const emptyReport = (formId: string): FormReconcileReport => ({ formId, listed: 0, created: 0, resubmitted: 0, seen: 0, ignored: 0, invalid: 0 });
+const emptyReport = (formId: string): FormReconcileReport => ({
+  formId,
+  listed: 0,
+  created: 0,
+  resubmitted: 0,
+  seen: 0,
+  ignored: 0,
+  invalid: 0,
+});
 
-const reconcileForm = async (deps: Deps, formId: string, since: number, startedAt: number): Promise<FormReconcileReport> => {
+const reconcileForm = async (
+  deps: Deps,
+  formId: string,
+  since: number,
+  startedAt: number,
+): Promise<FormReconcileReport> => {
   const report = emptyReport(formId);
   const google = deps.google!;
-  const [questions, responses] = await Promise.all([google.forms.questions(formId), google.forms.responses(formId, new Date(since))]);
+  const [questions, responses] = await Promise.all([
+    google.forms.questions(formId),
+    google.forms.responses(formId, new Date(since)),
+  ]);
   report.listed = responses.length;
   for (const r of responses) {
     const parsed = FormSubmission.safeParse(toSubmission(formId, r, questions));
@@ -62,7 +82,11 @@ const reconcileForm = async (deps: Deps, formId: string, since: number, startedA
     const rawKey = await archiveRaw(deps, 'google-forms-api', JSON.stringify({ formId, response: r }));
     if (!parsed.success) {
       report.invalid++;
-      deps.log.warn('reconcile.invalid_response', { formId, rawKey, issues: parsed.error.issues.map((i) => i.path.join('.')) });
+      deps.log.warn('reconcile.invalid_response', {
+        formId,
+        rawKey,
+        issues: parsed.error.issues.map((i) => i.path.join('.')),
+      });
       continue;
     }
     const result = await intakeFormSubmission(deps, parsed.data, rawKey);
@@ -82,14 +106,24 @@ const reconcileForm = async (deps: Deps, formId: string, since: number, startedA
  */
 export const reconcileForms = async (deps: Deps): Promise<FormReconcileReport[]> => {
   if (!deps.google) {
-    throw new LoketError('unavailable', 'Kredensial Google belum diatur; rekonsiliasi formulir tidak dapat berjalan.', [], 'Google is not configured (GOOGLE_SERVICE_ACCOUNT_KEY is unset): forms cannot be reconciled');
+    throw new LoketError(
+      'unavailable',
+      'Kredensial Google belum diatur; rekonsiliasi formulir tidak dapat berjalan.',
+      [],
+      'Google is not configured (GOOGLE_SERVICE_ACCOUNT_KEY is unset): forms cannot be reconciled',
+    );
   }
   const startedAt = deps.time.now();
   const reports: FormReconcileReport[] = [];
   // Only real forms: the local demo forms exist only in this desk, never on Google.
   for (const mapping of (await formMappings(deps)).filter((m) => !m.formId.startsWith('demo-'))) {
     const mark = await deps.marks.get(`forms#${mapping.formId}`);
-    const since = mark !== undefined ? mark - OVERLAP_MS : mapping.since ? Date.parse(mapping.since) : startedAt - FIRST_RUN_LOOKBACK_MS;
+    const since =
+      mark !== undefined
+        ? mark - OVERLAP_MS
+        : mapping.since
+          ? Date.parse(mapping.since)
+          : startedAt - FIRST_RUN_LOOKBACK_MS;
     try {
       reports.push(await reconcileForm(deps, mapping.formId, since, startedAt));
     } catch (e) {

@@ -12,7 +12,11 @@ export const signBody = (secret: string, timestamp: string, rawBody: string) =>
 type SignatureProblem = 'missing' | 'stale' | 'mismatch';
 
 export const checkSignature = (
-  secret: string, timestamp: string | undefined, signature: string | undefined, rawBody: string, nowMs: number,
+  secret: string,
+  timestamp: string | undefined,
+  signature: string | undefined,
+  rawBody: string,
+  nowMs: number,
 ): SignatureProblem | undefined => {
   if (!secret) return 'mismatch'; // a function without the key accepts nothing
   if (!timestamp || !signature || !/^\d{1,12}$/.test(timestamp)) return 'missing';

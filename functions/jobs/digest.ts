@@ -1,6 +1,16 @@
 import {
-  addDays, type CaseRecord, dailyDigestMail, formatWib, isoWeekday, SERVICES, type ServiceWeekRow,
-  wibDate, wibInstant, weeklyReportMail, WITHDRAWN, hasDuty,
+  addDays,
+  type CaseRecord,
+  dailyDigestMail,
+  formatWib,
+  isoWeekday,
+  SERVICES,
+  type ServiceWeekRow,
+  wibDate,
+  wibInstant,
+  weeklyReportMail,
+  WITHDRAWN,
+  hasDuty,
 } from '@loket/core';
 import type { Deps } from '../deps';
 import { queueAndSend } from '../mail/dispatch';
@@ -27,13 +37,23 @@ const noService = (today: string) => ({ date: today, sent: 0, skipped: 'not a wo
  * today, at risk. Unassigned cases go to the holders of the step's role. One digest per officer per
  * day whatever the number of runs (the message id carries the date).
  */
-const dailyDigests = async (deps: Deps, { now, today, open, staff }: WorkingMorning): Promise<{ date: string; sent: number; skipped?: string }> => {
+const dailyDigests = async (
+  deps: Deps,
+  { now, today, open, staff }: WorkingMorning,
+): Promise<{ date: string; sent: number; skipped?: string }> => {
   const endOfToday = wibInstant(addDays(today, 1));
   const byOfficer = new Map<string, { overdue: CaseRecord[]; today: CaseRecord[]; atRisk: CaseRecord[] }>();
   for (const c of open) {
     const due = c.clock.dueAt;
     if (due === undefined) continue; // paused: waiting for the applicant
-    const bucket = due <= now ? 'overdue' : due < endOfToday ? 'today' : c.clock.atRiskAt !== undefined && c.clock.atRiskAt <= now ? 'atRisk' : undefined;
+    const bucket =
+      due <= now
+        ? 'overdue'
+        : due < endOfToday
+          ? 'today'
+          : c.clock.atRiskAt !== undefined && c.clock.atRiskAt <= now
+            ? 'atRisk'
+            : undefined;
     if (!bucket) continue;
     for (const o of owners(c, staff)) {
       const lists = byOfficer.get(o.id) ?? { overdue: [], today: [], atRisk: [] };
@@ -45,11 +65,19 @@ const dailyDigests = async (deps: Deps, { now, today, open, staff }: WorkingMorn
   const label = formatWib(now).split(' pukul')[0]!;
   const mails = staff.flatMap((s) => {
     const lists = byOfficer.get(s.id);
-    const mail = lists && dailyDigestMail(s, today, [
-      { title: 'Melewati batas waktu', cases: lists.overdue.sort(byDue) },
-      { title: 'Jatuh tempo hari ini', cases: lists.today.sort(byDue) },
-      { title: 'Mendekati batas waktu', cases: lists.atRisk.sort(byDue) },
-    ], deps.config.LOKET_PUBLIC_URL, label);
+    const mail =
+      lists &&
+      dailyDigestMail(
+        s,
+        today,
+        [
+          { title: 'Melewati batas waktu', cases: lists.overdue.sort(byDue) },
+          { title: 'Jatuh tempo hari ini', cases: lists.today.sort(byDue) },
+          { title: 'Mendekati batas waktu', cases: lists.atRisk.sort(byDue) },
+        ],
+        deps.config.LOKET_PUBLIC_URL,
+        label,
+      );
     return mail ? [mail] : [];
   });
   return { date: today, sent: await queueAndSend(deps, mails) };
@@ -73,7 +101,10 @@ const shiftMonth = (month: string, by: number) => {
  * The head of office's weekly view of the week before: per service, cases finished and how many on
  * time, plus every open case past its deadline. One report per head per week.
  */
-const weeklyReport = async (deps: Deps, { now, today, open, staff }: WorkingMorning): Promise<{ week: string; sent: number }> => {
+const weeklyReport = async (
+  deps: Deps,
+  { now, today, open, staff }: WorkingMorning,
+): Promise<{ week: string; sent: number }> => {
   const from = addDays(weekStart(today), -7);
   const to = addDays(from, 6);
   const [start, end] = [wibInstant(from), wibInstant(addDays(to, 1))];
@@ -83,16 +114,26 @@ const weeklyReport = async (deps: Deps, { now, today, open, staff }: WorkingMorn
   for (const service of SERVICES) {
     const received = (await Promise.all(months.map((m) => deps.repo.listByServiceMonth(service.id, m)))).flat();
     // A withdrawn request was not served, so it counts neither way.
-    const finished = received.filter((c) => c.closedAt !== undefined && c.closedAt >= start && c.closedAt < end && c.state !== WITHDRAWN);
+    const finished = received.filter(
+      (c) => c.closedAt !== undefined && c.closedAt >= start && c.closedAt < end && c.state !== WITHDRAWN,
+    );
     rows.push({
       service,
       finished: finished.length,
       onTime: finished.filter((c) => c.clock.dueAt === undefined || c.closedAt! <= c.clock.dueAt).length,
-      breachedOpen: open.filter((c) => c.serviceId === service.id && c.clock.dueAt !== undefined && c.clock.dueAt <= now),
+      breachedOpen: open.filter(
+        (c) => c.serviceId === service.id && c.clock.dueAt !== undefined && c.clock.dueAt <= now,
+      ),
     });
   }
   const heads = staff.filter((s) => s.active && hasDuty(s.roles, 'weeklyReport'));
-  return { week: from, sent: await queueAndSend(deps, heads.map((h) => weeklyReportMail(h, { from, to }, rows, deps.config.LOKET_PUBLIC_URL))) };
+  return {
+    week: from,
+    sent: await queueAndSend(
+      deps,
+      heads.map((h) => weeklyReportMail(h, { from, to }, rows, deps.config.LOKET_PUBLIC_URL)),
+    ),
+  };
 };
 
 /**
@@ -104,6 +145,11 @@ export const runMorningDigests = async (deps: Deps) => {
   const morning = await loadMorning(deps);
   if (!morning.working) return { daily: noService(morning.today), weekly: undefined };
   const { today, calendar } = morning;
-  const firstWorkingDay = ![...Array(isoWeekday(today) - 1).keys()].some((i) => calendar.isWorkingDay(addDays(weekStart(today), i)));
-  return { daily: await dailyDigests(deps, morning), weekly: firstWorkingDay ? await weeklyReport(deps, morning) : undefined };
+  const firstWorkingDay = ![...Array(isoWeekday(today) - 1).keys()].some((i) =>
+    calendar.isWorkingDay(addDays(weekStart(today), i)),
+  );
+  return {
+    daily: await dailyDigests(deps, morning),
+    weekly: firstWorkingDay ? await weeklyReport(deps, morning) : undefined,
+  };
 };

@@ -4,7 +4,6 @@ import { reconcileForms } from '../intake/reconcile';
 import { runMorningDigests } from './digest';
 import { runMinutely } from './run';
 
-
 /**
  * Scheduled Lambda entries (infra/jobs.ts, EventBridge Scheduler in Asia/Jakarta). The deps are built
  * once per container; every job is idempotent, so an overlapping or repeated invocation is harmless.

@@ -20,7 +20,10 @@ interface RecomputeReport {
  * request. A newer edit restarts from the first page; a crashed run resumes from its last cursor.
  * Recomputing a case twice changes nothing, so two overlapping runs are harmless.
  */
-export const recomputeAfterCalendarEdit = async (deps: Deps, budgetMs = BUDGET_MS): Promise<RecomputeReport | undefined> => {
+export const recomputeAfterCalendarEdit = async (
+  deps: Deps,
+  budgetMs = BUDGET_MS,
+): Promise<RecomputeReport | undefined> => {
   const [{ data, version }, progress] = await Promise.all([deps.calendars.loadVersioned(), deps.recompute.get()]);
   if (progress.calendarVersion === version && progress.done) return undefined;
   const started = deps.time.now();

@@ -27,21 +27,27 @@ export const sweepDeadlines = async (deps: Deps, limit = 1000): Promise<SweepRep
   const staff: StaffMember[] = await deps.staff.list();
   const outcomes = await mapLimit(due, SWEEP_CONCURRENCY, async (found) => {
     let raised: 'at_risk' | 'breach' | undefined;
-    await deps.cases.applySystemChange(found.id, (c) => {
-      const threshold = dueThreshold(c, now);
-      raised = threshold;
-      if (!threshold) return undefined;
-      const recipients = alertRecipients(c, threshold, staff);
-      const assignee = staff.find((s) => s.id === c.assigneeId);
-      return {
-        ...recordSlaAlert(c, { threshold, recipientIds: recipients.map((r) => r.id), now }),
-        mails: slaAlertMails(c, threshold, recipients, assignee, now, deps.config.LOKET_PUBLIC_URL),
-      };
-    }, found).catch((e) => {
-      // One stubborn case must not stop the sweep; it stays in the index for the next run.
-      deps.log.error('sweep.case_failed', { caseId: found.id, error: String(e) });
-      raised = undefined;
-    });
+    await deps.cases
+      .applySystemChange(
+        found.id,
+        (c) => {
+          const threshold = dueThreshold(c, now);
+          raised = threshold;
+          if (!threshold) return undefined;
+          const recipients = alertRecipients(c, threshold, staff);
+          const assignee = staff.find((s) => s.id === c.assigneeId);
+          return {
+            ...recordSlaAlert(c, { threshold, recipientIds: recipients.map((r) => r.id), now }),
+            mails: slaAlertMails(c, threshold, recipients, assignee, now, deps.config.LOKET_PUBLIC_URL),
+          };
+        },
+        found,
+      )
+      .catch((e) => {
+        // One stubborn case must not stop the sweep; it stays in the index for the next run.
+        deps.log.error('sweep.case_failed', { caseId: found.id, error: String(e) });
+        raised = undefined;
+      });
     return raised;
   });
   for (const raised of outcomes) {

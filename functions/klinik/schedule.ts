@@ -2,22 +2,34 @@ import { randomBytes } from 'node:crypto';
 import { type Actor, type KlinikSession, LoketError, SessionInput, hasDuty } from '@loket/core';
 import type { Deps } from '../deps';
 
-export const sessionsOfMonths = async (deps: Deps, months: string[]) => (await Promise.all(months.map((m) => deps.klinik.month(m)))).flat();
+export const sessionsOfMonths = async (deps: Deps, months: string[]) =>
+  (await Promise.all(months.map((m) => deps.klinik.month(m)))).flat();
 
 /** The Admin Klinik adds a session; the konsultan must be an active officer holding that role. */
 export const createSession = async (deps: Deps, form: Record<string, unknown>, actor: Actor) => {
-  if (!hasDuty(actor.roles, 'klinikSchedule')) throw new LoketError('forbidden', 'Hanya Admin Klinik yang menyusun jadwal.');
+  if (!hasDuty(actor.roles, 'klinikSchedule'))
+    throw new LoketError('forbidden', 'Hanya Admin Klinik yang menyusun jadwal.');
   const parsed = SessionInput.safeParse(form);
   if (!parsed.success) {
-    const fields = parsed.error.issues.map((i) => ({ field: String(i.path[0]), message: `${String(i.path[0])}: ${i.message.startsWith('tanggal') || i.message.startsWith('jam') ? i.message : 'isian tidak valid'}` }));
+    const fields = parsed.error.issues.map((i) => ({
+      field: String(i.path[0]),
+      message: `${String(i.path[0])}: ${i.message.startsWith('tanggal') || i.message.startsWith('jam') ? i.message : 'isian tidak valid'}`,
+    }));
     throw new LoketError('validation', fields[0]!.message, fields);
   }
   const konsultan = await deps.staff.get(parsed.data.konsultanId);
   if (!konsultan?.active || !hasDuty(konsultan.roles, 'klinikConsultant')) {
-    throw new LoketError('validation', 'Pilih konsultan Klinik KUKM yang aktif.', [{ field: 'konsultanId', message: 'Konsultan tidak dikenal.' }]);
+    throw new LoketError('validation', 'Pilih konsultan Klinik KUKM yang aktif.', [
+      { field: 'konsultanId', message: 'Konsultan tidak dikenal.' },
+    ]);
   }
-  const session: KlinikSession = { ...parsed.data, id: randomBytes(6).toString('hex'), konsultanName: konsultan.name, booked: [], createdBy: actor.id };
+  const session: KlinikSession = {
+    ...parsed.data,
+    id: randomBytes(6).toString('hex'),
+    konsultanName: konsultan.name,
+    booked: [],
+    createdBy: actor.id,
+  };
   await deps.klinik.put(session);
   return session;
 };
-

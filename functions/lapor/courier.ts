@@ -1,4 +1,11 @@
-import { contentHash, type LaporAction, MailDeliveryError, recordLaporPosted, recordLaporPostFailed, type OutboxEntry } from '@loket/core';
+import {
+  contentHash,
+  type LaporAction,
+  MailDeliveryError,
+  recordLaporPosted,
+  recordLaporPostFailed,
+  type OutboxEntry,
+} from '@loket/core';
 import { LaporApiError } from '@loket/adapters';
 import type { Deps } from '../deps';
 
@@ -31,12 +38,18 @@ export const deliverToLapor = async (deps: Deps, entry: OutboxEntry & { lapor: L
  * The case's timeline follows the outbox: posted or refused for good. A failure to write it is only
  * logged; the sync records any posted message the case does not show yet (`recordPostedMessages`).
  */
-export const recordOnCase = async (deps: Deps, entry: OutboxEntry & { lapor: LaporAction }, outcome: { posted: true } | { posted: false; error: string }) => {
+export const recordOnCase = async (
+  deps: Deps,
+  entry: OutboxEntry & { lapor: LaporAction },
+  outcome: { posted: true } | { posted: false; error: string },
+) => {
   if (!entry.caseId) return;
   try {
-    await deps.cases.applySystemChange(entry.caseId, (c) => outcome.posted
-      ? recordLaporPosted(c, { messageId: entry.id, content: entry.text, now: deps.time.now() })
-      : recordLaporPostFailed(c, { messageId: entry.id, error: outcome.error, now: deps.time.now() }));
+    await deps.cases.applySystemChange(entry.caseId, (c) =>
+      outcome.posted
+        ? recordLaporPosted(c, { messageId: entry.id, content: entry.text, now: deps.time.now() })
+        : recordLaporPostFailed(c, { messageId: entry.id, error: outcome.error, now: deps.time.now() }),
+    );
   } catch (e) {
     deps.log.warn('lapor.timeline_write_failed', { caseId: entry.caseId, messageId: entry.id, error: String(e) });
   }

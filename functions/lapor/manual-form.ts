@@ -10,15 +10,30 @@ const MANUAL_FILES_MAX_BYTES = 4 * 1024 * 1024;
  * The manual registration form, checked field by field: every problem is named at once, in the
  * officer's words; files are taken for what their bytes say they are.
  */
-export const readManualForm = async (form: Record<string, unknown>, now: number): Promise<{ complaint?: ManualComplaint; files: ManualFile[]; errors: FieldError[]; values: Record<string, string> }> => {
-  const text = (k: string, max: number) => (typeof form[k] === 'string' ? (form[k] as string).trim().slice(0, max) : '');
+export const readManualForm = async (
+  form: Record<string, unknown>,
+  now: number,
+): Promise<{
+  complaint?: ManualComplaint;
+  files: ManualFile[];
+  errors: FieldError[];
+  values: Record<string, string>;
+}> => {
+  const text = (k: string, max: number) =>
+    typeof form[k] === 'string' ? (form[k] as string).trim().slice(0, max) : '';
   const values = {
-    'm-complaintId': text('complaintId', 40), dispositionDate: text('dispositionDate', 10), dispositionTime: text('dispositionTime', 5),
-    title: text('title', 300), content: text('content', 20_000), reporterName: text('reporterName', 200),
-    isSecret: form.isSecret === '1' ? '1' : '', isAnonymous: form.isAnonymous === '1' ? '1' : '',
+    'm-complaintId': text('complaintId', 40),
+    dispositionDate: text('dispositionDate', 10),
+    dispositionTime: text('dispositionTime', 5),
+    title: text('title', 300),
+    content: text('content', 20_000),
+    reporterName: text('reporterName', 200),
+    isSecret: form.isSecret === '1' ? '1' : '',
+    isAnonymous: form.isAnonymous === '1' ? '1' : '',
   };
   const errors: FieldError[] = [];
-  if (!COMPLAINT_ID.test(values['m-complaintId'])) errors.push({ field: 'm-complaintId', message: 'Masukkan nomor pengaduan LAPOR! (huruf, angka, tanda hubung).' });
+  if (!COMPLAINT_ID.test(values['m-complaintId']))
+    errors.push({ field: 'm-complaintId', message: 'Masukkan nomor pengaduan LAPOR! (huruf, angka, tanda hubung).' });
   let dispositionAt: number | undefined;
   try {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(values.dispositionDate)) throw new Error('date');
@@ -41,10 +56,18 @@ export const readManualForm = async (form: Record<string, unknown>, now: number)
     if (!type) errors.push({ field: 'files', message: `Lampiran "${f.name.slice(0, 80)}" bukan PDF, JPG atau PNG.` });
     else files.push({ name: f.name.slice(0, 200), mimeType: type, bytes });
   }
-  if (total > MANUAL_FILES_MAX_BYTES) errors.push({ field: 'files', message: 'Lampiran melebihi 4 MB seluruhnya; lampirkan berkas yang lebih kecil.' });
-  const complaint = errors.length ? undefined : {
-    complaintId: values['m-complaintId'], dispositionAt: dispositionAt!, title: values.title, content: values.content,
-    ...(values.reporterName ? { reporterName: values.reporterName } : {}), isSecret: values.isSecret === '1', isAnonymous: values.isAnonymous === '1',
-  };
+  if (total > MANUAL_FILES_MAX_BYTES)
+    errors.push({ field: 'files', message: 'Lampiran melebihi 4 MB seluruhnya; lampirkan berkas yang lebih kecil.' });
+  const complaint = errors.length
+    ? undefined
+    : {
+        complaintId: values['m-complaintId'],
+        dispositionAt: dispositionAt!,
+        title: values.title,
+        content: values.content,
+        ...(values.reporterName ? { reporterName: values.reporterName } : {}),
+        isSecret: values.isSecret === '1',
+        isAnonymous: values.isAnonymous === '1',
+      };
   return { complaint, files, errors, values };
 };

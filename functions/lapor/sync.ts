@@ -37,7 +37,8 @@ const syncOne = async (deps: Deps, c: CaseRecord, report: LaporSyncReport) => {
   const { complaint } = await api.complaint(link.complaintId, now);
   if (complaint.status) {
     const status = laporStatus(deps.config.LAPOR_STATUS_MAP, complaint.status.code, complaint.status.name);
-    if (await deps.cases.applySystemChange(c.id, (x) => recordLaporStatus(x, status, deps.time.now()))) report.statusChanges++;
+    if (await deps.cases.applySystemChange(c.id, (x) => recordLaporStatus(x, status, deps.time.now())))
+      report.statusChanges++;
   }
   for (const followup of (await api.followups(link.complaintId, now)).sort((a, b) => a.at - b.at)) {
     const recorded = await deps.cases.applySystemChange(c.id, (x) => recordLaporFollowup(x, followup, deps.time.now()));
@@ -46,7 +47,12 @@ const syncOne = async (deps: Deps, c: CaseRecord, report: LaporSyncReport) => {
   for (const id of link.awaiting) {
     const sent = await deps.outbox.get(id);
     if (sent?.status !== 'sent') continue;
-    if (await deps.cases.applySystemChange(c.id, (x) => recordLaporPosted(x, { messageId: id, content: sent.text, now: deps.time.now() }))) report.postsRecorded++;
+    if (
+      await deps.cases.applySystemChange(c.id, (x) =>
+        recordLaporPosted(x, { messageId: id, content: sent.text, now: deps.time.now() }),
+      )
+    )
+      report.postsRecorded++;
   }
 };
 
@@ -56,7 +62,11 @@ const syncOne = async (deps: Deps, c: CaseRecord, report: LaporSyncReport) => {
  */
 export const syncLapor = async (deps: Deps): Promise<LaporSyncReport> => {
   const report: LaporSyncReport = { cases: 0, statusChanges: 0, followupsRecorded: 0, postsRecorded: 0, failures: [] };
-  if (!deps.lapor) return { ...report, error: 'the SP4N-LAPOR! API is not configured (LAPOR_API_BASE_URL); complaints are registered by hand' };
+  if (!deps.lapor)
+    return {
+      ...report,
+      error: 'the SP4N-LAPOR! API is not configured (LAPOR_API_BASE_URL); complaints are registered by hand',
+    };
   if (deps.config.LAPOR_INBOX_PATH) report.discovered = await discover(deps, deps.config.LAPOR_INBOX_PATH);
   for await (const c of openLaporCases(deps)) {
     report.cases++;

@@ -1,7 +1,18 @@
 import { createHash, randomBytes } from 'node:crypto';
 import {
-  classificationOf, counterKey, type LegalDeadline, formatLetterNumber, isLetterType, letterContent, letterIssuedMail, letterTitle, letterYear, LoketError, maskName,
-  objectionDeadline, recordLetterIssued,
+  classificationOf,
+  counterKey,
+  type LegalDeadline,
+  formatLetterNumber,
+  isLetterType,
+  letterContent,
+  letterIssuedMail,
+  letterTitle,
+  letterYear,
+  LoketError,
+  maskName,
+  objectionDeadline,
+  recordLetterIssued,
 } from '@loket/core';
 import { type LetterClaim, renderLetter, type StoredLetter } from '@loket/adapters';
 import type { Deps } from '../deps';
@@ -11,7 +22,6 @@ import { hashToken, newLetterId } from './issue-ids';
 const CLAIM_LEASE_MS = 2 * 60_000;
 /** How long the applicant's download link works. */
 const DOWNLOAD_DAYS = 30;
-
 
 export const verifyUrl = (deps: Deps, letterId: string) => `${deps.config.LOKET_PUBLIC_URL}/verifikasi/${letterId}`;
 
@@ -23,17 +33,32 @@ export const verifyUrl = (deps: Deps, letterId: string) => `${deps.config.LOKET_
  */
 export const issueLetter = async (deps: Deps, caseId: string, actorId: string): Promise<StoredLetter> => {
   const c = await deps.cases.get(caseId);
-  if (!isLetterType(c.serviceId)) throw new LoketError('invalid_transition', 'Layanan ini tidak menghasilkan surat bernomor.');
+  if (!isLetterType(c.serviceId))
+    throw new LoketError('invalid_transition', 'Layanan ini tidak menghasilkan surat bernomor.');
   if (c.letterId) return (await deps.letters.get(c.letterId))!;
-  if (!c.letterOwed) throw new LoketError('invalid_transition', 'Surat baru dapat diterbitkan setelah tahap penerbitan dijalankan.');
+  if (!c.letterOwed)
+    throw new LoketError('invalid_transition', 'Surat baru dapat diterbitkan setelah tahap penerbitan dijalankan.');
   const type = c.serviceId;
   const now = deps.time.now();
   const token = randomBytes(16).toString('hex');
   // Takes the case's claim, or returns the claim another attempt holds.
-  let claim: LetterClaim = await deps.letters.claim({ caseId, letterId: newLetterId(), token, issuedAt: now, claimedAt: now });
+  let claim: LetterClaim = await deps.letters.claim({
+    caseId,
+    letterId: newLetterId(),
+    token,
+    issuedAt: now,
+    claimedAt: now,
+  });
   if (!claim.done && claim.token !== token) {
-    if (now - claim.claimedAt < CLAIM_LEASE_MS) throw new LoketError('conflict', 'Surat sedang diterbitkan; muat ulang sebentar lagi.', [], `letter claim of ${caseId} held`);
-    if (!(await deps.letters.takeOver(caseId, claim.token, token, now))) throw new LoketError('conflict', 'Surat sedang diterbitkan; muat ulang sebentar lagi.');
+    if (now - claim.claimedAt < CLAIM_LEASE_MS)
+      throw new LoketError(
+        'conflict',
+        'Surat sedang diterbitkan; muat ulang sebentar lagi.',
+        [],
+        `letter claim of ${caseId} held`,
+      );
+    if (!(await deps.letters.takeOver(caseId, claim.token, token, now)))
+      throw new LoketError('conflict', 'Surat sedang diterbitkan; muat ulang sebentar lagi.');
     claim = { ...claim, token };
   }
   const { data: settings } = await deps.letters.settings();
@@ -43,7 +68,12 @@ export const issueLetter = async (deps: Deps, caseId: string, actorId: string): 
     const seq = await deps.letters.nextSeq(counterKey(settings, type, year));
     const number = formatLetterNumber(classification, seq, settings, year);
     if (!(await deps.letters.setNumber(caseId, claim.token, { seq, number, classification, year }))) {
-      throw new LoketError('conflict', 'Surat sedang diterbitkan; muat ulang sebentar lagi.', [], `number ${number} drawn for ${caseId} but the claim moved on`);
+      throw new LoketError(
+        'conflict',
+        'Surat sedang diterbitkan; muat ulang sebentar lagi.',
+        [],
+        `number ${number} drawn for ${caseId} but the claim moved on`,
+      );
     }
     claim = { ...claim, seq, number, classification, year };
   }
@@ -51,16 +81,34 @@ export const issueLetter = async (deps: Deps, caseId: string, actorId: string): 
   const objection = objectionDeadline(calendar, c, claim.issuedAt);
   let letter = await deps.letters.get(claim.letterId);
   if (!letter) {
-    const content = letterContent(c, type, settings, { number: claim.number!, issuedAt: claim.issuedAt, verifyUrl: verifyUrl(deps, claim.letterId), objection });
+    const content = letterContent(c, type, settings, {
+      number: claim.number!,
+      issuedAt: claim.issuedAt,
+      verifyUrl: verifyUrl(deps, claim.letterId),
+      objection,
+    });
     const pdf = await renderLetter(content, { issuedAt: claim.issuedAt, letterId: claim.letterId });
     const sha256 = createHash('sha256').update(pdf).digest('hex');
     const s3Key = `letters/${claim.year}/${claim.letterId}.pdf`;
     await deps.files.put(s3Key, pdf, 'application/pdf', { sha256 });
     const holder = content.addressee[1]!.replace(/^Sdr\.\/Sdri\. /, '');
     letter = {
-      id: claim.letterId, type, number: claim.number!, seq: claim.seq!, year: claim.year!, classification: claim.classification!,
-      caseId, trackingNumber: c.trackingNumber, holderName: holder, holderMasked: maskName(holder),
-      issuedAt: claim.issuedAt, issuedBy: actorId, status: 'berlaku', s3Key, sha256, size: pdf.byteLength,
+      id: claim.letterId,
+      type,
+      number: claim.number!,
+      seq: claim.seq!,
+      year: claim.year!,
+      classification: claim.classification!,
+      caseId,
+      trackingNumber: c.trackingNumber,
+      holderName: holder,
+      holderMasked: maskName(holder),
+      issuedAt: claim.issuedAt,
+      issuedBy: actorId,
+      status: 'berlaku',
+      s3Key,
+      sha256,
+      size: pdf.byteLength,
     };
     await deps.letters.put(letter);
   }
@@ -78,11 +126,21 @@ const recordOnCase = async (deps: Deps, letter: StoredLetter, objection?: LegalD
   const download = randomBytes(32).toString('base64url');
   const until = deps.time.now() + DOWNLOAD_DAYS * 86_400_000;
   await deps.letters.addDownload(letter.id, { hash: hashToken(download), until });
-  await deps.cases.applySystemChange(letter.caseId, (c) => recordLetterIssued(c, letter, {
-    objection, now: deps.time.now(),
-    mail: letterIssuedMail(c, {
-      title: letterTitle(letter.type), number: letter.number, until, verifyUrl: verifyUrl(deps, letter.id),
-      downloadUrl: `${deps.config.LOKET_PUBLIC_URL}/surat/${letter.id}/unduh/${download}`,
-    }, deps.config.LOKET_PUBLIC_URL),
-  }));
+  await deps.cases.applySystemChange(letter.caseId, (c) =>
+    recordLetterIssued(c, letter, {
+      objection,
+      now: deps.time.now(),
+      mail: letterIssuedMail(
+        c,
+        {
+          title: letterTitle(letter.type),
+          number: letter.number,
+          until,
+          verifyUrl: verifyUrl(deps, letter.id),
+          downloadUrl: `${deps.config.LOKET_PUBLIC_URL}/surat/${letter.id}/unduh/${download}`,
+        },
+        deps.config.LOKET_PUBLIC_URL,
+      ),
+    }),
+  );
 };

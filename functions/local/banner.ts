@@ -19,7 +19,9 @@ export const bannerLines = (desk: Desk, dataDir: string, startupMs: number): str
     `  Data directory    ${dataDir}`,
     `  Webhook secret    ${config.GOOGLE_FORMS_WEBHOOK_SECRET}  (GOOGLE_FORMS_WEBHOOK_SECRET)`,
     `  Jobs              deadlines + mail every ${config.LOKET_SWEEP_INTERVAL_SECONDS} s, digests from 07:30 WIB; ` +
-      (desk.deps.google ? 'Google Forms reconciliation every 15 min' : 'Google not configured (files stay pending, no reconciliation)'),
+      (desk.deps.google
+        ? 'Google Forms reconciliation every 15 min'
+        : 'Google not configured (files stay pending, no reconciliation)'),
     `  Officer token     npx loket token <staff id>  (12 h; ids: frontdesk, kadis, kasi-hukum, fungsional, admin, …)`,
     '',
     'Press Ctrl-C to stop.',

@@ -32,14 +32,19 @@ const takeLock = (dataDir: string) => {
     } catch {
       alive = false; // a stale lock from a desk that crashed
     }
-    if (alive) throw new DeskError(`The data directory ${dataDir} is in use by process ${pid}. Stop that desk or set LOKET_DATA_DIR to another folder.`);
+    if (alive)
+      throw new DeskError(
+        `The data directory ${dataDir} is in use by process ${pid}. Stop that desk or set LOKET_DATA_DIR to another folder.`,
+      );
   }
   writeFileSync(lock, String(process.pid));
   return () => rmSync(lock, { force: true });
 };
 
 const portError = (e: NodeJS.ErrnoException, port: number) =>
-  e.code === 'EADDRINUSE' ? new DeskError(`Port ${port} is already in use. Set PORT to a free port, e.g. PORT=3001 npm start.`) : e;
+  e.code === 'EADDRINUSE'
+    ? new DeskError(`Port ${port} is already in use. Set PORT to a free port, e.g. PORT=3001 npm start.`)
+    : e;
 
 const listen = (app: Hono<AppEnv>, port: number) =>
   new Promise<ReturnType<typeof serve>>((resolvePromise, reject) => {
@@ -51,9 +56,16 @@ const listen = (app: Hono<AppEnv>, port: number) =>
  * The whole desk on loopback: emulators, storage prepared and seeded, the Hono app, and `/dev/mail`.
  * `persist: false` keeps everything in memory/temp (tests); otherwise data lives in `dataDir`.
  */
-export const startDesk = async (opts: { port: number; dataDir?: string; env?: Record<string, string | undefined> }): Promise<Desk> => {
+export const startDesk = async (opts: {
+  port: number;
+  dataDir?: string;
+  env?: Record<string, string | undefined>;
+}): Promise<Desk> => {
   // Fail on a busy port before starting Java and friends.
-  if (opts.port !== 0) await assertPortFree(opts.port).catch((e) => { throw portError(e, opts.port); });
+  if (opts.port !== 0)
+    await assertPortFree(opts.port).catch((e) => {
+      throw portError(e, opts.port);
+    });
   const dataDir = opts.dataDir && resolve(opts.dataDir);
   let release = () => undefined as void;
   if (dataDir) {
@@ -70,20 +82,26 @@ export const startDesk = async (opts: { port: number; dataDir?: string; env?: Re
     throw e instanceof EmulatorError ? new DeskError(e.message) : e;
   }
   Object.assign(process.env, emulators.env);
-  const config = loadConfig({ ...process.env, ...opts.env, LOKET_PUBLIC_URL: opts.env?.LOKET_PUBLIC_URL ?? `http://localhost:${opts.port}` });
+  const config = loadConfig({
+    ...process.env,
+    ...opts.env,
+    LOKET_PUBLIC_URL: opts.env?.LOKET_PUBLIC_URL ?? `http://localhost:${opts.port}`,
+  });
   const deps = createDeps(config);
   try {
     await prepareStorage(deps);
     await seedDemoStaff(deps);
     await seedDemoCases(deps);
-    const app = createApp(deps, [
-      (a) => a.get('/dev/mail', (c) => c.json({ messages: emulators.mail })),
-    ]);
+    const app = createApp(deps, [(a) => a.get('/dev/mail', (c) => c.json({ messages: emulators.mail }))]);
     const server = await listen(app, opts.port);
     const scheduler = startScheduler(deps);
     const port = (server.address() as { port: number }).port;
     // The CLI finds the running local desk through this file (see functions/cli/target.ts).
-    if (dataDir) writeFileSync(join(dataDir, 'desk.json'), JSON.stringify({ url: `http://127.0.0.1:${port}`, env: emulators.env }, null, 2));
+    if (dataDir)
+      writeFileSync(
+        join(dataDir, 'desk.json'),
+        JSON.stringify({ url: `http://127.0.0.1:${port}`, env: emulators.env }, null, 2),
+      );
     return {
       url: `http://127.0.0.1:${port}`,
       deps,
@@ -105,4 +123,3 @@ export const startDesk = async (opts: { port: number; dataDir?: string; env?: Re
     throw e;
   }
 };
-

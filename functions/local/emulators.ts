@@ -22,14 +22,21 @@ export interface Emulators {
 export class EmulatorError extends Error {}
 
 const waitForDynamo = async (endpoint: string, proc: ChildProcess, stderr: () => string) => {
-  const client = new DynamoDBClient({ endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, maxAttempts: 1 });
+  const client = new DynamoDBClient({
+    endpoint,
+    region: 'local',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    maxAttempts: 1,
+  });
   let exited: number | null = null;
   proc.once('exit', (code) => (exited = code ?? -1));
   const started = Date.now();
   try {
     while (Date.now() - started < 60_000) {
       if (exited !== null) {
-        throw new EmulatorError(`DynamoDB Local exited (code ${exited}) before it was ready. ${stderr().trim().split('\n').slice(-3).join(' ')}`);
+        throw new EmulatorError(
+          `DynamoDB Local exited (code ${exited}) before it was ready. ${stderr().trim().split('\n').slice(-3).join(' ')}`,
+        );
       }
       try {
         await client.send(new ListTablesCommand({}));
@@ -54,7 +61,14 @@ const startDynamo = async (dataDir?: string) => {
   proc.stdout?.resume();
   await new Promise<void>((resolve, reject) => {
     proc.once('error', (e: NodeJS.ErrnoException) =>
-      reject(new EmulatorError(e.code === 'ENOENT' ? 'Java is not installed: DynamoDB Local needs Java 17 (apt-get install -y openjdk-17-jre-headless).' : e.message)));
+      reject(
+        new EmulatorError(
+          e.code === 'ENOENT'
+            ? 'Java is not installed: DynamoDB Local needs Java 17 (apt-get install -y openjdk-17-jre-headless).'
+            : e.message,
+        ),
+      ),
+    );
     proc.once('spawn', () => resolve());
   });
   const endpoint = `http://127.0.0.1:${port}`;
@@ -74,12 +88,19 @@ const startDynamo = async (dataDir?: string) => {
  * Starts DynamoDB Local (Java), s3rver and an SMTP catcher on free loopback ports. With `dataDir`
  * everything persists there; without it DynamoDB runs in memory and S3 in a throwaway folder.
  */
-export const startEmulators = async (opts: { dataDir?: string; scratchDir: string; buckets: string[] }): Promise<Emulators> => {
+export const startEmulators = async (opts: {
+  dataDir?: string;
+  scratchDir: string;
+  buckets: string[];
+}): Promise<Emulators> => {
   const dynamo = await startDynamo(opts.dataDir);
   const s3Dir = opts.dataDir ? join(opts.dataDir, 's3') : join(opts.scratchDir, 's3');
   mkdirSync(s3Dir, { recursive: true });
   const s3 = new S3rver({
-    address: '127.0.0.1', port: 0, silent: true, directory: s3Dir,
+    address: '127.0.0.1',
+    port: 0,
+    silent: true,
+    directory: s3Dir,
     configureBuckets: opts.buckets.map((name) => ({ name, configs: [] })),
   });
   const { port: s3Port } = (await s3.run()) as { port: number };

@@ -6,7 +6,8 @@ import { DeskError, startDesk } from './desk';
 /** `npm start`: the whole desk on this machine, no cloud account. Ctrl-C stops every child process. */
 const main = async () => {
   const port = Number(process.env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new DeskError(`PORT must be a port number, got "${process.env.PORT}".`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new DeskError(`PORT must be a port number, got "${process.env.PORT}".`);
   const dataDir = process.env.LOKET_DATA_DIR ?? '.data';
   const started = Date.now();
   const desk = await startDesk({ port, dataDir });

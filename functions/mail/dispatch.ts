@@ -1,4 +1,14 @@
-import { deliveryFailureMail, MailDeliveryError, mapLimit, newOutboxEntry, nextRetryAt, type OutboxEntry, type OutgoingMail, parseMailAddress, isAdmin } from '@loket/core';
+import {
+  deliveryFailureMail,
+  MailDeliveryError,
+  mapLimit,
+  newOutboxEntry,
+  nextRetryAt,
+  type OutboxEntry,
+  type OutgoingMail,
+  parseMailAddress,
+  isAdmin,
+} from '@loket/core';
 import type { Deps } from '../deps';
 import { deliverToLapor, recordOnCase } from '../lapor/courier';
 
@@ -37,7 +47,8 @@ export const deliverOutbox = async (deps: Deps, entries?: OutboxEntry[], limit =
         await deliverToLapor(deps, lapor);
       } else {
         // The last gate before any mailer: exactly one valid mailbox per recipient, whatever queued it.
-        if (!claimed.to.length || claimed.to.some((a) => parseMailAddress(a) !== a)) throw new MailDeliveryError('invalid recipient address', true);
+        if (!claimed.to.length || claimed.to.some((a) => parseMailAddress(a) !== a))
+          throw new MailDeliveryError('invalid recipient address', true);
         await deps.mailer.send(claimed);
       }
       await deps.outbox.markSent(claimed.id, deps.time.now());
@@ -46,7 +57,13 @@ export const deliverOutbox = async (deps: Deps, entries?: OutboxEntry[], limit =
     } catch (e) {
       const error = e instanceof Error ? e.message : String(e);
       const permanent = e instanceof MailDeliveryError && e.permanent;
-      deps.log.warn('mail.delivery_failed', { mailId: claimed.id, kind: claimed.kind, attempt: claimed.attempts, permanent, error });
+      deps.log.warn('mail.delivery_failed', {
+        mailId: claimed.id,
+        kind: claimed.kind,
+        attempt: claimed.attempts,
+        permanent,
+        error,
+      });
       const retryAt = permanent ? undefined : nextRetryAt(claimed.attempts, now);
       if (retryAt === undefined) {
         await deps.outbox.markFailed(claimed.id, now, error);
@@ -67,7 +84,9 @@ export const deliverOutbox = async (deps: Deps, entries?: OutboxEntry[], limit =
  * otherwise left to the scheduled drain, which sends within a minute.
  */
 export const sendFresh = async (deps: Deps, entries: OutboxEntry[]): Promise<DeliveryReport> =>
-  deps.config.LOKET_MAIL_DELIVERY === 'inline' ? deliverOutbox(deps, entries) : { sent: 0, retrying: 0, failed: 0, skipped: 0 };
+  deps.config.LOKET_MAIL_DELIVERY === 'inline'
+    ? deliverOutbox(deps, entries)
+    : { sent: 0, retrying: 0, failed: 0, skipped: 0 };
 
 /**
  * Mail not tied to a case change (digests, reports): queued if its id is new, then sent at once.
@@ -76,14 +95,20 @@ export const sendFresh = async (deps: Deps, entries: OutboxEntry[]): Promise<Del
 export const queueAndSend = async (deps: Deps, mails: OutgoingMail[]): Promise<number> => {
   const now = deps.time.now();
   const queued = await deps.outbox.enqueue(mails, now);
-  await sendFresh(deps, mails.filter((m) => queued.includes(m.id)).map((m) => newOutboxEntry(m, now)));
+  await sendFresh(
+    deps,
+    mails.filter((m) => queued.includes(m.id)).map((m) => newOutboxEntry(m, now)),
+  );
   return queued.length;
 };
 
 const reportFailure = async (deps: Deps, failed: OutboxEntry) => {
   if (failed.kind === 'delivery_failure') return; // a report about a report would loop
   const admins = (await deps.staff.list()).filter((s) => s.active && isAdmin(s.roles));
-  await queueAndSend(deps, admins.map((a) => deliveryFailureMail(a, failed, deps.config.LOKET_PUBLIC_URL)));
+  await queueAndSend(
+    deps,
+    admins.map((a) => deliveryFailureMail(a, failed, deps.config.LOKET_PUBLIC_URL)),
+  );
 };
 
 /**

@@ -8,7 +8,9 @@ import type { Deps } from '../deps';
  */
 export const loadReport = async (deps: Deps, period: Period) => {
   const [cases, openNow, surveys, staff, calendar] = await Promise.all([
-    Promise.all(SERVICES.flatMap((s) => period.months.map((m) => deps.repo.listByServiceMonth(s.id, m)))).then((x) => x.flat()),
+    Promise.all(SERVICES.flatMap((s) => period.months.map((m) => deps.repo.listByServiceMonth(s.id, m)))).then((x) =>
+      x.flat(),
+    ),
     deps.repo.listOpen(),
     Promise.all(period.months.map((m) => deps.surveys.month(m))).then((x) => x.flat()),
     deps.staff.list(),

@@ -13,30 +13,70 @@ export const ErrorSummary = ({ errors }: { errors: FieldError[] }) =>
   errors.length ? (
     <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1}>
       <h2 id="error-summary-title">Ada masalah</h2>
-      <ul>{errors.map((e) => <li><a href={`#${e.field}`}>{e.message}</a></li>)}</ul>
+      <ul>
+        {errors.map((e) => (
+          <li>
+            <a href={`#${e.field}`}>{e.message}</a>
+          </li>
+        ))}
+      </ul>
     </div>
   ) : null;
 
 /** A labelled field with its hint and error, the way every form of the desk shows them. */
-export const Field = ({ id, label, hint, error, children }: { id: string; label: string; hint?: string; error?: string; children: Child }) => (
+export const Field = ({
+  id,
+  label,
+  hint,
+  error,
+  children,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  children: Child;
+}) => (
   <div class={error ? 'field field-error' : 'field'}>
     <label for={id}>{label}</label>
-    {hint && <p class="hint" id={`${id}-hint`}>{hint}</p>}
-    {error && <p class="error-message" id={`${id}-error`}><span class="visually-hidden">Kesalahan: </span>{error}</p>}
+    {hint && (
+      <p class="hint" id={`${id}-hint`}>
+        {hint}
+      </p>
+    )}
+    {error && (
+      <p class="error-message" id={`${id}-error`}>
+        <span class="visually-hidden">Kesalahan: </span>
+        {error}
+      </p>
+    )}
     {children}
   </div>
 );
 
 export const Banner = ({ title, children, success }: { title: string; children: Child; success?: boolean }) => (
-  <div class={success ? 'banner banner-success' : 'banner'} role={success ? 'status' : 'region'} aria-labelledby="banner-title">
-    <p class="banner-title" id="banner-title">{title}</p>
+  <div
+    class={success ? 'banner banner-success' : 'banner'}
+    role={success ? 'status' : 'region'}
+    aria-labelledby="banner-title"
+  >
+    <p class="banner-title" id="banner-title">
+      {title}
+    </p>
     <div class="banner-body">{children}</div>
   </div>
 );
 
 export type SummaryRow = [string, Child];
 export const Summary = ({ rows }: { rows: SummaryRow[] }) => (
-  <dl class="summary">{rows.map(([k, v]) => <div><dt>{k}</dt><dd>{v}</dd></div>)}</dl>
+  <dl class="summary">
+    {rows.map(([k, v]) => (
+      <div>
+        <dt>{k}</dt>
+        <dd>{v}</dd>
+      </div>
+    ))}
+  </dl>
 );
 
 /** The SLA tags used everywhere: text first, colour second. */
@@ -70,7 +110,9 @@ export const ConsolePage = ({ title, officer, children }: { title: string; offic
     account={
       <form method="post" action="/konsol/keluar" class="small">
         <span class="nowrap">{officer.name}</span>{' '}
-        <button class="button-link" type="submit">Keluar</button>
+        <button class="button-link" type="submit">
+          Keluar
+        </button>
       </form>
     }
   >
@@ -84,6 +126,8 @@ export const ForbiddenPage = ({ officer, what }: { officer: StaffMember; what: s
   <ConsolePage title="Tidak berwenang" officer={officer}>
     <h1>Tidak berwenang</h1>
     <p>{what}</p>
-    <p><a href="/konsol">Kembali ke Beranda</a></p>
+    <p>
+      <a href="/konsol">Kembali ke Beranda</a>
+    </p>
   </ConsolePage>
 );

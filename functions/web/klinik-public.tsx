@@ -8,12 +8,25 @@ export const KlinikPublicPage = ({ sessions, now }: { sessions: KlinikSession[];
   return (
     <Page title="Jadwal Klinik KUKM">
       <h1>Jadwal Klinik KUKM</h1>
-      <p>Konsultasi dan pelatihan gratis bagi koperasi dan usaha kecil menengah. Daftar melalui formulir layanan <a href="/layanan/klinik-kukm">Klinik KUKM</a>; Admin Klinik akan menjadwalkan Anda pada sesi yang sesuai.</p>
+      <p>
+        Konsultasi dan pelatihan gratis bagi koperasi dan usaha kecil menengah. Daftar melalui formulir layanan{' '}
+        <a href="/layanan/klinik-kukm">Klinik KUKM</a>; Admin Klinik akan menjadwalkan Anda pada sesi yang sesuai.
+      </p>
       {upcoming.length ? (
-        <ul class="cards">{upcoming.map((s) => (
-          <li class="card"><h2 class="h3">{formatWib(sessionStart(s))}</h2><p>{s.topic} · {s.konsultanName}</p><p class="small">{seatsLeft(s) > 0 ? `Sisa ${seatsLeft(s)} kursi` : 'Penuh'}</p></li>
-        ))}</ul>
-      ) : <p class="muted">Jadwal bulan ini belum diumumkan.</p>}
+        <ul class="cards">
+          {upcoming.map((s) => (
+            <li class="card">
+              <h2 class="h3">{formatWib(sessionStart(s))}</h2>
+              <p>
+                {s.topic} · {s.konsultanName}
+              </p>
+              <p class="small">{seatsLeft(s) > 0 ? `Sisa ${seatsLeft(s)} kursi` : 'Penuh'}</p>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p class="muted">Jadwal bulan ini belum diumumkan.</p>
+      )}
     </Page>
   );
 };

@@ -32,31 +32,48 @@ const PUBLIC_NAV = [
 /** The frame of every page: skip link, header, one <main>, footer; Indonesian, no script. */
 export const Page = ({ title, children, nav = PUBLIC_NAV, account }: PageProps) => (
   <>
-  {raw('<!DOCTYPE html>')}
-  <html lang="id">
-    <head>
-      <meta charset="utf-8" />
-      <meta name="viewport" content="width=device-width, initial-scale=1" />
-      <title>{`${title} — Loket Dinkop UKM Kab. Pasuruan`}</title>
-      <link rel="stylesheet" href={STYLESHEET_PATH} />
-    </head>
-    <body>
-      <a class="skip" href="#isi">Langsung ke isi</a>
-      <header class="header">
-        <div class="header-inner">
-          <a class="brand" href="/">Loket Layanan<small>Dinas Koperasi dan UKM Kab. Pasuruan</small></a>
-          <nav aria-label="Menu utama">
-            <ul class="nav">{nav.map((n) => <li><a href={n.href}>{n.label}</a></li>)}</ul>
-          </nav>
-          {account}
-        </div>
-      </header>
-      <main class="main" id="isi">{children}</main>
-      <footer class="footer">
-        <p>{DINAS} · {CONTACT.address} · Telepon {CONTACT.phone}</p>
-        <p>Semua layanan gratis. Pengaduan melalui telepon di atas atau SP4N-LAPOR! (<a href="https://www.lapor.go.id">lapor.go.id</a>).</p>
-      </footer>
-    </body>
-  </html>
+    {raw('<!DOCTYPE html>')}
+    <html lang="id">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${title} — Loket Dinkop UKM Kab. Pasuruan`}</title>
+        <link rel="stylesheet" href={STYLESHEET_PATH} />
+      </head>
+      <body>
+        <a class="skip" href="#isi">
+          Langsung ke isi
+        </a>
+        <header class="header">
+          <div class="header-inner">
+            <a class="brand" href="/">
+              Loket Layanan<small>Dinas Koperasi dan UKM Kab. Pasuruan</small>
+            </a>
+            <nav aria-label="Menu utama">
+              <ul class="nav">
+                {nav.map((n) => (
+                  <li>
+                    <a href={n.href}>{n.label}</a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+            {account}
+          </div>
+        </header>
+        <main class="main" id="isi">
+          {children}
+        </main>
+        <footer class="footer">
+          <p>
+            {DINAS} · {CONTACT.address} · Telepon {CONTACT.phone}
+          </p>
+          <p>
+            Semua layanan gratis. Pengaduan melalui telepon di atas atau SP4N-LAPOR! (
+            <a href="https://www.lapor.go.id">lapor.go.id</a>).
+          </p>
+        </footer>
+      </body>
+    </html>
   </>
 );

@@ -16,32 +16,38 @@ type LazyGroup = Handler<AppEnv> & {
   load(): Promise<unknown>;
 };
 
-export const lazyRoutes = (mount: (group: Hono<AppEnv>) => Promise<void>, notFound: NotFoundHandler<AppEnv>): LazyGroup => {
+export const lazyRoutes = (
+  mount: (group: Hono<AppEnv>) => Promise<void>,
+  notFound: NotFoundHandler<AppEnv>,
+): LazyGroup => {
   let group: Promise<Hono<AppEnv>> | undefined;
-  const load = () => (group ??= (async () => {
-    const app = new Hono<AppEnv>();
-    // First, so every route of the group sees them.
-    app.use(async (c, next) => {
-      const parent = (c.env as WithParent)[PARENT];
-      c.set('requestId', parent.get('requestId'));
-      c.set('log', parent.get('log'));
-      await next();
-    });
-    await mount(app);
-    app.onError((e) => {
-      throw e; // the parent's error handler answers, as for every other route
-    });
-    app.notFound(notFound);
-    return app;
-  })().catch((e) => {
-    group = undefined; // a failed import is tried again by the next request
-    throw e;
-  }));
+  const load = () =>
+    (group ??= (async () => {
+      const app = new Hono<AppEnv>();
+      // First, so every route of the group sees them.
+      app.use(async (c, next) => {
+        const parent = (c.env as WithParent)[PARENT];
+        c.set('requestId', parent.get('requestId'));
+        c.set('log', parent.get('log'));
+        await next();
+      });
+      await mount(app);
+      app.onError((e) => {
+        throw e; // the parent's error handler answers, as for every other route
+      });
+      app.notFound(notFound);
+      return app;
+    })().catch((e) => {
+      group = undefined; // a failed import is tried again by the next request
+      throw e;
+    }));
   const handler: Handler<AppEnv> = async (c) => {
     let executionCtx;
     try {
       executionCtx = c.executionCtx;
-    } catch { /* Node and Lambda have none */ }
+    } catch {
+      /* Node and Lambda have none */
+    }
     return (await load()).fetch(c.req.raw, { ...(c.env as object), [PARENT]: c }, executionCtx);
   };
   return Object.assign(handler, { load });

@@ -11,7 +11,9 @@ export const notFoundPage = (c: Context, what = 'Halaman tidak ditemukan') => {
     <Page title={what}>
       <h1>{what}</h1>
       <p>Alamat yang Anda buka tidak ada atau sudah tidak berlaku.</p>
-      <p><a href="/">Lihat daftar layanan</a> · <a href="/status">Cek status permohonan</a></p>
+      <p>
+        <a href="/">Lihat daftar layanan</a> · <a href="/status">Cek status permohonan</a>
+      </p>
     </Page>,
   );
 };

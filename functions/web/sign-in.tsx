@@ -23,34 +23,67 @@ const REFUSALS: Record<string, string> = {
   default: 'Masuk dengan Google gagal. Silakan ulangi atau gunakan tautan melalui email.',
 };
 
-const SignInPage = (p: { deps: Deps; next: string; problem?: string; sent?: boolean; signedOut?: boolean; email?: string; emailError?: string }) => {
+const SignInPage = (p: {
+  deps: Deps;
+  next: string;
+  problem?: string;
+  sent?: boolean;
+  signedOut?: boolean;
+  email?: string;
+  emailError?: string;
+}) => {
   const local = p.deps.config.LOKET_STAGE === 'local';
   return (
     <Page title={p.emailError || p.problem ? 'Kesalahan: Masuk petugas' : 'Masuk petugas'} nav={[]}>
-      {p.signedOut && <Banner title="Anda telah keluar" success>Sesi Anda sudah diakhiri.</Banner>}
-      {p.sent && (
-        <Banner title="Periksa email Anda" success>
-          Jika alamat itu terdaftar sebagai petugas aktif, tautan masuk telah dikirim. Tautan berlaku {LINK_MINUTES} menit dan hanya dapat dipakai sekali.
+      {p.signedOut && (
+        <Banner title="Anda telah keluar" success>
+          Sesi Anda sudah diakhiri.
         </Banner>
       )}
-      <ErrorSummary errors={[...(p.problem ? [{ field: 'masuk', message: p.problem }] : []), ...(p.emailError ? [{ field: 'email', message: p.emailError }] : [])]} />
+      {p.sent && (
+        <Banner title="Periksa email Anda" success>
+          Jika alamat itu terdaftar sebagai petugas aktif, tautan masuk telah dikirim. Tautan berlaku {LINK_MINUTES}{' '}
+          menit dan hanya dapat dipakai sekali.
+        </Banner>
+      )}
+      <ErrorSummary
+        errors={[
+          ...(p.problem ? [{ field: 'masuk', message: p.problem }] : []),
+          ...(p.emailError ? [{ field: 'email', message: p.emailError }] : []),
+        ]}
+      />
       <h1 id="masuk">Masuk petugas</h1>
       <p>Konsol ini hanya untuk petugas Dinas Koperasi dan UKM Kabupaten Pasuruan.</p>
       {googleSignInEnabled(p.deps.config) && (
         <form method="post" action="/konsol/masuk/google">
           <input type="hidden" name="lanjut" value={p.next} />
-          <button class="button" type="submit">Masuk dengan Google</button>
+          <button class="button" type="submit">
+            Masuk dengan Google
+          </button>
         </form>
       )}
       <h2>Tanpa akun Google</h2>
       <form method="post" action="/konsol/masuk/tautan" novalidate>
         <input type="hidden" name="lanjut" value={p.next} />
-        <Field id="email" label="Alamat email dinas" hint="Kami kirim tautan masuk sekali pakai ke alamat ini." error={p.emailError}>
+        <Field
+          id="email"
+          label="Alamat email dinas"
+          hint="Kami kirim tautan masuk sekali pakai ke alamat ini."
+          error={p.emailError}
+        >
           <input type="email" id="email" name="email" autocomplete="email" spellcheck={false} value={p.email ?? ''} />
         </Field>
-        <button class={googleSignInEnabled(p.deps.config) ? 'button button-secondary' : 'button'} type="submit">Kirim tautan masuk</button>
+        <button class={googleSignInEnabled(p.deps.config) ? 'button button-secondary' : 'button'} type="submit">
+          Kirim tautan masuk
+        </button>
       </form>
-      {local && <p><a href={`/konsol/masuk/dev?lanjut=${encodeURIComponent(p.next)}`}>Masuk sebagai petugas contoh (hanya desk lokal)</a></p>}
+      {local && (
+        <p>
+          <a href={`/konsol/masuk/dev?lanjut=${encodeURIComponent(p.next)}`}>
+            Masuk sebagai petugas contoh (hanya desk lokal)
+          </a>
+        </p>
+      )}
     </Page>
   );
 };
@@ -59,10 +92,17 @@ const SignInPage = (p: { deps: Deps; next: string; problem?: string; sent?: bool
 export const signInPages = (deps: Deps) => {
   const app = new Hono<AppEnv>();
   const local = deps.config.LOKET_STAGE === 'local';
-  const callbackUrl = (c: { req: { url: string } }) => new URL('/konsol/masuk/google/kembali', deps.config.LOKET_STAGE === 'local' ? c.req.url : deps.config.LOKET_PUBLIC_URL).toString();
-  const staffByEmail = async (email: string) => (await deps.staff.list()).find((s) => s.active && s.email.toLowerCase() === email.toLowerCase());
+  const callbackUrl = (c: { req: { url: string } }) =>
+    new URL(
+      '/konsol/masuk/google/kembali',
+      deps.config.LOKET_STAGE === 'local' ? c.req.url : deps.config.LOKET_PUBLIC_URL,
+    ).toString();
+  const staffByEmail = async (email: string) =>
+    (await deps.staff.list()).find((s) => s.active && s.email.toLowerCase() === email.toLowerCase());
 
-  app.get('/konsol/masuk', (c) => c.html(<SignInPage deps={deps} next={safeNext(c.req.query('lanjut'))} signedOut={c.req.query('keluar') === '1'} />));
+  app.get('/konsol/masuk', (c) =>
+    c.html(<SignInPage deps={deps} next={safeNext(c.req.query('lanjut'))} signedOut={c.req.query('keluar') === '1'} />),
+  );
 
   app.post('/konsol/masuk/google', async (c) => {
     if (!googleSignInEnabled(deps.config)) return c.notFound();
@@ -70,9 +110,18 @@ export const signInPages = (deps: Deps) => {
     const state = newSecret();
     const nonce = newSecret();
     const { url, codeVerifier } = await authorizationUrl(deps.config, callbackUrl(c), state, nonce);
-    await deps.tickets.put('oidc', hashSecret(state), { nonce, codeVerifier, next: safeNext(String(form.lanjut ?? '')) }, deps.time.now() + OIDC_MINUTES * 60_000);
+    await deps.tickets.put(
+      'oidc',
+      hashSecret(state),
+      { nonce, codeVerifier, next: safeNext(String(form.lanjut ?? '')) },
+      deps.time.now() + OIDC_MINUTES * 60_000,
+    );
     // Binds the flow to this browser: a callback carrying someone else's state is refused (login CSRF).
-    setCookie(c, OIDC_COOKIE, state, { ...cookieOptions(deps), maxAge: OIDC_MINUTES * 60, path: '/konsol/masuk/google' });
+    setCookie(c, OIDC_COOKIE, state, {
+      ...cookieOptions(deps),
+      maxAge: OIDC_MINUTES * 60,
+      path: '/konsol/masuk/google',
+    });
     return c.redirect(url, 303);
   });
 
@@ -86,7 +135,11 @@ export const signInPages = (deps: Deps) => {
     const cookieState = getCookie(c, OIDC_COOKIE);
     deleteCookie(c, OIDC_COOKIE, { ...cookieOptions(deps), path: '/konsol/masuk/google' });
     if (!state || state.length > 100 || state !== cookieState) return refuse('state');
-    const flow = await deps.tickets.take<{ nonce: string; codeVerifier: string; next: string }>('oidc', hashSecret(state), deps.time.now());
+    const flow = await deps.tickets.take<{ nonce: string; codeVerifier: string; next: string }>(
+      'oidc',
+      hashSecret(state),
+      deps.time.now(),
+    );
     if (!flow) return refuse('expired');
     const code = c.req.query('code');
     if (!code || code.length > 2000) return refuse('default');
@@ -105,12 +158,21 @@ export const signInPages = (deps: Deps) => {
   /** The same answer whether or not the address is an officer's, so the form tells nobody who works here. */
   app.post('/konsol/masuk/tautan', async (c) => {
     const form = await c.req.parseBody();
-    const typed = String(form.email ?? '').trim().slice(0, 254);
+    const typed = String(form.email ?? '')
+      .trim()
+      .slice(0, 254);
     const next = safeNext(String(form.lanjut ?? ''));
     const email = parseMailAddress(typed);
     if (!email) {
       c.status(400);
-      return c.html(<SignInPage deps={deps} next={next} email={typed} emailError="Masukkan satu alamat email yang valid, contoh nama@pasuruankab.go.id." />);
+      return c.html(
+        <SignInPage
+          deps={deps}
+          next={next}
+          email={typed}
+          emailError="Masukkan satu alamat email yang valid, contoh nama@pasuruankab.go.id."
+        />,
+      );
     }
     const officer = await staffByEmail(email);
     if (officer) {
@@ -124,18 +186,25 @@ export const signInPages = (deps: Deps) => {
   });
 
   // A GET only shows a button: mail scanners that open links must not use up the one-time token.
-  app.get('/konsol/masuk/tautan/:token', (c) => c.html(
-    <Page title="Masuk petugas" nav={[]}>
-      <h1>Masuk ke konsol petugas</h1>
-      <form method="post" action={`/konsol/masuk/tautan/${encodeURIComponent(c.req.param('token'))}`}>
-        <button class="button" type="submit">Masuk</button>
-      </form>
-    </Page>,
-  ));
+  app.get('/konsol/masuk/tautan/:token', (c) =>
+    c.html(
+      <Page title="Masuk petugas" nav={[]}>
+        <h1>Masuk ke konsol petugas</h1>
+        <form method="post" action={`/konsol/masuk/tautan/${encodeURIComponent(c.req.param('token'))}`}>
+          <button class="button" type="submit">
+            Masuk
+          </button>
+        </form>
+      </Page>,
+    ),
+  );
 
   app.post('/konsol/masuk/tautan/:token', async (c) => {
     const token = c.req.param('token');
-    const ticket = token.length <= 100 ? await deps.tickets.take<{ staffId: string; next: string }>('link', hashSecret(token), deps.time.now()) : undefined;
+    const ticket =
+      token.length <= 100
+        ? await deps.tickets.take<{ staffId: string; next: string }>('link', hashSecret(token), deps.time.now())
+        : undefined;
     const officer = ticket && (await deps.staff.get(ticket.staffId));
     if (!ticket || !officer?.active) {
       c.status(403);
@@ -161,7 +230,9 @@ export const signInPages = (deps: Deps) => {
                   <input type="hidden" name="lanjut" value={next} />
                   <h3>{s.name}</h3>
                   <p class="small muted">{s.id}</p>
-                  <button class="button button-secondary" type="submit">Masuk sebagai {s.id}</button>
+                  <button class="button button-secondary" type="submit">
+                    Masuk sebagai {s.id}
+                  </button>
                 </form>
               </li>
             ))}

@@ -7,8 +7,12 @@ import { Banner, ErrorSummary, Field, Summary } from './components';
 import { CONTACT, Page } from './layout';
 
 const TIMELINESS_TAG: Record<string, string> = {
-  'Sesuai jadwal': 'tag-green', 'Selesai tepat waktu': 'tag-green', 'Mendekati batas waktu': 'tag-yellow',
-  'Melewati batas waktu': 'tag-red', 'Selesai melewati batas waktu': 'tag-red', 'Menunggu perbaikan dari pemohon': 'tag-grey',
+  'Sesuai jadwal': 'tag-green',
+  'Selesai tepat waktu': 'tag-green',
+  'Mendekati batas waktu': 'tag-yellow',
+  'Melewati batas waktu': 'tag-red',
+  'Selesai melewati batas waktu': 'tag-red',
+  'Menunggu perbaikan dari pemohon': 'tag-grey',
 };
 
 /** The lookup form, alone or above a "not found" / "too many tries" message. */
@@ -17,11 +21,26 @@ const StatusLookup = ({ value = '', problem }: { value?: string; problem?: strin
     <h1>Cek status permohonan</h1>
     <ErrorSummary errors={problem ? [{ field: 'nomor', message: problem }] : []} />
     <form method="get" action="/status" novalidate>
-      <Field id="nomor" label="Nomor registrasi" hint="Tertera di email tanda terima, contoh: BBM-2611-7KQ4XHM" error={problem}>
-        <input class="input-short" type="text" id="nomor" name="nomor" value={value} autocomplete="off" spellcheck={false}
-          aria-describedby={problem ? 'nomor-hint nomor-error' : 'nomor-hint'} />
+      <Field
+        id="nomor"
+        label="Nomor registrasi"
+        hint="Tertera di email tanda terima, contoh: BBM-2611-7KQ4XHM"
+        error={problem}
+      >
+        <input
+          class="input-short"
+          type="text"
+          id="nomor"
+          name="nomor"
+          value={value}
+          autocomplete="off"
+          spellcheck={false}
+          aria-describedby={problem ? 'nomor-hint nomor-error' : 'nomor-hint'}
+        />
       </Field>
-      <button class="button" type="submit">Cek status</button>
+      <button class="button" type="submit">
+        Cek status
+      </button>
     </form>
     <p class="small muted">Nomor registrasi tidak ingat? Hubungi {CONTACT.phone} pada jam layanan.</p>
   </Page>
@@ -31,30 +50,52 @@ const StatusLookup = ({ value = '', problem }: { value?: string; problem?: strin
 const StatusPage = ({ s }: { s: PublicStatus }) => (
   <Page title="Status permohonan">
     <span class="muted">Status permohonan</span>
-    <h1><span class="tn">{s.trackingNumber}</span></h1>
+    <h1>
+      <span class="tn">{s.trackingNumber}</span>
+    </h1>
     {s.needsRevision && (
       <Banner title="Perlu dilengkapi">
-          <p>Permohonan Anda memerlukan perbaikan. Batas waktu layanan berhenti sementara sampai perbaikan diterima.</p>
-          {s.missing.length > 0 && <ul>{s.missing.map((m) => <li>{m}</li>)}</ul>}
-          <p>Perbaiki melalui tautan "Edit jawaban" di email Google Forms Anda, atau datang ke loket. Bantuan: {CONTACT.phone}.</p>
+        <p>Permohonan Anda memerlukan perbaikan. Batas waktu layanan berhenti sementara sampai perbaikan diterima.</p>
+        {s.missing.length > 0 && (
+          <ul>
+            {s.missing.map((m) => (
+              <li>{m}</li>
+            ))}
+          </ul>
+        )}
+        <p>
+          Perbaiki melalui tautan "Edit jawaban" di email Google Forms Anda, atau datang ke loket. Bantuan:{' '}
+          {CONTACT.phone}.
+        </p>
       </Banner>
     )}
-    <Summary rows={[
-      ['Layanan', s.service.name],
-      ['Tahap saat ini', `${s.status.label}${s.status.step ? ` (tahap ${s.status.step} dari ${s.status.steps})` : ''}`],
-      ['Ketepatan waktu', <strong class={`tag ${TIMELINESS_TAG[s.timeliness] ?? ''}`}>{s.timeliness}</strong>],
-      ['Diterima', s.receivedAt],
-      ['Perkiraan selesai', s.expectedCompletion ?? 'Menunggu perbaikan dari pemohon'],
-      ['Jangka waktu', s.service.sla],
-      ['Pembaruan terakhir', s.lastUpdate],
-    ]} />
+    <Summary
+      rows={[
+        ['Layanan', s.service.name],
+        [
+          'Tahap saat ini',
+          `${s.status.label}${s.status.step ? ` (tahap ${s.status.step} dari ${s.status.steps})` : ''}`,
+        ],
+        ['Ketepatan waktu', <strong class={`tag ${TIMELINESS_TAG[s.timeliness] ?? ''}`}>{s.timeliness}</strong>],
+        ['Diterima', s.receivedAt],
+        ['Perkiraan selesai', s.expectedCompletion ?? 'Menunggu perbaikan dari pemohon'],
+        ['Jangka waktu', s.service.sla],
+        ['Pembaruan terakhir', s.lastUpdate],
+      ]}
+    />
     {!s.needsRevision && s.missing.length > 0 && (
       <>
         <h2>Persyaratan yang masih diperiksa atau perlu dilengkapi</h2>
-        <ul>{s.missing.map((m) => <li>{m}</li>)}</ul>
+        <ul>
+          {s.missing.map((m) => (
+            <li>{m}</li>
+          ))}
+        </ul>
       </>
     )}
-    <p><a href="/status">Cek nomor registrasi lain</a></p>
+    <p>
+      <a href="/status">Cek nomor registrasi lain</a>
+    </p>
   </Page>
 );
 
@@ -67,7 +108,16 @@ export const statusPages = (lookup: StatusLookupFn) => {
     const tn = parseTrackingNumber(typed);
     if (tn) return c.redirect(`/status/${tn}`, 303);
     c.status(400);
-    return c.html(<StatusLookup value={typed} problem={typed ? 'Nomor registrasi tidak dikenali. Periksa kembali penulisannya, contoh: BBM-2611-7KQ4XHM.' : 'Masukkan nomor registrasi.'} />);
+    return c.html(
+      <StatusLookup
+        value={typed}
+        problem={
+          typed
+            ? 'Nomor registrasi tidak dikenali. Periksa kembali penulisannya, contoh: BBM-2611-7KQ4XHM.'
+            : 'Masukkan nomor registrasi.'
+        }
+      />,
+    );
   });
 
   app.get('/status/:tn', async (c) => {

@@ -31,7 +31,12 @@ function buildPayload(formId, response) {
     }
     return answer;
   });
-  var body = { formId: formId, responseId: response.getId(), submittedAt: response.getTimestamp().toISOString(), answers: answers };
+  var body = {
+    formId: formId,
+    responseId: response.getId(),
+    submittedAt: response.getTimestamp().toISOString(),
+    answers: answers,
+  };
   var email = response.getRespondentEmail();
   if (email) body.respondentEmail = email;
   return body;
@@ -40,7 +45,14 @@ function buildPayload(formId, response) {
 /** `sha256=<hex HMAC-SHA256 of "<timestamp>.<body>">`, exactly as the server verifies it. */
 function sign(secret, timestamp, body) {
   var bytes = Utilities.computeHmacSha256Signature(timestamp + '.' + body, secret, Utilities.Charset.UTF_8);
-  return 'sha256=' + bytes.map(function (b) { return ('0' + (b & 0xff).toString(16)).slice(-2); }).join('');
+  return (
+    'sha256=' +
+    bytes
+      .map(function (b) {
+        return ('0' + (b & 0xff).toString(16)).slice(-2);
+      })
+      .join('')
+  );
 }
 
 /**
@@ -57,7 +69,10 @@ function deliver(url, secret, body) {
     var timestamp = String(Math.floor(Date.now() / 1000)); // fresh per attempt: the server allows 5 minutes
     try {
       var res = UrlFetchApp.fetch(url, {
-        method: 'post', contentType: 'application/json', payload: body, muteHttpExceptions: true,
+        method: 'post',
+        contentType: 'application/json',
+        payload: body,
+        muteHttpExceptions: true,
         headers: { 'X-Loket-Timestamp': timestamp, 'X-Loket-Signature': sign(secret, timestamp, body) },
       });
       var code = res.getResponseCode();

@@ -11,8 +11,13 @@ const kasi = { id: 'kasi-hukum', roles: ['kasi_hukum_advokasi' as const] };
 
 const openKsp = (extra: Partial<Parameters<Deps['cases']['open']>[0]> = {}) =>
   world.deps.cases.open({
-    serviceId: 'kantor-cabang-ksp', channel: 'letter', applicant: { name: 'Budi' }, answers: {},
-    receivedAt: Date.parse('2026-11-02T09:00:00+07:00'), actorId: 'frontdesk', ...extra,
+    serviceId: 'kantor-cabang-ksp',
+    channel: 'letter',
+    applicant: { name: 'Budi' },
+    answers: {},
+    receivedAt: Date.parse('2026-11-02T09:00:00+07:00'),
+    actorId: 'frontdesk',
+    ...extra,
   });
 
 describe('case store on DynamoDB Local', () => {
@@ -41,15 +46,30 @@ describe('case store on DynamoDB Local', () => {
       // Mark every requirement present, then checked: the guard needs a complete file.
       record.checklist[r] = { status: 'pending', issues: [] };
     }
-    await world.deps.repo.save({ record: { ...record, version: 2 }, event: { caseId: record.id, seq: 2, at: clock.now(), actorId: 'test', type: 'checklist_updated' }, effects: [] });
+    await world.deps.repo.save({
+      record: { ...record, version: 2 },
+      event: { caseId: record.id, seq: 2, at: clock.now(), actorId: 'test', type: 'checklist_updated' },
+      effects: [],
+    });
     let version = 2;
     for (const r of Object.keys(record.checklist)) {
-      const ch = await world.deps.cases.checkRequirement(record.id, { requirementId: r, status: 'ok', actor: kasi, expectedVersion: version });
+      const ch = await world.deps.cases.checkRequirement(record.id, {
+        requirementId: r,
+        status: 'ok',
+        actor: kasi,
+        expectedVersion: version,
+      });
       version = ch.record.version;
     }
     const attempts = await Promise.allSettled([
       world.deps.cases.act(record.id, { event: 'berkas_lengkap', actor: kasi, expectedVersion: version }),
-      world.deps.cases.act(record.id, { event: 'minta_perbaikan', actor: kasi, note: 'NIB salah', data: { requirements: 'permohonan' }, expectedVersion: version }),
+      world.deps.cases.act(record.id, {
+        event: 'minta_perbaikan',
+        actor: kasi,
+        note: 'NIB salah',
+        data: { requirements: 'permohonan' },
+        expectedVersion: version,
+      }),
     ]);
     const ok = attempts.filter((a) => a.status === 'fulfilled');
     const failed = attempts.filter((a): a is PromiseRejectedResult => a.status === 'rejected');
@@ -63,13 +83,28 @@ describe('case store on DynamoDB Local', () => {
   });
 
   it('stores a change whose message was queued before (same id) instead of refusing it', async () => {
-    const { record } = await world.deps.cases.open({ serviceId: 'konsultasi', channel: 'walk_in', applicant: { name: 'A' }, answers: {}, receivedAt: clock.now(), actorId: 't' });
-    const mail = { id: `note-${record.id}`, kind: 'case_update' as const, to: ['a@example.com'], subject: 'S', text: 'T', caseId: record.id };
+    const { record } = await world.deps.cases.open({
+      serviceId: 'konsultasi',
+      channel: 'walk_in',
+      applicant: { name: 'A' },
+      answers: {},
+      receivedAt: clock.now(),
+      actorId: 't',
+    });
+    const mail = {
+      id: `note-${record.id}`,
+      kind: 'case_update' as const,
+      to: ['a@example.com'],
+      subject: 'S',
+      text: 'T',
+      caseId: record.id,
+    };
     await world.deps.outbox.enqueue([mail], clock.now());
     const change = await world.deps.cases.applySystemChange(record.id, (c) => ({
       record: { ...c, version: c.version + 1, updatedAt: clock.now() },
       event: { caseId: c.id, seq: c.version + 1, at: clock.now(), actorId: 't', type: 'attachment_retry' },
-      effects: [], mails: [mail],
+      effects: [],
+      mails: [mail],
     }));
     expect(change?.record.version).toBe(record.version + 1);
     expect((await world.deps.cases.get(record.id)).version).toBe(record.version + 1);
@@ -78,7 +113,9 @@ describe('case store on DynamoDB Local', () => {
   it('refuses a stale version without writing anything', async () => {
     const { record } = await openKsp();
     await assignTo(world.deps, record.id, 'kasi-hukum', { expectedVersion: 1 });
-    await expect(assignTo(world.deps, record.id, 'kasi-hukum', { expectedVersion: 1 })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(assignTo(world.deps, record.id, 'kasi-hukum', { expectedVersion: 1 })).rejects.toMatchObject({
+      code: 'conflict',
+    });
     expect((await world.deps.cases.get(record.id)).assigneeId).toBe('kasi-hukum');
     expect(await world.deps.cases.events(record.id)).toHaveLength(2);
   });
@@ -86,43 +123,79 @@ describe('case store on DynamoDB Local', () => {
   it('pauses the clock during revision and pushes the deadline by the counted time paused', async () => {
     clock.set('2026-11-02T09:00:00+07:00');
     const { record } = await world.deps.cases.open({
-      serviceId: 'rekomendasi-bbm', channel: 'walk_in', applicant: { name: 'Siti' }, answers: {},
-      receivedAt: clock.now(), actorId: 'frontdesk',
+      serviceId: 'rekomendasi-bbm',
+      channel: 'walk_in',
+      applicant: { name: 'Siti' },
+      answers: {},
+      receivedAt: clock.now(),
+      actorId: 'frontdesk',
     });
     const fu = { id: 'fungsional', roles: ['fungsional_umum' as const] };
     clock.set('2026-11-02T09:30:00+07:00');
-    const paused = await world.deps.cases.act(record.id, { event: 'minta_perbaikan', actor: fu, note: 'Foto usaha belum ada', data: { requirements: 'foto_usaha' } });
+    const paused = await world.deps.cases.act(record.id, {
+      event: 'minta_perbaikan',
+      actor: fu,
+      note: 'Foto usaha belum ada',
+      data: { requirements: 'foto_usaha' },
+    });
     expect(paused.record.clock.dueAt).toBeUndefined();
-    expect(await world.deps.repo.listDue(Date.parse('2027-01-01T00:00:00Z'), 1000).then((l) => l.some((c) => c.id === record.id))).toBe(false);
+    expect(
+      await world.deps.repo
+        .listDue(Date.parse('2027-01-01T00:00:00Z'), 1000)
+        .then((l) => l.some((c) => c.id === record.id)),
+    ).toBe(false);
     clock.set('2026-11-03T08:00:00+07:00');
-    const resumed = await world.deps.cases.act(record.id, { event: 'serahkan_perbaikan', actor: { id: 'frontdesk', roles: ['petugas_layanan'] } });
+    const resumed = await world.deps.cases.act(record.id, {
+      event: 'serahkan_perbaikan',
+      actor: { id: 'frontdesk', roles: ['petugas_layanan'] },
+    });
     expect(toWibIso(resumed.record.clock.dueAt!)).toBe('2026-11-03T08:30:00+07:00');
     const events = await world.deps.cases.events(record.id);
-    expect(events.map((e) => e.type === 'transition' ? e.event : e.type)).toEqual(['created', 'minta_perbaikan', 'serahkan_perbaikan']);
+    expect(events.map((e) => (e.type === 'transition' ? e.event : e.type))).toEqual([
+      'created',
+      'minta_perbaikan',
+      'serahkan_perbaikan',
+    ]);
     expect(events[1]!.note).toBe('Perlu diperbaiki: Foto Usaha.\nFoto usaha belum ada');
   });
 
   it('indexes open cases by their next threshold, by service month and by assignee', async () => {
     clock.set('2026-11-04T10:00:00+07:00');
     const { record } = await world.deps.cases.open({
-      serviceId: 'konsultasi', channel: 'walk_in', applicant: { name: 'Andi' }, answers: {}, receivedAt: clock.now(), actorId: 'frontdesk',
+      serviceId: 'konsultasi',
+      channel: 'walk_in',
+      applicant: { name: 'Andi' },
+      answers: {},
+      receivedAt: clock.now(),
+      actorId: 'frontdesk',
     });
     const due = await world.deps.repo.listDue(Date.parse('2026-11-04T10:45:00+07:00'), 100);
     expect(due.map((c) => c.id)).toContain(record.id);
-    expect((await world.deps.repo.listDue(Date.parse('2026-11-04T10:44:59+07:00'), 100)).map((c) => c.id)).not.toContain(record.id);
+    expect(
+      (await world.deps.repo.listDue(Date.parse('2026-11-04T10:44:59+07:00'), 100)).map((c) => c.id),
+    ).not.toContain(record.id);
     expect((await world.deps.repo.listByServiceMonth('konsultasi', '2026-11')).map((c) => c.id)).toContain(record.id);
     await assignTo(world.deps, record.id, 'fungsional');
     expect((await world.deps.repo.listByAssignee('fungsional')).map((c) => c.id)).toContain(record.id);
-    await world.deps.cases.act(record.id, { event: 'selesaikan', note: 'Sudah dijelaskan', actor: { id: 'fungsional', roles: ['fungsional_umum'] } });
+    await world.deps.cases.act(record.id, {
+      event: 'selesaikan',
+      note: 'Sudah dijelaskan',
+      actor: { id: 'fungsional', roles: ['fungsional_umum'] },
+    });
     expect((await world.deps.repo.listOpen()).map((c) => c.id)).not.toContain(record.id);
-    expect((await world.deps.repo.listDue(Date.parse('2030-01-01T00:00:00Z'), 1000)).map((c) => c.id)).not.toContain(record.id);
+    expect((await world.deps.repo.listDue(Date.parse('2030-01-01T00:00:00Z'), 1000)).map((c) => c.id)).not.toContain(
+      record.id,
+    );
   });
 
   it('recomputes open deadlines when an admin adds a holiday', async () => {
     clock.set('2026-11-02T09:00:00+07:00');
     const { record } = await openKsp();
     const { data, version } = await world.deps.calendars.loadVersioned();
-    const next = await world.deps.calendars.save({ ...data, holidays: [...data.holidays, { date: '2026-11-04', type: 'LN', name: 'Contoh libur', basis: 'uji' }] }, version);
+    const next = await world.deps.calendars.save(
+      { ...data, holidays: [...data.holidays, { date: '2026-11-04', type: 'LN', name: 'Contoh libur', basis: 'uji' }] },
+      version,
+    );
     expect((await recomputeAfterCalendarEdit(world.deps))!.moved).toBeGreaterThan(0);
     expect(toWibIso((await world.deps.cases.get(record.id)).clock.dueAt!)).toBe('2026-11-10T16:00:00+07:00');
     const events = await world.deps.cases.events(record.id);
@@ -133,6 +206,15 @@ describe('case store on DynamoDB Local', () => {
 
   it('rejects unknown cases and services clearly', async () => {
     await expect(world.deps.cases.get('nope')).rejects.toMatchObject({ code: 'not_found' });
-    await expect(world.deps.cases.open({ serviceId: 'x', channel: 'walk_in', applicant: { name: 'A' }, answers: {}, receivedAt: 0, actorId: 'a' })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(
+      world.deps.cases.open({
+        serviceId: 'x',
+        channel: 'walk_in',
+        applicant: { name: 'A' },
+        answers: {},
+        receivedAt: 0,
+        actorId: 'a',
+      }),
+    ).rejects.toMatchObject({ code: 'not_found' });
   });
 });

@@ -6,18 +6,27 @@ const clock = manualClock('2026-11-25T09:00:00+07:00');
 const world = useTestWorld({ time: clock });
 const NIK = '3514014107900001';
 const form = (cookie: string, body: Record<string, string> = {}) => ({
-  method: 'POST', headers: { origin: 'http://localhost', cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(body).toString(),
+  method: 'POST',
+  headers: { origin: 'http://localhost', cookie, 'content-type': 'application/x-www-form-urlencoded' },
+  body: new URLSearchParams(body).toString(),
 });
 const signIn = async (staffId: string) => {
   const res = await world.app.request('/konsol/masuk/dev', form('', { staffId, lanjut: '/konsol' }));
-  return res.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.startsWith('loket_sesi='))!;
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0]!)
+    .find((c) => c.startsWith('loket_sesi='))!;
 };
 
 describe('personal data by role', () => {
-  it('never shows a NIK unmasked in lists or the case page; a reveal is the service officers\' only, and logged', async () => {
+  it("never shows a NIK unmasked in lists or the case page; a reveal is the service officers' only, and logged", async () => {
     const { record } = await world.deps.cases.open({
-      serviceId: 'rekomendasi-bbm', channel: 'walk_in', applicant: { name: 'Siti', phone: '081234567890', email: 'siti@contoh.id' },
-      answers: { nik: [NIK], nomor_kk: ['3514010101200003'] }, receivedAt: clock.now(), actorId: 'frontdesk',
+      serviceId: 'rekomendasi-bbm',
+      channel: 'walk_in',
+      applicant: { name: 'Siti', phone: '081234567890', email: 'siti@contoh.id' },
+      answers: { nik: [NIK], nomor_kk: ['3514010101200003'] },
+      receivedAt: clock.now(),
+      actorId: 'frontdesk',
     });
     for (const staffId of ['admin', 'pengawas', 'fungsional', 'kadis']) {
       const cookie = await signIn(staffId);
@@ -42,28 +51,57 @@ describe('personal data by role', () => {
     const revealed = await world.app.request(`/konsol/berkas/${record.id}/tampilkan`, form(cookie));
     expect(revealed.status).toBe(200);
     expect(await revealed.text()).toContain(NIK);
-    expect(await world.deps.repo.documentAccessLog(record.id)).toEqual([expect.objectContaining({ staffId: 'fungsional', fieldId: 'data_pribadi' })]);
+    expect(await world.deps.repo.documentAccessLog(record.id)).toEqual([
+      expect.objectContaining({ staffId: 'fungsional', fieldId: 'data_pribadi' }),
+    ]);
   });
 });
 
 describe('form mappings edited by an administrator', () => {
   it('previews a pasted sample against the mapping, saves it, and the webhook then uses it', async () => {
     const cookie = await signIn('admin');
-    const sample = JSON.stringify({ answers: [{ questionId: 'q1', title: 'Nama Anda' }, { questionId: 'q2', title: 'Pertanyaan lain' }] });
-    const fields = { formId: 'form-baru-1', serviceId: 'konsultasi', formUrl: '', questions: 'Nama Anda = nama_pemohon\nq9 = permasalahan', sample };
-    const preview = await world.app.request('/konsol/admin/formulir/ubah', form(cookie, { ...fields, aksi: 'pratinjau' }));
+    const sample = JSON.stringify({
+      answers: [
+        { questionId: 'q1', title: 'Nama Anda' },
+        { questionId: 'q2', title: 'Pertanyaan lain' },
+      ],
+    });
+    const fields = {
+      formId: 'form-baru-1',
+      serviceId: 'konsultasi',
+      formUrl: '',
+      questions: 'Nama Anda = nama_pemohon\nq9 = permasalahan',
+      sample,
+    };
+    const preview = await world.app.request(
+      '/konsol/admin/formulir/ubah',
+      form(cookie, { ...fields, aksi: 'pratinjau' }),
+    );
     const html = await preview.text();
     expect(html).toMatch(/Nama Anda<\/td><td><strong class="tag tag-green">nama_pemohon/);
     expect(html).toMatch(/Pertanyaan lain<\/td><td><strong class="tag tag-red">Tidak dikenali/);
     expect((await world.deps.formMappings.list()).some((m) => m.formId === 'form-baru-1')).toBe(false);
-    const wrong = await world.app.request('/konsol/admin/formulir/ubah', form(cookie, { ...fields, questions: 'Nama Anda = bukan_isian', aksi: 'simpan' }));
+    const wrong = await world.app.request(
+      '/konsol/admin/formulir/ubah',
+      form(cookie, { ...fields, questions: 'Nama Anda = bukan_isian', aksi: 'simpan' }),
+    );
     expect(wrong.status).toBe(400);
     const saved = await world.app.request('/konsol/admin/formulir/ubah', form(cookie, { ...fields, aksi: 'simpan' }));
     expect(saved.status).toBe(303);
-    expect((await world.deps.formMappings.list()).find((m) => m.formId === 'form-baru-1')).toMatchObject({ serviceId: 'konsultasi', questions: { 'Nama Anda': 'nama_pemohon' } });
-    const res = await postFormWebhook(world.app, world.deps, JSON.stringify({
-      formId: 'form-baru-1', responseId: 'mapped-1', submittedAt: '2026-11-25T08:00:00+07:00', answers: [{ questionId: 'q1', title: 'Nama Anda', type: 'TEXT', values: ['Warga'] }],
-    }));
+    expect((await world.deps.formMappings.list()).find((m) => m.formId === 'form-baru-1')).toMatchObject({
+      serviceId: 'konsultasi',
+      questions: { 'Nama Anda': 'nama_pemohon' },
+    });
+    const res = await postFormWebhook(
+      world.app,
+      world.deps,
+      JSON.stringify({
+        formId: 'form-baru-1',
+        responseId: 'mapped-1',
+        submittedAt: '2026-11-25T08:00:00+07:00',
+        answers: [{ questionId: 'q1', title: 'Nama Anda', type: 'TEXT', values: ['Warga'] }],
+      }),
+    );
     expect(res.status).toBe(201);
     expect((await world.deps.cases.get((await res.json()).caseId)).applicant.name).toBe('Warga');
   });

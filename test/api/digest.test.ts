@@ -8,7 +8,14 @@ const world = useTestWorld({ time: clock, mail: true });
 const fu = { id: 'fungsional', roles: ['fungsional_umum' as const] };
 const open = async (serviceId: string, at: string, assigneeId?: string) => {
   clock.set(at);
-  const { record } = await world.deps.cases.open({ serviceId, channel: 'walk_in', applicant: { name: 'Siti' }, answers: {}, receivedAt: clock.now(), actorId: 'frontdesk' });
+  const { record } = await world.deps.cases.open({
+    serviceId,
+    channel: 'walk_in',
+    applicant: { name: 'Siti' },
+    answers: {},
+    receivedAt: clock.now(),
+    actorId: 'frontdesk',
+  });
   if (assigneeId) await assignTo(world.deps, record.id, assigneeId);
   return record;
 };
@@ -16,7 +23,8 @@ const refuseAt = async (id: string, at: string) => {
   clock.set(at);
   await world.deps.cases.act(id, { event: 'tolak', actor: fu, note: 'Bukan usaha mikro.' });
 };
-const mailTo = (address: string, subject: string) => world.catcher.mail.filter((m) => m.to.includes(address) && m.subject.startsWith(subject));
+const mailTo = (address: string, subject: string) =>
+  world.catcher.mail.filter((m) => m.to.includes(address) && m.subject.startsWith(subject));
 
 describe('digests', () => {
   let overdue: { trackingNumber: string };
@@ -31,13 +39,14 @@ describe('digests', () => {
     await refuseAt((await open('rekomendasi-bbm', '2026-11-26T09:00:00+07:00')).id, '2026-11-26T11:00:00+07:00');
   });
 
-  it("gives each officer one morning email with overdue, due-today and at-risk cases", async () => {
+  it('gives each officer one morning email with overdue, due-today and at-risk cases', async () => {
     clock.set('2026-11-30T13:00:00+07:00');
     expect(await sendDailyDigests(world.deps)).toMatchObject({ date: '2026-11-30' });
     const [digest, ...more] = mailTo('pengawas@demo.loket.local', 'Ringkasan berkas');
     expect(more).toHaveLength(0);
     expect(digest!.subject).toBe('Ringkasan berkas Senin, 30 November 2026: 2 berkas perlu perhatian');
-    const section = (mail: { text: string }, title: string) => mail.text.split(/\n\n/).find((p) => p.startsWith(title)) ?? '';
+    const section = (mail: { text: string }, title: string) =>
+      mail.text.split(/\n\n/).find((p) => p.startsWith(title)) ?? '';
     expect(section(digest!, 'Jatuh tempo hari ini (1)')).toContain(dueToday.trackingNumber);
     expect(section(digest!, 'Mendekati batas waktu (1)')).toContain(atRisk.trackingNumber);
     expect(digest!.text).not.toContain('Siti');

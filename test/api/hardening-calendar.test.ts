@@ -7,18 +7,32 @@ import { manualClock, useTestWorld } from '../helpers/deps';
 const clock = manualClock('2026-11-30T09:00:00+07:00');
 const world = useTestWorld({ time: clock });
 
-const put = (date: string) => world.app.request(`/api/calendar/holidays/${date}`, {
-  method: 'PUT',
-  headers: { authorization: `Bearer ${issueStaffToken(world.deps.config.LOKET_AUTH_SECRET, 'admin', clock.now())}`, 'content-type': 'application/json' },
-  body: JSON.stringify({ type: 'LN', name: 'Libur uji', basis: 'uji' }),
-});
+const put = (date: string) =>
+  world.app.request(`/api/calendar/holidays/${date}`, {
+    method: 'PUT',
+    headers: {
+      authorization: `Bearer ${issueStaffToken(world.deps.config.LOKET_AUTH_SECRET, 'admin', clock.now())}`,
+      'content-type': 'application/json',
+    },
+    body: JSON.stringify({ type: 'LN', name: 'Libur uji', basis: 'uji' }),
+  });
 
 describe('calendar edits and open deadlines', () => {
   it('answers without touching cases, then the job moves all of them over several resumable runs', async () => {
-    const cases = await Promise.all(Array.from({ length: 230 }, (_, i) => world.deps.cases.open({
-      serviceId: 'pengaduan', channel: 'walk_in', applicant: { name: `P${i}` }, answers: {}, receivedAt: clock.now(), actorId: 'frontdesk',
-    })));
-    const versions = async () => Promise.all(cases.map(async ({ record }) => (await world.deps.cases.get(record.id)).version));
+    const cases = await Promise.all(
+      Array.from({ length: 230 }, (_, i) =>
+        world.deps.cases.open({
+          serviceId: 'pengaduan',
+          channel: 'walk_in',
+          applicant: { name: `P${i}` },
+          answers: {},
+          receivedAt: clock.now(),
+          actorId: 'frontdesk',
+        }),
+      ),
+    );
+    const versions = async () =>
+      Promise.all(cases.map(async ({ record }) => (await world.deps.cases.get(record.id)).version));
     const res = await put('2026-12-02');
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ casesToRecompute: expect.any(Number), calendarVersion: 1 });
@@ -47,7 +61,10 @@ describe('calendar edits and open deadlines', () => {
 
   it('lets only one of two concurrent edits of the same version win; the other gets 409', async () => {
     const { data, version } = await world.deps.calendars.loadVersioned();
-    const results = await Promise.allSettled([world.deps.calendars.save(data, version), world.deps.calendars.save(data, version)]);
+    const results = await Promise.allSettled([
+      world.deps.calendars.save(data, version),
+      world.deps.calendars.save(data, version),
+    ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     expect(results.find((r) => r.status === 'rejected')).toMatchObject({ reason: { code: 'conflict' } });
   });

@@ -11,7 +11,14 @@ import { deliverOutbox } from '../../functions/mail/dispatch';
 import { registerByHand, registerFromLapor } from '../../functions/lapor/register';
 import { syncLapor } from '../../functions/lapor/sync';
 import { manualClock, useTestWorld } from '../helpers/deps';
-import { type Fault, LAPOR_AUTH, LAPOR_TOKEN, laporTime, type LaporServer, startLaporServer } from '../helpers/lapor-server';
+import {
+  type Fault,
+  LAPOR_AUTH,
+  LAPOR_TOKEN,
+  laporTime,
+  type LaporServer,
+  startLaporServer,
+} from '../helpers/lapor-server';
 
 const clock = manualClock('2026-11-25T10:00:00+07:00');
 const OFFICER = { id: 'pengaduan', roles: ['petugas_pengaduan' as const] };
@@ -20,22 +27,44 @@ let lapor: LaporServer;
 beforeAll(async () => {
   lapor = await startLaporServer({ timeoutDelayMs: 1000 });
   Object.assign(env, {
-    LAPOR_API_BASE_URL: lapor.url, LAPOR_API_AUTH: LAPOR_AUTH, LAPOR_API_TOKEN: LAPOR_TOKEN, LAPOR_USER_ID: '77', LAPOR_INSTITUTION_ID: '1234',
-    LAPOR_TIMEOUT_MS: '300', LAPOR_INBOX_PATH: '/complaints/inbox',
+    LAPOR_API_BASE_URL: lapor.url,
+    LAPOR_API_AUTH: LAPOR_AUTH,
+    LAPOR_API_TOKEN: LAPOR_TOKEN,
+    LAPOR_USER_ID: '77',
+    LAPOR_INSTITUTION_ID: '1234',
+    LAPOR_TIMEOUT_MS: '300',
+    LAPOR_INBOX_PATH: '/complaints/inbox',
   });
 });
 afterAll(() => lapor.close());
 const world = useTestWorld({ time: clock, env, mail: true });
 
 /** A complaint as LAPOR! holds it: filed Monday, disposed to the Dinas Tuesday 09:15 WIB. */
-const complaint = (id: string, extra: Record<string, unknown> = {}) => lapor.put(id, {
-  id, title: 'Pelayanan klinik KUKM tidak sesuai jadwal', content: 'Saya datang sesuai jadwal tetapi konsultan tidak hadir dan tidak ada pemberitahuan.',
-  category: { name: 'Koperasi dan UKM' }, status_code: '1', status_name: 'Belum ditindaklanjuti', created_at: laporTime('2026-11-23T08:00:00+07:00'),
-  user: { name: 'Rahmat Hidayat', phone: '081234567890' }, is_secret: 0, is_anonymous: 0,
-  attachments: [{ url: `${lapor.url}/files/foto-loket.pdf`, name: 'foto-loket.pdf' }], ...extra,
-}, [
-  { status_old: { name: 'Belum diverifikasi' }, status_new: { name: 'Belum ditindaklanjuti', code: '1' }, created_at: laporTime('2026-11-24T09:15:00+07:00') },
-]);
+const complaint = (id: string, extra: Record<string, unknown> = {}) =>
+  lapor.put(
+    id,
+    {
+      id,
+      title: 'Pelayanan klinik KUKM tidak sesuai jadwal',
+      content: 'Saya datang sesuai jadwal tetapi konsultan tidak hadir dan tidak ada pemberitahuan.',
+      category: { name: 'Koperasi dan UKM' },
+      status_code: '1',
+      status_name: 'Belum ditindaklanjuti',
+      created_at: laporTime('2026-11-23T08:00:00+07:00'),
+      user: { name: 'Rahmat Hidayat', phone: '081234567890' },
+      is_secret: 0,
+      is_anonymous: 0,
+      attachments: [{ url: `${lapor.url}/files/foto-loket.pdf`, name: 'foto-loket.pdf' }],
+      ...extra,
+    },
+    [
+      {
+        status_old: { name: 'Belum diverifikasi' },
+        status_new: { name: 'Belum ditindaklanjuti', code: '1' },
+        created_at: laporTime('2026-11-24T09:15:00+07:00'),
+      },
+    ],
+  );
 
 describe('SP4N-LAPOR! complaints in', () => {
   it('makes a pengaduan case that is workable at once, its deadline counted from the disposition', async () => {
@@ -43,8 +72,18 @@ describe('SP4N-LAPOR! complaints in', () => {
     const r = await registerFromLapor(world.deps, '5001');
     expect(r).toMatchObject({ complaintId: '5001', created: true });
     const c = await world.deps.cases.get(r.caseId);
-    expect(c).toMatchObject({ serviceId: 'pengaduan', channel: 'sp4n_lapor', confidential: false, applicant: { name: 'Rahmat Hidayat' } });
-    expect(c.lapor).toMatchObject({ complaintId: '5001', mode: 'api', status: { code: '1', known: true }, dispositionAt: Date.parse('2026-11-24T09:15:00+07:00') });
+    expect(c).toMatchObject({
+      serviceId: 'pengaduan',
+      channel: 'sp4n_lapor',
+      confidential: false,
+      applicant: { name: 'Rahmat Hidayat' },
+    });
+    expect(c.lapor).toMatchObject({
+      complaintId: '5001',
+      mode: 'api',
+      status: { code: '1', known: true },
+      dispositionAt: Date.parse('2026-11-24T09:15:00+07:00'),
+    });
     const calendar = await world.deps.cases.calendar();
     const service = findService('pengaduan')!;
     expect(c.clock.receivedAt).toBe(Date.parse('2026-11-24T09:15:00+07:00'));
@@ -101,10 +140,17 @@ describe('the sync', () => {
     complaint('6001');
     complaint('6002');
     complaint('6003');
-    const ids = await Promise.all(['6001', '6002', '6003'].map(async (id) => (await registerFromLapor(world.deps, id)).caseId));
+    const ids = await Promise.all(
+      ['6001', '6002', '6003'].map(async (id) => (await registerFromLapor(world.deps, id)).caseId),
+    );
     lapor.setStatus('6001', '2', 'Proses');
     lapor.setStatus('6002', '99', 'Ditinjau ulang');
-    const fu = { id: 'f-1', content: 'Mohon segera ditindaklanjuti, terima kasih.', created_at: laporTime('2026-11-25T08:00:00+07:00'), user: { name: 'Rahmat Hidayat' } };
+    const fu = {
+      id: 'f-1',
+      content: 'Mohon segera ditindaklanjuti, terima kasih.',
+      created_at: laporTime('2026-11-25T08:00:00+07:00'),
+      user: { name: 'Rahmat Hidayat' },
+    };
     for (const id of ['6001', '6002', '6003']) lapor.addFollowup(id, fu);
     lapor.addFollowup('6003', fu); // LAPOR! lists the same follow-up twice
     lapor.fail('/complaints/6002/followups', 'timeout');
@@ -144,9 +190,17 @@ describe('follow-ups out through the outbox', () => {
     complaint(id);
     const { caseId } = await registerFromLapor(world.deps, id);
     await world.deps.cases.act(caseId, { event: 'catat', actor: OFFICER });
-    await world.deps.cases.act(caseId, { event: 'selesai_di_tempat', actor: OFFICER, note: 'Konfirmasi ke konsultan.' });
+    await world.deps.cases.act(caseId, {
+      event: 'selesai_di_tempat',
+      actor: OFFICER,
+      note: 'Konfirmasi ke konsultan.',
+    });
     if (fault) lapor.fail('/complaints/followup/add', fault);
-    const done = await world.deps.cases.act(caseId, { event: 'tanggapan_disampaikan', actor: OFFICER, note: `Jadwal klinik ${id} telah diperbaiki dan konsultan pengganti disiapkan.` });
+    const done = await world.deps.cases.act(caseId, {
+      event: 'tanggapan_disampaikan',
+      actor: OFFICER,
+      note: `Jadwal klinik ${id} telah diperbaiki dan konsultan pengganti disiapkan.`,
+    });
     return { caseId, messageId: done.mails![0]!.id };
   };
 
@@ -157,7 +211,12 @@ describe('follow-ups out through the outbox', () => {
     clock.advance(2 * 60_000);
     expect(await deliverOutbox(world.deps)).toMatchObject({ sent: 1 });
     const post = lapor.posts.find((p) => p.fields.complaint_id === '7001')!;
-    expect(post.fields).toMatchObject({ user_id: '77', institution_from_id: '1234', is_secret: '0', content: expect.stringContaining('konsultan pengganti') });
+    expect(post.fields).toMatchObject({
+      user_id: '77',
+      institution_from_id: '1234',
+      is_secret: '0',
+      content: expect.stringContaining('konsultan pengganti'),
+    });
     expect((await world.deps.cases.get(caseId)).lapor!.awaiting).toEqual([]);
     await syncLapor(world.deps);
     const events = await world.deps.cases.events(caseId);
@@ -183,36 +242,79 @@ describe('follow-ups out through the outbox', () => {
     expect(mail?.text).toContain('7003');
   });
 
-  it('forwards a complaint that is not the Dinas\'s with the reason and the agency', async () => {
+  it("forwards a complaint that is not the Dinas's with the reason and the agency", async () => {
     complaint('7004');
     const { caseId } = await registerFromLapor(world.deps, '7004');
-    await world.deps.cases.act(caseId, { event: 'bukan_wewenang', actor: OFFICER, note: 'Terkait perizinan usaha, kewenangan DPMPTSP.', data: { institutionId: '5678' } });
+    await world.deps.cases.act(caseId, {
+      event: 'bukan_wewenang',
+      actor: OFFICER,
+      note: 'Terkait perizinan usaha, kewenangan DPMPTSP.',
+      data: { institutionId: '5678' },
+    });
     await deliverOutbox(world.deps);
-    expect(lapor.rejects.find((r) => r.id === '7004')?.body).toEqual({ is_request: 1, reason: '5678', reason_description: 'Terkait perizinan usaha, kewenangan DPMPTSP.', not_authority: 1 });
+    expect(lapor.rejects.find((r) => r.id === '7004')?.body).toEqual({
+      is_request: 1,
+      reason: '5678',
+      reason_description: 'Terkait perizinan usaha, kewenangan DPMPTSP.',
+      not_authority: 1,
+    });
     expect((await world.deps.cases.get(caseId)).state).toBe('ditolak');
   });
 });
 
 describe('the manual channel', () => {
   it('makes the same case from what an officer typed and lists the answer to copy by hand', async () => {
-    const r = await registerByHand(world.deps, {
-      complaintId: 'M-8001', dispositionAt: Date.parse('2026-11-24T13:00:00+07:00'), title: 'Antrian panjang', content: 'Loket hanya satu petugas.',
-      isSecret: true, isAnonymous: false, reporterName: 'Sri',
-    }, [{ name: 'bukti.pdf', mimeType: 'application/pdf', bytes: new TextEncoder().encode('%PDF-1.4\n%%EOF') }], OFFICER);
-    const again = await registerByHand(world.deps, {
-      complaintId: 'M-8001', dispositionAt: Date.parse('2026-11-24T13:00:00+07:00'), title: 'x', content: 'y', isSecret: false, isAnonymous: false,
-    }, [], OFFICER);
+    const r = await registerByHand(
+      world.deps,
+      {
+        complaintId: 'M-8001',
+        dispositionAt: Date.parse('2026-11-24T13:00:00+07:00'),
+        title: 'Antrian panjang',
+        content: 'Loket hanya satu petugas.',
+        isSecret: true,
+        isAnonymous: false,
+        reporterName: 'Sri',
+      },
+      [{ name: 'bukti.pdf', mimeType: 'application/pdf', bytes: new TextEncoder().encode('%PDF-1.4\n%%EOF') }],
+      OFFICER,
+    );
+    const again = await registerByHand(
+      world.deps,
+      {
+        complaintId: 'M-8001',
+        dispositionAt: Date.parse('2026-11-24T13:00:00+07:00'),
+        title: 'x',
+        content: 'y',
+        isSecret: false,
+        isAnonymous: false,
+      },
+      [],
+      OFFICER,
+    );
     expect(again).toMatchObject({ caseId: r.caseId, created: false });
     let c = await world.deps.cases.get(r.caseId);
-    expect(c).toMatchObject({ confidential: true, lapor: { mode: 'manual' }, attachments: [{ status: 'stored', origin: 'sp4n_lapor' }] });
+    expect(c).toMatchObject({
+      confidential: true,
+      lapor: { mode: 'manual' },
+      attachments: [{ status: 'stored', origin: 'sp4n_lapor' }],
+    });
     expect(c.clock.receivedAt).toBe(Date.parse('2026-11-24T13:00:00+07:00'));
     await world.deps.cases.act(c.id, { event: 'catat', actor: OFFICER });
     await world.deps.cases.act(c.id, { event: 'selesai_di_tempat', actor: OFFICER, note: 'Ditambah petugas.' });
-    const done = await world.deps.cases.act(c.id, { event: 'tanggapan_disampaikan', actor: OFFICER, note: 'Loket kedua dibuka mulai Senin.' });
+    const done = await world.deps.cases.act(c.id, {
+      event: 'tanggapan_disampaikan',
+      actor: OFFICER,
+      note: 'Loket kedua dibuka mulai Senin.',
+    });
     expect(done.mails ?? []).toEqual([]);
     c = await world.deps.cases.get(c.id);
     expect(c.lapor!.toCopy).toMatchObject([{ content: 'Loket kedua dibuka mulai Senin.' }]);
-    await expect(world.deps.cases.recordLaporCopied(c.id, { copyId: c.lapor!.toCopy[0]!.id, actor: { id: 'fungsional', roles: ['fungsional_umum'] } })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(
+      world.deps.cases.recordLaporCopied(c.id, {
+        copyId: c.lapor!.toCopy[0]!.id,
+        actor: { id: 'fungsional', roles: ['fungsional_umum'] },
+      }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
     await world.deps.cases.recordLaporCopied(c.id, { copyId: c.lapor!.toCopy[0]!.id, actor: OFFICER });
     expect((await world.deps.cases.get(c.id)).lapor!.toCopy).toEqual([]);
     expect((await world.deps.cases.events(c.id)).map((e) => e.type)).toContain('lapor_copied');
@@ -226,11 +328,22 @@ describe('npx loket lapor', () => {
     const health = createServer((_q, s) => s.end('ok')).listen(0, '127.0.0.1');
     await new Promise((r) => health.once('listening', r));
     const dir = mkdtempSync(join(tmpdir(), 'loket-lapor-cli-'));
-    writeFileSync(join(dir, 'desk.json'), JSON.stringify({
-      url: `http://127.0.0.1:${(health.address() as AddressInfo).port}`,
-      env: { ...inject('emulatorEnv'), LOKET_TABLE: world.deps.config.LOKET_TABLE, LOKET_BUCKET: world.deps.config.LOKET_BUCKET, ...env },
-    }));
-    const run = (...args: string[]) => promisify(execFile)('node', ['bin/loket.mjs', 'lapor', ...args], { env: { ...process.env, LOKET_DATA_DIR: dir, LOKET_STAGE: 'local' } });
+    writeFileSync(
+      join(dir, 'desk.json'),
+      JSON.stringify({
+        url: `http://127.0.0.1:${(health.address() as AddressInfo).port}`,
+        env: {
+          ...inject('emulatorEnv'),
+          LOKET_TABLE: world.deps.config.LOKET_TABLE,
+          LOKET_BUCKET: world.deps.config.LOKET_BUCKET,
+          ...env,
+        },
+      }),
+    );
+    const run = (...args: string[]) =>
+      promisify(execFile)('node', ['bin/loket.mjs', 'lapor', ...args], {
+        env: { ...process.env, LOKET_DATA_DIR: dir, LOKET_STAGE: 'local' },
+      });
     try {
       const first = JSON.parse((await run('register', '9001')).stdout);
       const second = JSON.parse((await run('register', '9001')).stdout);

@@ -23,8 +23,11 @@ const ANSWERS = {
   'surat-keterangan-pengurus': { nama_pemohon: ['Sri Wahyuni'], nama_koperasi: ['Koperasi Wanita Melati'] },
   'rekomendasi-bbm': { nama_pemohon: ['Siti Aminah'], nama_usaha: ['Warung Siti'], nik: ['3514014107900001'] },
   'data-informasi': {
-    nama_pemohon: ['Ahmad Fauzi'], instansi: ['Ahmad Fauzi'], alamat: ['Jl. Pahlawan 12, Bangil'],
-    data_diminta: ['Laporan keuangan rinci anggota KSP Makmur tahun 2025'], maksud_tujuan: ['Penelitian'],
+    nama_pemohon: ['Ahmad Fauzi'],
+    instansi: ['Ahmad Fauzi'],
+    alamat: ['Jl. Pahlawan 12, Bangil'],
+    data_diminta: ['Laporan keuangan rinci anggota KSP Makmur tahun 2025'],
+    maksud_tujuan: ['Penelitian'],
   },
 } satisfies Record<string, Record<string, string[]>>;
 type LetterType = keyof typeof ANSWERS;
@@ -32,11 +35,30 @@ type LetterType = keyof typeof ANSWERS;
 /** A case of `type` whose issuing step has just been taken (the letter is owed). */
 const owing = async (type: LetterType, i = 0): Promise<CaseRecord> => {
   const { record } = await world.deps.cases.open({
-    serviceId: type, channel: 'walk_in', applicant: { name: ANSWERS[type].nama_pemohon![0]!, email: `pemohon${i}@example.com` },
-    answers: ANSWERS[type], receivedAt: clock.now(), actorId: 'frontdesk',
+    serviceId: type,
+    channel: 'walk_in',
+    applicant: { name: ANSWERS[type].nama_pemohon![0]!, email: `pemohon${i}@example.com` },
+    answers: ANSWERS[type],
+    receivedAt: clock.now(),
+    actorId: 'frontdesk',
   });
-  const refusal = type === 'data-informasi' ? { refusal: { ground: 'h' as const, consequenceTest: 'Membuka keuangan pribadi anggota merugikan hak privasi mereka lebih besar daripada manfaatnya.', exemptionPeriod: 'selama pemilik data tidak memberi izin' } } : {};
-  return forceCase(world.deps, record.id, { ...refusal, state: type === 'data-informasi' ? 'ditolak' : 'selesai', letterOwed: true, closedAt: clock.now() }, clock.now());
+  const refusal =
+    type === 'data-informasi'
+      ? {
+          refusal: {
+            ground: 'h' as const,
+            consequenceTest:
+              'Membuka keuangan pribadi anggota merugikan hak privasi mereka lebih besar daripada manfaatnya.',
+            exemptionPeriod: 'selama pemilik data tidak memberi izin',
+          },
+        }
+      : {};
+  return forceCase(
+    world.deps,
+    record.id,
+    { ...refusal, state: type === 'data-informasi' ? 'ditolak' : 'selesai', letterOwed: true, closedAt: clock.now() },
+    clock.now(),
+  );
 };
 
 const stored = async (key: string) => {
@@ -64,13 +86,21 @@ const renderAndReadQr = (bytes: Uint8Array, name: string) => {
   writeFileSync(join(dir, 'l.pdf'), bytes);
   execFileSync('pdftoppm', ['-png', '-r', '110', join(dir, 'l.pdf'), join(dir, 'page')]);
   mkdirSync(ARTIFACTS, { recursive: true });
-  const pages = readdirSync(dir).filter((f) => f.endsWith('.png')).sort();
-  const found = pages.map((file, i) => {
-    const png = readFileSync(join(dir, file));
-    writeFileSync(join(ARTIFACTS, `letter-${name}-${i + 1}.png`), png);
-    const image = PNG.sync.read(png);
-    return jsQR(new Uint8ClampedArray(image.data.buffer, image.data.byteOffset, image.data.byteLength), image.width, image.height)?.data;
-  }).filter(Boolean);
+  const pages = readdirSync(dir)
+    .filter((f) => f.endsWith('.png'))
+    .sort();
+  const found = pages
+    .map((file, i) => {
+      const png = readFileSync(join(dir, file));
+      writeFileSync(join(ARTIFACTS, `letter-${name}-${i + 1}.png`), png);
+      const image = PNG.sync.read(png);
+      return jsQR(
+        new Uint8ClampedArray(image.data.buffer, image.data.byteOffset, image.data.byteLength),
+        image.width,
+        image.height,
+      )?.data;
+    })
+    .filter(Boolean);
   return found.length === 1 ? found[0] : undefined;
 };
 
@@ -82,7 +112,10 @@ describe('letter numbers', () => {
     expect(seqs).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
     expect(new Set(letters.map((l) => l.number)).size).toBe(50);
     expect(letters[0]!.number).toMatch(/^500\.3\.7\/\d+\/424\.085\/2026$/);
-    const again = await Promise.all([issueLetter(world.deps, cases[0]!.id, 'penelaah'), issueLetter(world.deps, cases[0]!.id, 'penelaah')]);
+    const again = await Promise.all([
+      issueLetter(world.deps, cases[0]!.id, 'penelaah'),
+      issueLetter(world.deps, cases[0]!.id, 'penelaah'),
+    ]);
     expect(again.map((l) => l.id)).toEqual([letters[0]!.id, letters[0]!.id]);
     const c = await world.deps.cases.get(cases[0]!.id);
     expect(c).toMatchObject({ letterNumber: letters[0]!.number, letterId: letters[0]!.id, letterOwed: false });
@@ -140,7 +173,14 @@ describe('each letter as a PDF with its QR code', () => {
     const { renderLetter } = await import('@loket/adapters');
     const { letterContent } = await import('@loket/core');
     const { data: settings } = await world.deps.letters.settings();
-    const again = await renderLetter(letterContent(await world.deps.cases.get(c.id), 'kantor-cabang-ksp', settings, { number: first.number, issuedAt: first.issuedAt, verifyUrl: `https://loket.example.go.id/verifikasi/${first.id}` }), { issuedAt: first.issuedAt, letterId: first.id });
+    const again = await renderLetter(
+      letterContent(await world.deps.cases.get(c.id), 'kantor-cabang-ksp', settings, {
+        number: first.number,
+        issuedAt: first.issuedAt,
+        verifyUrl: `https://loket.example.go.id/verifikasi/${first.id}`,
+      }),
+      { issuedAt: first.issuedAt, letterId: first.id },
+    );
     expect(createHash('sha256').update(again).digest('hex')).toBe(first.sha256);
   });
 });
@@ -149,23 +189,46 @@ describe('verification', () => {
   it('answers JSON and the page, compares a file or a pasted hash, says "dicabut" once revoked, and 404 for an unknown id', async () => {
     const letter = await issueLetter(world.deps, (await owing('rekomendasi-bbm', 99)).id, 'penelaah');
     const json = await (await world.app.request(`/api/verify/${letter.id}`)).json();
-    expect(json).toMatchObject({ number: letter.number, status: 'berlaku', holder: 'S*** A*****', sha256: letter.sha256, title: 'Surat Rekomendasi Penggunaan BBM Bersubsidi' });
+    expect(json).toMatchObject({
+      number: letter.number,
+      status: 'berlaku',
+      holder: 'S*** A*****',
+      sha256: letter.sha256,
+      title: 'Surat Rekomendasi Penggunaan BBM Bersubsidi',
+    });
     const pdf = await stored(letter.s3Key);
     const form = new FormData();
     form.append('berkas', new Blob([pdf.slice()], { type: 'application/pdf' }), 'surat.pdf');
-    expect(await (await world.app.request(`/verifikasi/${letter.id}`, { method: 'POST', body: form })).text()).toContain('sama persis');
+    expect(
+      await (await world.app.request(`/verifikasi/${letter.id}`, { method: 'POST', body: form })).text(),
+    ).toContain('sama persis');
     const pasted = new FormData();
     pasted.append('sha256', 'ab'.repeat(32));
-    expect(await (await world.app.request(`/verifikasi/${letter.id}`, { method: 'POST', body: pasted })).text()).toContain('berbeda');
+    expect(
+      await (await world.app.request(`/verifikasi/${letter.id}`, { method: 'POST', body: pasted })).text(),
+    ).toContain('berbeda');
 
-    expect(await revokeLetter(world.deps, letter.id, { by: 'kadis', reason: 'Usaha tidak lagi beroperasi.' })).toBeDefined();
+    expect(
+      await revokeLetter(world.deps, letter.id, { by: 'kadis', reason: 'Usaha tidak lagi beroperasi.' }),
+    ).toBeDefined();
     expect(await revokeLetter(world.deps, letter.id, { by: 'kadis', reason: 'Dua kali.' })).toBeUndefined();
-    expect(await (await world.app.request(`/api/verify/${letter.id}`)).json()).toMatchObject({ status: 'dicabut', number: letter.number });
+    expect(await (await world.app.request(`/api/verify/${letter.id}`)).json()).toMatchObject({
+      status: 'dicabut',
+      number: letter.number,
+    });
     expect(await (await world.app.request(`/verifikasi/${letter.id}`)).text()).toContain('telah dicabut');
     const register = await world.deps.letters.listYear(2026);
-    expect(register.find((l) => l.id === letter.id)).toMatchObject({ status: 'dicabut', revokeReason: 'Usaha tidak lagi beroperasi.', number: letter.number });
+    expect(register.find((l) => l.id === letter.id)).toMatchObject({
+      status: 'dicabut',
+      revokeReason: 'Usaha tidak lagi beroperasi.',
+      number: letter.number,
+    });
 
-    for (const path of ['/api/verify/abcdefghijkmnpqrstuvwxyz', '/api/verify/x', '/verifikasi/abcdefghijkmnpqrstuvwxyz']) {
+    for (const path of [
+      '/api/verify/abcdefghijkmnpqrstuvwxyz',
+      '/api/verify/x',
+      '/verifikasi/abcdefghijkmnpqrstuvwxyz',
+    ]) {
       expect((await world.app.request(path)).status, path).toBe(404);
     }
   });
@@ -174,23 +237,54 @@ describe('verification', () => {
 describe('through the workflow', () => {
   it('refuses an information request with its Pasal 17 ground, issues the letter at once, mails a link that works, then expires', async () => {
     const { record } = await world.deps.cases.open({
-      serviceId: 'data-informasi', channel: 'walk_in', applicant: { name: 'Ahmad Fauzi', email: 'ahmad@example.com' },
-      answers: { ...ANSWERS['data-informasi'], nomor_hp: ['081234567890'], email: ['ahmad@example.com'], pernyataan_sumber: ['Ya'] }, receivedAt: clock.now(), actorId: 'frontdesk',
+      serviceId: 'data-informasi',
+      channel: 'walk_in',
+      applicant: { name: 'Ahmad Fauzi', email: 'ahmad@example.com' },
+      answers: {
+        ...ANSWERS['data-informasi'],
+        nomor_hp: ['081234567890'],
+        email: ['ahmad@example.com'],
+        pernyataan_sumber: ['Ya'],
+      },
+      receivedAt: clock.now(),
+      actorId: 'frontdesk',
     });
     expect(record.kip?.answerBy).toBeGreaterThan(record.clock.dueAt!);
     const front = { id: 'frontdesk', roles: ['petugas_layanan' as const] };
     const analyst = { id: 'subkoor', roles: ['sub_koordinator' as const] };
-    await world.deps.cases.checkRequirement(record.id, { requirementId: 'surat_permohonan', status: 'ok', actor: front });
+    await world.deps.cases.checkRequirement(record.id, {
+      requirementId: 'surat_permohonan',
+      status: 'ok',
+      actor: front,
+    });
     await world.deps.cases.act(record.id, { event: 'terima', actor: front });
-    await expect(world.deps.cases.extendKipDeadline(record.id, { reason: 'singkat', actor: analyst })).rejects.toMatchObject({ code: 'validation' });
-    const extended = await world.deps.cases.extendKipDeadline(record.id, { reason: 'Data harus dihimpun dari tiga bidang.', actor: analyst });
+    await expect(
+      world.deps.cases.extendKipDeadline(record.id, { reason: 'singkat', actor: analyst }),
+    ).rejects.toMatchObject({ code: 'validation' });
+    const extended = await world.deps.cases.extendKipDeadline(record.id, {
+      reason: 'Data harus dihimpun dari tiga bidang.',
+      actor: analyst,
+    });
     expect(extended.record.kip!.extended!.to).toBeGreaterThan(record.kip!.answerBy);
-    await expect(world.deps.cases.extendKipDeadline(record.id, { reason: 'Sekali lagi karena banyak data.', actor: analyst })).rejects.toMatchObject({ code: 'invalid_transition' });
+    await expect(
+      world.deps.cases.extendKipDeadline(record.id, { reason: 'Sekali lagi karena banyak data.', actor: analyst }),
+    ).rejects.toMatchObject({ code: 'invalid_transition' });
 
-    await expect(world.deps.cases.act(record.id, { event: 'dikecualikan', actor: analyst, note: 'Data pribadi anggota.' })).rejects.toMatchObject({ code: 'validation', fields: expect.arrayContaining([expect.objectContaining({ field: 'ground' })]) });
+    await expect(
+      world.deps.cases.act(record.id, { event: 'dikecualikan', actor: analyst, note: 'Data pribadi anggota.' }),
+    ).rejects.toMatchObject({
+      code: 'validation',
+      fields: expect.arrayContaining([expect.objectContaining({ field: 'ground' })]),
+    });
     await world.deps.cases.act(record.id, {
-      event: 'dikecualikan', actor: analyst, note: 'Data pribadi anggota.',
-      data: { ground: 'h', consequenceTest: 'Membuka keuangan pribadi anggota merugikan privasi mereka lebih dari manfaatnya.', exemptionPeriod: 'selama pemilik data tidak memberi izin' },
+      event: 'dikecualikan',
+      actor: analyst,
+      note: 'Data pribadi anggota.',
+      data: {
+        ground: 'h',
+        consequenceTest: 'Membuka keuangan pribadi anggota merugikan privasi mereka lebih dari manfaatnya.',
+        exemptionPeriod: 'selama pemilik data tidak memberi izin',
+      },
     });
     const done = await world.deps.cases.get(record.id);
     expect(done.letterNumber).toMatch(/^500\.3\.1\/\d+\/424\.085\/2026$/);
@@ -201,7 +295,11 @@ describe('through the workflow', () => {
     const res = await world.app.request(link);
     expect(res.status).toBe(302);
     const file = await fetch(res.headers.get('location')!);
-    expect(createHash('sha256').update(new Uint8Array(await file.arrayBuffer())).digest('hex')).toBe((await world.deps.letters.get(done.letterId!))!.sha256);
+    expect(
+      createHash('sha256')
+        .update(new Uint8Array(await file.arrayBuffer()))
+        .digest('hex'),
+    ).toBe((await world.deps.letters.get(done.letterId!))!.sha256);
     expect((await world.app.request(link.replace(/.$/, (ch) => (ch === 'a' ? 'b' : 'a')))).status).toBe(404);
     clock.advance(31 * 86_400_000);
     try {
@@ -214,7 +312,9 @@ describe('through the workflow', () => {
   it('issues a letter the step owed when the first attempt failed, from the minutely job', async () => {
     const c = await owing('surat-keterangan-pengurus', 7);
     const put = world.deps.files.put;
-    world.deps.files.put = async () => { throw new Error('bucket unreachable'); };
+    world.deps.files.put = async () => {
+      throw new Error('bucket unreachable');
+    };
     await expect(issueLetter(world.deps, c.id, 'kabid-kp')).rejects.toThrow('bucket unreachable');
     world.deps.files.put = put;
     clock.advance(3 * 60_000); // past the first attempt's claim lease

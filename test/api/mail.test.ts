@@ -8,8 +8,12 @@ const world = useTestWorld({ time: clock, env: { LOKET_PUBLIC_URL: 'https://loke
 
 const open = (email: string, answers: Record<string, string[]> = { nik: ['3514014107900001'] }) =>
   world.deps.cases.open({
-    serviceId: 'rekomendasi-bbm', channel: 'google_form', applicant: { name: 'Siti Aminah', email }, answers,
-    receivedAt: clock.now(), actorId: 'google-forms',
+    serviceId: 'rekomendasi-bbm',
+    channel: 'google_form',
+    applicant: { name: 'Siti Aminah', email },
+    answers,
+    receivedAt: clock.now(),
+    actorId: 'google-forms',
   });
 const caught = (to: string) => world.catcher.mail.filter((m) => m.to.includes(to));
 
@@ -18,7 +22,9 @@ describe('applicant mail through the outbox', () => {
     const { record } = await open('siti@example.com');
     const [mail, ...more] = caught('siti@example.com');
     expect(more).toHaveLength(0);
-    expect(mail!.subject).toBe(`Permohonan diterima: ${record.trackingNumber} (Penerbitan Rekomendasi Penggunaan BBM Bersubsidi)`);
+    expect(mail!.subject).toBe(
+      `Permohonan diterima: ${record.trackingNumber} (Penerbitan Rekomendasi Penggunaan BBM Bersubsidi)`,
+    );
     expect(mail!.text).toContain(`Nomor registrasi  : ${record.trackingNumber}`);
     expect(mail!.text).toContain('Perkiraan selesai : Rabu, 25 November 2026 pukul 11.00 WIB');
     expect(mail!.text).toMatch(/Yang masih perlu dilengkapi[\s\S]*- Nomor Kartu Keluarga \(16 digit\) belum diisi\./);
@@ -31,9 +37,16 @@ describe('applicant mail through the outbox', () => {
 
   it('tells the applicant what to fix when an officer asks for a revision', async () => {
     const { record } = await open('budi@example.com');
-    await world.deps.cases.act(record.id, { event: 'minta_perbaikan', actor: { id: 'fungsional', roles: ['fungsional_umum'] }, note: 'Foto tempat usaha buram, mohon unggah ulang.', data: { requirements: 'foto_usaha' } });
+    await world.deps.cases.act(record.id, {
+      event: 'minta_perbaikan',
+      actor: { id: 'fungsional', roles: ['fungsional_umum'] },
+      note: 'Foto tempat usaha buram, mohon unggah ulang.',
+      data: { requirements: 'foto_usaha' },
+    });
     const update = caught('budi@example.com').find((m) => m.subject.startsWith('Perlu perbaikan'));
-    expect(update?.text).toContain('Catatan petugas:\nPerlu diperbaiki: Foto Usaha.\nFoto tempat usaha buram, mohon unggah ulang.');
+    expect(update?.text).toContain(
+      'Catatan petugas:\nPerlu diperbaiki: Foto Usaha.\nFoto tempat usaha buram, mohon unggah ulang.',
+    );
     expect(update?.text).toContain('Batas waktu layanan berhenti sementara');
   });
 
@@ -55,7 +68,11 @@ describe('applicant mail through the outbox', () => {
     world.catcher.failNext(1);
     const { record } = await open('race@example.com');
     clock.advance(60_000);
-    const reports = await Promise.all([deliverOutbox(world.deps), deliverOutbox(world.deps), deliverOutbox(world.deps)]);
+    const reports = await Promise.all([
+      deliverOutbox(world.deps),
+      deliverOutbox(world.deps),
+      deliverOutbox(world.deps),
+    ]);
     expect(reports.reduce((n, r) => n + r.sent, 0)).toBe(1);
     expect(caught('race@example.com')).toHaveLength(1);
     expect(await world.deps.outbox.get(`receipt-${record.id}`)).toMatchObject({ status: 'sent' });
@@ -76,21 +93,34 @@ describe('applicant mail through the outbox', () => {
   });
 
   it('lists failed mail for administrators only, addresses masked, and sends it again on request', async () => {
-    const auth = (id: string) => ({ authorization: `Bearer ${issueStaffToken(world.deps.config.LOKET_AUTH_SECRET, id, clock.now())}` });
+    const auth = (id: string) => ({
+      authorization: `Bearer ${issueStaffToken(world.deps.config.LOKET_AUTH_SECRET, id, clock.now())}`,
+    });
     expect((await world.app.request('/api/admin/mail/failed', { headers: auth('fungsional') })).status).toBe(403);
     const { messages } = await (await world.app.request('/api/admin/mail/failed', { headers: auth('admin') })).json();
     const failed = messages.find((m: { to: string[] }) => m.to[0] === 'n•••@example.com');
     expect(failed).toMatchObject({ kind: 'receipt', attempts: 1, lastError: expect.stringContaining('550') });
     world.catcher.allow('nobody@example.com');
-    const retry = await world.app.request(`/api/admin/mail/${failed.id}/retry`, { method: 'POST', headers: auth('admin') });
+    const retry = await world.app.request(`/api/admin/mail/${failed.id}/retry`, {
+      method: 'POST',
+      headers: auth('admin'),
+    });
     expect(await retry.json()).toEqual({ id: failed.id, status: 'sent' });
     expect(caught('nobody@example.com')).toHaveLength(1);
-    expect((await world.app.request(`/api/admin/mail/${failed.id}/retry`, { method: 'POST', headers: auth('admin') })).status).toBe(404);
+    expect(
+      (await world.app.request(`/api/admin/mail/${failed.id}/retry`, { method: 'POST', headers: auth('admin') }))
+        .status,
+    ).toBe(404);
   });
 
   it('never queues the same notice twice', async () => {
     const { record } = await open('once@example.com');
-    expect(await world.deps.outbox.enqueue([{ id: `receipt-${record.id}`, kind: 'receipt', to: ['once@example.com'], subject: 'x', text: 'x' }], clock.now())).toEqual([]);
+    expect(
+      await world.deps.outbox.enqueue(
+        [{ id: `receipt-${record.id}`, kind: 'receipt', to: ['once@example.com'], subject: 'x', text: 'x' }],
+        clock.now(),
+      ),
+    ).toEqual([]);
     expect(caught('once@example.com')).toHaveLength(1);
   });
 });
@@ -98,17 +128,34 @@ describe('applicant mail through the outbox', () => {
 describe('officers hear about their work', () => {
   it('tells an officer a case was assigned to them, and the Sub Koordinator that a konsultasi was escalated to them', async () => {
     const { record } = await world.deps.cases.open({
-      serviceId: 'konsultasi', channel: 'walk_in', applicant: { name: 'Andi' }, answers: {}, receivedAt: clock.now(), actorId: 'frontdesk',
+      serviceId: 'konsultasi',
+      channel: 'walk_in',
+      applicant: { name: 'Andi' },
+      answers: {},
+      receivedAt: clock.now(),
+      actorId: 'frontdesk',
     });
-    await world.deps.cases.assign(record.id, { assigneeId: 'fungsional', actor: { id: 'kadis', roles: ['kepala_dinas'] } });
+    await world.deps.cases.assign(record.id, {
+      assigneeId: 'fungsional',
+      actor: { id: 'kadis', roles: ['kepala_dinas'] },
+    });
     const assigned = caught('fungsional@demo.loket.local').filter((m) => m.subject.includes(record.trackingNumber));
-    expect(assigned.map((m) => m.subject)).toEqual([`[Berkas didisposisikan kepada Anda] ${record.trackingNumber} – Konsultasi`]);
+    expect(assigned.map((m) => m.subject)).toEqual([
+      `[Berkas didisposisikan kepada Anda] ${record.trackingNumber} – Konsultasi`,
+    ]);
     expect(assigned[0]!.text).toContain(`https://loket.example.go.id/konsol/berkas/${record.id}`);
     expect(assigned[0]!.text).not.toContain('Andi');
-    await world.deps.cases.act(record.id, { event: 'eskalasi', actor: { id: 'fungsional', roles: ['fungsional_umum'] } });
+    await world.deps.cases.act(record.id, {
+      event: 'eskalasi',
+      actor: { id: 'fungsional', roles: ['fungsional_umum'] },
+    });
     const escalated = caught('subkoor@demo.loket.local').filter((m) => m.subject.includes(record.trackingNumber));
-    expect(escalated.map((m) => m.subject)).toEqual([`[Berkas diteruskan kepada Anda] ${record.trackingNumber} – Konsultasi`]);
+    expect(escalated.map((m) => m.subject)).toEqual([
+      `[Berkas diteruskan kepada Anda] ${record.trackingNumber} – Konsultasi`,
+    ]);
     // The officer who passed it on is not told about their own action.
-    expect(caught('fungsional@demo.loket.local').filter((m) => m.subject.includes(record.trackingNumber))).toHaveLength(1);
+    expect(caught('fungsional@demo.loket.local').filter((m) => m.subject.includes(record.trackingNumber))).toHaveLength(
+      1,
+    );
   });
 });

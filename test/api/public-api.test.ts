@@ -28,13 +28,18 @@ describe('public read API', () => {
     const res = await world.app.request('/api/services');
     const { services } = await res.json();
     expect(services).toHaveLength(9);
-    expect(services[8]).toMatchObject({ id: 'rekomendasi-bbm', sla: { text: '1 jam', limit: { amount: 1, unit: 'working_hours' } } });
+    expect(services[8]).toMatchObject({
+      id: 'rekomendasi-bbm',
+      sla: { text: '1 jam', limit: { amount: 1, unit: 'working_hours' } },
+    });
     expect(services[0].requirements).toHaveLength(11);
     expect(services[0].procedure[0].responsible).toBe('Kasi Hukum dan Advokasi');
   });
 
   it('GET /api/services/{id} returns one service, unknown ids a JSON 404', async () => {
-    expect((await (await world.app.request('/api/services/pengaduan')).json()).name).toBe('Penanganan Pengaduan Pelayanan Publik');
+    expect((await (await world.app.request('/api/services/pengaduan')).json()).name).toBe(
+      'Penanganan Pengaduan Pelayanan Publik',
+    );
     const res = await world.app.request('/api/services/tidak-ada');
     expect(res.status).toBe(404);
     expect(await res.json()).toEqual({ error: { code: 'not_found', message: 'Layanan "tidak-ada" tidak ditemukan.' } });
@@ -45,13 +50,27 @@ describe('public read API', () => {
     expect(list).toHaveLength(9);
     for (const s of list) {
       expect(typeof s.service_code).toBe('string');
-      expect(Object.keys(s).sort()).toEqual(['description', 'group', 'keywords', 'metadata', 'service_code', 'service_name', 'type']);
+      expect(Object.keys(s).sort()).toEqual([
+        'description',
+        'group',
+        'keywords',
+        'metadata',
+        'service_code',
+        'service_name',
+        'type',
+      ]);
       expect(s.type).toBe('batch');
     }
     const def = await (await world.app.request('/open311/v2/services/rekomendasi-bbm.json')).json();
     expect(def.service_code).toBe('rekomendasi-bbm');
     const nik = def.attributes.find((a: { code: string }) => a.code === 'nik');
-    expect(nik).toMatchObject({ variable: true, datatype: 'string', required: true, order: 1, description: 'NIK (16 digit)' });
+    expect(nik).toMatchObject({
+      variable: true,
+      datatype: 'string',
+      required: true,
+      order: 1,
+      description: 'NIK (16 digit)',
+    });
     expect((await world.app.request('/open311/v2/services/zzz.json')).status).toBe(404);
   });
 

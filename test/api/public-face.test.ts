@@ -11,9 +11,24 @@ describe('public pages', () => {
   it('lists the nine services at / and shows each with the sections of the standard and how to apply', async () => {
     const home = await (await world.app.request('/')).text();
     for (const s of SERVICES) expect(home).toContain(`href="/layanan/${s.id}"`);
-    await world.deps.formMappings.put({ formId: 'form-bbm-1', serviceId: 'rekomendasi-bbm', questions: { 'Nama lengkap pemohon': 'nama_pemohon' }, formUrl: 'https://docs.google.com/forms/d/e/abc/viewform' });
+    await world.deps.formMappings.put({
+      formId: 'form-bbm-1',
+      serviceId: 'rekomendasi-bbm',
+      questions: { 'Nama lengkap pemohon': 'nama_pemohon' },
+      formUrl: 'https://docs.google.com/forms/d/e/abc/viewform',
+    });
     const page = await (await world.app.request('/layanan/rekomendasi-bbm')).text();
-    for (const section of ['Persyaratan', 'Prosedur', 'Jangka waktu', 'Biaya', 'Produk', 'Pengaduan', 'Dasar hukum', 'Cara mengajukan']) expect(page).toContain(section);
+    for (const section of [
+      'Persyaratan',
+      'Prosedur',
+      'Jangka waktu',
+      'Biaya',
+      'Produk',
+      'Pengaduan',
+      'Dasar hukum',
+      'Cara mengajukan',
+    ])
+      expect(page).toContain(section);
     expect(page).toContain('https://docs.google.com/forms/d/e/abc/viewform');
     expect((await world.app.request('/layanan/tidak-ada')).status).toBe(404);
     const complaint = await (await world.app.request('/pengaduan')).text();
@@ -24,10 +39,16 @@ describe('public pages', () => {
 
 describe('Open311 requests', () => {
   it('lists requests with the public view only and never a confidential one; one request by its number', async () => {
-    const open = (name: string, confidential = false) => world.deps.cases.open({
-      serviceId: 'pengaduan', channel: 'letter', applicant: { name, email: `${name.toLowerCase()}@contoh.id` }, answers: { uraian: ['Rahasia pribadi'] },
-      receivedAt: clock.now(), actorId: 'frontdesk', confidential,
-    });
+    const open = (name: string, confidential = false) =>
+      world.deps.cases.open({
+        serviceId: 'pengaduan',
+        channel: 'letter',
+        applicant: { name, email: `${name.toLowerCase()}@contoh.id` },
+        answers: { uraian: ['Rahasia pribadi'] },
+        receivedAt: clock.now(),
+        actorId: 'frontdesk',
+        confidential,
+      });
     const { record: visible } = await open('Budi');
     const { record: hidden } = await open('Rahasia', true);
     const res = await world.app.request('/open311/v2/requests.json?service_code=pengaduan', {}, from('192.0.2.50'));
@@ -38,11 +59,19 @@ describe('Open311 requests', () => {
     expect(ids).not.toContain(hidden.trackingNumber);
     const text = JSON.stringify(rows);
     for (const secret of ['Budi', 'budi@contoh.id', 'Rahasia pribadi']) expect(text).not.toContain(secret);
-    expect(rows[0]).toMatchObject({ status: 'open', service_code: 'pengaduan', requested_datetime: '2026-11-25T09:00:00+07:00' });
+    expect(rows[0]).toMatchObject({
+      status: 'open',
+      service_code: 'pengaduan',
+      requested_datetime: '2026-11-25T09:00:00+07:00',
+    });
     const one = await world.app.request(`/open311/v2/requests/${visible.trackingNumber}.json`, {}, from('192.0.2.50'));
     expect((await one.json())[0].service_request_id).toBe(visible.trackingNumber);
-    expect((await world.app.request(`/open311/v2/requests/${hidden.trackingNumber}.json`, {}, from('192.0.2.50'))).status).toBe(404);
-    expect((await world.app.request('/open311/v2/requests.json?start_date=kemarin', {}, from('192.0.2.50'))).status).toBe(400);
+    expect(
+      (await world.app.request(`/open311/v2/requests/${hidden.trackingNumber}.json`, {}, from('192.0.2.50'))).status,
+    ).toBe(404);
+    expect(
+      (await world.app.request('/open311/v2/requests.json?start_date=kemarin', {}, from('192.0.2.50'))).status,
+    ).toBe(400);
   });
 });
 

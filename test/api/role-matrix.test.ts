@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
-  applyTransition, type CaseRecord, DEFAULT_CALENDAR, type Role, type Service, SERVICES, STAFF_ROLES, startClock, type StepRecord, type WorkflowDefinition, WorkingCalendar, workflowFor,
+  applyTransition,
+  type CaseRecord,
+  DEFAULT_CALENDAR,
+  type Role,
+  type Service,
+  SERVICES,
+  STAFF_ROLES,
+  startClock,
+  type StepRecord,
+  type WorkflowDefinition,
+  WorkingCalendar,
+  workflowFor,
 } from '@loket/core';
 import { issueStaffToken } from '../../functions/api/auth';
 import { manualClock, useTestWorld } from '../helpers/deps';
@@ -18,16 +29,40 @@ const calendar = new WorkingCalendar(DEFAULT_CALENDAR);
 const recordAt = (serviceId: string, state: string): CaseRecord => {
   const service = SERVICES.find((s) => s.id === serviceId)!;
   return {
-    id: 'matrix', trackingNumber: 'KON-2611-0000000', serviceId, state, version: 1, channel: 'walk_in', applicant: { name: 'A' }, answers: {},
-    checklist: Object.fromEntries(service.requirements.map((r) => [r.id, { status: 'ok' as const, issues: [] }])), attachments: [],
-    clock: startClock(service.sla, calendar, clock.now()), createdAt: clock.now(), updatedAt: clock.now(),
+    id: 'matrix',
+    trackingNumber: 'KON-2611-0000000',
+    serviceId,
+    state,
+    version: 1,
+    channel: 'walk_in',
+    applicant: { name: 'A' },
+    answers: {},
+    checklist: Object.fromEntries(service.requirements.map((r) => [r.id, { status: 'ok' as const, issues: [] }])),
+    attachments: [],
+    clock: startClock(service.sla, calendar, clock.now()),
+    createdAt: clock.now(),
+    updatedAt: clock.now(),
   };
 };
 
 /** What each kind of step records besides a note (`STEP_DATA`), as a valid sample for a service. */
-const SEAT = { id: 'sesi-1', date: '2026-12-08', time: '09:00', topic: 'Pemasaran' as const, konsultanId: 'k', konsultanName: 'K', capacity: 5, booked: [], createdBy: 'a' };
+const SEAT = {
+  id: 'sesi-1',
+  date: '2026-12-08',
+  time: '09:00',
+  topic: 'Pemasaran' as const,
+  konsultanId: 'k',
+  konsultanName: 'K',
+  capacity: 5,
+  booked: [],
+  createdBy: 'a',
+};
 const SAMPLE: Record<StepRecord, (s: Service) => Record<string, string>> = {
-  refusal_ground: () => ({ ground: 'h', consequenceTest: 'Membuka data keuangan pribadi anggota merugikan privasi mereka.', exemptionPeriod: 'Selama pemilik data tidak memberi izin' }),
+  refusal_ground: () => ({
+    ground: 'h',
+    consequenceTest: 'Membuka data keuangan pribadi anggota merugikan privasi mereka.',
+    exemptionPeriod: 'Selama pemilik data tidak memberi izin',
+  }),
   outside_approval: () => ({ approvedOn: '2026-11-25', notaNumber: '005/123/424.085/2026' }),
   forward_target: () => ({}),
   revision_items: (s) => ({ requirements: s.requirements[0]!.id }),
@@ -48,10 +83,24 @@ describe('every role × every action × every service', () => {
         for (const event of events) {
           const t = wf.transitions.find((x) => x.event === event && x.from.includes(state.id));
           for (const role of ROLES) {
-            const attempt = () => applyTransition(recordAt(service.id, state.id), service, wf, calendar, { event, actor: { id: 'x', roles: [role] }, note: 'Alasan tertulis.', data: dataFor(service, wf, event), seat: SEAT, now: clock.now() });
+            const attempt = () =>
+              applyTransition(recordAt(service.id, state.id), service, wf, calendar, {
+                event,
+                actor: { id: 'x', roles: [role] },
+                note: 'Alasan tertulis.',
+                data: dataFor(service, wf, event),
+                seat: SEAT,
+                now: clock.now(),
+              });
             checked++;
-            if (!t) expect(attempt, `${service.id} ${state.id} ${event} ${role}`).toThrow(expect.objectContaining({ code: 'invalid_transition' }));
-            else if (!t.roles.includes(role)) expect(attempt, `${service.id} ${state.id} ${event} ${role}`).toThrow(expect.objectContaining({ code: 'forbidden' }));
+            if (!t)
+              expect(attempt, `${service.id} ${state.id} ${event} ${role}`).toThrow(
+                expect.objectContaining({ code: 'invalid_transition' }),
+              );
+            else if (!t.roles.includes(role))
+              expect(attempt, `${service.id} ${state.id} ${event} ${role}`).toThrow(
+                expect.objectContaining({ code: 'forbidden' }),
+              );
             else expect(attempt().record.state, `${service.id} ${state.id} ${event} ${role}`).toBe(t.to);
           }
         }
@@ -60,14 +109,40 @@ describe('every role × every action × every service', () => {
     expect(checked).toBeGreaterThan(3000);
   });
 
-  it('the HTTP API answers 200, 403 or 422 for every role and every action at each service\'s first step', async () => {
-    const tokens = new Map(ROLES.filter((r) => r !== 'pemohon').map((r) => [r, `Bearer ${issueStaffToken(world.deps.config.LOKET_AUTH_SECRET, `matrix-${r}`, clock.now())}`]));
-    for (const role of tokens.keys()) await world.deps.staff.put({ id: `matrix-${role}`, name: role, email: `${role}@matrix.local`, roles: [role], active: true });
+  it("the HTTP API answers 200, 403 or 422 for every role and every action at each service's first step", async () => {
+    const tokens = new Map(
+      ROLES.filter((r) => r !== 'pemohon').map((r) => [
+        r,
+        `Bearer ${issueStaffToken(world.deps.config.LOKET_AUTH_SECRET, `matrix-${r}`, clock.now())}`,
+      ]),
+    );
+    for (const role of tokens.keys())
+      await world.deps.staff.put({
+        id: `matrix-${role}`,
+        name: role,
+        email: `${role}@matrix.local`,
+        roles: [role],
+        active: true,
+      });
     const fresh = async (serviceId: string) => {
-      const { record } = await world.deps.cases.open({ serviceId, channel: 'walk_in', applicant: { name: 'A' }, answers: {}, receivedAt: clock.now(), actorId: 'frontdesk' });
+      const { record } = await world.deps.cases.open({
+        serviceId,
+        channel: 'walk_in',
+        applicant: { name: 'A' },
+        answers: {},
+        receivedAt: clock.now(),
+        actorId: 'frontdesk',
+      });
       const done = await world.deps.cases.applySystemChange(record.id, (c) => ({
-        record: { ...c, version: c.version + 1, checklist: Object.fromEntries(Object.keys(c.checklist).map((k) => [k, { status: 'ok' as const, issues: [] }])) },
-        event: { caseId: c.id, seq: c.version + 1, at: clock.now(), actorId: 'test', type: 'checklist_updated' }, effects: [],
+        record: {
+          ...c,
+          version: c.version + 1,
+          checklist: Object.fromEntries(
+            Object.keys(c.checklist).map((k) => [k, { status: 'ok' as const, issues: [] }]),
+          ),
+        },
+        event: { caseId: c.id, seq: c.version + 1, at: clock.now(), actorId: 'test', type: 'checklist_updated' },
+        effects: [],
       }));
       return done!.record;
     };
@@ -82,8 +157,14 @@ describe('every role × every action × every service', () => {
           const expected = !t ? 422 : t.roles.includes(role) ? 200 : 403;
           const target = expected === 200 ? await fresh(service.id) : shared;
           const res = await world.app.request(`/api/cases/${target.id}/transitions`, {
-            method: 'POST', headers: { authorization: token, 'content-type': 'application/json' },
-            body: JSON.stringify({ event, note: 'Alasan tertulis.', data: dataFor(service, wf, event), expectedVersion: target.version }),
+            method: 'POST',
+            headers: { authorization: token, 'content-type': 'application/json' },
+            body: JSON.stringify({
+              event,
+              note: 'Alasan tertulis.',
+              data: dataFor(service, wf, event),
+              expectedVersion: target.version,
+            }),
           });
           expect(res.status, `${service.id} ${wf.initial} ${event} ${role}`).toBe(expected);
           counts[res.status]!++;

@@ -25,14 +25,22 @@ afterAll(async () => {
 describe('SesMailer', () => {
   it('sends a plain-text message from the configured sender', async () => {
     const mailer = new SesMailer('ap-southeast-3', 'Loket <loket@dinkop.pasuruankab.go.id>');
-    await mailer.send({ id: 'receipt-x', kind: 'receipt', to: ['warga@example.com'], subject: 'Permohonan diterima: BBM-2611-7KQ4XHM', text: 'Yth. Bapak/Ibu Pemohon,\nPerkiraan selesai : Rabu, 25 November 2026 pukul 10.00 WIB' });
+    await mailer.send({
+      id: 'receipt-x',
+      kind: 'receipt',
+      to: ['warga@example.com'],
+      subject: 'Permohonan diterima: BBM-2611-7KQ4XHM',
+      text: 'Yth. Bapak/Ibu Pemohon,\nPerkiraan selesai : Rabu, 25 November 2026 pukul 10.00 WIB',
+    });
     mailer.close();
     const { emails } = await (await fetch(`${endpoint}/store`)).json();
-    expect(emails).toEqual([expect.objectContaining({
-      from: 'Loket <loket@dinkop.pasuruankab.go.id>',
-      destination: expect.objectContaining({ to: ['warga@example.com'] }),
-      subject: 'Permohonan diterima: BBM-2611-7KQ4XHM',
-      body: expect.objectContaining({ text: expect.stringContaining('pukul 10.00 WIB') }),
-    })]);
+    expect(emails).toEqual([
+      expect.objectContaining({
+        from: 'Loket <loket@dinkop.pasuruankab.go.id>',
+        destination: expect.objectContaining({ to: ['warga@example.com'] }),
+        subject: 'Permohonan diterima: BBM-2611-7KQ4XHM',
+        body: expect.objectContaining({ text: expect.stringContaining('pukul 10.00 WIB') }),
+      }),
+    ]);
   });
 });

@@ -8,15 +8,27 @@ const provider = await startOidcProvider(CLIENT_ID);
 afterAll(() => provider.close());
 const clock = manualClock(new Date().toISOString());
 const world = useTestWorld({
-  time: clock, mail: true,
-  env: { GOOGLE_OAUTH_CLIENT_ID: CLIENT_ID, GOOGLE_OAUTH_CLIENT_SECRET: 'test-secret', GOOGLE_OIDC_ISSUER: provider.issuer, LOKET_PUBLIC_URL: 'http://localhost' },
+  time: clock,
+  mail: true,
+  env: {
+    GOOGLE_OAUTH_CLIENT_ID: CLIENT_ID,
+    GOOGLE_OAUTH_CLIENT_SECRET: 'test-secret',
+    GOOGLE_OIDC_ISSUER: provider.issuer,
+    LOKET_PUBLIC_URL: 'http://localhost',
+  },
 });
 
 const ORIGIN = { origin: 'http://localhost' };
 const form = (body: Record<string, string>) => ({
-  method: 'POST', headers: { ...ORIGIN, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(body).toString(),
+  method: 'POST',
+  headers: { ...ORIGIN, 'content-type': 'application/x-www-form-urlencoded' },
+  body: new URLSearchParams(body).toString(),
 });
-const cookieOf = (res: Response, name: string) => res.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.startsWith(`${name}=`) && c.length > name.length + 1);
+const cookieOf = (res: Response, name: string) =>
+  res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0]!)
+    .find((c) => c.startsWith(`${name}=`) && c.length > name.length + 1);
 
 /** The whole Google flow as a browser makes it: our button, the provider, back to our callback. */
 const signInWithGoogle = async (identity: Identity, next = '/konsol') => {
@@ -61,17 +73,29 @@ describe('Masuk dengan Google (OpenID Connect)', () => {
     const start = await world.app.request('/konsol/masuk/google', form({ lanjut: '/konsol' }));
     const back = await fetch(start.headers.get('location')!, { redirect: 'manual' });
     const callback = new URL(back.headers.get('location')!);
-    const res = await world.app.request(callback.pathname + callback.search, { headers: { cookie: 'loket_oidc=someone-elses-state' } });
+    const res = await world.app.request(callback.pathname + callback.search, {
+      headers: { cookie: 'loket_oidc=someone-elses-state' },
+    });
     expect(res.status).toBe(403);
   });
 });
 
 describe('sign-in link by e-mail', () => {
-  const linkIn = (to: string) => world.catcher.mail.filter((m) => m.to.includes(to) && m.subject === 'Tautan masuk Loket').at(-1)?.text.match(/http:\/\/localhost(\/konsol\/masuk\/tautan\/\S+)/)?.[1];
+  const linkIn = (to: string) =>
+    world.catcher.mail
+      .filter((m) => m.to.includes(to) && m.subject === 'Tautan masuk Loket')
+      .at(-1)
+      ?.text.match(/http:\/\/localhost(\/konsol\/masuk\/tautan\/\S+)/)?.[1];
 
   it('answers the same for known and unknown addresses, and mails only an active officer', async () => {
-    const known = await world.app.request('/konsol/masuk/tautan', form({ email: 'kadis@demo.loket.local', lanjut: '/konsol' }));
-    const unknown = await world.app.request('/konsol/masuk/tautan', form({ email: 'siapa@example.com', lanjut: '/konsol' }));
+    const known = await world.app.request(
+      '/konsol/masuk/tautan',
+      form({ email: 'kadis@demo.loket.local', lanjut: '/konsol' }),
+    );
+    const unknown = await world.app.request(
+      '/konsol/masuk/tautan',
+      form({ email: 'siapa@example.com', lanjut: '/konsol' }),
+    );
     const strip = (html: string) => html.replace(/value="[^"]*"/g, '');
     expect(known.status).toBe(unknown.status);
     expect(strip(await known.text())).toBe(strip(await unknown.text()));
@@ -80,7 +104,10 @@ describe('sign-in link by e-mail', () => {
   });
 
   it('signs in once through a POST from the link page; a second use or a stale link is refused', async () => {
-    await world.app.request('/konsol/masuk/tautan', form({ email: 'frontdesk@demo.loket.local', lanjut: '/konsol/baru' }));
+    await world.app.request(
+      '/konsol/masuk/tautan',
+      form({ email: 'frontdesk@demo.loket.local', lanjut: '/konsol/baru' }),
+    );
     const path = linkIn('frontdesk@demo.loket.local')!;
     // Opening the link (a mail scanner does) only shows a button.
     expect((await world.app.request(path)).status).toBe(200);
@@ -98,10 +125,18 @@ describe('sign-in link by e-mail', () => {
 });
 
 describe('sessions', () => {
-  const devSignIn = async (staffId: string, next = '/konsol') => cookieOf(await world.app.request('/konsol/masuk/dev', form({ staffId, lanjut: next })), 'loket_sesi')!;
+  const devSignIn = async (staffId: string, next = '/konsol') =>
+    cookieOf(await world.app.request('/konsol/masuk/dev', form({ staffId, lanjut: next })), 'loket_sesi')!;
 
   it('sends a visitor without a session to sign in, and back to the case of an alert email after it', async () => {
-    const { record } = await world.deps.cases.open({ serviceId: 'konsultasi', channel: 'walk_in', applicant: { name: 'A' }, answers: {}, receivedAt: clock.now(), actorId: 'frontdesk' });
+    const { record } = await world.deps.cases.open({
+      serviceId: 'konsultasi',
+      channel: 'walk_in',
+      applicant: { name: 'A' },
+      answers: {},
+      receivedAt: clock.now(),
+      actorId: 'frontdesk',
+    });
     const first = await world.app.request(`/konsol/berkas/${record.id}`);
     expect(first.status).toBe(303);
     const signIn = first.headers.get('location')!;
@@ -109,14 +144,20 @@ describe('sessions', () => {
     const next = new URL(signIn, 'http://localhost').searchParams.get('lanjut')!;
     const res = await world.app.request('/konsol/masuk/dev', form({ staffId: 'fungsional', lanjut: next }));
     expect(res.headers.get('location')).toBe(`/konsol/berkas/${record.id}`);
-    const page = await world.app.request(`/konsol/berkas/${record.id}`, { headers: { cookie: cookieOf(res, 'loket_sesi')! } });
+    const page = await world.app.request(`/konsol/berkas/${record.id}`, {
+      headers: { cookie: cookieOf(res, 'loket_sesi')! },
+    });
     expect(await page.text()).toContain(record.trackingNumber);
   });
 
   it('ends on sign-out and after 12 idle hours; refuses a cross-site form post', async () => {
     const cookie = await devSignIn('kadis');
     expect((await world.app.request('/konsol', { headers: { cookie } })).status).toBe(200);
-    const crossSite = await world.app.request('/konsol/keluar', { method: 'POST', headers: { cookie, origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' }, body: '' });
+    const crossSite = await world.app.request('/konsol/keluar', {
+      method: 'POST',
+      headers: { cookie, origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' },
+      body: '',
+    });
     expect(crossSite.status).toBe(403);
     const out = await world.app.request('/konsol/keluar', { ...form({}), headers: { ...form({}).headers, cookie } });
     expect(out.headers.get('location')).toBe('/konsol/masuk?keluar=1');
@@ -128,8 +169,12 @@ describe('sessions', () => {
   });
 
   it('shows administration to admins only (403 otherwise)', async () => {
-    expect((await world.app.request('/konsol/admin/petugas', { headers: { cookie: await devSignIn('fungsional') } })).status).toBe(403);
-    expect((await world.app.request('/konsol/admin/petugas', { headers: { cookie: await devSignIn('admin') } })).status).toBe(200);
+    expect(
+      (await world.app.request('/konsol/admin/petugas', { headers: { cookie: await devSignIn('fungsional') } })).status,
+    ).toBe(403);
+    expect(
+      (await world.app.request('/konsol/admin/petugas', { headers: { cookie: await devSignIn('admin') } })).status,
+    ).toBe(200);
   });
 
   it('offers the demo sign-in only on the local stage', async () => {

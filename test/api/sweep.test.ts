@@ -8,17 +8,26 @@ const world = useTestWorld({ time: clock, env: { LOKET_PUBLIC_URL: 'https://loke
 
 const open = async (serviceId: string, at: string, assigneeId?: string) => {
   clock.set(at);
-  const { record } = await world.deps.cases.open({ serviceId, channel: 'walk_in', applicant: { name: 'Siti' }, answers: {}, receivedAt: clock.now(), actorId: 'frontdesk' });
+  const { record } = await world.deps.cases.open({
+    serviceId,
+    channel: 'walk_in',
+    applicant: { name: 'Siti' },
+    answers: {},
+    receivedAt: clock.now(),
+    actorId: 'frontdesk',
+  });
   if (assigneeId) await assignTo(world.deps, record.id, assigneeId);
   return world.deps.cases.get(record.id);
 };
 /** Alerts caught for one case, in sending order by threshold; within one threshold, by recipient (sent in parallel). */
 /** Deadline alerts only (assignment notices about the same case are other mail). */
 const alertMails = () => world.catcher.mail.filter((m) => m.loketId?.startsWith('alert-'));
-const alertsFor = (tn: string) => alertMails().filter((m) => m.subject.includes(tn))
-  .map((m, i) => ({ to: m.to[0], subject: m.subject.split(']')[0] + ']', i }))
-  .sort((a, b) => (a.subject === b.subject ? a.to!.localeCompare(b.to!) : a.i - b.i))
-  .map(({ to, subject }) => ({ to, subject }));
+const alertsFor = (tn: string) =>
+  alertMails()
+    .filter((m) => m.subject.includes(tn))
+    .map((m, i) => ({ to: m.to[0], subject: m.subject.split(']')[0] + ']', i }))
+    .sort((a, b) => (a.subject === b.subject ? a.to!.localeCompare(b.to!) : a.i - b.i))
+    .map(({ to, subject }) => ({ to, subject }));
 const sweepAt = async (iso: string) => {
   clock.set(iso);
   return sweepDeadlines(world.deps);
@@ -30,7 +39,9 @@ describe('deadline sweep', () => {
     await sweepAt('2026-11-25T09:44:59+07:00');
     expect(alertsFor(c.trackingNumber)).toEqual([]);
     await sweepAt('2026-11-25T09:45:00+07:00');
-    expect(alertsFor(c.trackingNumber)).toEqual([{ to: 'fungsional@demo.loket.local', subject: '[Mendekati batas waktu]' }]);
+    expect(alertsFor(c.trackingNumber)).toEqual([
+      { to: 'fungsional@demo.loket.local', subject: '[Mendekati batas waktu]' },
+    ]);
     await sweepAt('2026-11-25T09:59:59+07:00');
     expect(alertsFor(c.trackingNumber)).toHaveLength(1);
     await sweepAt('2026-11-25T10:00:00+07:00');
@@ -48,7 +59,9 @@ describe('deadline sweep', () => {
     const c = await open('rekomendasi-bbm', '2026-11-25T13:00:00+07:00', 'fungsional');
     await sweepAt('2026-11-25T13:50:00+07:00');
     const mail = alertMails().find((m) => m.subject.includes(c.trackingNumber))!;
-    expect(mail.subject).toBe(`[Mendekati batas waktu] ${c.trackingNumber} – Penerbitan Rekomendasi Penggunaan BBM Bersubsidi`);
+    expect(mail.subject).toBe(
+      `[Mendekati batas waktu] ${c.trackingNumber} – Penerbitan Rekomendasi Penggunaan BBM Bersubsidi`,
+    );
     expect(mail.text).toContain('Langkah saat ini : ');
     expect(mail.text).toContain('Batas waktu      : Rabu, 25 November 2026 pukul 14.00 WIB');
     expect(mail.text).toContain('Waktu            : sisa 10 menit');
@@ -62,9 +75,14 @@ describe('deadline sweep', () => {
       clock.set(new Date(t).toISOString());
       await sweepDeadlines(world.deps);
     }
-    const alerts = (await world.deps.cases.events(c.id)).filter((e) => e.type === 'sla_alert').map((e) => [wibDate(e.at), e.data?.threshold]);
+    const alerts = (await world.deps.cases.events(c.id))
+      .filter((e) => e.type === 'sla_alert')
+      .map((e) => [wibDate(e.at), e.data?.threshold]);
     // Holidays 24–25 Dec and the weekend are not counted: 75% falls on Tue 29 Dec, the deadline is Wed 30 Dec 16:00.
-    expect(alerts).toEqual([['2026-12-29', 'at_risk'], ['2026-12-30', 'breach']]);
+    expect(alerts).toEqual([
+      ['2026-12-29', 'at_risk'],
+      ['2026-12-30', 'breach'],
+    ]);
     expect(alertsFor(c.trackingNumber)).toEqual([
       { to: 'pengawas@demo.loket.local', subject: '[Mendekati batas waktu]' },
       { to: 'kabid.kp@demo.loket.local', subject: '[MELEWATI batas waktu]' },
@@ -75,7 +93,12 @@ describe('deadline sweep', () => {
   it('stays silent about a case waiting for the applicant', async () => {
     const c = await open('rekomendasi-bbm', '2026-11-26T09:00:00+07:00', 'fungsional');
     clock.set('2026-11-26T09:10:00+07:00');
-    await world.deps.cases.act(c.id, { event: 'minta_perbaikan', actor: { id: 'fungsional', roles: ['fungsional_umum'] }, note: 'KK belum ada', data: { requirements: 'kk' } });
+    await world.deps.cases.act(c.id, {
+      event: 'minta_perbaikan',
+      actor: { id: 'fungsional', roles: ['fungsional_umum'] },
+      note: 'KK belum ada',
+      data: { requirements: 'kk' },
+    });
     await sweepAt('2026-11-27T15:00:00+07:00');
     expect(alertsFor(c.trackingNumber)).toEqual([]);
   });
@@ -83,7 +106,10 @@ describe('deadline sweep', () => {
   it('sends only the breach alert for a case found past both thresholds', async () => {
     const c = await open('rekomendasi-bbm', '2026-11-26T10:00:00+07:00', 'fungsional');
     await sweepAt('2026-11-26T11:30:00+07:00');
-    expect(alertsFor(c.trackingNumber).map((a) => a.subject)).toEqual(['[MELEWATI batas waktu]', '[MELEWATI batas waktu]']);
+    expect(alertsFor(c.trackingNumber).map((a) => a.subject)).toEqual([
+      '[MELEWATI batas waktu]',
+      '[MELEWATI batas waktu]',
+    ]);
     await sweepAt('2026-11-26T12:30:00+07:00');
     expect(alertsFor(c.trackingNumber)).toHaveLength(2);
   });
@@ -95,7 +121,11 @@ describe('deadline sweep', () => {
   });
 
   it('sends one email per case and threshold when two sweeps run at the same moment', async () => {
-    const cases = await Promise.all([1, 2, 3, 4, 5].map((i) => open('rekomendasi-bbm', '2026-11-27T08:00:00+07:00', i % 2 ? 'fungsional' : undefined)));
+    const cases = await Promise.all(
+      [1, 2, 3, 4, 5].map((i) =>
+        open('rekomendasi-bbm', '2026-11-27T08:00:00+07:00', i % 2 ? 'fungsional' : undefined),
+      ),
+    );
     clock.set('2026-11-27T08:45:00+07:00');
     const reports = await Promise.all([sweepDeadlines(world.deps), sweepDeadlines(world.deps)]);
     expect(reports[0]!.atRisk + reports[1]!.atRisk).toBe(5);

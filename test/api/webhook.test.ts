@@ -9,14 +9,24 @@ const clock = manualClock('2026-11-25T10:00:00+07:00');
 const world = useTestWorld({ time: clock });
 
 /** A payload as the Apps Script builds it from a FormResponse (integrations/google-forms/Code.gs). */
-const payload = (responseId: string, submittedAt = '2026-11-25T09:10:00.394+07:00', extra: Record<string, unknown> = {}) => ({
+const payload = (
+  responseId: string,
+  submittedAt = '2026-11-25T09:10:00.394+07:00',
+  extra: Record<string, unknown> = {},
+) => ({
   formId: 'demo-rekomendasi-bbm',
   responseId,
   submittedAt,
   respondentEmail: 'siti@example.com',
   answers: [
     { questionId: '1a', title: 'NIK (16 digit)', type: 'TEXT', values: ['3514014107900001'] },
-    { questionId: '1b', title: 'Fotokopi/scan KTP', type: 'FILE_UPLOAD', values: ['drive-ktp'], files: [{ fileId: 'drive-ktp', fileName: 'KTP - Siti.jpg', mimeType: 'image/jpeg' }] },
+    {
+      questionId: '1b',
+      title: 'Fotokopi/scan KTP',
+      type: 'FILE_UPLOAD',
+      values: ['drive-ktp'],
+      files: [{ fileId: 'drive-ktp', fileName: 'KTP - Siti.jpg', mimeType: 'image/jpeg' }],
+    },
     { questionId: '2a', title: 'Nomor Kartu Keluarga (16 digit)', type: 'TEXT', values: ['12345'] },
     { questionId: '3', title: 'Nomor telepon/HP', type: 'TEXT', values: ['+62 812-3456-7890'] },
     { questionId: '4', title: 'Nama usaha', type: 'TEXT', values: ['Warung Siti'] },
@@ -30,7 +40,11 @@ const send = (body: string, opts: { ts?: string; sig?: string; secret?: string }
   const ts = opts.ts ?? String(Math.floor(clock.now() / 1000));
   return world.app.request('/webhooks/google-forms', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-loket-timestamp': ts, 'x-loket-signature': opts.sig ?? signBody(opts.secret ?? world.deps.config.GOOGLE_FORMS_WEBHOOK_SECRET, ts, body) },
+    headers: {
+      'content-type': 'application/json',
+      'x-loket-timestamp': ts,
+      'x-loket-signature': opts.sig ?? signBody(opts.secret ?? world.deps.config.GOOGLE_FORMS_WEBHOOK_SECRET, ts, body),
+    },
     body,
   });
 };
@@ -47,7 +61,9 @@ describe('POST /webhooks/google-forms', () => {
     expect(toWibIso(c.clock.receivedAt)).toBe('2026-11-25T09:10:00.394+07:00');
     expect(toWibIso(c.clock.dueAt!)).toBe('2026-11-25T10:10:00.394+07:00');
     expect(c.applicant).toEqual({ name: 'Siti Aminah', email: 'siti@example.com', phone: '081234567890' });
-    expect(c.attachments).toEqual([expect.objectContaining({ sourceId: 'drive-ktp', fileName: 'KTP - Siti.jpg', status: 'pending' })]);
+    expect(c.attachments).toEqual([
+      expect.objectContaining({ sourceId: 'drive-ktp', fileName: 'KTP - Siti.jpg', status: 'pending' }),
+    ]);
     // A content problem is a checklist item, not a rejection.
     expect(c.checklist.kk!.status).toBe('missing');
     expect(c.checklist.kk!.issues).toContain('Nomor Kartu Keluarga (16 digit): nomor KK harus 16 digit angka.');
@@ -75,7 +91,13 @@ describe('POST /webhooks/google-forms', () => {
     expect(await again.json()).toEqual(first);
     const fixed = payload('resp-edit', '2026-11-25T09:20:00+07:00');
     (fixed.answers[2] as { values: string[] }).values = ['3514010101090002'];
-    fixed.answers.push({ questionId: '2b', title: 'Scan Kartu Keluarga', type: 'FILE_UPLOAD', values: ['drive-kk'], files: [{ fileId: 'drive-kk', fileName: 'KK.pdf', mimeType: 'application/pdf' }] });
+    fixed.answers.push({
+      questionId: '2b',
+      title: 'Scan Kartu Keluarga',
+      type: 'FILE_UPLOAD',
+      values: ['drive-kk'],
+      files: [{ fileId: 'drive-kk', fileName: 'KK.pdf', mimeType: 'application/pdf' }],
+    });
     const edited = await send(JSON.stringify(fixed));
     expect(edited.status).toBe(200);
     const c = await world.deps.cases.get(first.caseId);
@@ -91,7 +113,10 @@ describe('POST /webhooks/google-forms', () => {
       await world.app.request('/webhooks/google-forms', { method: 'POST', body }),
       await send(body, { ts: String(Number(ts) - 301) }),
       await send(body, { secret: 'another-secret-of-enough-length' }),
-      await send(JSON.stringify(payload('resp-sig-2')), { ts, sig: signBody(world.deps.config.GOOGLE_FORMS_WEBHOOK_SECRET, ts, body) }),
+      await send(JSON.stringify(payload('resp-sig-2')), {
+        ts,
+        sig: signBody(world.deps.config.GOOGLE_FORMS_WEBHOOK_SECRET, ts, body),
+      }),
     ];
     for (const res of cases) {
       expect(res.status).toBe(401);
@@ -100,12 +125,21 @@ describe('POST /webhooks/google-forms', () => {
     expect(await world.deps.repo.getByExternalKey({ kind: 'google_form', id: 'resp-sig' })).toBeUndefined();
   });
 
-  it('keeps every body it answers: a new case\'s in its own transaction, any other in the bucket first (503 if it cannot)', async () => {
-    const rawKeys = async () => ((await (await world.deps.files.client()).send(new ListObjectsV2Command({ Bucket: world.deps.config.LOKET_BUCKET, Prefix: 'raw/google-forms/' }))).Contents ?? []).map((o) => o.Key);
+  it("keeps every body it answers: a new case's in its own transaction, any other in the bucket first (503 if it cannot)", async () => {
+    const rawKeys = async () =>
+      (
+        (
+          await (
+            await world.deps.files.client()
+          ).send(new ListObjectsV2Command({ Bucket: world.deps.config.LOKET_BUCKET, Prefix: 'raw/google-forms/' }))
+        ).Contents ?? []
+      ).map((o) => o.Key);
     const body = JSON.stringify(payload('resp-archive'));
     const put = world.deps.files.put;
     const before = await rawKeys();
-    world.deps.files.put = async () => { throw new Error('bucket unreachable'); };
+    world.deps.files.put = async () => {
+      throw new Error('bucket unreachable');
+    };
     try {
       // A new case does not need the bucket: its bytes are in the case's transaction.
       expect((await send(body)).status).toBe(201);
@@ -122,14 +156,21 @@ describe('POST /webhooks/google-forms', () => {
 
   it('keeps a body too large for a table item in the bucket, written side by side with its case', async () => {
     const big = payload('resp-big');
-    big.answers.push({ questionId: '98', title: 'Lampiran teks', type: 'PARAGRAPH_TEXT', values: Array.from({ length: 16 }, () => 'x'.repeat(20_000)) });
+    big.answers.push({
+      questionId: '98',
+      title: 'Lampiran teks',
+      type: 'PARAGRAPH_TEXT',
+      values: Array.from({ length: 16 }, () => 'x'.repeat(20_000)),
+    });
     const body = JSON.stringify(big);
     expect(Buffer.byteLength(body)).toBeGreaterThan(300 * 1024);
     const res = await send(body);
     expect(res.status).toBe(201);
     const key = `raw/google-forms/2026-11-25/${createHash('sha256').update(body).digest('hex')}.json`;
     expect(await world.deps.repo.getRaw(key)).toBeUndefined();
-    const stored = await (await world.deps.files.client()).send(new GetObjectCommand({ Bucket: world.deps.config.LOKET_BUCKET, Key: key }));
+    const stored = await (
+      await world.deps.files.client()
+    ).send(new GetObjectCommand({ Bucket: world.deps.config.LOKET_BUCKET, Key: key }));
     expect(await stored.Body!.transformToString()).toBe(body);
   });
 
@@ -138,7 +179,9 @@ describe('POST /webhooks/google-forms', () => {
     expect(unmapped.status).toBe(404);
     const bad = await send(JSON.stringify({ formId: 'demo-konsultasi', answers: 'no' }));
     expect(bad.status).toBe(400);
-    expect((await bad.json()).error.fields.map((f: { field: string }) => f.field)).toEqual(expect.arrayContaining(['responseId', 'submittedAt', 'answers']));
+    expect((await bad.json()).error.fields.map((f: { field: string }) => f.field)).toEqual(
+      expect.arrayContaining(['responseId', 'submittedAt', 'answers']),
+    );
     const huge = await send(JSON.stringify({ ...payload('resp-huge'), pad: 'x'.repeat(1024 * 1024) }));
     expect(huge.status).toBe(413);
   });
@@ -166,13 +209,18 @@ describe('POST /webhooks/google-forms', () => {
       const text = typeof body === 'string' ? body : Buffer.from(body).toString('latin1');
       const res = await world.app.request('/webhooks/google-forms', {
         method: 'POST',
-        headers: { 'x-loket-timestamp': ts, 'x-loket-signature': signed ? signBody(world.deps.config.GOOGLE_FORMS_WEBHOOK_SECRET, ts, text) : 'sha256=00' },
+        headers: {
+          'x-loket-timestamp': ts,
+          'x-loket-signature': signed ? signBody(world.deps.config.GOOGLE_FORMS_WEBHOOK_SECRET, ts, text) : 'sha256=00',
+        },
         body: body as BodyInit,
       });
       statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
       expect(res.status, text.slice(0, 200)).toBeLessThan(500);
       const out = await res.json();
-      expect(out.error?.code ?? out.status, text.slice(0, 200)).toMatch(/^(validation|unauthorized|not_found|ignored)$/);
+      expect(out.error?.code ?? out.status, text.slice(0, 200)).toMatch(
+        /^(validation|unauthorized|not_found|ignored)$/,
+      );
     }
     expect(statuses.get(400)).toBeGreaterThan(500);
     expect(statuses.get(401)).toBeGreaterThan(100);

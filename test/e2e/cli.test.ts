@@ -29,13 +29,32 @@ describe('npx loket', () => {
       [['--service', 'rekomendasi-bbm', '--received', '2026-03-19T09:00:00+07:00'], '2026-03-25T08:30:00+07:00'],
       [['--service', 'kantor-cabang-ksp', '--received', '2026-03-16T10:00:00+07:00'], '2026-03-30T16:00:00+07:00'],
       [['--service', 'pengaduan', '--received', '2026-05-29T20:00:00+07:00'], '2026-06-05T16:30:00+07:00'],
-      [['--service', 'kantor-cabang-ksp', '--received', '2026-11-02T09:00:00+07:00', '--pause', '2026-11-03T10:00:00+07:00/2026-11-05T11:00:00+07:00'], '2026-11-12T08:30:00+07:00'],
+      [
+        [
+          '--service',
+          'kantor-cabang-ksp',
+          '--received',
+          '2026-11-02T09:00:00+07:00',
+          '--pause',
+          '2026-11-03T10:00:00+07:00/2026-11-05T11:00:00+07:00',
+        ],
+        '2026-11-12T08:30:00+07:00',
+      ],
     ] as const;
     const outputs = await Promise.all(cases.map(([args]) => loket('sla', ...args)));
     outputs.forEach((o, i) => {
       expect(o.code, o.stderr).toBe(0);
       const json = JSON.parse(o.stdout);
-      expect(Object.keys(json)).toEqual(['service', 'unit', 'amount', 'receivedAt', 'countFrom', 'dueAt', 'targetAt', 'estimated']);
+      expect(Object.keys(json)).toEqual([
+        'service',
+        'unit',
+        'amount',
+        'receivedAt',
+        'countFrom',
+        'dueAt',
+        'targetAt',
+        'estimated',
+      ]);
       expect(json.dueAt).toBe(cases[i]![1]);
       expect(json.estimated).toBe(false);
     });
@@ -44,11 +63,36 @@ describe('npx loket', () => {
 
   it('counts the statutory clocks of UU 14/2008 (docs/RULES.md §2) by the same rules, with a year past the official calendar flagged', async () => {
     const cases = [
-      [['--clock', 'kip-answer', '--received', '2026-11-02T17:00:00+07:00'], 'receivedAt', '2026-11-17T16:00:00+07:00', false],
-      [['--clock', 'kip-answer', '--received', '2026-11-07T10:00:00+07:00'], 'receivedAt', '2026-11-23T16:00:00+07:00', false],
-      [['--clock', 'kip-extended', '--received', '2026-11-02T17:00:00+07:00'], 'receivedAt', '2026-11-26T16:00:00+07:00', false],
-      [['--clock', 'kip-objection', '--issued', '2026-11-07T10:00:00+07:00'], 'issuedAt', '2026-12-21T16:00:00+07:00', false],
-      [['--clock', 'kip-answer', '--received', '2026-12-28T10:00:00+07:00'], 'receivedAt', '2027-01-12T16:00:00+07:00', true],
+      [
+        ['--clock', 'kip-answer', '--received', '2026-11-02T17:00:00+07:00'],
+        'receivedAt',
+        '2026-11-17T16:00:00+07:00',
+        false,
+      ],
+      [
+        ['--clock', 'kip-answer', '--received', '2026-11-07T10:00:00+07:00'],
+        'receivedAt',
+        '2026-11-23T16:00:00+07:00',
+        false,
+      ],
+      [
+        ['--clock', 'kip-extended', '--received', '2026-11-02T17:00:00+07:00'],
+        'receivedAt',
+        '2026-11-26T16:00:00+07:00',
+        false,
+      ],
+      [
+        ['--clock', 'kip-objection', '--issued', '2026-11-07T10:00:00+07:00'],
+        'issuedAt',
+        '2026-12-21T16:00:00+07:00',
+        false,
+      ],
+      [
+        ['--clock', 'kip-answer', '--received', '2026-12-28T10:00:00+07:00'],
+        'receivedAt',
+        '2027-01-12T16:00:00+07:00',
+        true,
+      ],
     ] as const;
     const outputs = await Promise.all(cases.map(([args]) => loket('sla', ...args)));
     outputs.forEach((o, i) => {
@@ -67,7 +111,15 @@ describe('npx loket', () => {
       ['sla', '--service', 'pengaduan', '--received', '2026-02-30T09:00+07:00'],
       ['sla', '--service', 'pengaduan', '--received', '2026-03-16T24:00+07:00'],
       ['sla', '--service', 'pengaduan'],
-      ['sla', '--service', 'pengaduan', '--received', '2026-03-16T10:00:00+07:00', '--pause', '2026-03-17T10:00:00+07:00'],
+      [
+        'sla',
+        '--service',
+        'pengaduan',
+        '--received',
+        '2026-03-16T10:00:00+07:00',
+        '--pause',
+        '2026-03-17T10:00:00+07:00',
+      ],
       ['sla', '--service', 'pengaduan', '--received', '2026-03-16T10:00:00+07:00', 'extra'],
       ['sla', '--bogus'],
       ['sla', '--clock', 'kip-objection', '--received', '2026-11-07T10:00:00+07:00'],
@@ -122,8 +174,15 @@ describe('npx loket', () => {
     await once(server, 'listening');
     try {
       const broken = mkdtempSync(join(tmpdir(), 'loket-broken-'));
-      const deskEnv = { ...inject('emulatorEnv'), LOKET_TABLE: 'loket-no-such-table', LOKET_BUCKET: 'loket-test-files' };
-      writeFileSync(join(broken, 'desk.json'), JSON.stringify({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, env: deskEnv }));
+      const deskEnv = {
+        ...inject('emulatorEnv'),
+        LOKET_TABLE: 'loket-no-such-table',
+        LOKET_BUCKET: 'loket-test-files',
+      };
+      writeFileSync(
+        join(broken, 'desk.json'),
+        JSON.stringify({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, env: deskEnv }),
+      );
       const sweep = await loketIn({ ...env, LOKET_DATA_DIR: broken }, 'sweep');
       expect(sweep.code).toBe(1);
       expect(JSON.parse(sweep.stdout).sweep.error).toBeTruthy();

@@ -14,7 +14,12 @@ import { captureLog, manualClock, postFormWebhook, useTestWorld } from '../helpe
 const google: GoogleApi = await startGoogleApi();
 const clock = manualClock('2026-11-25T09:00:00+07:00');
 const logs = captureLog();
-const world = useTestWorld({ time: clock, mail: true, log: logs.log, env: { GOOGLE_SERVICE_ACCOUNT_KEY: google.serviceAccountKey, GOOGLE_API_ROOT_URL: google.rootUrl } });
+const world = useTestWorld({
+  time: clock,
+  mail: true,
+  log: logs.log,
+  env: { GOOGLE_SERVICE_ACCOUNT_KEY: google.serviceAccountKey, GOOGLE_API_ROOT_URL: google.rootUrl },
+});
 const web = useBrowser(world);
 const NIK = '3514014107900001';
 const KK = '3514010101200003';
@@ -30,21 +35,31 @@ beforeAll(async () => {
 });
 afterAll(() => google.close());
 
-const file = (title: string, id: string, name: string, mimeType: string) => ({ questionId: id, title, type: 'FILE_UPLOAD', values: [id], files: [{ fileId: id, fileName: name, mimeType }] });
-const bbmResponse = (submittedAt: string, kk: string) => JSON.stringify({
-  formId: 'demo-rekomendasi-bbm', responseId: 'bbm-console-1', submittedAt, respondentEmail: 'siti@contoh.id',
-  answers: [
-    { questionId: 'a', title: 'Nama lengkap pemohon', type: 'TEXT', values: ['Siti Aminah'] },
-    { questionId: 'b', title: 'NIK (16 digit)', type: 'TEXT', values: [NIK] },
-    file('Fotokopi/scan KTP', 'f-ktp', `KTP Siti ${NIK}.jpg`, 'image/jpeg'),
-    { questionId: 'c', title: 'Nomor Kartu Keluarga (16 digit)', type: 'TEXT', values: [kk] },
-    file('Scan Kartu Keluarga', 'f-kk', 'KK.pdf', 'application/pdf'),
-    { questionId: 'd', title: 'Nomor telepon/HP', type: 'TEXT', values: ['081234567890'] },
-    { questionId: 'e', title: 'Nama usaha', type: 'TEXT', values: ['Warung Siti'] },
-    file('Surat Keterangan Usaha', 'f-sku', 'SKU.pdf', 'application/pdf'),
-    file('Foto usaha', 'f-foto', 'warung.jpg', 'image/jpeg'),
-  ],
+const file = (title: string, id: string, name: string, mimeType: string) => ({
+  questionId: id,
+  title,
+  type: 'FILE_UPLOAD',
+  values: [id],
+  files: [{ fileId: id, fileName: name, mimeType }],
 });
+const bbmResponse = (submittedAt: string, kk: string) =>
+  JSON.stringify({
+    formId: 'demo-rekomendasi-bbm',
+    responseId: 'bbm-console-1',
+    submittedAt,
+    respondentEmail: 'siti@contoh.id',
+    answers: [
+      { questionId: 'a', title: 'Nama lengkap pemohon', type: 'TEXT', values: ['Siti Aminah'] },
+      { questionId: 'b', title: 'NIK (16 digit)', type: 'TEXT', values: [NIK] },
+      file('Fotokopi/scan KTP', 'f-ktp', `KTP Siti ${NIK}.jpg`, 'image/jpeg'),
+      { questionId: 'c', title: 'Nomor Kartu Keluarga (16 digit)', type: 'TEXT', values: [kk] },
+      file('Scan Kartu Keluarga', 'f-kk', 'KK.pdf', 'application/pdf'),
+      { questionId: 'd', title: 'Nomor telepon/HP', type: 'TEXT', values: ['081234567890'] },
+      { questionId: 'e', title: 'Nama usaha', type: 'TEXT', values: ['Warung Siti'] },
+      file('Surat Keterangan Usaha', 'f-sku', 'SKU.pdf', 'application/pdf'),
+      file('Foto usaha', 'f-foto', 'warung.jpg', 'image/jpeg'),
+    ],
+  });
 
 /** Watches a page for a CSP violation, a server error, or the applicant's NIK/KK in any HTML. */
 const watch = (page: Page, problems: string[]) => watchPage(page, problems, [NIK, KK]);
@@ -93,13 +108,17 @@ describe('a whole rekomendasi-bbm case in the console', () => {
     await page.click('form button[type=submit]:has-text("Minta perbaikan")');
     await page.waitForSelector('text=Tindakan telah disimpan');
     expect(await page.textContent('main')).toContain('Menunggu perbaikan dari pemohon');
-    const revision = world.catcher.mail.find((m) => m.to.includes('siti@contoh.id') && m.subject.startsWith('Perlu perbaikan'));
+    const revision = world.catcher.mail.find(
+      (m) => m.to.includes('siti@contoh.id') && m.subject.startsWith('Perlu perbaikan'),
+    );
     expect(revision?.text).toContain('Nomor KK harus 16 digit sesuai kartu.');
     expect(revision?.text).toContain('KK');
 
     // The applicant edits the form response; the webhook brings the new answers back to the officer's step.
     clock.set('2026-11-25T10:30:00+07:00');
-    expect((await postFormWebhook(world.app, world.deps, bbmResponse('2026-11-25T10:20:00+07:00', KK))).status).toBe(200);
+    expect((await postFormWebhook(world.app, world.deps, bbmResponse('2026-11-25T10:20:00+07:00', KK))).status).toBe(
+      200,
+    );
     await page.reload();
     expect(await page.textContent('main')).toContain('3514••••••••0003');
     expect(await page.textContent('main')).toContain('Koreksi dan kualifikasi pemohon');
@@ -126,12 +145,22 @@ describe('a whole rekomendasi-bbm case in the console', () => {
     const record = await world.deps.cases.get(caseId);
     expect(record.state).toBe('selesai');
     const events = await world.deps.cases.events(caseId);
-    expect(events.filter((e) => e.type === 'transition').map((e) => e.event)).toEqual(['minta_perbaikan', 'serahkan_perbaikan', 'memenuhi_syarat', 'tandatangani', 'beri_nomor']);
+    expect(events.filter((e) => e.type === 'transition').map((e) => e.event)).toEqual([
+      'minta_perbaikan',
+      'serahkan_perbaikan',
+      'memenuhi_syarat',
+      'tandatangani',
+      'beri_nomor',
+    ]);
     await signOut(page);
     expect(problems).toEqual([]);
     // Nothing personal reached a log line on the way (the logger runs at debug level here).
     expect(logs.lines.length).toBeGreaterThan(20);
-    expect(logs.lines.filter((l) => l.includes(NIK) || l.includes(KK) || l.includes('siti@contoh.id') || l.includes('Siti Aminah'))).toEqual([]);
+    expect(
+      logs.lines.filter(
+        (l) => l.includes(NIK) || l.includes(KK) || l.includes('siti@contoh.id') || l.includes('Siti Aminah'),
+      ),
+    ).toEqual([]);
     await page.close();
   });
 
@@ -150,14 +179,25 @@ describe('a whole rekomendasi-bbm case in the console', () => {
     await screenshots(page, 'console-09-registered');
     await signOut(page);
     await signInAsDemo(page, 'admin');
-    for (const [path, name] of [['/konsol/admin', 'admin-home'], ['/konsol/admin/petugas', 'admin-staff'], ['/konsol/admin/petugas/fungsional', 'admin-staff-edit'],
-      ['/konsol/admin/kalender?tahun=2026', 'admin-calendar'], ['/konsol/admin/formulir', 'admin-forms'], ['/konsol/admin/formulir/ubah?form=demo-konsultasi', 'admin-form-edit'], ['/konsol/admin/email', 'admin-mail']] as const) {
+    for (const [path, name] of [
+      ['/konsol/admin', 'admin-home'],
+      ['/konsol/admin/petugas', 'admin-staff'],
+      ['/konsol/admin/petugas/fungsional', 'admin-staff-edit'],
+      ['/konsol/admin/kalender?tahun=2026', 'admin-calendar'],
+      ['/konsol/admin/formulir', 'admin-forms'],
+      ['/konsol/admin/formulir/ubah?form=demo-konsultasi', 'admin-form-edit'],
+      ['/konsol/admin/email', 'admin-mail'],
+    ] as const) {
       const res = await page.goto(web.base + path);
       expect(res!.status(), path).toBe(200);
       await screenshots(page, `console-10-${name}`);
     }
     await signOut(page);
-    for (const [path, name] of [['/', 'home'], ['/layanan/kantor-cabang-ksp', 'service'], ['/pengaduan', 'complaints']] as const) {
+    for (const [path, name] of [
+      ['/', 'home'],
+      ['/layanan/kantor-cabang-ksp', 'service'],
+      ['/pengaduan', 'complaints'],
+    ] as const) {
       await page.goto(web.base + path);
       await screenshots(page, `public-${name}`);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);

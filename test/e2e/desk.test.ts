@@ -33,7 +33,7 @@ describe('the local desk (what `npm start` runs)', () => {
       expect(a.url).not.toBe(b.url);
       expect((await fetch(`${a.url}/health`)).status).toBe(200);
       expect((await fetch(`${b.url}/health`)).status).toBe(200);
-      expect((await (await fetch(`${a.url}/open311/v2/services.json`)).json())).toHaveLength(9);
+      expect(await (await fetch(`${a.url}/open311/v2/services.json`)).json()).toHaveLength(9);
       const res = await fetch(`${a.url}/api/cases`, {
         method: 'POST',
         headers: { authorization: `Bearer ${demoToken(a.deps, 'frontdesk')}`, 'content-type': 'application/json' },
@@ -47,10 +47,14 @@ describe('the local desk (what `npm start` runs)', () => {
       const again = await startDesk({ port: 0, dataDir: dirA });
       try {
         const token = demoToken(again.deps, 'fungsional');
-        const back = await fetch(`${again.url}/api/cases/${created.id}`, { headers: { authorization: `Bearer ${token}` } });
+        const back = await fetch(`${again.url}/api/cases/${created.id}`, {
+          headers: { authorization: `Bearer ${token}` },
+        });
         expect(back.status).toBe(200);
         expect((await back.json()).trackingNumber).toBe(created.trackingNumber);
-        const other = await fetch(`${b.url}/api/cases/${created.id}`, { headers: { authorization: `Bearer ${demoToken(b.deps, 'fungsional')}` } });
+        const other = await fetch(`${b.url}/api/cases/${created.id}`, {
+          headers: { authorization: `Bearer ${demoToken(b.deps, 'fungsional')}` },
+        });
         expect(other.status).toBe(404);
       } finally {
         await again.stop();
@@ -77,38 +81,87 @@ describe('mail and scheduled jobs on the local desk', () => {
     const desk = await startDesk({ port: 0, dataDir: dir, env: { LOKET_SWEEP_INTERVAL_SECONDS: '1' } });
     try {
       const body = JSON.stringify({
-        formId: 'demo-konsultasi', responseId: 'desk-demo-1', submittedAt: new Date().toISOString(), respondentEmail: 'warga@example.com',
+        formId: 'demo-konsultasi',
+        responseId: 'desk-demo-1',
+        submittedAt: new Date().toISOString(),
+        respondentEmail: 'warga@example.com',
         answers: [{ questionId: '1', title: 'Nama lengkap pemohon', type: 'TEXT', values: ['Warga'] }],
       });
       const ts = String(Math.floor(Date.now() / 1000));
       const res = await fetch(`${desk.url}/webhooks/google-forms`, {
-        method: 'POST', body,
-        headers: { 'content-type': 'application/json', 'x-loket-timestamp': ts, 'x-loket-signature': signBody(desk.deps.config.GOOGLE_FORMS_WEBHOOK_SECRET, ts, body) },
+        method: 'POST',
+        body,
+        headers: {
+          'content-type': 'application/json',
+          'x-loket-timestamp': ts,
+          'x-loket-signature': signBody(desk.deps.config.GOOGLE_FORMS_WEBHOOK_SECRET, ts, body),
+        },
       });
       expect(res.status).toBe(201);
       const { trackingNumber } = await res.json();
       const { messages } = await (await fetch(`${desk.url}/dev/mail`)).json();
-      expect(messages).toEqual(expect.arrayContaining([expect.objectContaining({ to: ['warga@example.com'], subject: `Permohonan diterima: ${trackingNumber} (Konsultasi)` })]));
+      expect(messages).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            to: ['warga@example.com'],
+            subject: `Permohonan diterima: ${trackingNumber} (Konsultasi)`,
+          }),
+        ]),
+      );
 
-      const cli = (...args: string[]) => run('node', [join(ROOT, 'bin/loket.mjs'), ...args], { env: { ...process.env, LOKET_DATA_DIR: dir, LOKET_STAGE: 'local' }, cwd: ROOT })
-        .then((r) => ({ code: 0, ...r }), (e: { code: number; stdout: string; stderr: string }) => e);
+      const cli = (...args: string[]) =>
+        run('node', [join(ROOT, 'bin/loket.mjs'), ...args], {
+          env: { ...process.env, LOKET_DATA_DIR: dir, LOKET_STAGE: 'local' },
+          cwd: ROOT,
+        }).then(
+          (r) => ({ code: 0, ...r }),
+          (e: { code: number; stdout: string; stderr: string }) => e,
+        );
       const sweep = await cli('sweep');
       expect(sweep.code).toBe(0);
-      expect(JSON.parse(sweep.stdout)).toMatchObject({ sweep: { due: expect.any(Number) }, mail: { failed: 0 }, attachments: { cases: 0 } });
+      expect(JSON.parse(sweep.stdout)).toMatchObject({
+        sweep: { due: expect.any(Number) },
+        mail: { failed: 0 },
+        attachments: { cases: 0 },
+      });
       const reconcile = await cli('reconcile');
       expect(reconcile.code).toBe(1);
       expect(reconcile.stderr).toContain('Google is not configured');
       expect(reconcile.stderr).not.toMatch(/at .*\.ts:\d+/);
 
       // The staff directory from the command line: how a fresh stage gets its first administrator.
-      const added = await cli('staff', 'add', 'admin-dua', '--name', 'Admin Dua', '--email', 'admin.dua@contoh.go.id', '--role', 'admin');
+      const added = await cli(
+        'staff',
+        'add',
+        'admin-dua',
+        '--name',
+        'Admin Dua',
+        '--email',
+        'admin.dua@contoh.go.id',
+        '--role',
+        'admin',
+      );
       expect(added.code, added.stderr).toBe(0);
       expect(JSON.parse(added.stdout)).toEqual({ id: 'admin-dua', roles: ['admin'], active: true, created: true });
-      const listed = JSON.parse((await cli('staff', 'list')).stdout) as { id: string; email: string; active: boolean }[];
+      const listed = JSON.parse((await cli('staff', 'list')).stdout) as {
+        id: string;
+        email: string;
+        active: boolean;
+      }[];
       expect(listed.find((s) => s.id === 'admin-dua')).toMatchObject({ email: 'a•••@contoh.go.id', active: true });
       expect((await cli('staff', 'disable', 'admin-dua')).code).toBe(0);
       expect((await desk.deps.staff.get('admin-dua'))?.active).toBe(false);
-      const bad = await cli('staff', 'add', 'x-1', '--name', 'X', '--email', 'a@contoh.id, b@contoh.id', '--role', 'admin');
+      const bad = await cli(
+        'staff',
+        'add',
+        'x-1',
+        '--name',
+        'X',
+        '--email',
+        'a@contoh.id, b@contoh.id',
+        '--role',
+        'admin',
+      );
       expect(bad.code).toBe(2);
       expect(bad.stderr).toContain('exactly one email address');
 

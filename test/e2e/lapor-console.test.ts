@@ -15,12 +15,33 @@ const env: Record<string, string> = {};
 let lapor: LaporServer;
 beforeAll(async () => {
   lapor = await startLaporServer();
-  Object.assign(env, { LAPOR_API_BASE_URL: lapor.url, LAPOR_API_AUTH: LAPOR_AUTH, LAPOR_API_TOKEN: LAPOR_TOKEN, LAPOR_USER_ID: '77', LAPOR_INSTITUTION_ID: '1234' });
-  lapor.put('4242', {
-    title: 'Konsultan klinik tidak hadir', content: 'Saya datang sesuai jadwal klinik KUKM hari Selasa tetapi konsultan tidak hadir.',
-    status_code: '1', status_name: 'Belum ditindaklanjuti', created_at: laporTime('2026-11-23T08:00:00+07:00'),
-    user: { name: 'Rahmat Hidayat' }, is_secret: 1, is_anonymous: 0,
-  }, [{ status_old: { name: 'Belum diverifikasi' }, status_new: { name: 'Belum ditindaklanjuti', code: '1' }, created_at: laporTime('2026-11-24T09:15:00+07:00') }]);
+  Object.assign(env, {
+    LAPOR_API_BASE_URL: lapor.url,
+    LAPOR_API_AUTH: LAPOR_AUTH,
+    LAPOR_API_TOKEN: LAPOR_TOKEN,
+    LAPOR_USER_ID: '77',
+    LAPOR_INSTITUTION_ID: '1234',
+  });
+  lapor.put(
+    '4242',
+    {
+      title: 'Konsultan klinik tidak hadir',
+      content: 'Saya datang sesuai jadwal klinik KUKM hari Selasa tetapi konsultan tidak hadir.',
+      status_code: '1',
+      status_name: 'Belum ditindaklanjuti',
+      created_at: laporTime('2026-11-23T08:00:00+07:00'),
+      user: { name: 'Rahmat Hidayat' },
+      is_secret: 1,
+      is_anonymous: 0,
+    },
+    [
+      {
+        status_old: { name: 'Belum diverifikasi' },
+        status_new: { name: 'Belum ditindaklanjuti', code: '1' },
+        created_at: laporTime('2026-11-24T09:15:00+07:00'),
+      },
+    ],
+  );
 });
 afterAll(() => lapor.close());
 const world = useTestWorld({ time: clock, mail: true, env });
@@ -60,7 +81,9 @@ describe('SP4N-LAPOR! in the console', () => {
     await page.fill('#note', 'Konsultan pengganti telah dijadwalkan; mohon maaf atas ketidaknyamanan.');
     await page.click('form button[type=submit]:has-text("Tanggapan disampaikan kepada pengadu")');
     await page.waitForSelector('text=Tindakan telah disimpan');
-    expect(lapor.posts.map((p) => p.fields.content)).toEqual(['Konsultan pengganti telah dijadwalkan; mohon maaf atas ketidaknyamanan.']);
+    expect(lapor.posts.map((p) => p.fields.content)).toEqual([
+      'Konsultan pengganti telah dijadwalkan; mohon maaf atas ketidaknyamanan.',
+    ]);
     await page.reload();
     expect(await page.textContent('.timeline')).toContain('Tanggapan terkirim ke SP4N-LAPOR!');
     await screenshots(page, 'lapor-04-posted');
@@ -72,7 +95,11 @@ describe('SP4N-LAPOR! in the console', () => {
     await page.fill('#dispositionTime', '13:30');
     await page.fill('#title', 'Antrian loket terlalu panjang');
     await page.fill('#content', 'Hanya satu petugas melayani di loket pada jam sibuk.');
-    await page.setInputFiles('#files', { name: 'antrian.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+    await page.setInputFiles('#files', {
+      name: 'antrian.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n%%EOF\n'),
+    });
     await page.click('button:has-text("Daftarkan pengaduan")');
     await page.waitForSelector('text=Pengaduan SP4N-LAPOR! telah didaftarkan');
     expect(await page.textContent('#dokumen ~ ul')).toContain('Tersimpan');

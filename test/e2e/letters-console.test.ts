@@ -15,15 +15,32 @@ const world = useTestWorld({ time: clock, mail: true });
 const web = useBrowser(world);
 const signInAsDemo = (page: Page, staffId: string) => signInAs(page, web.base, staffId);
 
-
 describe('letters in the console and in public', () => {
   it('refuses with a ground, issues and verifies the letter, keeps it in the register, revokes it', async () => {
     const { record } = await world.deps.cases.open({
-      serviceId: 'data-informasi', channel: 'walk_in', applicant: { name: 'Ahmad Fauzi', email: 'ahmad@example.com' }, receivedAt: clock.now(), actorId: 'frontdesk',
-      answers: { nama_pemohon: ['Ahmad Fauzi'], instansi: ['Ahmad Fauzi'], alamat: ['Jl. Pahlawan 12, Bangil'], pekerjaan: ['Peneliti'], nomor_hp: ['081234567890'], email: ['ahmad@example.com'], data_diminta: ['Laporan keuangan rinci anggota KSP Makmur'], maksud_tujuan: ['Penelitian'], pernyataan_sumber: ['Ya'] },
+      serviceId: 'data-informasi',
+      channel: 'walk_in',
+      applicant: { name: 'Ahmad Fauzi', email: 'ahmad@example.com' },
+      receivedAt: clock.now(),
+      actorId: 'frontdesk',
+      answers: {
+        nama_pemohon: ['Ahmad Fauzi'],
+        instansi: ['Ahmad Fauzi'],
+        alamat: ['Jl. Pahlawan 12, Bangil'],
+        pekerjaan: ['Peneliti'],
+        nomor_hp: ['081234567890'],
+        email: ['ahmad@example.com'],
+        data_diminta: ['Laporan keuangan rinci anggota KSP Makmur'],
+        maksud_tujuan: ['Penelitian'],
+        pernyataan_sumber: ['Ya'],
+      },
     });
     const front = { id: 'frontdesk', roles: ['petugas_layanan' as const] };
-    await world.deps.cases.checkRequirement(record.id, { requirementId: 'surat_permohonan', status: 'ok', actor: front });
+    await world.deps.cases.checkRequirement(record.id, {
+      requirementId: 'surat_permohonan',
+      status: 'ok',
+      actor: front,
+    });
     await world.deps.cases.act(record.id, { event: 'terima', actor: front });
 
     const problems: string[] = [];
@@ -43,7 +60,10 @@ describe('letters in the console and in public', () => {
     expect(await page.textContent('.error-summary')).toContain('Pilih dasar pengecualian');
     await screenshots(page, 'letters-01-refusal-errors');
     await page.selectOption('#ground', 'h');
-    await page.fill('#consequenceTest', 'Membuka keuangan pribadi anggota merugikan hak privasi mereka lebih besar daripada manfaatnya bagi pemohon.');
+    await page.fill(
+      '#consequenceTest',
+      'Membuka keuangan pribadi anggota merugikan hak privasi mereka lebih besar daripada manfaatnya bagi pemohon.',
+    );
     await page.fill('#exemptionPeriod', 'Selama pemilik data tidak memberi izin');
     await page.click('form button[type=submit]:has-text("Informasi dikecualikan")');
     await page.waitForSelector('text=Tindakan telah disimpan');
@@ -59,7 +79,11 @@ describe('letters in the console and in public', () => {
     expect(await page.textContent('body')).not.toContain('Ahmad');
     await screenshots(page, 'letters-03-verify');
     const s3 = await world.deps.files.client();
-    const pdf = Buffer.from(await (await s3.send(new GetObjectCommand({ Bucket: world.deps.config.LOKET_BUCKET, Key: letter.s3Key }))).Body!.transformToByteArray());
+    const pdf = Buffer.from(
+      await (
+        await s3.send(new GetObjectCommand({ Bucket: world.deps.config.LOKET_BUCKET, Key: letter.s3Key }))
+      ).Body!.transformToByteArray(),
+    );
     await page.setInputFiles('#berkas', { name: 'surat.pdf', mimeType: 'application/pdf', buffer: pdf });
     await page.click('button:has-text("Cocokkan")');
     await page.waitForSelector('text=sama persis');

@@ -10,13 +10,24 @@ const web = useBrowser(world);
 describe('public status page in Chromium', () => {
   it('looks a number up from the form and shows the status, comfortable on a phone, with no CSP violation', async () => {
     const { record } = await world.deps.cases.open({
-      serviceId: 'rekomendasi-bbm', channel: 'walk_in', applicant: { name: 'Siti Aminah' }, answers: { nik: ['3514014107900001'] },
-      receivedAt: clock.now(), actorId: 'frontdesk',
+      serviceId: 'rekomendasi-bbm',
+      channel: 'walk_in',
+      applicant: { name: 'Siti Aminah' },
+      answers: { nik: ['3514014107900001'] },
+      receivedAt: clock.now(),
+      actorId: 'frontdesk',
     });
-    await world.deps.cases.act(record.id, { event: 'minta_perbaikan', note: 'KK belum ada', data: { requirements: 'kk' }, actor: { id: 'fungsional', roles: ['fungsional_umum'] } });
+    await world.deps.cases.act(record.id, {
+      event: 'minta_perbaikan',
+      note: 'KK belum ada',
+      data: { requirements: 'kk' },
+      actor: { id: 'fungsional', roles: ['fungsional_umum'] },
+    });
     const page = await web.browser.newPage({ viewport: { width: 390, height: 844 } });
     const violations: string[] = [];
-    page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) violations.push(m.text()); });
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+    });
     await page.goto(`${web.base}/status`);
     await screenshots(page, 'status-lookup');
     await page.fill('#nomor', record.trackingNumber.toLowerCase());

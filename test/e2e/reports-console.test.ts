@@ -14,14 +14,26 @@ const clock = manualClock('2026-11-25T10:00:00+07:00');
 const world = useTestWorld({ time: clock, mail: true });
 const web = useBrowser(world);
 
-
 const finished = async (serviceId: string, receivedIso: string, closedIso: string) => {
-  const { record } = await world.deps.cases.open({ serviceId, channel: 'walk_in', applicant: { name: 'Tamu' }, answers: { permasalahan: ['Modal usaha'] }, receivedAt: Date.parse(receivedIso), actorId: 'frontdesk' });
-  return forceCase(world.deps, record.id, { state: 'selesai', closedAt: Date.parse(closedIso), assigneeId: 'konsultan' }, Date.parse(closedIso), 'selesai');
+  const { record } = await world.deps.cases.open({
+    serviceId,
+    channel: 'walk_in',
+    applicant: { name: 'Tamu' },
+    answers: { permasalahan: ['Modal usaha'] },
+    receivedAt: Date.parse(receivedIso),
+    actorId: 'frontdesk',
+  });
+  return forceCase(
+    world.deps,
+    record.id,
+    { state: 'selesai', closedAt: Date.parse(closedIso), assigneeId: 'konsultan' },
+    Date.parse(closedIso),
+    'selesai',
+  );
 };
 
 describe('survey, report and public performance', () => {
-  it('takes a walk-in visitor\'s answer from the desk QR code, reports the month with charts, and shows /kinerja', async () => {
+  it("takes a walk-in visitor's answer from the desk QR code, reports the month with charts, and shows /kinerja", async () => {
     const c = await finished('konsultasi', '2026-11-24T09:00:00+07:00', '2026-11-24T10:00:00+07:00');
     await finished('konsultasi', '2026-08-11T09:00:00+07:00', '2026-08-11T09:40:00+07:00');
     await finished('rekomendasi-bbm', '2026-08-12T09:00:00+07:00', '2026-08-12T11:30:00+07:00');
@@ -56,8 +68,18 @@ describe('survey, report and public performance', () => {
     await page.goto(`${web.base}/konsol/laporan?triwulan=2026-Q3`);
     expect(await page.textContent('h1')).toContain('Triwulan 3 2026');
     await screenshots(page, 'report-02-quarter');
-    await recordBusiness(world.deps, clock.now(), 'Keripik Tempe Bu Siti', { kecamatan: 'Bangil', sektor: 'Makanan dan minuman', skala: 'Mikro', tenaga_kerja: '3' });
-    await recordBusiness(world.deps, clock.now(), 'Batik Tulis Pandaan', { kecamatan: 'Pandaan', sektor: 'Fesyen dan tekstil', skala: 'Kecil', tenaga_kerja: '12' });
+    await recordBusiness(world.deps, clock.now(), 'Keripik Tempe Bu Siti', {
+      kecamatan: 'Bangil',
+      sektor: 'Makanan dan minuman',
+      skala: 'Mikro',
+      tenaga_kerja: '3',
+    });
+    await recordBusiness(world.deps, clock.now(), 'Batik Tulis Pandaan', {
+      kecamatan: 'Pandaan',
+      sektor: 'Fesyen dan tekstil',
+      skala: 'Kecil',
+      tenaga_kerja: '12',
+    });
     await page.click('a:has-text("Registri UMKM")');
     expect(await page.textContent('.lead')).toContain('2 usaha tercatat, 15 tenaga kerja');
     expect(await page.textContent('body')).not.toContain('3514014107900001');
@@ -66,7 +88,12 @@ describe('survey, report and public performance', () => {
 
     // The Klinik KUKM: a session added by the Admin Klinik, a qualified applicant booked into it.
     const { record: klinik } = await world.deps.cases.open({
-      serviceId: 'klinik-kukm', channel: 'walk_in', applicant: { name: 'Budi' }, answers: { nama_pemohon: ['Budi'], kebutuhan: ['Pemasaran'] }, receivedAt: clock.now(), actorId: 'frontdesk',
+      serviceId: 'klinik-kukm',
+      channel: 'walk_in',
+      applicant: { name: 'Budi' },
+      answers: { nama_pemohon: ['Budi'], kebutuhan: ['Pemasaran'] },
+      receivedAt: clock.now(),
+      actorId: 'frontdesk',
     });
     await forceCase(world.deps, klinik.id, { state: 'penjadwalan' }, clock.now(), 'klasifikasi_selesai');
     await signInAs(page, web.base, 'admin-klinik');
@@ -83,7 +110,9 @@ describe('survey, report and public performance', () => {
     await screenshots(page, 'klinik-02-book');
     await page.click('form button[type=submit]:has-text("Jadwal layanan ditetapkan")');
     await page.waitForSelector('text=Tindakan telah disimpan');
-    expect(await page.textContent('.timeline')).toContain('Jadwal Klinik KUKM: Selasa, 8 Desember 2026 pukul 09.00 WIB');
+    expect(await page.textContent('.timeline')).toContain(
+      'Jadwal Klinik KUKM: Selasa, 8 Desember 2026 pukul 09.00 WIB',
+    );
     await page.click('button:has-text("Keluar")');
     await page.goto(`${web.base}/klinik`);
     expect(await page.textContent('body')).toContain('Sisa 7 kursi');
@@ -91,7 +120,12 @@ describe('survey, report and public performance', () => {
 
     // Sosialisasi: the Sekretariat records the Kepala Bagian's paraf, given outside the Dinas.
     const { record: sos } = await world.deps.cases.open({
-      serviceId: 'sosialisasi', channel: 'internal', applicant: { name: 'Bidang Usaha Mikro' }, receivedAt: clock.now(), actorId: 'subkoor', answers: {},
+      serviceId: 'sosialisasi',
+      channel: 'internal',
+      applicant: { name: 'Bidang Usaha Mikro' },
+      receivedAt: clock.now(),
+      actorId: 'subkoor',
+      answers: {},
     });
     await forceCase(world.deps, sos.id, { state: 'paraf_kabag' }, clock.now(), 'nota_terverifikasi');
     await signInAs(page, web.base, 'sekdis');

@@ -7,7 +7,15 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 
 /** Debian's Chromium (`.ci/run` installs it); playwright's own browser downloads are not used. */
 const EXECUTABLE = process.env.LOKET_CHROMIUM ?? '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 export const ARTIFACTS = new URL('../artifacts/', import.meta.url).pathname;
 
@@ -31,7 +39,9 @@ export const screenshots = async (page: Page, name: string) => {
  * Registers a file's browser setup: the test world's app served over HTTP by the Node server (so the
  * platform address, cookies and redirects are real) and one Chromium. Fields are filled in `beforeAll`.
  */
-export const useBrowser = (world: { app: { fetch: (req: Request, env?: unknown) => Response | Promise<Response> } }) => {
+export const useBrowser = (world: {
+  app: { fetch: (req: Request, env?: unknown) => Response | Promise<Response> };
+}) => {
   const ctx = {} as { browser: Browser; base: string };
   let server: ReturnType<typeof serve> | undefined;
   beforeAll(async () => {

@@ -23,7 +23,9 @@ export const act = async (page: Page, label: string, note?: string) => {
  */
 export const watchPage = (page: Page, problems: string[], forbidden: string[] = []) => {
   page.setDefaultTimeout(8000);
-  page.on('console', (m) => { if (/Content Security Policy|Refused to/i.test(m.text())) problems.push(m.text()); });
+  page.on('console', (m) => {
+    if (/Content Security Policy|Refused to/i.test(m.text())) problems.push(m.text());
+  });
   page.on('response', async (r) => {
     if (r.status() >= 500) problems.push(`${r.status()} ${r.url()}`);
     if (forbidden.length && (r.headers()['content-type'] ?? '').startsWith('text/html')) {

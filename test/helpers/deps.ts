@@ -28,7 +28,9 @@ export const captureLog = () => {
  * Deps against the shared emulators with a fresh table, so test files never see each other's data.
  * Storage is prepared and demo staff seeded exactly as `npm start` does.
  */
-export const testDeps = async (opts: { time?: TimeSource; ids?: IdSource; log?: Logger; env?: Record<string, string> } = {}): Promise<Deps> => {
+export const testDeps = async (
+  opts: { time?: TimeSource; ids?: IdSource; log?: Logger; env?: Record<string, string> } = {},
+): Promise<Deps> => {
   Object.assign(process.env, inject('emulatorEnv'));
   const config = loadConfig({
     ...process.env,
@@ -46,7 +48,12 @@ export const testDeps = async (opts: { time?: TimeSource; ids?: IdSource; log?: 
 export const KADIS = { id: 'kadis', roles: ['kepala_dinas' as const] };
 
 /** Assigns a case to a seeded officer (the service reads the staff directory). */
-export const assignTo = async (deps: Deps, caseId: string, assigneeId: string, opts: { actor?: { id: string; roles: Role[] }; expectedVersion?: number } = {}) => {
+export const assignTo = async (
+  deps: Deps,
+  caseId: string,
+  assigneeId: string,
+  opts: { actor?: { id: string; roles: Role[] }; expectedVersion?: number } = {},
+) => {
   return deps.cases.assign(caseId, { assigneeId, actor: opts.actor ?? KADIS, expectedVersion: opts.expectedVersion });
 };
 
@@ -64,11 +71,19 @@ export const forceCase = async (deps: Deps, caseId: string, patch: Partial<CaseR
   })))!.record;
 
 /** Posts a body to the Google Forms webhook signed as the Apps Script signs it. */
-export const postFormWebhook = (app: { request: (path: string, init: RequestInit) => Response | Promise<Response> }, deps: Deps, body: string) => {
+export const postFormWebhook = (
+  app: { request: (path: string, init: RequestInit) => Response | Promise<Response> },
+  deps: Deps,
+  body: string,
+) => {
   const ts = String(Math.floor(deps.time.now() / 1000));
   return app.request('/webhooks/google-forms', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-loket-timestamp': ts, 'x-loket-signature': signBody(deps.config.GOOGLE_FORMS_WEBHOOK_SECRET, ts, body) },
+    headers: {
+      'content-type': 'application/json',
+      'x-loket-timestamp': ts,
+      'x-loket-signature': signBody(deps.config.GOOGLE_FORMS_WEBHOOK_SECRET, ts, body),
+    },
     body,
   });
 };
@@ -84,11 +99,17 @@ export interface TestWorld {
  * Registers the file's setup and teardown: a fresh table seeded like `npm start`, the app, and with
  * `mail: true` a real SMTP catcher the desk's outbox delivers into. Fields are filled in `beforeAll`.
  */
-export const useTestWorld = (opts: { time?: TimeSource; log?: Logger; env?: Record<string, string>; mail?: boolean } = {}): TestWorld => {
+export const useTestWorld = (
+  opts: { time?: TimeSource; log?: Logger; env?: Record<string, string>; mail?: boolean } = {},
+): TestWorld => {
   const world = {} as TestWorld;
   beforeAll(async () => {
     if (opts.mail) world.catcher = await startMailCatcher();
-    world.deps = await testDeps({ time: opts.time, log: opts.log, env: { ...(opts.mail ? { LOKET_SMTP_URL: world.catcher.url } : {}), ...opts.env } });
+    world.deps = await testDeps({
+      time: opts.time,
+      log: opts.log,
+      env: { ...(opts.mail ? { LOKET_SMTP_URL: world.catcher.url } : {}), ...opts.env },
+    });
     world.app = createApp(world.deps);
   });
   afterAll(async () => {

@@ -20,7 +20,9 @@ export interface FormFixture {
 export const startGoogleApi = async () => {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const serviceAccount = {
-    type: 'service_account', client_email: 'loket-test@loket-dev.iam.gserviceaccount.com', private_key_id: 'test-key',
+    type: 'service_account',
+    client_email: 'loket-test@loket-dev.iam.gserviceaccount.com',
+    private_key_id: 'test-key',
     private_key: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
   };
   const files = new Map<string, DriveFixture>();
@@ -40,21 +42,28 @@ export const startGoogleApi = async () => {
   const json = (res: ServerResponse, status: number, body: unknown) => {
     res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
   };
-  const notFound = (res: ServerResponse) => json(res, 404, { error: { code: 404, message: 'Requested entity was not found.', status: 'NOT_FOUND' } });
+  const notFound = (res: ServerResponse) =>
+    json(res, 404, { error: { code: 404, message: 'Requested entity was not found.', status: 'NOT_FOUND' } });
 
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     requests.push(`${req.method} ${url.pathname}`);
-    if (!authorized(req)) return json(res, 401, { error: { code: 401, message: 'Request had invalid authentication credentials.', status: 'UNAUTHENTICATED' } });
+    if (!authorized(req))
+      return json(res, 401, {
+        error: { code: 401, message: 'Request had invalid authentication credentials.', status: 'UNAUTHENTICATED' },
+      });
     const drive = url.pathname.match(/^\/drive\/v3\/files\/([^/]+)$/);
     if (drive) {
       if (outages > 0) {
         outages--;
-        return json(res, 503, { error: { code: 503, message: 'The service is currently unavailable.', status: 'UNAVAILABLE' } });
+        return json(res, 503, {
+          error: { code: 503, message: 'The service is currently unavailable.', status: 'UNAVAILABLE' },
+        });
       }
       const f = files.get(decodeURIComponent(drive[1]!));
       if (!f) return notFound(res);
-      if (url.searchParams.get('alt') === 'media') return res.writeHead(200, { 'content-type': f.mimeType }).end(f.bytes);
+      if (url.searchParams.get('alt') === 'media')
+        return res.writeHead(200, { 'content-type': f.mimeType }).end(f.bytes);
       return json(res, 200, { id: drive[1], name: f.name, mimeType: f.mimeType, size: String(f.bytes.length) });
     }
     const form = url.pathname.match(/^\/v1\/forms\/([^/]+)(\/responses)?$/);
@@ -64,14 +73,22 @@ export const startGoogleApi = async () => {
       return json(res, 200, {
         formId: form[1],
         items: fixture.items.map((q, i) => ({
-          itemId: `item${i}`, title: q.title,
-          questionItem: { question: { questionId: q.questionId, ...(q.kind === 'file' ? { fileUploadQuestion: { folderId: 'f' } } : { textQuestion: {} }) } },
+          itemId: `item${i}`,
+          title: q.title,
+          questionItem: {
+            question: {
+              questionId: q.questionId,
+              ...(q.kind === 'file' ? { fileUploadQuestion: { folderId: 'f' } } : { textQuestion: {} }),
+            },
+          },
         })),
       });
     }
     const filter = url.searchParams.get('filter')?.match(/^timestamp (>=|>) (\S+)$/);
     const since = filter ? Date.parse(filter[2]!) : Number.NEGATIVE_INFINITY;
-    const matching = fixture.responses.filter((r) => (filter?.[1] === '>' ? Date.parse(r.lastSubmittedTime) > since : Date.parse(r.lastSubmittedTime) >= since));
+    const matching = fixture.responses.filter((r) =>
+      filter?.[1] === '>' ? Date.parse(r.lastSubmittedTime) > since : Date.parse(r.lastSubmittedTime) >= since,
+    );
     const start = Number(url.searchParams.get('pageToken') ?? 0);
     const page = matching.slice(start, start + Math.min(pageLimit, Number(url.searchParams.get('pageSize') ?? 5000)));
     const next = start + page.length < matching.length ? String(start + page.length) : undefined;

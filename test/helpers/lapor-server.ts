@@ -50,8 +50,12 @@ export const startLaporServer = async (opts: { timeoutDelayMs?: number } = {}): 
     put: (id, data, logs = []) => complaints.set(id, { data, logs, followups: complaints.get(id)?.followups ?? [] }),
     addFollowup: (id, f) => complaints.get(id)!.followups.push(f),
     setStatus: (id, code, name) => Object.assign(complaints.get(id)!.data, { status_code: code, status_name: name }),
-    fail: (path, fault, times = 1) => { for (let i = 0; i < times; i++) faults.push({ path, fault }); },
-    posts: [], rejects: [], requests: [],
+    fail: (path, fault, times = 1) => {
+      for (let i = 0; i < times; i++) faults.push({ path, fault });
+    },
+    posts: [],
+    rejects: [],
+    requests: [],
   };
   const json = (res: ServerResponse, status: number, value: unknown, prefix = '') => {
     res.writeHead(status, { 'content-type': 'application/json' });
@@ -60,7 +64,8 @@ export const startLaporServer = async (opts: { timeoutDelayMs?: number } = {}): 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0]!;
     server.requests.push(`${req.method} ${path}`);
-    if (req.headers.auth !== `Bearer ${LAPOR_AUTH}` || req.headers.token !== LAPOR_TOKEN) return json(res, 401, { message: 'Unauthenticated' });
+    if (req.headers.auth !== `Bearer ${LAPOR_AUTH}` || req.headers.token !== LAPOR_TOKEN)
+      return json(res, 401, { message: 'Unauthenticated' });
     const i = faults.findIndex((f) => path.includes(f.path));
     const fault = i >= 0 ? faults.splice(i, 1)[0]!.fault : undefined;
     if (fault === 'timeout') {
@@ -73,20 +78,29 @@ export const startLaporServer = async (opts: { timeoutDelayMs?: number } = {}): 
       res.writeHead(200, { 'content-type': 'application/json' });
       return res.end('{"results": {"data": [');
     }
-    const prefix = fault === 'html-prefix' ? '<html><body><b>Warning</b>: Undefined index in /var/www/app.php on line 12</body></html>\n' : '';
+    const prefix =
+      fault === 'html-prefix'
+        ? '<html><body><b>Warning</b>: Undefined index in /var/www/app.php on line 12</body></html>\n'
+        : '';
 
     let m = /^\/complaints\/([^/]+)\/complaint$/.exec(path);
     if (m && req.method === 'GET') {
       const c = complaints.get(decodeURIComponent(m[1]!));
-      return c ? json(res, 200, { results: { data: c.data, data_logs: c.logs } }, prefix) : json(res, 404, { message: 'Pengaduan tidak ditemukan' });
+      return c
+        ? json(res, 200, { results: { data: c.data, data_logs: c.logs } }, prefix)
+        : json(res, 404, { message: 'Pengaduan tidak ditemukan' });
     }
     m = /^\/complaints\/([^/]+)\/followups$/.exec(path);
     if (m && req.method === 'GET') {
       const c = complaints.get(decodeURIComponent(m[1]!));
-      return c ? json(res, 200, { results: { data: c.followups } }, prefix) : json(res, 404, { message: 'Pengaduan tidak ditemukan' });
+      return c
+        ? json(res, 200, { results: { data: c.followups } }, prefix)
+        : json(res, 404, { message: 'Pengaduan tidak ditemukan' });
     }
     if (path === '/complaints/followup/add' && req.method === 'POST') {
-      const form = await new Response(await body(req), { headers: { 'content-type': req.headers['content-type'] ?? '' } }).formData();
+      const form = await new Response(await body(req), {
+        headers: { 'content-type': req.headers['content-type'] ?? '' },
+      }).formData();
       const fields: Record<string, string> = {};
       const files: { name: string; type: string; size: number }[] = [];
       form.forEach((v, k) => {
@@ -97,7 +111,12 @@ export const startLaporServer = async (opts: { timeoutDelayMs?: number } = {}): 
       if (!c) return json(res, 404, { message: 'Pengaduan tidak ditemukan' });
       if (fault === 'refuse') return json(res, 200, { success: false, message: 'Konten tidak boleh kosong' });
       server.posts.push({ path, fields, files });
-      c.followups.push({ id: `fu-${c.followups.length + 1}-${Date.now()}`, content: fields.content, created_at: laporTime(new Date().toISOString()), user: { name: 'Dinas Koperasi dan UKM Kab. Pasuruan' } });
+      c.followups.push({
+        id: `fu-${c.followups.length + 1}-${Date.now()}`,
+        content: fields.content,
+        created_at: laporTime(new Date().toISOString()),
+        user: { name: 'Dinas Koperasi dan UKM Kab. Pasuruan' },
+      });
       if (fault === 'unreadable-2xx') {
         res.writeHead(200, { 'content-type': 'text/html' });
         return res.end('<html>OK</html>');
@@ -112,7 +131,11 @@ export const startLaporServer = async (opts: { timeoutDelayMs?: number } = {}): 
     m = /^\/files\/(.+)$/.exec(path);
     if (m && req.method === 'GET') {
       const pdf = Buffer.from('%PDF-1.4\n% LAPOR test attachment\n%%EOF\n');
-      res.writeHead(200, { 'content-type': 'application/pdf', 'content-length': String(pdf.length), 'content-disposition': `attachment; filename="${m[1]}"` });
+      res.writeHead(200, {
+        'content-type': 'application/pdf',
+        'content-length': String(pdf.length),
+        'content-disposition': `attachment; filename="${m[1]}"`,
+      });
       return res.end(pdf);
     }
     if (path === '/complaints/inbox' && req.method === 'GET') {
@@ -126,6 +149,10 @@ export const startLaporServer = async (opts: { timeoutDelayMs?: number } = {}): 
   return {
     ...server,
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((r) => { http.closeAllConnections(); http.close(() => r()); }),
+    close: () =>
+      new Promise<void>((r) => {
+        http.closeAllConnections();
+        http.close(() => r());
+      }),
   } as LaporServer;
 };

@@ -28,8 +28,15 @@ export const startOidcProvider = async (clientId: string) => {
     const now = Math.floor(Date.now() / 1000);
     const header = b64({ alg: 'RS256', kid: 'test-key-1', typ: 'JWT' });
     const payload = b64({
-      iss: issuer, aud: i.audience ?? clientId, sub: createHash('sha256').update(i.email).digest('hex').slice(0, 20), email: i.email,
-      email_verified: i.emailVerified ?? true, nonce, iat: i.expired ? now - 7200 : now, exp: i.expired ? now - 3600 : now + 3600, name: 'Petugas Uji',
+      iss: issuer,
+      aud: i.audience ?? clientId,
+      sub: createHash('sha256').update(i.email).digest('hex').slice(0, 20),
+      email: i.email,
+      email_verified: i.emailVerified ?? true,
+      nonce,
+      iat: i.expired ? now - 7200 : now,
+      exp: i.expired ? now - 3600 : now + 3600,
+      name: 'Petugas Uji',
     });
     const sig = createSign('RSA-SHA256').update(`${header}.${payload}`).sign(privateKey).toString('base64url');
     return `${header}.${payload}.${sig}`;
@@ -37,19 +44,41 @@ export const startOidcProvider = async (clientId: string) => {
 
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', issuer);
-    const json = (status: number, body: unknown) => { res.writeHead(status, { 'content-type': 'application/json' }); res.end(JSON.stringify(body)); };
+    const json = (status: number, body: unknown) => {
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(body));
+    };
     if (url.pathname === '/.well-known/openid-configuration') {
-      return json(200, { issuer, authorization_endpoint: `${issuer}/authorize`, token_endpoint: `${issuer}/token`, jwks_uri: `${issuer}/jwks`, id_token_signing_alg_values_supported: ['RS256'] });
+      return json(200, {
+        issuer,
+        authorization_endpoint: `${issuer}/authorize`,
+        token_endpoint: `${issuer}/token`,
+        jwks_uri: `${issuer}/jwks`,
+        id_token_signing_alg_values_supported: ['RS256'],
+      });
     }
     if (url.pathname === '/jwks') return json(200, { keys: [jwk] });
     if (url.pathname === '/authorize') {
       const p = url.searchParams;
-      if (p.get('client_id') !== clientId || p.get('response_type') !== 'code' || p.get('code_challenge_method') !== 'S256' || !p.get('state') || !p.get('nonce')) {
+      if (
+        p.get('client_id') !== clientId ||
+        p.get('response_type') !== 'code' ||
+        p.get('code_challenge_method') !== 'S256' ||
+        !p.get('state') ||
+        !p.get('nonce')
+      ) {
         return json(400, { error: 'invalid_request' });
       }
       const code = randomBytes(16).toString('hex');
-      codes.set(code, { identity: next, nonce: p.get('nonce')!, challenge: p.get('code_challenge')!, redirectUri: p.get('redirect_uri')! });
-      res.writeHead(302, { location: `${p.get('redirect_uri')}?code=${code}&state=${encodeURIComponent(p.get('state')!)}` });
+      codes.set(code, {
+        identity: next,
+        nonce: p.get('nonce')!,
+        challenge: p.get('code_challenge')!,
+        redirectUri: p.get('redirect_uri')!,
+      });
+      res.writeHead(302, {
+        location: `${p.get('redirect_uri')}?code=${code}&state=${encodeURIComponent(p.get('state')!)}`,
+      });
       return res.end();
     }
     if (url.pathname === '/token' && req.method === 'POST') {
@@ -58,12 +87,25 @@ export const startOidcProvider = async (clientId: string) => {
       const form = new URLSearchParams(body);
       const grant = codes.get(form.get('code') ?? '');
       codes.delete(form.get('code') ?? '');
-      const verifierHash = createHash('sha256').update(form.get('code_verifier') ?? '').digest('base64url');
-      if (!grant || verifierHash !== grant.challenge || form.get('client_id') !== clientId || form.get('redirect_uri') !== grant.redirectUri) {
+      const verifierHash = createHash('sha256')
+        .update(form.get('code_verifier') ?? '')
+        .digest('base64url');
+      if (
+        !grant ||
+        verifierHash !== grant.challenge ||
+        form.get('client_id') !== clientId ||
+        form.get('redirect_uri') !== grant.redirectUri
+      ) {
         return json(400, { error: 'invalid_grant' });
       }
       const token = idToken(grant.identity, grant.nonce);
-      return json(200, { access_token: 'at', token_type: 'Bearer', expires_in: 3600, id_token: token, scope: 'openid email profile' });
+      return json(200, {
+        access_token: 'at',
+        token_type: 'Bearer',
+        expires_in: 3600,
+        id_token: token,
+        scope: 'openid email profile',
+      });
     }
     json(404, { error: 'not_found' });
   });
@@ -72,7 +114,9 @@ export const startOidcProvider = async (clientId: string) => {
   issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     issuer,
-    nextIdentity: (i: Identity) => { next = i; },
+    nextIdentity: (i: Identity) => {
+      next = i;
+    },
     close: () => new Promise<void>((r) => server.close(() => r())),
   };
 };

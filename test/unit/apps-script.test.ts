@@ -7,10 +7,14 @@ const { createHmac } = await import('node:crypto');
 Object.assign(globalThis, {
   Utilities: {
     Charset: { UTF_8: 'UTF-8' },
-    computeHmacSha256Signature: (value: string, key: string) => [...createHmac('sha256', key).update(value, 'utf8').digest()].map((b) => (b > 127 ? b - 256 : b)),
+    computeHmacSha256Signature: (value: string, key: string) =>
+      [...createHmac('sha256', key).update(value, 'utf8').digest()].map((b) => (b > 127 ? b - 256 : b)),
   },
 });
-const script = createRequire(import.meta.url)('../../integrations/google-forms/Code.gs') as { sign(s: string, t: string, b: string): string; isFinal(code: number): boolean };
+const script = createRequire(import.meta.url)('../../integrations/google-forms/Code.gs') as {
+  sign(s: string, t: string, b: string): string;
+  isFinal(code: number): boolean;
+};
 
 const VECTOR = {
   secret: 'loket-test-vector-secret',

@@ -8,10 +8,14 @@ const cal = new WorkingCalendar(DEFAULT_CALENDAR);
 describe('working calendar', () => {
   // Skipped in a plain clone: the official list is the product owner's file beside the repository (../shared), not part of it.
   it.skipIf(!csv)('ships exactly the official list of ../shared/data (skipped when that folder is absent)', () => {
-    const rows = csv!.trim().split('\n').slice(1).map((l) => {
-      const [date, type, name, ...basis] = l.split(',');
-      return { date, type, name, basis: basis.join(',') };
-    });
+    const rows = csv!
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => {
+        const [date, type, name, ...basis] = l.split(',');
+        return { date, type, name, basis: basis.join(',') };
+      });
     expect(OFFICIAL_HOLIDAYS).toEqual(rows);
   });
 

@@ -15,13 +15,22 @@ describe('service catalog', () => {
   it('counts the numbered requirements of each service as the standard does', () => {
     const counts = Object.fromEntries(SERVICES.map((s) => [s.id, s.requirements.length]));
     expect(counts).toEqual({
-      'kantor-cabang-ksp': 11, 'klinik-kukm': 1, 'pendataan-umkm': 5, konsultasi: 1, sosialisasi: 2,
-      'data-informasi': 1, pengaduan: 1, 'surat-keterangan-pengurus': 4, 'rekomendasi-bbm': 5,
+      'kantor-cabang-ksp': 11,
+      'klinik-kukm': 1,
+      'pendataan-umkm': 5,
+      konsultasi: 1,
+      sosialisasi: 2,
+      'data-informasi': 1,
+      pengaduan: 1,
+      'surat-keterangan-pengurus': 4,
+      'rekomendasi-bbm': 5,
     });
   });
 
   it('keeps the SLA text exactly as printed and the units of docs/RULES.md §2', () => {
-    const sla = Object.fromEntries(SERVICES.map((s) => [s.id, [s.sla.text, s.sla.limit.amount, s.sla.limit.unit, s.sla.target.amount]]));
+    const sla = Object.fromEntries(
+      SERVICES.map((s) => [s.id, [s.sla.text, s.sla.limit.amount, s.sla.limit.unit, s.sla.target.amount]]),
+    );
     expect(sla).toEqual({
       'kantor-cabang-ksp': ['5 Hari Kerja', 5, 'working_days', 5],
       'klinik-kukm': ['1 s/d 5 Hari Kerja', 5, 'working_days', 1],
@@ -37,17 +46,25 @@ describe('service catalog', () => {
   });
 
   // Skipped in a plain clone: the signed standard's text is the product owner's file beside the repository (../shared).
-  it.skipIf(!seed)('matches the seed text: every SLA, requirement and printed product appears in the standard (skipped when ../shared is absent)', () => {
-    const flat = seed!.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
-    const jangka = [...flat.matchAll(/Jangka Waktu Pelayanan\s+([^<]+?)\s+4\./g)].map((m) => m[1]!.trim());
-    expect(jangka).toEqual(SERVICES.map((s) => s.sla.text));
-    for (const s of SERVICES) {
-      for (const r of s.requirements.filter((x) => s.number !== 6 && s.number !== 5 && s.number !== 7 && x.text.length < 200)) {
-        expect(flat.toLowerCase().includes(r.text.toLowerCase()), `${s.id}: ${r.text}`).toBe(true);
+  it.skipIf(!seed)(
+    'matches the seed text: every SLA, requirement and printed product appears in the standard (skipped when ../shared is absent)',
+    () => {
+      const flat = seed!.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+      const jangka = [...flat.matchAll(/Jangka Waktu Pelayanan\s+([^<]+?)\s+4\./g)].map((m) => m[1]!.trim());
+      expect(jangka).toEqual(SERVICES.map((s) => s.sla.text));
+      for (const s of SERVICES) {
+        for (const r of s.requirements.filter(
+          (x) => s.number !== 6 && s.number !== 5 && s.number !== 7 && x.text.length < 200,
+        )) {
+          expect(flat.toLowerCase().includes(r.text.toLowerCase()), `${s.id}: ${r.text}`).toBe(true);
+        }
+        expect(
+          flat.includes(s.productAsPrinted.split(',')[0]!.replace(/^1\. /, '')),
+          `${s.id}: ${s.productAsPrinted}`,
+        ).toBe(true);
       }
-      expect(flat.includes(s.productAsPrinted.split(',')[0]!.replace(/^1\. /, '')), `${s.id}: ${s.productAsPrinted}`).toBe(true);
-    }
-  });
+    },
+  );
 
   it('gives every field a schema: NIK and KK are 16 digits, NIB 13, documents carry types and limits', () => {
     for (const s of SERVICES) {
@@ -57,8 +74,15 @@ describe('service catalog', () => {
     }
     const bbm = findService('rekomendasi-bbm')!;
     const kk = bbm.requirements.find((r) => r.id === 'kk')!;
-    expect(kk.fields.map((f) => [f.kind, f.dataClass])).toEqual([['kk', 'spesifik'], ['document', 'spesifik']]);
-    expect(findService('pendataan-umkm')!.requirements.find((r) => r.id === 'data_usaha')!.fields.some((f) => f.dataClass === 'spesifik')).toBe(true);
+    expect(kk.fields.map((f) => [f.kind, f.dataClass])).toEqual([
+      ['kk', 'spesifik'],
+      ['document', 'spesifik'],
+    ]);
+    expect(
+      findService('pendataan-umkm')!
+        .requirements.find((r) => r.id === 'data_usaha')!
+        .fields.some((f) => f.dataClass === 'spesifik'),
+    ).toBe(true);
   });
 
   it('names a responsible role of the standard for every step, and every service is free of charge', () => {

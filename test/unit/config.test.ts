@@ -4,7 +4,12 @@ import { ConfigError, LOCAL_SECRETS, loadConfig } from '@loket/adapters';
 
 const strong = 'x'.repeat(32);
 const aws = (env: Record<string, string | undefined>) => () =>
-  loadConfig({ LOKET_STAGE: 'production', GOOGLE_FORMS_WEBHOOK_SECRET: strong, LOKET_AUTH_SECRET: strong.toUpperCase(), ...env });
+  loadConfig({
+    LOKET_STAGE: 'production',
+    GOOGLE_FORMS_WEBHOOK_SECRET: strong,
+    LOKET_AUTH_SECRET: strong.toUpperCase(),
+    ...env,
+  });
 
 describe('secrets outside the local stage', () => {
   it('start with two secrets of 32 bytes or more', () => {
@@ -16,7 +21,12 @@ describe('secrets outside the local stage', () => {
     ['missing', 'GOOGLE_FORMS_WEBHOOK_SECRET', undefined, /GOOGLE_FORMS_WEBHOOK_SECRET: required/],
     ['shorter than 32 bytes', 'LOKET_AUTH_SECRET', 'y'.repeat(31), /at least 32 bytes/],
     ['the local default', 'LOKET_AUTH_SECRET', LOCAL_SECRETS.LOKET_AUTH_SECRET, /public local default/],
-    ['the local default', 'GOOGLE_FORMS_WEBHOOK_SECRET', LOCAL_SECRETS.GOOGLE_FORMS_WEBHOOK_SECRET, /public local default/],
+    [
+      'the local default',
+      'GOOGLE_FORMS_WEBHOOK_SECRET',
+      LOCAL_SECRETS.GOOGLE_FORMS_WEBHOOK_SECRET,
+      /public local default/,
+    ],
   ])('refuse to start when a secret is %s (%s)', (_what, name, value, message) => {
     expect(aws({ [name]: value })).toThrow(ConfigError);
     expect(aws({ [name]: value })).toThrow(message);
@@ -32,7 +42,10 @@ describe('the CLI inside `npx sst shell`', () => {
     SST_RESOURCE_App: JSON.stringify({ name: 'loket', stage: 'production' }),
     SST_RESOURCE_Loket: JSON.stringify({ name: 'loket-production-LoketTable-abc' }),
     SST_RESOURCE_Files: JSON.stringify({ name: 'loket-production-filesbucket-xyz' }),
-    SST_RESOURCE_Desk: JSON.stringify({ publicUrl: 'https://loket.pasuruankab.go.id', mailFrom: 'Loket <loket@dinkop.pasuruankab.go.id>' }),
+    SST_RESOURCE_Desk: JSON.stringify({
+      publicUrl: 'https://loket.pasuruankab.go.id',
+      mailFrom: 'Loket <loket@dinkop.pasuruankab.go.id>',
+    }),
     SST_RESOURCE_AuthSecret: JSON.stringify({ value: 'a'.repeat(40) }),
     SST_RESOURCE_GoogleFormsWebhookSecret: JSON.stringify({ value: 'w'.repeat(40) }),
     SST_RESOURCE_GoogleServiceAccountKey: JSON.stringify({ value: '' }),
@@ -41,9 +54,13 @@ describe('the CLI inside `npx sst shell`', () => {
   it("finds the stage's table, bucket, address and secrets, and the configuration loads", () => {
     const settings = settingsFromSstShell(shell);
     expect(settings).toEqual({
-      LOKET_STAGE: 'production', LOKET_TABLE: 'loket-production-LoketTable-abc', LOKET_BUCKET: 'loket-production-filesbucket-xyz',
-      LOKET_PUBLIC_URL: 'https://loket.pasuruankab.go.id', LOKET_MAIL_FROM: 'Loket <loket@dinkop.pasuruankab.go.id>',
-      LOKET_AUTH_SECRET: 'a'.repeat(40), GOOGLE_FORMS_WEBHOOK_SECRET: 'w'.repeat(40),
+      LOKET_STAGE: 'production',
+      LOKET_TABLE: 'loket-production-LoketTable-abc',
+      LOKET_BUCKET: 'loket-production-filesbucket-xyz',
+      LOKET_PUBLIC_URL: 'https://loket.pasuruankab.go.id',
+      LOKET_MAIL_FROM: 'Loket <loket@dinkop.pasuruankab.go.id>',
+      LOKET_AUTH_SECRET: 'a'.repeat(40),
+      GOOGLE_FORMS_WEBHOOK_SECRET: 'w'.repeat(40),
     });
     expect(loadConfig(settings)).toMatchObject({ LOKET_STAGE: 'production', LOKET_FUNCTION: 'desk' });
   });

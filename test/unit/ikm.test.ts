@@ -20,7 +20,15 @@ describe('Indeks Kepuasan Masyarakat', () => {
     const r = computeIkm(responses);
     expect(r.respondents).toBe(5);
     expect(r.unsur.map((u) => [u.id, u.answered, u.nrr])).toEqual([
-      ['u1', 5, 3.2], ['u2', 3, 3.33], ['u3', 4, 2.5], ['u4', 5, 4], ['u5', 2, 3.5], ['u6', 5, 3], ['u7', 4, 3.75], ['u8', 1, 2], ['u9', 3, 3.67],
+      ['u1', 5, 3.2],
+      ['u2', 3, 3.33],
+      ['u3', 4, 2.5],
+      ['u4', 5, 4],
+      ['u5', 2, 3.5],
+      ['u6', 5, 3],
+      ['u7', 4, 3.75],
+      ['u8', 1, 2],
+      ['u9', 3, 3.67],
     ]);
     expect(r.ikm).toBe(80.42);
     expect(r.grade).toBe('B');
@@ -42,8 +50,10 @@ describe('Indeks Kepuasan Masyarakat', () => {
     expect(partial.grade).toBeUndefined();
   });
 
-  it('grades by the regulation\'s intervals and sizes the sample as its table', () => {
+  it("grades by the regulation's intervals and sizes the sample as its table", () => {
     expect([88.31, 88.3, 76.61, 76.6, 65, 64.99].map(gradeOf)).toEqual(['A', 'B', 'B', 'C', 'C', 'D']);
-    expect([100, 200, 300, 500, 1000, 2000, 5000, 10000, 1_000_000].map(requiredSample)).toEqual([80, 132, 169, 217, 278, 322, 357, 370, 384]);
+    expect([100, 200, 300, 500, 1000, 2000, 5000, 10000, 1_000_000].map(requiredSample)).toEqual([
+      80, 132, 169, 217, 278, 322, 357, 370, 384,
+    ]);
   });
 });

@@ -22,7 +22,10 @@ const resource = (kind: string) =>
       this.name = name;
       this.arn = `arn:${kind}:${name}`;
       this.value = `secret:${name}`;
-      this.nodes = { identity: { arn: `arn:ses-identity:${name}` }, configurationSet: { arn: `arn:ses-configset:${name}` } };
+      this.nodes = {
+        identity: { arn: `arn:ses-identity:${name}` },
+        configurationSet: { arn: `arn:ses-configset:${name}` },
+      };
       recorded.push({ kind, name, args });
     }
   };
@@ -34,21 +37,32 @@ const lambdas = () => [
   ...of('CronV2').map((r) => ({ name: r.name, args: r.args.function })),
 ];
 
-const sourceFiles = (dir: string): string[] => readdirSync(dir).flatMap((f) => {
-  const p = join(dir, f);
-  return statSync(p).isDirectory() ? sourceFiles(p) : /\.tsx?$/.test(f) ? [p] : [];
-});
-const source = [...sourceFiles('packages/adapters/src'), ...sourceFiles('functions')].map((f) => readFileSync(f, 'utf8')).join('\n');
+const sourceFiles = (dir: string): string[] =>
+  readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? sourceFiles(p) : /\.tsx?$/.test(f) ? [p] : [];
+  });
+const source = [...sourceFiles('packages/adapters/src'), ...sourceFiles('functions')]
+  .map((f) => readFileSync(f, 'utf8'))
+  .join('\n');
 
 let config: { app(input: { stage: string }): any; run(): Promise<any> };
 beforeAll(async () => {
   Object.assign(globalThis, {
     $config: (c: unknown) => c,
     $app: { stage: 'test', name: 'loket' },
-    $interpolate: (parts: TemplateStringsArray, ...values: unknown[]) => parts.reduce((s, p, i) => s + p + (i < values.length ? String(values[i]) : ''), ''),
+    $interpolate: (parts: TemplateStringsArray, ...values: unknown[]) =>
+      parts.reduce((s, p, i) => s + p + (i < values.length ? String(values[i]) : ''), ''),
     sst: {
-      Secret: resource('Secret'), Linkable: resource('Linkable'),
-      aws: { Dynamo: resource('Dynamo'), Bucket: resource('Bucket'), Function: resource('Function'), CronV2: resource('CronV2'), Email: resource('Email') },
+      Secret: resource('Secret'),
+      Linkable: resource('Linkable'),
+      aws: {
+        Dynamo: resource('Dynamo'),
+        Bucket: resource('Bucket'),
+        Function: resource('Function'),
+        CronV2: resource('CronV2'),
+        Email: resource('Email'),
+      },
     },
     aws: { s3: { BucketServerSideEncryptionConfiguration: resource('BucketEncryption') } },
   });
@@ -60,15 +74,27 @@ beforeAll(async () => {
 
 describe('infrastructure (sst.config.ts + infra/)', () => {
   it('retains and protects production only', () => {
-    expect(config.app({ stage: 'production' })).toMatchObject({ removal: 'retain', protect: true, providers: { aws: { region: 'ap-southeast-3' } } });
+    expect(config.app({ stage: 'production' })).toMatchObject({
+      removal: 'retain',
+      protect: true,
+      providers: { aws: { region: 'ap-southeast-3' } },
+    });
     expect(config.app({ stage: 'dev' })).toMatchObject({ removal: 'remove', protect: false });
   });
 
   it('declares the table as the local emulator creates it: on demand, point-in-time recovery, TTL', () => {
     const [table, ...more] = of('Dynamo');
     expect(more).toHaveLength(0);
-    expect(table!.args).toMatchObject({ fields: TABLE_SCHEMA.fields, primaryIndex: TABLE_SCHEMA.primaryIndex, globalIndexes: TABLE_SCHEMA.globalIndexes, ttl: 'expiresAt' });
-    expect(table!.args.transform.table).toEqual({ billingMode: 'PAY_PER_REQUEST', pointInTimeRecovery: { enabled: true } });
+    expect(table!.args).toMatchObject({
+      fields: TABLE_SCHEMA.fields,
+      primaryIndex: TABLE_SCHEMA.primaryIndex,
+      globalIndexes: TABLE_SCHEMA.globalIndexes,
+      ttl: 'expiresAt',
+    });
+    expect(table!.args.transform.table).toEqual({
+      billingMode: 'PAY_PER_REQUEST',
+      pointInTimeRecovery: { enabled: true },
+    });
   });
 
   it('declares exactly the indexes the code queries', () => {
@@ -84,15 +110,22 @@ describe('infrastructure (sst.config.ts + infra/)', () => {
       { id: 'raw-submissions', prefix: 'raw/', expiresIn: '730 days' },
       { id: 'temporary-files', prefix: 'tmp/', expiresIn: '2 days' },
     ]);
-    expect(of('BucketEncryption')[0]!.args).toMatchObject({ rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: 'AES256' } }] });
+    expect(of('BucketEncryption')[0]!.args).toMatchObject({
+      rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: 'AES256' } }],
+    });
   });
 
   it('points every function at a handler that exists and exports it, on Node 22 arm64, bundled as the bench measures', async () => {
     expect(lambdas()).toHaveLength(5);
     for (const fn of lambdas()) {
-      expect(fn.args).toMatchObject({ runtime: 'nodejs22.x', architecture: 'arm64', nodejs: { format: 'esm', splitting: true, minify: true } });
+      expect(fn.args).toMatchObject({
+        runtime: 'nodejs22.x',
+        architecture: 'arm64',
+        nodejs: { format: 'esm', splitting: true, minify: true },
+      });
       // Both issue letters (the API at the step, the jobs on a retry): the fonts must be in the bundle.
-      for (const { from } of fn.args.copyFiles) expect(readdirSync(from).filter((f: string) => f.endsWith('.ttf')).length, from).toBe(2);
+      for (const { from } of fn.args.copyFiles)
+        expect(readdirSync(from).filter((f: string) => f.endsWith('.ttf')).length, from).toBe(2);
       const [file, exported] = (fn.args.handler as string).split(/\.(?=[^.]+$)/) as [string, string];
       expect(existsSync(`${file}.ts`), file).toBe(true);
       const mod = await import(/* @vite-ignore */ pathToFileURL(resolve(`${file}.ts`)).href);
@@ -108,28 +141,56 @@ describe('infrastructure (sst.config.ts + infra/)', () => {
       expect(['api', 'jobs']).toContain(role);
       for (const name of REQUIRED_SECRETS[role]) expect(declared.has(env[name]!), `${fn.name} ${name}`).toBe(true);
       // A secret value only ever comes from a declared secret, and the jobs hold neither HMAC key.
-      for (const [k, v] of Object.entries(env)) if (v.startsWith('secret:')) expect(declared.has(v), `${fn.name} ${k}`).toBe(true);
-      if (role === 'jobs') expect(Object.keys(env)).not.toEqual(expect.arrayContaining(['GOOGLE_FORMS_WEBHOOK_SECRET']));
+      for (const [k, v] of Object.entries(env))
+        if (v.startsWith('secret:')) expect(declared.has(v), `${fn.name} ${k}`).toBe(true);
+      if (role === 'jobs')
+        expect(Object.keys(env)).not.toEqual(expect.arrayContaining(['GOOGLE_FORMS_WEBHOOK_SECRET']));
       if (role === 'jobs') expect(Object.keys(env)).not.toContain('LOKET_AUTH_SECRET');
       // What the function will see at start: its configuration must load (config.ts refuses a missing secret).
-      const deployed = Object.fromEntries(Object.entries(env).map(([k, v]) => [k, !v.startsWith('secret:') ? v
-        : k === 'GOOGLE_SERVICE_ACCOUNT_KEY' ? JSON.stringify({ client_email: 'loket@example.iam.gserviceaccount.com', private_key: 'k' }) : `${v}-`.padEnd(40, 'x')]));
+      const deployed = Object.fromEntries(
+        Object.entries(env).map(([k, v]) => [
+          k,
+          !v.startsWith('secret:')
+            ? v
+            : k === 'GOOGLE_SERVICE_ACCOUNT_KEY'
+              ? JSON.stringify({ client_email: 'loket@example.iam.gserviceaccount.com', private_key: 'k' })
+              : `${v}-`.padEnd(40, 'x'),
+        ]),
+      );
       expect(() => loadConfig(deployed), fn.name).not.toThrow();
-      for (const name of REQUIRED_SECRETS[role]) expect(() => loadConfig({ ...deployed, [name]: undefined }), `${fn.name} ${name}`).toThrow(/required outside the local stage/);
+      for (const name of REQUIRED_SECRETS[role])
+        expect(() => loadConfig({ ...deployed, [name]: undefined }), `${fn.name} ${name}`).toThrow(
+          /required outside the local stage/,
+        );
     }
   });
 
   it('grants each function only the actions the code calls: no wildcard, and only the jobs send mail', () => {
     // Local-only calls (the emulator's table and bucket are created by the desk, never in AWS).
     const localOnly = new Set(['CreateTable', 'ListTables', 'UpdateTimeToLive', 'CreateBucket']);
-    const called = new Set([...source.matchAll(/new (?:sdk\.)?(\w+)Command\(/g)].map((m) => m[1]!).filter((c) => !localOnly.has(c)));
+    const called = new Set(
+      [...source.matchAll(/new (?:sdk\.)?(\w+)Command\(/g)].map((m) => m[1]!).filter((c) => !localOnly.has(c)),
+    );
     const needs: Record<string, string[]> = {
-      GetItem: ['dynamodb:GetItem'], PutItem: ['dynamodb:PutItem'], UpdateItem: ['dynamodb:UpdateItem'], DeleteItem: ['dynamodb:DeleteItem'],
-      Query: ['dynamodb:Query'], DescribeTable: ['dynamodb:DescribeTable'],
-      TransactWriteItems: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:ConditionCheckItem'],
-      PutObject: ['s3:PutObject'], GetObject: ['s3:GetObject'], HeadBucket: ['s3:ListBucket'], SendEmail: ['ses:SendEmail'],
+      GetItem: ['dynamodb:GetItem'],
+      PutItem: ['dynamodb:PutItem'],
+      UpdateItem: ['dynamodb:UpdateItem'],
+      DeleteItem: ['dynamodb:DeleteItem'],
+      Query: ['dynamodb:Query'],
+      DescribeTable: ['dynamodb:DescribeTable'],
+      TransactWriteItems: [
+        'dynamodb:PutItem',
+        'dynamodb:UpdateItem',
+        'dynamodb:DeleteItem',
+        'dynamodb:ConditionCheckItem',
+      ],
+      PutObject: ['s3:PutObject'],
+      GetObject: ['s3:GetObject'],
+      HeadBucket: ['s3:ListBucket'],
+      SendEmail: ['ses:SendEmail'],
     };
-    for (const c of called) expect(needs[c], `no IAM action known for ${c}Command: add it to infra/access.ts and here`).toBeDefined();
+    for (const c of called)
+      expect(needs[c], `no IAM action known for ${c}Command: add it to infra/access.ts and here`).toBeDefined();
     for (const fn of lambdas()) {
       const granted = (fn.args.permissions as { actions: string[]; resources: string[] }[]).flatMap((p) => p.actions);
       expect(fn.args.link ?? [], `${fn.name}: links grant service-wide wildcards`).toEqual([]);
@@ -143,13 +204,25 @@ describe('infrastructure (sst.config.ts + infra/)', () => {
   });
 
   it('tells the CLI inside `sst shell` where the desk lives', () => {
-    expect(of('Linkable')[0]).toMatchObject({ name: 'Desk', args: { properties: { publicUrl: 'https://loket.example.go.id' } } });
+    expect(of('Linkable')[0]).toMatchObject({
+      name: 'Desk',
+      args: { properties: { publicUrl: 'https://loket.example.go.id' } },
+    });
   });
 
   it('schedules the jobs in Indonesian time: every minute, every 15 minutes, 07:30 on weekdays', () => {
     const crons = Object.fromEntries(of('CronV2').map((r) => [r.args.function.handler, r.args]));
-    expect(crons['functions/jobs/index.minutely']).toMatchObject({ schedule: 'rate(1 minute)', timezone: 'Asia/Jakarta' });
-    expect(crons['functions/jobs/index.reconcile']).toMatchObject({ schedule: 'rate(15 minutes)', timezone: 'Asia/Jakarta' });
-    expect(crons['functions/jobs/index.morning']).toMatchObject({ schedule: 'cron(30 7 ? * MON-FRI *)', timezone: 'Asia/Jakarta' });
+    expect(crons['functions/jobs/index.minutely']).toMatchObject({
+      schedule: 'rate(1 minute)',
+      timezone: 'Asia/Jakarta',
+    });
+    expect(crons['functions/jobs/index.reconcile']).toMatchObject({
+      schedule: 'rate(15 minutes)',
+      timezone: 'Asia/Jakarta',
+    });
+    expect(crons['functions/jobs/index.morning']).toMatchObject({
+      schedule: 'cron(30 7 ? * MON-FRI *)',
+      timezone: 'Asia/Jakarta',
+    });
   });
 });

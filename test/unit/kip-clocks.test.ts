@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
-  DEFAULT_CALENDAR, findService, formatDeadline, kipDeadline, objectionDeadline, openCase, recomputeDeadlines, workflowFor, WorkingCalendar,
+  DEFAULT_CALENDAR,
+  findService,
+  formatDeadline,
+  kipDeadline,
+  objectionDeadline,
+  openCase,
+  recomputeDeadlines,
+  workflowFor,
+  WorkingCalendar,
 } from '@loket/core';
 
 const cal = new WorkingCalendar(DEFAULT_CALENDAR);
@@ -27,15 +35,28 @@ describe('the statutory clocks of UU 14/2008 (docs/RULES.md §2)', () => {
   });
 
   const service = findService('data-informasi')!;
-  const request = (receivedAt: number) => openCase({
-    service, workflow: workflowFor(service), calendar: cal, id: 'c1', trackingNumber: 'INF-1', channel: 'walk_in',
-    applicant: { name: 'Pemohon' }, answers: {}, receivedAt, now: receivedAt, actorId: 'frontdesk',
-  }).record;
+  const request = (receivedAt: number) =>
+    openCase({
+      service,
+      workflow: workflowFor(service),
+      calendar: cal,
+      id: 'c1',
+      trackingNumber: 'INF-1',
+      channel: 'walk_in',
+      applicant: { name: 'Pemohon' },
+      answers: {},
+      receivedAt,
+      now: receivedAt,
+      actorId: 'frontdesk',
+    }).record;
 
   it('move with the calendar: a new holiday pushes the answer deadline of an open request', () => {
     const c = request(at('2026-11-02T10:00:00+07:00'));
     expect(wib(c.kip!.answerBy)).toBe('2026-11-16T16:00');
-    const withHoliday = new WorkingCalendar({ ...DEFAULT_CALENDAR, holidays: [...DEFAULT_CALENDAR.holidays, { date: '2026-11-10', type: 'LN', name: 'Libur baru', basis: 'uji' }] });
+    const withHoliday = new WorkingCalendar({
+      ...DEFAULT_CALENDAR,
+      holidays: [...DEFAULT_CALENDAR.holidays, { date: '2026-11-10', type: 'LN', name: 'Libur baru', basis: 'uji' }],
+    });
     const change = recomputeDeadlines(c, service, withHoliday, at('2026-11-05T10:00:00+07:00'));
     expect(wib(change!.record.kip!.answerBy)).toBe('2026-11-17T16:00');
     expect(recomputeDeadlines(change!.record, service, withHoliday, at('2026-11-05T10:01:00+07:00'))).toBeUndefined();
@@ -44,7 +65,10 @@ describe('the statutory clocks of UU 14/2008 (docs/RULES.md §2)', () => {
   it('start the objection clock only with a refusal', () => {
     const c = request(at('2026-11-02T10:00:00+07:00'));
     expect(objectionDeadline(cal, c, at('2026-11-07T10:00:00+07:00'))).toBeUndefined();
-    const refused = { ...c, refusal: { ground: 'a' as const, consequenceTest: 'x'.repeat(20), exemptionPeriod: '5 tahun' } };
+    const refused = {
+      ...c,
+      refusal: { ground: 'a' as const, consequenceTest: 'x'.repeat(20), exemptionPeriod: '5 tahun' },
+    };
     expect(wib(objectionDeadline(cal, refused, at('2026-11-07T10:00:00+07:00'))!.at)).toBe('2026-12-21T16:00');
   });
 });

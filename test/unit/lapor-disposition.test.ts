@@ -20,7 +20,12 @@ describe('when a LAPOR! complaint reached the Dinas (docs/RULES.md §8)', () => 
       { at: at('2026-11-02T09:30:00+07:00'), to: { code: '99', name: 'Disposisi ke instansi' } },
     ];
     expect(dispositionTime({ logs, createdAt }, DEFAULT_LAPOR_STATUS_MAP)).toBe(at('2026-11-02T09:30:00+07:00'));
-    expect(dispositionTime({ logs: [{ at: at('2026-11-02T09:45:00+07:00'), to: { name: 'Belum Ditindaklanjuti' } }], createdAt }, DEFAULT_LAPOR_STATUS_MAP)).toBe(at('2026-11-02T09:45:00+07:00'));
+    expect(
+      dispositionTime(
+        { logs: [{ at: at('2026-11-02T09:45:00+07:00'), to: { name: 'Belum Ditindaklanjuti' } }], createdAt },
+        DEFAULT_LAPOR_STATUS_MAP,
+      ),
+    ).toBe(at('2026-11-02T09:45:00+07:00'));
     expect(dispositionTime({ logs: [], createdAt }, DEFAULT_LAPOR_STATUS_MAP)).toBe(createdAt);
   });
 });

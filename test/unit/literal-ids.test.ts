@@ -20,14 +20,16 @@ for (const s of SERVICES) {
 }
 for (const r of Object.keys(ROLE_LABELS)) ids.set(r, 'role');
 
-const sources = (dir: string): string[] => readdirSync(dir).flatMap((f) => {
-  const path = join(dir, f);
-  return statSync(path).isDirectory() ? sources(path) : /\.tsx?$/.test(f) ? [path] : [];
-});
+const sources = (dir: string): string[] =>
+  readdirSync(dir).flatMap((f) => {
+    const path = join(dir, f);
+    return statSync(path).isDirectory() ? sources(path) : /\.tsx?$/.test(f) ? [path] : [];
+  });
 
 describe('no service, role or step event named outside the catalog', () => {
   it('finds none as a string literal in packages/core, packages/adapters or functions', () => {
-    const files = ['packages/core/src', 'packages/adapters/src', 'functions'].flatMap(sources)
+    const files = ['packages/core/src', 'packages/adapters/src', 'functions']
+      .flatMap(sources)
       .filter((f) => !CATALOG.some((re) => re.test(f)) && !EXEMPT.some((re) => re.test(f)));
     expect(files.length).toBeGreaterThan(100);
     const found: string[] = [];

@@ -6,11 +6,15 @@ describe('ShortCache (configuration read once per container per few seconds)', (
     let now = 0;
     let reads = 0;
     let fail = false;
-    const cache = new ShortCache(10_000, async () => {
-      reads++;
-      if (fail) throw new Error('table unreachable');
-      return `value ${reads}`;
-    }, () => now);
+    const cache = new ShortCache(
+      10_000,
+      async () => {
+        reads++;
+        if (fail) throw new Error('table unreachable');
+        return `value ${reads}`;
+      },
+      () => now,
+    );
     return { cache, reads: () => reads, advance: (ms: number) => (now += ms), failNext: (f: boolean) => (fail = f) };
   };
 

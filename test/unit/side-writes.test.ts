@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
-  applyTransition, DEFAULT_CALENDAR, findService, openCase, recordLetterIssued, stepRoles, workflowFor, WorkingCalendar, type CaseRecord, type LetterRecord,
+  applyTransition,
+  DEFAULT_CALENDAR,
+  findService,
+  openCase,
+  recordLetterIssued,
+  stepRoles,
+  workflowFor,
+  WorkingCalendar,
+  type CaseRecord,
+  type LetterRecord,
 } from '@loket/core';
 
 /**
@@ -14,22 +23,40 @@ const atStep = (serviceId: string, state: string, answers: Record<string, string
   const service = findService(serviceId)!;
   const workflow = workflowFor(service);
   const opened = openCase({
-    service, workflow, calendar: cal, id: `c-${serviceId}`, trackingNumber: 'T-1', channel: 'walk_in',
-    applicant: { name: 'Siti Aminah' }, answers, receivedAt: now, now, actorId: 'frontdesk',
+    service,
+    workflow,
+    calendar: cal,
+    id: `c-${serviceId}`,
+    trackingNumber: 'T-1',
+    channel: 'walk_in',
+    applicant: { name: 'Siti Aminah' },
+    answers,
+    receivedAt: now,
+    now,
+    actorId: 'frontdesk',
   }).record;
   const record: CaseRecord = { ...opened, state };
-  const take = (event: string) => applyTransition(record, service, workflow, cal, {
-    event, now: now + 60_000, actor: { id: 'petugas', roles: stepRoles(workflow, state) },
-  });
+  const take = (event: string) =>
+    applyTransition(record, service, workflow, cal, {
+      event,
+      now: now + 60_000,
+      actor: { id: 'petugas', roles: stepRoles(workflow, state) },
+    });
   return { record, take };
 };
 
 describe('side writes decided in core', () => {
   it('a step with the effect record_in_registry carries the registry entry, owner masked', () => {
-    const { take } = atStep('pendataan-umkm', 'input_ods', { nama_usaha: ['Keripik Bu Siti'], kecamatan: ['Bangil'], tenaga_kerja: ['4'] });
+    const { take } = atStep('pendataan-umkm', 'input_ods', {
+      nama_usaha: ['Keripik Bu Siti'],
+      kecamatan: ['Bangil'],
+      tenaga_kerja: ['4'],
+    });
     const change = take('tercatat_ods');
     const entry = change.writes?.find((w) => w.kind === 'registry_entry');
-    expect(entry).toMatchObject({ entry: { businessName: 'Keripik Bu Siti', kecamatan: 'Bangil', tenagaKerja: 4, registeredAt: now + 60_000 } });
+    expect(entry).toMatchObject({
+      entry: { businessName: 'Keripik Bu Siti', kecamatan: 'Bangil', tenagaKerja: 4, registeredAt: now + 60_000 },
+    });
     expect(JSON.stringify(entry)).not.toContain('Siti Aminah');
   });
 
@@ -38,7 +65,9 @@ describe('side writes decided in core', () => {
     const change = take('setujui');
     expect(change.writes).toEqual([{ kind: 'letter_owed', since: now + 60_000 }]);
     const letter = { id: 'L1', number: '500/1/424.105/2026', issuedBy: 'kadis' } as LetterRecord;
-    expect(recordLetterIssued(change.record, letter, { now: now + 120_000 })?.writes).toEqual([{ kind: 'letter_settled' }]);
+    expect(recordLetterIssued(change.record, letter, { now: now + 120_000 })?.writes).toEqual([
+      { kind: 'letter_settled' },
+    ]);
   });
 
   it('a step without such effects writes nothing besides the case', () => {

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
-  DEFAULT_CALENDAR, findService, pauseClock, resumeClock, slaState, startClock, toWibIso, WorkingCalendar, applyCalendar,
+  DEFAULT_CALENDAR,
+  findService,
+  pauseClock,
+  resumeClock,
+  slaState,
+  startClock,
+  toWibIso,
+  WorkingCalendar,
+  applyCalendar,
 } from '@loket/core';
 
 const cal = new WorkingCalendar(DEFAULT_CALENDAR);
@@ -15,7 +23,9 @@ describe('deadlines (worked examples of docs/RULES.md §2)', () => {
   });
 
   it('5 working days skip the Idul Fitri holidays and cuti bersama', () => {
-    expect(toWibIso(clockFor('kantor-cabang-ksp', '2026-03-16T10:00:00+07:00').dueAt!)).toBe('2026-03-30T16:00:00+07:00');
+    expect(toWibIso(clockFor('kantor-cabang-ksp', '2026-03-16T10:00:00+07:00').dueAt!)).toBe(
+      '2026-03-30T16:00:00+07:00',
+    );
   });
 
   it('a complaint received after hours counts from the next opening and closes on Friday hours', () => {
@@ -69,7 +79,13 @@ describe('deadlines (worked examples of docs/RULES.md §2)', () => {
   it('moves an open deadline when a holiday is added to the calendar', () => {
     const s = findService('kantor-cabang-ksp')!;
     const c = clockFor('kantor-cabang-ksp', '2026-11-02T09:00:00+07:00');
-    const withElection = new WorkingCalendar({ ...DEFAULT_CALENDAR, holidays: [...DEFAULT_CALENDAR.holidays, { date: '2026-11-04', type: 'LN', name: 'Pemungutan suara', basis: 'Keppres (contoh)' }] });
+    const withElection = new WorkingCalendar({
+      ...DEFAULT_CALENDAR,
+      holidays: [
+        ...DEFAULT_CALENDAR.holidays,
+        { date: '2026-11-04', type: 'LN', name: 'Pemungutan suara', basis: 'Keppres (contoh)' },
+      ],
+    });
     expect(toWibIso(applyCalendar(s.sla, withElection, c).dueAt!)).toBe('2026-11-10T16:00:00+07:00');
   });
 });

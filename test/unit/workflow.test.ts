@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
-  type Actor, LoketError, type Role, ROLE_LABELS, SERVICES, stateOf, transition, type WorkflowDefinition, workflowFor,
+  type Actor,
+  LoketError,
+  type Role,
+  ROLE_LABELS,
+  SERVICES,
+  stateOf,
+  transition,
+  type WorkflowDefinition,
+  workflowFor,
 } from '@loket/core';
 
 const ALL_ROLES = Object.keys(ROLE_LABELS) as Role[];
@@ -53,7 +61,10 @@ describe.each(SERVICES.map((s) => [s.id, workflowFor(s)] as const))('workflow %s
     for (const t of def.transitions) {
       for (const from of t.from) {
         for (const role of ALL_ROLES.filter((r) => !t.roles.includes(r))) {
-          expect(errCode(() => transition(def, from, t.event, { id: 'x', roles: [role] }, ctxOk, noteFor)), `${from} ${t.event} as ${role}`).toBe('forbidden');
+          expect(
+            errCode(() => transition(def, from, t.event, { id: 'x', roles: [role] }, ctxOk, noteFor)),
+            `${from} ${t.event} as ${role}`,
+          ).toBe('forbidden');
         }
       }
     }
@@ -64,18 +75,27 @@ describe.each(SERVICES.map((s) => [s.id, workflowFor(s)] as const))('workflow %s
     for (const s of def.states) {
       for (const event of events) {
         if (def.transitions.some((t) => t.event === event && t.from.includes(s.id))) continue;
-        expect(errCode(() => transition(def, s.id, event, { id: 'x', roles: ALL_ROLES }, ctxOk, noteFor))).toBe('invalid_transition');
+        expect(errCode(() => transition(def, s.id, event, { id: 'x', roles: ALL_ROLES }, ctxOk, noteFor))).toBe(
+          'invalid_transition',
+        );
       }
     }
-    expect(errCode(() => transition(def, def.initial, 'terbang', { id: 'x', roles: ALL_ROLES }, ctxOk))).toBe('invalid_transition');
+    expect(errCode(() => transition(def, def.initial, 'terbang', { id: 'x', roles: ALL_ROLES }, ctxOk))).toBe(
+      'invalid_transition',
+    );
   });
 
   it('asks for a written reason where one is required, and holds guarded steps until the file is complete', () => {
     for (const t of def.transitions) {
       const actor = { id: 'x', roles: t.roles };
-      if (t.noteRequired) expect(errCode(() => transition(def, t.from[0]!, t.event, actor, ctxOk, '  '))).toBe('validation');
+      if (t.noteRequired)
+        expect(errCode(() => transition(def, t.from[0]!, t.event, actor, ctxOk, '  '))).toBe('validation');
       if (t.guard === 'requirements_complete') {
-        expect(errCode(() => transition(def, t.from[0]!, t.event, actor, { ...ctxOk, requirementsComplete: false }, noteFor))).toBe('validation');
+        expect(
+          errCode(() =>
+            transition(def, t.from[0]!, t.event, actor, { ...ctxOk, requirementsComplete: false }, noteFor),
+          ),
+        ).toBe('validation');
       }
     }
   });
@@ -83,7 +103,9 @@ describe.each(SERVICES.map((s) => [s.id, workflowFor(s)] as const))('workflow %s
   it('lets the requester withdraw from every open state and stops the clock at the end', () => {
     // An internal request (sosialisasi) is withdrawn by the organising unit's officers, not an applicant.
     const requester = def.transitions.find((t) => t.event === 'batalkan')!.roles[0]!;
-    expect(def.serviceId === 'sosialisasi' ? requester : 'pemohon').toBe(def.serviceId === 'sosialisasi' ? 'sub_koordinator' : requester);
+    expect(def.serviceId === 'sosialisasi' ? requester : 'pemohon').toBe(
+      def.serviceId === 'sosialisasi' ? 'sub_koordinator' : requester,
+    );
     for (const s of def.states.filter((x) => x.kind !== 'terminal')) {
       const r = transition(def, s.id, 'batalkan', { id: 'p', roles: [requester] }, ctxOk, 'Tidak jadi');
       expect(r.to).toBe('dibatalkan');
@@ -101,21 +123,32 @@ describe('workflow specifics', () => {
     const def = byId('rekomendasi-bbm');
     const r = act(def, 'kualifikasi_pemohon', 'minta_perbaikan', 'fungsional_umum');
     expect(r).toMatchObject({ to: 'perbaikan', effects: ['pause_clock', 'notify_applicant'] });
-    expect(act(def, 'perbaikan', 'serahkan_perbaikan', 'pemohon')).toMatchObject({ to: 'kualifikasi_pemohon', effects: ['resume_clock', 'notify_assignee'] });
+    expect(act(def, 'perbaikan', 'serahkan_perbaikan', 'pemohon')).toMatchObject({
+      to: 'kualifikasi_pemohon',
+      effects: ['resume_clock', 'notify_assignee'],
+    });
   });
 
   it('a BBM recommendation asks for a letter number when it is issued', () => {
-    expect(act(byId('rekomendasi-bbm'), 'penomoran', 'beri_nomor', 'fungsional_umum').effects).toContain('request_letter_number');
+    expect(act(byId('rekomendasi-bbm'), 'penomoran', 'beri_nomor', 'fungsional_umum').effects).toContain(
+      'request_letter_number',
+    );
   });
 
   it('online consultations have no third tier (Kepala Unit)', () => {
     const def = byId('konsultasi');
-    expect(errCode(() => act(def, 'konsultasi_sub_koordinator', 'eskalasi', 'sub_koordinator', { ...ctxOk, channel: 'google_form' }))).toBe('validation');
+    expect(
+      errCode(() =>
+        act(def, 'konsultasi_sub_koordinator', 'eskalasi', 'sub_koordinator', { ...ctxOk, channel: 'google_form' }),
+      ),
+    ).toBe('validation');
     expect(act(def, 'konsultasi_sub_koordinator', 'eskalasi', 'sub_koordinator').to).toBe('arahan_kepala_unit');
   });
 
   it('a survey that finds the office unfit ends in refusal', () => {
-    expect(act(byId('kantor-cabang-ksp'), 'survei_lapangan', 'survei_tidak_layak', 'petugas_survei').to).toBe('ditolak');
+    expect(act(byId('kantor-cabang-ksp'), 'survei_lapangan', 'survei_tidak_layak', 'petugas_survei').to).toBe(
+      'ditolak',
+    );
   });
 
   it('an exempted information request ends in a numbered refusal letter', () => {

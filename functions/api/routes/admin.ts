@@ -15,24 +15,57 @@ export const adminRoutes = (deps: Deps) => {
     await next();
   });
 
-  app.openapi({ method: 'get', path: '/mail/failed', tags, staff: true, summary: 'Mail the desk gave up on (addresses masked)', responses: jsonOk('messages'), errorStatuses: [403] }, async (c) => {
-    const failed = await deps.outbox.listFailed(200);
-    return c.json({
-      messages: failed.map((m) => ({
-        id: m.id, kind: m.kind, caseId: m.caseId ?? null, to: m.to.map(maskEmail), subject: m.subject,
-        attempts: m.attempts, lastError: m.lastError ?? null, failedAt: m.failedAt === undefined ? null : toWibIso(m.failedAt),
-      })),
-    }, 200);
-  });
+  app.openapi(
+    {
+      method: 'get',
+      path: '/mail/failed',
+      tags,
+      staff: true,
+      summary: 'Mail the desk gave up on (addresses masked)',
+      responses: jsonOk('messages'),
+      errorStatuses: [403],
+    },
+    async (c) => {
+      const failed = await deps.outbox.listFailed(200);
+      return c.json(
+        {
+          messages: failed.map((m) => ({
+            id: m.id,
+            kind: m.kind,
+            caseId: m.caseId ?? null,
+            to: m.to.map(maskEmail),
+            subject: m.subject,
+            attempts: m.attempts,
+            lastError: m.lastError ?? null,
+            failedAt: m.failedAt === undefined ? null : toWibIso(m.failedAt),
+          })),
+        },
+        200,
+      );
+    },
+  );
 
-  app.openapi({
-    method: 'post', path: '/mail/{id}/retry', tags, staff: true, summary: 'Send a failed message again',
-    request: { params: z.object({ id: z.string().meta({ description: 'outbox message id (an id over 300 characters names nothing: 404)' }) }) }, responses: jsonOk('{id, status}'), errorStatuses: [403, 404],
-  }, async (c) => {
-    const { id } = c.req.valid('param');
-    const status = await resendFailed(deps, id);
-    if (!status) throw notFound('Email gagal dengan id tersebut');
-    return c.json({ id, status }, 200);
-  });
+  app.openapi(
+    {
+      method: 'post',
+      path: '/mail/{id}/retry',
+      tags,
+      staff: true,
+      summary: 'Send a failed message again',
+      request: {
+        params: z.object({
+          id: z.string().meta({ description: 'outbox message id (an id over 300 characters names nothing: 404)' }),
+        }),
+      },
+      responses: jsonOk('{id, status}'),
+      errorStatuses: [403, 404],
+    },
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const status = await resendFailed(deps, id);
+      if (!status) throw notFound('Email gagal dengan id tersebut');
+      return c.json({ id, status }, 200);
+    },
+  );
   return app;
 };

@@ -19,7 +19,14 @@ export const kinerjaRoutes = (deps: Deps) => {
   app.get('/kinerja', async (c) => {
     const period = lastQuarter(deps.time.now());
     if (cached?.label !== period.label) {
-      cached = { label: period.label, report: new ShortCache(KINERJA_CACHE_MS, async () => (await import('../../reports/load')).loadReport(deps, period), () => deps.time.now()) };
+      cached = {
+        label: period.label,
+        report: new ShortCache(
+          KINERJA_CACHE_MS,
+          async () => (await import('../../reports/load')).loadReport(deps, period),
+          () => deps.time.now(),
+        ),
+      };
     }
     const report = await cached.report.get();
     return render(c, (P) => <P.KinerjaPage report={report} />);

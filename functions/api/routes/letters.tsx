@@ -22,15 +22,24 @@ export const letterRoutes = (deps: Deps) => {
   const app = new Hono<AppEnv>();
   const find = async (id: string) => {
     const letter = LETTER_ID.test(id) ? await deps.letters.get(id) : undefined;
-    if (!letter) throw new LoketError('not_found', 'Surat tidak ditemukan. Periksa kembali alamat atau kode QR pada surat.');
+    if (!letter)
+      throw new LoketError('not_found', 'Surat tidak ditemukan. Periksa kembali alamat atau kode QR pada surat.');
     return letter;
   };
 
   const api = apiRouter<AppEnv>('');
-  api.openapi({
-    method: 'get', path: '/api/verify/{id}', tags: ['Publik'], summary: "A letter's verification (from the QR code on it): number, type, date, holder masked, status, SHA-256",
-    request: { params: z.object({ id: z.string().max(64) }) }, responses: jsonOk('the letter as anyone may see it'), errorStatuses: [404],
-  }, async (c) => c.json(publicLetter(await find(c.req.valid('param').id)), 200));
+  api.openapi(
+    {
+      method: 'get',
+      path: '/api/verify/{id}',
+      tags: ['Publik'],
+      summary: "A letter's verification (from the QR code on it): number, type, date, holder masked, status, SHA-256",
+      request: { params: z.object({ id: z.string().max(64) }) },
+      responses: jsonOk('the letter as anyone may see it'),
+      errorStatuses: [404],
+    },
+    async (c) => c.json(publicLetter(await find(c.req.valid('param').id)), 200),
+  );
   app.route('/', api);
 
   app.get('/verifikasi/:id', async (c) => {
@@ -46,17 +55,28 @@ export const letterRoutes = (deps: Deps) => {
     if (file) {
       if (file.size > COMPARE_MAX_BYTES) {
         c.status(400);
-        return render(c, (P) => <P.VerifyPage l={publicLetter(letter)} problem="Berkas terlalu besar untuk sebuah surat (maksimal 5 MB)." />);
+        return render(c, (P) => (
+          <P.VerifyPage l={publicLetter(letter)} problem="Berkas terlalu besar untuk sebuah surat (maksimal 5 MB)." />
+        ));
       }
-      sha = createHash('sha256').update(new Uint8Array(await file.arrayBuffer())).digest('hex');
+      sha = createHash('sha256')
+        .update(new Uint8Array(await file.arrayBuffer()))
+        .digest('hex');
     } else {
       sha = normaliseSha256(String(form.sha256 ?? ''));
       if (!sha) {
         c.status(400);
-        return render(c, (P) => <P.VerifyPage l={publicLetter(letter)} problem="Unggah berkas PDF surat, atau tempel sidik jari SHA-256 (64 karakter heksadesimal)." />);
+        return render(c, (P) => (
+          <P.VerifyPage
+            l={publicLetter(letter)}
+            problem="Unggah berkas PDF surat, atau tempel sidik jari SHA-256 (64 karakter heksadesimal)."
+          />
+        ));
       }
     }
-    return render(c, (P) => <P.VerifyPage l={publicLetter(letter)} comparison={sha === letter.sha256 ? 'sama' : 'beda'} />);
+    return render(c, (P) => (
+      <P.VerifyPage l={publicLetter(letter)} comparison={sha === letter.sha256 ? 'sama' : 'beda'} />
+    ));
   });
 
   /** The applicant's link from the mail: valid until it expires, then a short-lived link to the PDF itself. */
@@ -68,7 +88,14 @@ export const letterRoutes = (deps: Deps) => {
       throw new LoketError('not_found', 'Tautan unduh tidak berlaku lagi. Surat dapat diminta di loket.');
     }
     deps.log.info('letter.downloaded', { letterId: letter.id, caseId: letter.caseId, by: 'applicant-link' });
-    return c.redirect(await deps.files.linkTo(letter.s3Key, { seconds: 300, contentType: 'application/pdf', fileName: `${letter.number.replace(/\//g, '-')}.pdf` }), 302);
+    return c.redirect(
+      await deps.files.linkTo(letter.s3Key, {
+        seconds: 300,
+        contentType: 'application/pdf',
+        fileName: `${letter.number.replace(/\//g, '-')}.pdf`,
+      }),
+      302,
+    );
   });
 
   return app;

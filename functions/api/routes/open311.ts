@@ -1,6 +1,18 @@
 import { apiRouter, jsonOk } from '../openapi';
 import * as z from 'zod';
-import { type CaseRecord, type Field, findService, Instant, LoketError, SERVICES, serviceFields, type Service, nextMonth, toWibIso, wibMonth } from '@loket/core';
+import {
+  type CaseRecord,
+  type Field,
+  findService,
+  Instant,
+  LoketError,
+  SERVICES,
+  serviceFields,
+  type Service,
+  nextMonth,
+  toWibIso,
+  wibMonth,
+} from '@loket/core';
 import type { Deps } from '../../deps';
 import { publicStatus, type StatusLookupFn } from './status';
 import type { AppEnv } from '../app';
@@ -20,8 +32,18 @@ const summary = (s: Service) => ({
 });
 
 const DATATYPE: Record<Field['kind'], string> = {
-  text: 'string', textarea: 'text', nik: 'string', kk: 'string', nib: 'string', phone: 'string', email: 'string',
-  date: 'datetime', number: 'number', money: 'number', choice: 'singlevaluelist', document: 'string',
+  text: 'string',
+  textarea: 'text',
+  nik: 'string',
+  kk: 'string',
+  nib: 'string',
+  phone: 'string',
+  email: 'string',
+  date: 'datetime',
+  number: 'number',
+  money: 'number',
+  choice: 'singlevaluelist',
+  document: 'string',
 };
 
 const definition = (s: Service) => ({
@@ -31,7 +53,14 @@ const definition = (s: Service) => ({
     code: f.id,
     datatype: DATATYPE[f.kind],
     required: f.required,
-    datatype_description: f.kind === 'document' ? `Unggah dokumen (${(f.accept ?? []).join(', ')})` : f.kind === 'nik' ? '16 digit angka' : f.kind === 'nib' ? '13 digit angka' : '',
+    datatype_description:
+      f.kind === 'document'
+        ? `Unggah dokumen (${(f.accept ?? []).join(', ')})`
+        : f.kind === 'nik'
+          ? '16 digit angka'
+          : f.kind === 'nib'
+            ? '13 digit angka'
+            : '',
     order: i + 1,
     description: f.label,
     ...(f.options ? { values: f.options.map((o) => ({ key: o, name: o })) } : {}),
@@ -82,58 +111,101 @@ const RequestsQuery = z.object({
   status: z.enum(['open', 'closed']).optional(),
   service_request_id: z.string().max(2000).optional().meta({ description: 'comma-separated tracking numbers' }),
 });
-const JsonFile = (name: string) => z.object({ file: z.string().regex(/\.json$/).meta({ description: `${name}.json` }) });
+const JsonFile = (name: string) =>
+  z.object({
+    file: z
+      .string()
+      .regex(/\.json$/)
+      .meta({ description: `${name}.json` }),
+  });
 
 export const open311Routes = (deps: Deps, lookup: StatusLookupFn) => {
   const app = apiRouter<AppEnv>('/open311/v2');
   const tags = ['Open311 GeoReport v2'];
 
   /** GeoReport v2 `GET requests.json`: by service and month from the index (no scan); confidential cases are never listed. */
-  app.openapi({
-    method: 'get', path: '/requests.json', tags, summary: 'Service requests (the public status view; confidential ones never listed)',
-    request: { query: RequestsQuery }, responses: jsonOk('requests', 200, z.array(z.looseObject({}))),
-  }, async (c) => {
-    const now = deps.time.now();
-    const q = c.req.valid('query');
-    const end = q.end_date ? Date.parse(q.end_date) : now;
-    const start = q.start_date ? Date.parse(q.start_date) : end - DEFAULT_SPAN;
-    if (start > end || end - start > 366 * DAY) throw new LoketError('validation', 'Rentang start_date–end_date paling lama satu tahun.', [{ field: 'start_date', message: 'Rentang terlalu panjang.' }]);
-    const codes = q.service_code?.split(',') ?? SERVICES.map((s) => s.id);
-    const services = codes.map((code) => findService(code)).filter((s): s is Service => !!s);
-    const status = q.status;
-    const ids = q.service_request_id?.split(',').slice(0, 100);
-    const lists = await Promise.all(services.flatMap((s) => monthsBetween(start, end).map((m) => deps.repo.listByServiceMonth(s.id, m))));
-    const rows = lists.flat()
-      .filter((x) => !x.confidential && x.clock.receivedAt >= start && x.clock.receivedAt <= end)
-      .filter((x) => !ids || ids.includes(x.trackingNumber))
-      .sort((a, b) => b.clock.receivedAt - a.clock.receivedAt)
-      .map((x) => request311(x, now))
-      .filter((r) => !status || r.status === status)
-      .slice(0, MAX_REQUESTS);
-    return c.json(rows, 200);
-  });
+  app.openapi(
+    {
+      method: 'get',
+      path: '/requests.json',
+      tags,
+      summary: 'Service requests (the public status view; confidential ones never listed)',
+      request: { query: RequestsQuery },
+      responses: jsonOk('requests', 200, z.array(z.looseObject({}))),
+    },
+    async (c) => {
+      const now = deps.time.now();
+      const q = c.req.valid('query');
+      const end = q.end_date ? Date.parse(q.end_date) : now;
+      const start = q.start_date ? Date.parse(q.start_date) : end - DEFAULT_SPAN;
+      if (start > end || end - start > 366 * DAY)
+        throw new LoketError('validation', 'Rentang start_date–end_date paling lama satu tahun.', [
+          { field: 'start_date', message: 'Rentang terlalu panjang.' },
+        ]);
+      const codes = q.service_code?.split(',') ?? SERVICES.map((s) => s.id);
+      const services = codes.map((code) => findService(code)).filter((s): s is Service => !!s);
+      const status = q.status;
+      const ids = q.service_request_id?.split(',').slice(0, 100);
+      const lists = await Promise.all(
+        services.flatMap((s) => monthsBetween(start, end).map((m) => deps.repo.listByServiceMonth(s.id, m))),
+      );
+      const rows = lists
+        .flat()
+        .filter((x) => !x.confidential && x.clock.receivedAt >= start && x.clock.receivedAt <= end)
+        .filter((x) => !ids || ids.includes(x.trackingNumber))
+        .sort((a, b) => b.clock.receivedAt - a.clock.receivedAt)
+        .map((x) => request311(x, now))
+        .filter((r) => !status || r.status === status)
+        .slice(0, MAX_REQUESTS);
+      return c.json(rows, 200);
+    },
+  );
 
   /** One request by its tracking number: the same rate-limited lookup as the status page. */
-  app.openapi({
-    method: 'get', path: '/requests/{file}', tags, summary: 'One service request by its tracking number (rate-limited like the status page)',
-    request: { params: JsonFile('<tracking number>') }, responses: jsonOk('[request]', 200, z.array(z.looseObject({}))), errorStatuses: [400, 404, 429],
-  }, async (c) => {
-    const s = await lookup(c, c.req.valid('param').file.slice(0, -5));
-    const found = await deps.repo.getByTrackingNumber(s.trackingNumber);
-    if (!found || found.confidential) throw new LoketError('not_found', 'Permohonan tidak ditemukan.');
-    return c.json([request311(found, deps.time.now())], 200);
-  });
+  app.openapi(
+    {
+      method: 'get',
+      path: '/requests/{file}',
+      tags,
+      summary: 'One service request by its tracking number (rate-limited like the status page)',
+      request: { params: JsonFile('<tracking number>') },
+      responses: jsonOk('[request]', 200, z.array(z.looseObject({}))),
+      errorStatuses: [400, 404, 429],
+    },
+    async (c) => {
+      const s = await lookup(c, c.req.valid('param').file.slice(0, -5));
+      const found = await deps.repo.getByTrackingNumber(s.trackingNumber);
+      if (!found || found.confidential) throw new LoketError('not_found', 'Permohonan tidak ditemukan.');
+      return c.json([request311(found, deps.time.now())], 200);
+    },
+  );
 
-  app.openapi({ method: 'get', path: '/services.json', tags, summary: 'Service discovery: the nine services', responses: jsonOk('services', 200, z.array(z.looseObject({}))) },
-    (c) => c.json(SERVICES.map(summary), 200));
-  app.openapi({
-    method: 'get', path: '/services/{file}', tags, summary: "One service's definition: the attributes a request carries",
-    request: { params: JsonFile('<service code>') }, responses: jsonOk('the definition'), errorStatuses: [400, 404],
-  }, (c) => {
-    const code = c.req.valid('param').file.slice(0, -5);
-    const s = findService(code);
-    if (!s) throw new LoketError('not_found', `Layanan dengan kode "${code}" tidak ditemukan.`);
-    return c.json(definition(s), 200);
-  });
+  app.openapi(
+    {
+      method: 'get',
+      path: '/services.json',
+      tags,
+      summary: 'Service discovery: the nine services',
+      responses: jsonOk('services', 200, z.array(z.looseObject({}))),
+    },
+    (c) => c.json(SERVICES.map(summary), 200),
+  );
+  app.openapi(
+    {
+      method: 'get',
+      path: '/services/{file}',
+      tags,
+      summary: "One service's definition: the attributes a request carries",
+      request: { params: JsonFile('<service code>') },
+      responses: jsonOk('the definition'),
+      errorStatuses: [400, 404],
+    },
+    (c) => {
+      const code = c.req.valid('param').file.slice(0, -5);
+      const s = findService(code);
+      if (!s) throw new LoketError('not_found', `Layanan dengan kode "${code}" tidak ditemukan.`);
+      return c.json(definition(s), 200);
+    },
+  );
   return app;
 };

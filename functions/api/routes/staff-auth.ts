@@ -11,7 +11,8 @@ export const requireStaff = (deps: Deps) =>
   createMiddleware<StaffEnv>(async (c, next) => {
     const staffId = verifyStaffToken(deps.config.LOKET_AUTH_SECRET, c.req.header('authorization'), deps.time.now());
     const member = await deps.staff.get(staffId);
-    if (!member?.active) throw new LoketError('unauthorized', 'Akun petugas tidak aktif atau tidak dikenal.', [], `staff ${staffId}`);
+    if (!member?.active)
+      throw new LoketError('unauthorized', 'Akun petugas tidak aktif atau tidak dikenal.', [], `staff ${staffId}`);
     c.set('actor', actorOf(member));
     c.set('log', c.get('log').child({ staffId }));
     await next();

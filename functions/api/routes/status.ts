@@ -3,7 +3,14 @@ import { apiRouter, jsonOk } from '../openapi';
 import * as z from 'zod';
 import { DynamoRateLimiter } from '@loket/adapters';
 import {
-  type CaseRecord, findService, formatWib, LoketError, parseTrackingNumber, slaState, stateOf, workflowFor,
+  type CaseRecord,
+  findService,
+  formatWib,
+  LoketError,
+  parseTrackingNumber,
+  slaState,
+  stateOf,
+  workflowFor,
 } from '@loket/core';
 import type { Deps } from '../../deps';
 import type { AppEnv } from '../app';
@@ -12,7 +19,14 @@ import { clientKey } from '../client-address';
 /** Wrong tracking numbers one client may try per 10 minutes before it is slowed down. */
 export const MAX_MISSES = 10;
 
-const SLA_TEXT = { on_track: 'Sesuai jadwal', at_risk: 'Mendekati batas waktu', breached: 'Melewati batas waktu', met: 'Selesai tepat waktu', missed: 'Selesai melewati batas waktu', paused: 'Menunggu perbaikan dari pemohon' } as const;
+const SLA_TEXT = {
+  on_track: 'Sesuai jadwal',
+  at_risk: 'Mendekati batas waktu',
+  breached: 'Melewati batas waktu',
+  met: 'Selesai tepat waktu',
+  missed: 'Selesai melewati batas waktu',
+  paused: 'Menunggu perbaikan dari pemohon',
+} as const;
 
 export type PublicStatus = ReturnType<typeof publicStatus>;
 
@@ -26,14 +40,23 @@ export const publicStatus = (c: CaseRecord, now: number) => {
   return {
     trackingNumber: c.trackingNumber,
     service: { id: service.id, name: service.name, sla: service.sla.text },
-    status: { id: state.id, label: state.label, step: stepIndex >= 0 ? stepIndex + 1 : null, steps: service.steps.length, finished: state.kind === 'terminal' },
+    status: {
+      id: state.id,
+      label: state.label,
+      step: stepIndex >= 0 ? stepIndex + 1 : null,
+      steps: service.steps.length,
+      finished: state.kind === 'terminal',
+    },
     receivedAt: formatWib(c.clock.receivedAt),
-    expectedCompletion: c.clock.targetAt === undefined ? null : formatWib(c.clock.targetAt) + (c.clock.estimated ? ' (perkiraan)' : ''),
+    expectedCompletion:
+      c.clock.targetAt === undefined ? null : formatWib(c.clock.targetAt) + (c.clock.estimated ? ' (perkiraan)' : ''),
     deadline: c.clock.dueAt === undefined ? null : formatWib(c.clock.dueAt) + (c.clock.estimated ? ' (perkiraan)' : ''),
     timeliness: SLA_TEXT[sla],
     needsRevision: state.kind === 'waiting_applicant',
     /** Requirement labels only: never the officer's note or the applicant's answer. */
-    missing: service.requirements.filter((r) => ['missing', 'invalid'].includes(c.checklist[r.id]?.status ?? '')).map((r) => r.text),
+    missing: service.requirements
+      .filter((r) => ['missing', 'invalid'].includes(c.checklist[r.id]?.status ?? ''))
+      .map((r) => r.text),
     lastUpdate: formatWib(c.updatedAt),
   };
 };
@@ -66,13 +89,19 @@ export const statusLookup = (deps: Deps): StatusLookupFn => {
     if (((await limited(c, 'count', () => limiter.count(client, now))) ?? 0) >= MAX_MISSES) {
       const retryAfter = limiter.retryAfterSeconds(now);
       c.header('Retry-After', String(retryAfter));
-      throw new LoketError('rate_limited', `Terlalu banyak nomor registrasi yang salah. Coba lagi dalam ${Math.ceil(retryAfter / 60)} menit.`);
+      throw new LoketError(
+        'rate_limited',
+        `Terlalu banyak nomor registrasi yang salah. Coba lagi dalam ${Math.ceil(retryAfter / 60)} menit.`,
+      );
     }
     const tn = parseTrackingNumber(input);
     const found = tn ? await deps.repo.getByTrackingNumber(tn) : undefined;
     if (!found) {
       await limited(c, 'hit', () => limiter.hit(client, now));
-      throw new LoketError('not_found', 'Nomor registrasi tidak ditemukan. Periksa kembali penulisannya, contoh: BBM-2611-7KQ4XHM.');
+      throw new LoketError(
+        'not_found',
+        'Nomor registrasi tidak ditemukan. Periksa kembali penulisannya, contoh: BBM-2611-7KQ4XHM.',
+      );
     }
     return publicStatus(found, now);
   };
@@ -81,11 +110,24 @@ export const statusLookup = (deps: Deps): StatusLookupFn => {
 
 export const statusRoutes = (lookup: StatusLookupFn) => {
   const app = apiRouter<AppEnv>('');
-  app.openapi({
-    method: 'get', path: '/api/status/{tn}', tags: ['Publik'], summary: 'Public status of a request by its tracking number (no personal data)',
-    request: { params: z.object({ tn: z.string().meta({ description: 'tracking number, e.g. BBM-2611-7KQ4XHM (case and O/0, I/1 confusions forgiven)' }) }) },
-    responses: jsonOk('the public status'), errorStatuses: [404, 429],
-  }, async (c) => c.json(await lookup(c, c.req.valid('param').tn), 200));
+  app.openapi(
+    {
+      method: 'get',
+      path: '/api/status/{tn}',
+      tags: ['Publik'],
+      summary: 'Public status of a request by its tracking number (no personal data)',
+      request: {
+        params: z.object({
+          tn: z
+            .string()
+            .meta({ description: 'tracking number, e.g. BBM-2611-7KQ4XHM (case and O/0, I/1 confusions forgiven)' }),
+        }),
+      },
+      responses: jsonOk('the public status'),
+      errorStatuses: [404, 429],
+    },
+    async (c) => c.json(await lookup(c, c.req.valid('param').tn), 200),
+  );
 
   return app;
 };

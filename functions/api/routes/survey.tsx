@@ -25,7 +25,9 @@ export const surveyRoutes = (deps: Deps) => {
   app.get('/survei/:ref', async (c) => {
     const record = await invitation(c.req.param('ref'));
     if (await deps.surveys.answered(record.id)) return render(c, (P) => <P.SurveyDone already />);
-    return render(c, (P) => <P.SurveyPage ref={c.req.param('ref')} serviceName={findService(record.serviceId)!.name} />);
+    return render(c, (P) => (
+      <P.SurveyPage ref={c.req.param('ref')} serviceName={findService(record.serviceId)!.name} />
+    ));
   });
 
   app.post('/survei/:ref', async (c) => {
@@ -41,11 +43,24 @@ export const surveyRoutes = (deps: Deps) => {
     }
     if (errors.length) {
       c.status(400);
-      return render(c, (P) => <P.SurveyPage ref={c.req.param('ref')} serviceName={findService(record.serviceId)!.name} values={values} errors={errors} />);
+      return render(c, (P) => (
+        <P.SurveyPage
+          ref={c.req.param('ref')}
+          serviceName={findService(record.serviceId)!.name}
+          values={values}
+          errors={errors}
+        />
+      ));
     }
     // A suggestion is free text: digit runs that look like a NIK are masked before it is stored.
     const suggestion = maskDigitRuns(values.saran?.trim() ?? '').slice(0, 1000);
-    const stored = await deps.surveys.put({ caseId: record.id, serviceId: record.serviceId, answers, ...(suggestion ? { suggestion } : {}), at: deps.time.now() });
+    const stored = await deps.surveys.put({
+      caseId: record.id,
+      serviceId: record.serviceId,
+      answers,
+      ...(suggestion ? { suggestion } : {}),
+      at: deps.time.now(),
+    });
     return render(c, (P) => <P.SurveyDone already={!stored} />);
   });
   return app;

@@ -3,27 +3,72 @@ import { classificationOf, LETTER_SERVICES, type LetterSettings, letterTitle, ty
 import { Banner, ConsolePage, ErrorSummary, type FieldError, Field } from '../components';
 
 /** The settings of the letters: numbering codes, letterhead and signatory. Saved with a version check. */
-export const LetterSettingsPage = ({ officer, settings, version, errors = [], flash }: {
-  officer: StaffMember; settings: LetterSettings; version: number; errors?: FieldError[]; flash?: string;
+export const LetterSettingsPage = ({
+  officer,
+  settings,
+  version,
+  errors = [],
+  flash,
+}: {
+  officer: StaffMember;
+  settings: LetterSettings;
+  version: number;
+  errors?: FieldError[];
+  flash?: string;
 }) => {
   const err = (id: string) => errors.find((e) => e.field === id)?.message;
   const input = (id: string, label: string, value: string, hint?: string, short = false) => (
-    <Field id={id} label={label} hint={hint} error={err(id)}><input class={short ? 'input-short' : undefined} type="text" id={id} name={id} value={value} /></Field>
+    <Field id={id} label={label} hint={hint} error={err(id)}>
+      <input class={short ? 'input-short' : undefined} type="text" id={id} name={id} value={value} />
+    </Field>
   );
   return (
     <ConsolePage title={`${errors.length ? 'Kesalahan: ' : ''}Pengaturan surat`} officer={officer}>
-      {flash && <Banner title="Berhasil" success>{flash}</Banner>}
+      {flash && (
+        <Banner title="Berhasil" success>
+          {flash}
+        </Banner>
+      )}
       <ErrorSummary errors={errors} />
       <h1>Pengaturan surat</h1>
-      <p>Nomor surat: <code>kode klasifikasi/nomor urut/{settings.regionCode}.{settings.unitCode}/tahun</code>. Nomor urut mulai dari 1 setiap 1 Januari dan tidak pernah dipakai ulang. Perubahan berlaku untuk surat berikutnya; surat yang sudah terbit tidak berubah.</p>
+      <p>
+        Nomor surat:{' '}
+        <code>
+          kode klasifikasi/nomor urut/{settings.regionCode}.{settings.unitCode}/tahun
+        </code>
+        . Nomor urut mulai dari 1 setiap 1 Januari dan tidak pernah dipakai ulang. Perubahan berlaku untuk surat
+        berikutnya; surat yang sudah terbit tidak berubah.
+      </p>
       <form method="post" action="/konsol/admin/surat" novalidate>
         <input type="hidden" name="version" value={String(version)} />
         <h2>Penomoran</h2>
         {input('regionCode', 'Kode wilayah', settings.regionCode, '424 = Kabupaten Pasuruan', true)}
-        {input('unitCode', 'Kode unit', settings.unitCode, 'Seperti pada nomor Standar Pelayanan 950/271/424.085/2024', true)}
-        <div class="check"><input type="checkbox" id="counterPerClassification" name="counterPerClassification" value="1" checked={settings.counterPerClassification} />
-          <label for="counterPerClassification">Nomor urut terpisah untuk setiap kode klasifikasi</label></div>
-        {LETTER_SERVICES.map((t) => input(`classification.${t}`, `Kode klasifikasi: ${letterTitle(t)}`, classificationOf(settings, t), 'Permendagri 83/2022, mis. 500.3.2', true))}
+        {input(
+          'unitCode',
+          'Kode unit',
+          settings.unitCode,
+          'Seperti pada nomor Standar Pelayanan 950/271/424.085/2024',
+          true,
+        )}
+        <div class="check">
+          <input
+            type="checkbox"
+            id="counterPerClassification"
+            name="counterPerClassification"
+            value="1"
+            checked={settings.counterPerClassification}
+          />
+          <label for="counterPerClassification">Nomor urut terpisah untuk setiap kode klasifikasi</label>
+        </div>
+        {LETTER_SERVICES.map((t) =>
+          input(
+            `classification.${t}`,
+            `Kode klasifikasi: ${letterTitle(t)}`,
+            classificationOf(settings, t),
+            'Permendagri 83/2022, mis. 500.3.2',
+            true,
+          ),
+        )}
         <h2>Kop surat</h2>
         {input('letterhead.government', 'Baris pertama', settings.letterhead.government)}
         {input('letterhead.office', 'Nama dinas', settings.letterhead.office)}
@@ -36,7 +81,9 @@ export const LetterSettingsPage = ({ officer, settings, version, errors = [], fl
         {input('signatory.rank', 'Pangkat/golongan', settings.signatory.rank)}
         {input('signatory.nip', 'NIP', settings.signatory.nip, undefined, true)}
         {input('ppidSuperior', 'Penerima keberatan informasi publik (Atasan PPID)', settings.ppidSuperior)}
-        <button class="button" type="submit">Simpan pengaturan</button>
+        <button class="button" type="submit">
+          Simpan pengaturan
+        </button>
       </form>
     </ConsolePage>
   );

@@ -18,10 +18,14 @@ export const hashSecret = (secret: string) => createHash('sha256').update(secret
 export const newSecret = () => randomBytes(32).toString('base64url');
 
 /** `lanjut` after sign-in: a console path of this desk only, never another site (no open redirect). */
-export const safeNext = (next: string | undefined) => (next && /^\/konsol(\/[A-Za-z0-9/_\-?=&.%]*)?$/.test(next) && !next.startsWith('//') ? next : '/konsol');
+export const safeNext = (next: string | undefined) =>
+  next && /^\/konsol(\/[A-Za-z0-9/_\-?=&.%]*)?$/.test(next) && !next.startsWith('//') ? next : '/konsol';
 
 export const cookieOptions = (deps: Deps) => ({
-  httpOnly: true, sameSite: 'Lax' as const, path: '/', secure: deps.config.LOKET_STAGE !== 'local',
+  httpOnly: true,
+  sameSite: 'Lax' as const,
+  path: '/',
+  secure: deps.config.LOKET_STAGE !== 'local',
 });
 
 /** Starts a session for an active officer and sets its cookie (HttpOnly, SameSite=Lax, Secure outside local). */

@@ -13,14 +13,28 @@ export interface CaseFilter {
   halaman: number;
 }
 
-export const FILTER_NAMES: Record<keyof Omit<CaseFilter, 'halaman'>, string> = { layanan: 'Layanan', tahap: 'Tahap', sla: 'Ketepatan', petugas: 'Petugas', bulan: 'Bulan', nomor: 'Nomor' };
+export const FILTER_NAMES: Record<keyof Omit<CaseFilter, 'halaman'>, string> = {
+  layanan: 'Layanan',
+  tahap: 'Tahap',
+  sla: 'Ketepatan',
+  petugas: 'Petugas',
+  bulan: 'Bulan',
+  nomor: 'Nomor',
+};
 
 /** Reads the filter from the query string, keeping only well-formed values. */
 export const parseFilter = (q: (k: string) => string | undefined): CaseFilter => {
-  const pick = (k: string, re: RegExp) => { const v = q(k)?.trim(); return v && re.test(v) ? v : undefined; };
+  const pick = (k: string, re: RegExp) => {
+    const v = q(k)?.trim();
+    return v && re.test(v) ? v : undefined;
+  };
   return {
-    layanan: pick('layanan', /^[a-z-]{1,40}$/), tahap: pick('tahap', /^[a-z_]{1,60}$/), sla: pick('sla', /^[a-z_]{1,20}$/),
-    petugas: pick('petugas', /^[A-Za-z0-9_-]{1,64}$/), bulan: pick('bulan', /^\d{4}-(0[1-9]|1[0-2])$/), nomor: q('nomor')?.trim().slice(0, 40) || undefined,
+    layanan: pick('layanan', /^[a-z-]{1,40}$/),
+    tahap: pick('tahap', /^[a-z_]{1,60}$/),
+    sla: pick('sla', /^[a-z_]{1,20}$/),
+    petugas: pick('petugas', /^[A-Za-z0-9_-]{1,64}$/),
+    bulan: pick('bulan', /^\d{4}-(0[1-9]|1[0-2])$/),
+    nomor: q('nomor')?.trim().slice(0, 40) || undefined,
     halaman: Math.max(1, Math.min(10_000, Number.parseInt(q('halaman') ?? '1', 10) || 1)),
   };
 };
@@ -32,4 +46,3 @@ export const applyFilter = (cases: CaseRecord[], f: CaseFilter, now: number) =>
     .filter((c) => !f.tahap || c.state === f.tahap)
     .filter((c) => !f.sla || slaState(c.clock, now, c.closedAt) === f.sla)
     .sort((a, b) => b.createdAt - a.createdAt);
-

@@ -1,7 +1,39 @@
 /** @jsxImportSource hono/jsx */
 import {
-  actionsFor, assignableOfficers, type CaseEvent, attachmentName, mayAssign, mayOpenDocuments, type CaseRecord, clockText, currentStep, findService, formatWib, INTAKE_CHECK, maskDigitRuns, maskedAnswers, maskEmail,
-  kipRows, type KlinikSession, maskPhone, laporEventTitle, PASAL_17, seatsLeft, sessionStart, topicsOf, laporSummary, mayRevealApplicant, type Service, serviceFields, slaState, type StaffMember, type TransitionDef, workflowFor, worksCurrentStep, hasDuty, endsWithoutProduct,
+  actionsFor,
+  assignableOfficers,
+  type CaseEvent,
+  attachmentName,
+  mayAssign,
+  mayOpenDocuments,
+  type CaseRecord,
+  clockText,
+  currentStep,
+  findService,
+  formatWib,
+  INTAKE_CHECK,
+  maskDigitRuns,
+  maskedAnswers,
+  maskEmail,
+  kipRows,
+  type KlinikSession,
+  maskPhone,
+  laporEventTitle,
+  PASAL_17,
+  seatsLeft,
+  sessionStart,
+  topicsOf,
+  laporSummary,
+  mayRevealApplicant,
+  type Service,
+  serviceFields,
+  slaState,
+  type StaffMember,
+  type TransitionDef,
+  workflowFor,
+  worksCurrentStep,
+  hasDuty,
+  endsWithoutProduct,
 } from '@loket/core';
 import { raw } from 'hono/html';
 import { Banner, ConsolePage, ErrorSummary, type FieldError, SlaTag, Summary, type SummaryRow } from '../components';
@@ -21,7 +53,9 @@ const LaporPanel = ({ c, officer }: { c: CaseRecord; officer: StaffMember }) => 
           {copier && (
             <form method="post" action={`/konsol/berkas/${c.id}/lapor/disalin`}>
               <input type="hidden" name="copyId" value={t.id} />
-              <button class="button button-secondary" type="submit">Sudah disalin ke LAPOR!</button>
+              <button class="button button-secondary" type="submit">
+                Sudah disalin ke LAPOR!
+              </button>
             </form>
           )}
         </div>
@@ -31,33 +65,60 @@ const LaporPanel = ({ c, officer }: { c: CaseRecord; officer: StaffMember }) => 
 };
 
 const CHECK_TAGS: Record<string, [string, string]> = {
-  ok: ['Sesuai', 'tag-green'], pending: ['Belum diperiksa', 'tag-grey'], missing: ['Belum lengkap', 'tag-red'], invalid: ['Perlu dilengkapi', 'tag-yellow'],
+  ok: ['Sesuai', 'tag-green'],
+  pending: ['Belum diperiksa', 'tag-grey'],
+  missing: ['Belum lengkap', 'tag-red'],
+  invalid: ['Perlu dilengkapi', 'tag-yellow'],
 };
 const FILE_TEXT: Record<string, string> = {
-  pending: 'Menunggu disalin', stored: 'Tersimpan', failed: 'Gagal disalin (dicoba lagi otomatis)', rejected: 'Ditolak (ukuran atau jenis berkas)',
+  pending: 'Menunggu disalin',
+  stored: 'Tersimpan',
+  failed: 'Gagal disalin (dicoba lagi otomatis)',
+  rejected: 'Ditolak (ukuran atau jenis berkas)',
 };
-const CHANNELS: Record<string, string> = { google_form: 'Formulir Google', walk_in: 'Datang langsung', letter: 'Surat', sp4n_lapor: 'SP4N-LAPOR!', internal: 'Internal Dinas' };
+const CHANNELS: Record<string, string> = {
+  google_form: 'Formulir Google',
+  walk_in: 'Datang langsung',
+  letter: 'Surat',
+  sp4n_lapor: 'SP4N-LAPOR!',
+  internal: 'Internal Dinas',
+};
 
-const requirementLabel = (service: Service, id: string) => (id === INTAKE_CHECK ? 'Isian formulir' : service.requirements.find((r) => r.id === id)?.text ?? id);
+const requirementLabel = (service: Service, id: string) =>
+  id === INTAKE_CHECK ? 'Isian formulir' : (service.requirements.find((r) => r.id === id)?.text ?? id);
 
 /** One line of the timeline in officers' words. */
 const eventTitle = (e: CaseEvent, service: Service, staff: Map<string, StaffMember>, transitions: TransitionDef[]) => {
-  const who = (id: unknown) => (typeof id === 'string' ? staff.get(id)?.name ?? id : '-');
+  const who = (id: unknown) => (typeof id === 'string' ? (staff.get(id)?.name ?? id) : '-');
   switch (e.type) {
-    case 'created': return 'Permohonan diterima';
-    case 'transition': return transitions.find((t) => t.event === e.event)?.label ?? e.event ?? 'Tahap berubah';
-    case 'checklist_updated': return `Persyaratan "${requirementLabel(service, String(e.data?.requirementId))}" dinyatakan ${e.data?.status === 'ok' ? 'sesuai' : 'perlu diperbaiki'}`;
-    case 'assigned': return `Didisposisikan kepada ${who(e.data?.to)}`;
-    case 'resubmitted': return 'Pemohon mengirim jawaban baru';
-    case 'deadline_recomputed': return 'Batas waktu dihitung ulang (kalender kerja berubah)';
-    case 'attachment_stored': return 'Dokumen tersimpan';
-    case 'attachment_failed': return e.data?.rejected ? 'Dokumen ditolak' : 'Dokumen gagal disalin (dicoba lagi)';
-    case 'attachment_retry': return 'Salin ulang dokumen diminta';
-    case 'deadline_extended': return 'Batas jawaban diperpanjang 7 hari kerja';
-    case 'letter_issued': return 'Surat bernomor terbit';
-    case 'letter_revoked': return 'Surat dicabut';
-    case 'sla_alert': return e.data?.threshold === 'breach' ? 'Peringatan: melewati batas waktu' : 'Peringatan: mendekati batas waktu';
-    default: return laporEventTitle(e) ?? e.type;
+    case 'created':
+      return 'Permohonan diterima';
+    case 'transition':
+      return transitions.find((t) => t.event === e.event)?.label ?? e.event ?? 'Tahap berubah';
+    case 'checklist_updated':
+      return `Persyaratan "${requirementLabel(service, String(e.data?.requirementId))}" dinyatakan ${e.data?.status === 'ok' ? 'sesuai' : 'perlu diperbaiki'}`;
+    case 'assigned':
+      return `Didisposisikan kepada ${who(e.data?.to)}`;
+    case 'resubmitted':
+      return 'Pemohon mengirim jawaban baru';
+    case 'deadline_recomputed':
+      return 'Batas waktu dihitung ulang (kalender kerja berubah)';
+    case 'attachment_stored':
+      return 'Dokumen tersimpan';
+    case 'attachment_failed':
+      return e.data?.rejected ? 'Dokumen ditolak' : 'Dokumen gagal disalin (dicoba lagi)';
+    case 'attachment_retry':
+      return 'Salin ulang dokumen diminta';
+    case 'deadline_extended':
+      return 'Batas jawaban diperpanjang 7 hari kerja';
+    case 'letter_issued':
+      return 'Surat bernomor terbit';
+    case 'letter_revoked':
+      return 'Surat dicabut';
+    case 'sla_alert':
+      return e.data?.threshold === 'breach' ? 'Peringatan: melewati batas waktu' : 'Peringatan: mendekati batas waktu';
+    default:
+      return laporEventTitle(e) ?? e.type;
   }
 };
 
@@ -86,32 +147,81 @@ export const CasePage = ({ c, officer, events, staff, now, revealed, flash, erro
   const assignable = assignableOfficers(c, [...staff.values()]);
   return (
     <ConsolePage title={`Berkas ${c.trackingNumber}`} officer={officer}>
-      {flash && <Banner title="Berhasil" success>{flash}</Banner>}
+      {flash && (
+        <Banner title="Berhasil" success>
+          {flash}
+        </Banner>
+      )}
       <ErrorSummary errors={errors} />
       <span class="muted">{service.name}</span>
-      <h1><span class="tn">{c.trackingNumber}</span></h1>
-      <p><strong class="tag">{step.label}</strong> <SlaTag state={slaState(c.clock, now, c.closedAt)} /> {clockText(c, now)}</p>
+      <h1>
+        <span class="tn">{c.trackingNumber}</span>
+      </h1>
+      <p>
+        <strong class="tag">{step.label}</strong> <SlaTag state={slaState(c.clock, now, c.closedAt)} />{' '}
+        {clockText(c, now)}
+      </p>
       <ul class="tabs">
-        <li><a href="#ringkasan">Ringkasan</a></li><li><a href="#tindakan">Tindakan</a></li><li><a href="#persyaratan">Persyaratan</a></li>
-        <li><a href="#dokumen">Dokumen</a></li><li><a href="#riwayat">Riwayat</a></li>
+        <li>
+          <a href="#ringkasan">Ringkasan</a>
+        </li>
+        <li>
+          <a href="#tindakan">Tindakan</a>
+        </li>
+        <li>
+          <a href="#persyaratan">Persyaratan</a>
+        </li>
+        <li>
+          <a href="#dokumen">Dokumen</a>
+        </li>
+        <li>
+          <a href="#riwayat">Riwayat</a>
+        </li>
       </ul>
 
       <h2 id="ringkasan">Ringkasan</h2>
-      <Summary rows={[
-        ['Layanan', `${service.name} (${service.sla.text})`],
-        ['Tahap', step.label],
-        ['Batas waktu', c.clock.dueAt === undefined ? 'Dijeda: menunggu perbaikan dari pemohon' : `${formatWib(c.clock.dueAt)}${c.clock.estimated ? ' (perkiraan)' : ''}`],
-        ['Diterima', formatWib(c.clock.receivedAt)],
-        ['Kanal', CHANNELS[c.channel] ?? c.channel],
-        ['Petugas', c.assigneeId ? staff.get(c.assigneeId)?.name ?? c.assigneeId : 'Belum didisposisikan'],
-        ...(c.clock.pauses.length ? [['Jeda', <ul>{c.clock.pauses.map((p) => <li>{formatWib(p.from)} – {p.to === undefined ? 'sekarang' : formatWib(p.to)}</li>)}</ul>] as SummaryRow] : []),
-        ...(c.letterNumber ? [['Nomor surat', c.letterNumber] as SummaryRow] : []),
-        ...(c.letterOwed && !c.letterId ? [['Surat', 'Sedang diterbitkan (nomor segera keluar)'] as SummaryRow] : []),
-      ]} />
+      <Summary
+        rows={[
+          ['Layanan', `${service.name} (${service.sla.text})`],
+          ['Tahap', step.label],
+          [
+            'Batas waktu',
+            c.clock.dueAt === undefined
+              ? 'Dijeda: menunggu perbaikan dari pemohon'
+              : `${formatWib(c.clock.dueAt)}${c.clock.estimated ? ' (perkiraan)' : ''}`,
+          ],
+          ['Diterima', formatWib(c.clock.receivedAt)],
+          ['Kanal', CHANNELS[c.channel] ?? c.channel],
+          ['Petugas', c.assigneeId ? (staff.get(c.assigneeId)?.name ?? c.assigneeId) : 'Belum didisposisikan'],
+          ...(c.clock.pauses.length
+            ? [
+                [
+                  'Jeda',
+                  <ul>
+                    {c.clock.pauses.map((p) => (
+                      <li>
+                        {formatWib(p.from)} – {p.to === undefined ? 'sekarang' : formatWib(p.to)}
+                      </li>
+                    ))}
+                  </ul>,
+                ] as SummaryRow,
+              ]
+            : []),
+          ...(c.letterNumber ? [['Nomor surat', c.letterNumber] as SummaryRow] : []),
+          ...(c.letterOwed && !c.letterId ? [['Surat', 'Sedang diterbitkan (nomor segera keluar)'] as SummaryRow] : []),
+        ]}
+      />
       {c.letterId && (
         <p>
-          {mayOpenDocuments(c, officer.roles) && <><a class="button button-secondary" href={`/konsol/berkas/${c.id}/surat`}>Unduh surat (PDF)</a>{' '}</>}
-          <a href={`/verifikasi/${c.letterId}`}>Halaman verifikasi publik</a> <span class="small muted">(unduhan dicatat)</span>
+          {mayOpenDocuments(c, officer.roles) && (
+            <>
+              <a class="button button-secondary" href={`/konsol/berkas/${c.id}/surat`}>
+                Unduh surat (PDF)
+              </a>{' '}
+            </>
+          )}
+          <a href={`/verifikasi/${c.letterId}`}>Halaman verifikasi publik</a>{' '}
+          <span class="small muted">(unduhan dicatat)</span>
         </p>
       )}
       {c.kip && (
@@ -125,7 +235,9 @@ export const CasePage = ({ c, officer, events, staff, now, revealed, flash, erro
                 <label for="reason">Alasan perpanjangan 7 hari kerja (sekali, wajib tertulis)</label>
                 <textarea id="reason" name="reason" rows={3}></textarea>
               </div>
-              <button class="button button-secondary" type="submit">Perpanjang batas jawaban</button>
+              <button class="button button-secondary" type="submit">
+                Perpanjang batas jawaban
+              </button>
             </form>
           )}
         </>
@@ -136,51 +248,94 @@ export const CasePage = ({ c, officer, events, staff, now, revealed, flash, erro
           <div class="field">
             <label for="assigneeId">Disposisi kepada</label>
             <select id="assigneeId" name="assigneeId">
-              {assignable.map((s) => <option value={s.id} selected={s.id === c.assigneeId}>{s.name}</option>)}
+              {assignable.map((s) => (
+                <option value={s.id} selected={s.id === c.assigneeId}>
+                  {s.name}
+                </option>
+              ))}
             </select>
           </div>
-          <button class="button button-secondary" type="submit">Disposisikan</button>
+          <button class="button button-secondary" type="submit">
+            Disposisikan
+          </button>
         </form>
       )}
 
       {c.lapor && <LaporPanel c={c} officer={officer} />}
 
       <h2 id="identitas">{c.lapor ? 'Pelapor' : 'Pemohon'}</h2>
-      {c.confidential && !(revealed && canReveal) ? <p>Identitas pelapor dirahasiakan{canReveal ? '' : '; hanya petugas pengaduan yang dapat melihatnya'}.</p> : (
-        <Summary rows={[
-          ['Nama', c.applicant.name],
-          ['Email', c.applicant.email ? (revealed && canReveal ? c.applicant.email : maskEmail(c.applicant.email)) : '-'],
-          ['Nomor HP', c.applicant.phone ? (revealed && canReveal ? c.applicant.phone : maskPhone(c.applicant.phone)) : '-'],
-          ...fields.map((f) => [f.label, answers[f.id]!.join(', ')] as [string, string]),
-        ]} />
+      {c.confidential && !(revealed && canReveal) ? (
+        <p>Identitas pelapor dirahasiakan{canReveal ? '' : '; hanya petugas pengaduan yang dapat melihatnya'}.</p>
+      ) : (
+        <Summary
+          rows={[
+            ['Nama', c.applicant.name],
+            [
+              'Email',
+              c.applicant.email ? (revealed && canReveal ? c.applicant.email : maskEmail(c.applicant.email)) : '-',
+            ],
+            [
+              'Nomor HP',
+              c.applicant.phone ? (revealed && canReveal ? c.applicant.phone : maskPhone(c.applicant.phone)) : '-',
+            ],
+            ...fields.map((f) => [f.label, answers[f.id]!.join(', ')] as [string, string]),
+          ]}
+        />
       )}
       {canReveal && !revealed && (
         <form method="post" action={`/konsol/berkas/${c.id}/tampilkan`}>
-          <button class="button button-secondary" type="submit">Tampilkan data pribadi</button>
+          <button class="button button-secondary" type="submit">
+            Tampilkan data pribadi
+          </button>
           <p class="small muted">Setiap kali data pribadi ditampilkan, nama Anda dan waktunya dicatat.</p>
         </form>
       )}
-      {revealed && canReveal && <p class="small"><strong>Data pribadi ditampilkan.</strong> Akses ini telah dicatat.</p>}
+      {revealed && canReveal && (
+        <p class="small">
+          <strong>Data pribadi ditampilkan.</strong> Akses ini telah dicatat.
+        </p>
+      )}
       {(c.unmatchedAnswers?.length ?? 0) > 0 && (
         <>
           <h3>Jawaban formulir yang tidak dikenali</h3>
-          <p class="small muted">Pertanyaan ini tidak ada dalam pemetaan formulir; periksa dan sampaikan kepada administrator.</p>
-          <Summary rows={c.unmatchedAnswers!.map((u) => [u.title, u.values.map(maskDigitRuns).join(', ')] as [string, string])} />
+          <p class="small muted">
+            Pertanyaan ini tidak ada dalam pemetaan formulir; periksa dan sampaikan kepada administrator.
+          </p>
+          <Summary
+            rows={c.unmatchedAnswers!.map((u) => [u.title, u.values.map(maskDigitRuns).join(', ')] as [string, string])}
+          />
         </>
       )}
 
       {surveyQr && (
         <div class="card">
           <h3>Survei kepuasan</h3>
-          <p class="small">Minta pemohon memindai kode ini dengan ponselnya untuk menilai pelayanan (sekali untuk permohonan ini).</p>
+          <p class="small">
+            Minta pemohon memindai kode ini dengan ponselnya untuk menilai pelayanan (sekali untuk permohonan ini).
+          </p>
           <div class="qr">{raw(surveyQr)}</div>
         </div>
       )}
 
       <h2 id="tindakan">Tindakan</h2>
-      {actions.length
-        ? <p>{actions.map((a, i) => <a class={endsWithoutProduct(c, a) ? 'button button-warning' : i === 0 ? 'button' : 'button button-secondary'} href={`/konsol/berkas/${c.id}/tindakan/${a.event}`}>{a.label}</a>)}</p>
-        : <p class="muted">{step.kind === 'terminal' ? 'Berkas sudah selesai.' : 'Tidak ada tindakan untuk peran Anda pada tahap ini.'}</p>}
+      {actions.length ? (
+        <p>
+          {actions.map((a, i) => (
+            <a
+              class={
+                endsWithoutProduct(c, a) ? 'button button-warning' : i === 0 ? 'button' : 'button button-secondary'
+              }
+              href={`/konsol/berkas/${c.id}/tindakan/${a.event}`}
+            >
+              {a.label}
+            </a>
+          ))}
+        </p>
+      ) : (
+        <p class="muted">
+          {step.kind === 'terminal' ? 'Berkas sudah selesai.' : 'Tidak ada tindakan untuk peran Anda pada tahap ini.'}
+        </p>
+      )}
 
       <h2 id="persyaratan">Persyaratan</h2>
       <ul class="cards">
@@ -189,13 +344,22 @@ export const CasePage = ({ c, officer, events, staff, now, revealed, flash, erro
           return (
             <li class="card">
               <h3>{requirementLabel(service, id)}</h3>
-              <p><strong class={`tag ${cls}`}>{text}</strong>{item.checkedBy && <span class="small muted"> oleh {staff.get(item.checkedBy)?.name ?? item.checkedBy}</span>}</p>
-              {item.issues.map((i) => <p class="small">{i}</p>)}
+              <p>
+                <strong class={`tag ${cls}`}>{text}</strong>
+                {item.checkedBy && (
+                  <span class="small muted"> oleh {staff.get(item.checkedBy)?.name ?? item.checkedBy}</span>
+                )}
+              </p>
+              {item.issues.map((i) => (
+                <p class="small">{i}</p>
+              ))}
               {works && (item.status === 'pending' || item.status === 'invalid') && (
                 <form method="post" action={`/konsol/berkas/${c.id}/persyaratan`}>
                   <input type="hidden" name="requirementId" value={id} />
                   <input type="hidden" name="expectedVersion" value={String(c.version)} />
-                  <button class="button button-secondary" type="submit" name="status" value="ok">Nyatakan sesuai</button>
+                  <button class="button button-secondary" type="submit" name="status" value="ok">
+                    Nyatakan sesuai
+                  </button>
                 </form>
               )}
             </li>
@@ -209,20 +373,32 @@ export const CasePage = ({ c, officer, events, staff, now, revealed, flash, erro
           {c.attachments.map((a) => (
             <li class="card">
               <h3>{serviceFields(service).find((f) => f.id === a.fieldId)?.label ?? a.fieldId}</h3>
-              <p class="small">{attachmentName(c, officer.roles, a.fileName)} · {FILE_TEXT[a.status]}</p>
+              <p class="small">
+                {attachmentName(c, officer.roles, a.fileName)} · {FILE_TEXT[a.status]}
+              </p>
               {a.lastError && <p class="small">{a.lastError}</p>}
-              {a.status === 'stored' && mayOpenDocuments(c, officer.roles) && <p><a href={`/konsol/berkas/${c.id}/dokumen/${a.fieldId}/${a.sha256}`}>Buka dokumen</a> <span class="small muted">(dicatat)</span></p>}
+              {a.status === 'stored' && mayOpenDocuments(c, officer.roles) && (
+                <p>
+                  <a href={`/konsol/berkas/${c.id}/dokumen/${a.fieldId}/${a.sha256}`}>Buka dokumen</a>{' '}
+                  <span class="small muted">(dicatat)</span>
+                </p>
+              )}
             </li>
           ))}
         </ul>
-      ) : <p class="muted">Tidak ada dokumen unggahan.</p>}
+      ) : (
+        <p class="muted">Tidak ada dokumen unggahan.</p>
+      )}
 
       <h2 id="riwayat">Riwayat</h2>
       <ol class="timeline" reversed>
         {[...events].reverse().map((e) => (
           <li>
             <h3>{eventTitle(e, service, staff, workflowFor(service).transitions)}</h3>
-            <p class="small"><time datetime={new Date(e.at).toISOString()}>{formatWib(e.at)}</time> oleh {e.actorId === 'system' ? 'sistem' : staff.get(e.actorId)?.name ?? e.actorId}</p>
+            <p class="small">
+              <time datetime={new Date(e.at).toISOString()}>{formatWib(e.at)}</time> oleh{' '}
+              {e.actorId === 'system' ? 'sistem' : (staff.get(e.actorId)?.name ?? e.actorId)}
+            </p>
             {e.note && <p>{e.note}</p>}
           </li>
         ))}
@@ -232,8 +408,22 @@ export const CasePage = ({ c, officer, events, staff, now, revealed, flash, erro
 };
 
 /** MOJ "confirm an action": a fixed heading, the case, a reason box; a revision request picks what to fix. */
-export const ActionPage = ({ c, officer, action, errors = [], note = '', values = {}, sessions }: {
-  c: CaseRecord; officer: StaffMember; action: TransitionDef; errors?: FieldError[]; note?: string; values?: Record<string, string>; sessions?: KlinikSession[];
+export const ActionPage = ({
+  c,
+  officer,
+  action,
+  errors = [],
+  note = '',
+  values = {},
+  sessions,
+}: {
+  c: CaseRecord;
+  officer: StaffMember;
+  action: TransitionDef;
+  errors?: FieldError[];
+  note?: string;
+  values?: Record<string, string>;
+  sessions?: KlinikSession[];
 }) => {
   const service = findService(c.serviceId)!;
   const revision = action.requires === 'revision_items';
@@ -241,7 +431,9 @@ export const ActionPage = ({ c, officer, action, errors = [], note = '', values 
   return (
     <ConsolePage title={`${errors.length ? 'Kesalahan: ' : ''}${action.label}`} officer={officer}>
       <ErrorSummary errors={errors} />
-      <span class="muted"><span class="tn">{c.trackingNumber}</span> · {service.name}</span>
+      <span class="muted">
+        <span class="tn">{c.trackingNumber}</span> · {service.name}
+      </span>
       <h1>{action.label}</h1>
       <form method="post" action={`/konsol/berkas/${c.id}/tindakan/${action.event}`} novalidate>
         <input type="hidden" name="expectedVersion" value={String(c.version)} />
@@ -250,7 +442,13 @@ export const ActionPage = ({ c, officer, action, errors = [], note = '', values 
             <legend>Persyaratan yang perlu diperbaiki pemohon</legend>
             {service.requirements.map((r) => (
               <div class="check">
-                <input type="checkbox" id={`req-${r.id}`} name="requirements" value={r.id} checked={['missing', 'invalid'].includes(c.checklist[r.id]?.status ?? '')} />
+                <input
+                  type="checkbox"
+                  id={`req-${r.id}`}
+                  name="requirements"
+                  value={r.id}
+                  checked={['missing', 'invalid'].includes(c.checklist[r.id]?.status ?? '')}
+                />
                 <label for={`req-${r.id}`}>{r.text}</label>
               </div>
             ))}
@@ -259,12 +457,21 @@ export const ActionPage = ({ c, officer, action, errors = [], note = '', values 
         {sessions && (
           <fieldset id="sessionId" class={errors.some((e) => e.field === 'sessionId') ? 'field field-error' : 'field'}>
             <legend>Sesi Klinik KUKM (topik yang diminta: {topicsOf(c).join(', ') || 'semua'})</legend>
-            {sessions.length ? sessions.map((s, i) => (
-              <div class="check">
-                <input type="radio" id={`sesi-${s.id}`} name="sessionId" value={s.id} checked={i === 0} />
-                <label for={`sesi-${s.id}`}>{formatWib(sessionStart(s))} · {s.topic} · {s.konsultanName} · sisa {seatsLeft(s)} kursi</label>
-              </div>
-            )) : <p>Belum ada sesi yang cocok dengan kursi tersisa. <a href="/konsol/klinik">Susun jadwal bulan ini</a> lalu kembali ke sini.</p>}
+            {sessions.length ? (
+              sessions.map((s, i) => (
+                <div class="check">
+                  <input type="radio" id={`sesi-${s.id}`} name="sessionId" value={s.id} checked={i === 0} />
+                  <label for={`sesi-${s.id}`}>
+                    {formatWib(sessionStart(s))} · {s.topic} · {s.konsultanName} · sisa {seatsLeft(s)} kursi
+                  </label>
+                </div>
+              ))
+            ) : (
+              <p>
+                Belum ada sesi yang cocok dengan kursi tersisa. <a href="/konsol/klinik">Susun jadwal bulan ini</a> lalu
+                kembali ke sini.
+              </p>
+            )}
             <p class="hint">Jadwal sesi dikirim kepada pemohon bersama catatan di bawah.</p>
           </fieldset>
         )}
@@ -273,11 +480,23 @@ export const ActionPage = ({ c, officer, action, errors = [], note = '', values 
             <div class={errors.some((e) => e.field === 'approvedOn') ? 'field field-error' : 'field'}>
               <label for="approvedOn">Tanggal persetujuan</label>
               <p class="hint">Tanggal yang tertera pada paraf atau disposisi pejabat di luar Dinas.</p>
-              <input class="input-short" type="date" id="approvedOn" name="approvedOn" value={values.approvedOn ?? ''} />
+              <input
+                class="input-short"
+                type="date"
+                id="approvedOn"
+                name="approvedOn"
+                value={values.approvedOn ?? ''}
+              />
             </div>
             <div class={errors.some((e) => e.field === 'notaNumber') ? 'field field-error' : 'field'}>
               <label for="notaNumber">Nomor nota dinas</label>
-              <input class="input-short" type="text" id="notaNumber" name="notaNumber" value={values.notaNumber ?? ''} />
+              <input
+                class="input-short"
+                type="text"
+                id="notaNumber"
+                name="notaNumber"
+                value={values.notaNumber ?? ''}
+              />
             </div>
           </>
         )}
@@ -287,39 +506,71 @@ export const ActionPage = ({ c, officer, action, errors = [], note = '', values 
               <label for="ground">Dasar pengecualian (Pasal 17 UU 14/2008)</label>
               <select id="ground" name="ground">
                 <option value="">Pilih huruf</option>
-                {Object.entries(PASAL_17).map(([k, text]) => <option value={k} selected={values.ground === k}>{`Huruf ${k}: ${text}`}</option>)}
+                {Object.entries(PASAL_17).map(([k, text]) => (
+                  <option value={k} selected={values.ground === k}>{`Huruf ${k}: ${text}`}</option>
+                ))}
               </select>
             </div>
             <div class={errors.some((e) => e.field === 'consequenceTest') ? 'field field-error' : 'field'}>
               <label for="consequenceTest">Uji konsekuensi (Pasal 19)</label>
-              <p class="hint">Akibat yang timbul bila informasi dibuka, dibandingkan dengan kepentingan yang dilindungi.</p>
-              <textarea id="consequenceTest" name="consequenceTest" rows={4}>{values.consequenceTest ?? ''}</textarea>
+              <p class="hint">
+                Akibat yang timbul bila informasi dibuka, dibandingkan dengan kepentingan yang dilindungi.
+              </p>
+              <textarea id="consequenceTest" name="consequenceTest" rows={4}>
+                {values.consequenceTest ?? ''}
+              </textarea>
             </div>
             <div class={errors.some((e) => e.field === 'exemptionPeriod') ? 'field field-error' : 'field'}>
               <label for="exemptionPeriod">Jangka waktu pengecualian</label>
               <input type="text" id="exemptionPeriod" name="exemptionPeriod" value={values.exemptionPeriod ?? ''} />
             </div>
-            <p class="hint">Surat penolakan bernomor diterbitkan otomatis, memuat hak pemohon mengajukan keberatan dalam 30 hari kerja.</p>
+            <p class="hint">
+              Surat penolakan bernomor diterbitkan otomatis, memuat hak pemohon mengajukan keberatan dalam 30 hari
+              kerja.
+            </p>
           </>
         )}
         {action.requires === 'forward_target' && c.lapor && (
           <div class="field">
-            <label for="institutionId">Instansi tujuan di SP4N-LAPOR! (ID instansi{c.lapor.mode === 'api' ? ', tidak wajib' : ''})</label>
-            <p class="hint">{c.lapor.mode === 'api' ? 'Nomor ID instansi berwenang pada LAPOR!; alasan di bawah dikirim bersama penerusan.' : 'Dicatat untuk disalin ke LAPOR! bersama alasan di bawah.'}</p>
+            <label for="institutionId">
+              Instansi tujuan di SP4N-LAPOR! (ID instansi{c.lapor.mode === 'api' ? ', tidak wajib' : ''})
+            </label>
+            <p class="hint">
+              {c.lapor.mode === 'api'
+                ? 'Nomor ID instansi berwenang pada LAPOR!; alasan di bawah dikirim bersama penerusan.'
+                : 'Dicatat untuk disalin ke LAPOR! bersama alasan di bawah.'}
+            </p>
             <input id="institutionId" name="institutionId" class="input-short" maxlength={20} inputmode="numeric" />
           </div>
         )}
         <div class={noteError ? 'field field-error' : 'field'}>
-          <label for="note">{action.noteRequired && !sessions ? 'Alasan atau catatan (wajib)' : 'Catatan (tidak wajib)'}</label>
+          <label for="note">
+            {action.noteRequired && !sessions ? 'Alasan atau catatan (wajib)' : 'Catatan (tidak wajib)'}
+          </label>
           {action.laporReply && c.lapor && (
-            <p class="hint">{c.lapor.mode === 'api' ? 'Teks ini dikirim ke SP4N-LAPOR! sebagai tindak lanjut.' : 'Teks ini perlu disalin ke SP4N-LAPOR!; halaman berkas akan mengingatkan.'}</p>
+            <p class="hint">
+              {c.lapor.mode === 'api'
+                ? 'Teks ini dikirim ke SP4N-LAPOR! sebagai tindak lanjut.'
+                : 'Teks ini perlu disalin ke SP4N-LAPOR!; halaman berkas akan mengingatkan.'}
+            </p>
           )}
           {revision && <p class="hint">Catatan ini dikirim kepada pemohon melalui email.</p>}
-          {noteError && <p class="error-message"><span class="visually-hidden">Kesalahan: </span>{noteError}</p>}
-          <textarea id="note" name="note" rows={5}>{note}</textarea>
+          {noteError && (
+            <p class="error-message">
+              <span class="visually-hidden">Kesalahan: </span>
+              {noteError}
+            </p>
+          )}
+          <textarea id="note" name="note" rows={5}>
+            {note}
+          </textarea>
         </div>
-        <button class={endsWithoutProduct(c, action) ? 'button button-warning' : 'button'} type="submit">{action.label}</button>
-        <a class="button button-secondary" href={`/konsol/berkas/${c.id}`}>Batal</a>
+        <button class={endsWithoutProduct(c, action) ? 'button button-warning' : 'button'} type="submit">
+          {action.label}
+        </button>
+        <a class="button button-secondary" href={`/konsol/berkas/${c.id}`}>
+          Batal
+        </a>
       </form>
     </ConsolePage>
   );

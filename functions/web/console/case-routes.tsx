@@ -3,7 +3,23 @@ import type { Hono } from 'hono';
 import type { Deps } from '../../deps';
 import type { ConsoleEnv } from '../auth/session';
 import type { ConsoleKit } from './kit';
-import { actionsFor, bookableMonths, stepAt, type CaseRecord, type Channel, doesCasework, findService, mayRevealApplicant, parseMailAddress, parseTrackingNumber, SERVICES, sessionsFor, type StaffMember, stepDataFromForm, type TransitionDef } from '@loket/core';
+import {
+  actionsFor,
+  bookableMonths,
+  stepAt,
+  type CaseRecord,
+  type Channel,
+  doesCasework,
+  findService,
+  mayRevealApplicant,
+  parseMailAddress,
+  parseTrackingNumber,
+  SERVICES,
+  sessionsFor,
+  type StaffMember,
+  stepDataFromForm,
+  type TransitionDef,
+} from '@loket/core';
 import { documentLink, letterLink, logReveal } from '../../cases/documents';
 import { sessionsOfMonths } from '../../klinik/schedule';
 import type { FieldError } from '../components';
@@ -12,12 +28,25 @@ import { DESK_CHANNELS, deskFields } from './desk-intake';
 import { homeCases } from './home-cases';
 
 /** Casework: the officer's home, the case list, a case and its steps, the front desk's registration. */
-export const caseRoutes = (app: Hono<ConsoleEnv>, deps: Deps, { render, staffMap, loadCase, casePage, failure, statusOf, flashOf }: ConsoleKit) => {
+export const caseRoutes = (
+  app: Hono<ConsoleEnv>,
+  deps: Deps,
+  { render, staffMap, loadCase, casePage, failure, statusOf, flashOf }: ConsoleKit,
+) => {
   app.get('/', async (c) => {
     const officer = c.get('officer');
     const [mine, open] = await Promise.all([deps.repo.listByAssignee(officer.id), deps.repo.listOpen()]);
     const { own, unassigned } = homeCases(mine, open, officer);
-    return render(c, async (P) => <P.HomePage officer={officer} own={own} unassigned={unassigned} now={deps.time.now()} staff={await staffMap()} flash={flashOf(c)} />);
+    return render(c, async (P) => (
+      <P.HomePage
+        officer={officer}
+        own={own}
+        unassigned={unassigned}
+        now={deps.time.now()}
+        staff={await staffMap()}
+        flash={flashOf(c)}
+      />
+    ));
   });
 
   /** Candidates come from one index (tracking number, assignee, service-month, or open cases); the rest filters them. */
@@ -31,7 +60,9 @@ export const caseRoutes = (app: Hono<ConsoleEnv>, deps: Deps, { render, staffMap
       const found = tn ? await deps.repo.getByTrackingNumber(tn) : undefined;
       candidates = found ? [found] : [];
     } else if (assignee) {
-      candidates = (await deps.repo.listByAssignee(assignee)).filter((x) => !filter.bulan || x.createdAt >= Date.parse(`${filter.bulan}-01T00:00:00+07:00`));
+      candidates = (await deps.repo.listByAssignee(assignee)).filter(
+        (x) => !filter.bulan || x.createdAt >= Date.parse(`${filter.bulan}-01T00:00:00+07:00`),
+      );
     } else if (filter.bulan) {
       const services = filter.layanan ? [filter.layanan] : SERVICES.map((s) => s.id);
       candidates = (await Promise.all(services.map((s) => deps.repo.listByServiceMonth(s, filter.bulan!)))).flat();
@@ -40,7 +71,16 @@ export const caseRoutes = (app: Hono<ConsoleEnv>, deps: Deps, { render, staffMap
     }
     const matching = applyFilter(candidates, filter, deps.time.now());
     const page = matching.slice((filter.halaman - 1) * PAGE_SIZE, filter.halaman * PAGE_SIZE);
-    return render(c, async (P) => <P.CaseListPage officer={officer} cases={page} total={matching.length} filter={filter} now={deps.time.now()} staff={await staffMap()} />);
+    return render(c, async (P) => (
+      <P.CaseListPage
+        officer={officer}
+        cases={page}
+        total={matching.length}
+        filter={filter}
+        now={deps.time.now()}
+        staff={await staffMap()}
+      />
+    ));
   });
 
   app.get('/berkas/:id', async (c) => casePage(c, await loadCase(c), { flash: flashOf(c) }));
@@ -50,18 +90,27 @@ export const caseRoutes = (app: Hono<ConsoleEnv>, deps: Deps, { render, staffMap
     const officer = c.get('officer');
     if (!mayRevealApplicant(record, officer.roles)) {
       c.status(403);
-      return casePage(c, record, { errors: [{ field: 'identitas', message: 'Anda tidak berwenang menampilkan data pribadi pemohon berkas ini.' }] });
+      return casePage(c, record, {
+        errors: [{ field: 'identitas', message: 'Anda tidak berwenang menampilkan data pribadi pemohon berkas ini.' }],
+      });
     }
     await logReveal(deps, record, officer.id);
     return casePage(c, record, { revealed: true });
   });
 
   app.get('/berkas/:id/dokumen/:fieldId/:sha256', async (c) => {
-    const { url } = await documentLink(deps, await loadCase(c), c.req.param('fieldId'), c.req.param('sha256'), c.get('actor'));
+    const { url } = await documentLink(
+      deps,
+      await loadCase(c),
+      c.req.param('fieldId'),
+      c.req.param('sha256'),
+      c.get('actor'),
+    );
     return c.redirect(url, 302);
   });
 
-  const actionOf = (record: CaseRecord, officer: StaffMember, event: string) => actionsFor(record, officer.roles).find((a) => a.event === event);
+  const actionOf = (record: CaseRecord, officer: StaffMember, event: string) =>
+    actionsFor(record, officer.roles).find((a) => a.event === event);
 
   /** Sessions a klinik request can be booked into (scheduling step only). */
   const sessionChoices = async (record: CaseRecord, action: TransitionDef) => {
@@ -74,10 +123,14 @@ export const caseRoutes = (app: Hono<ConsoleEnv>, deps: Deps, { render, staffMap
     const action = actionOf(record, c.get('officer'), c.req.param('event'));
     if (!action) {
       c.status(403);
-      return casePage(c, record, { errors: [{ field: 'tindakan', message: 'Tindakan itu tidak tersedia untuk peran Anda pada tahap ini.' }] });
+      return casePage(c, record, {
+        errors: [{ field: 'tindakan', message: 'Tindakan itu tidak tersedia untuk peran Anda pada tahap ini.' }],
+      });
     }
     const sessions = await sessionChoices(record, action);
-    return render(c, async (P) => <P.ActionPage c={record} officer={c.get('officer')} action={action} sessions={sessions} />);
+    return render(c, async (P) => (
+      <P.ActionPage c={record} officer={c.get('officer')} action={action} sessions={sessions} />
+    ));
   });
 
   app.post('/berkas/:id/tindakan/:event', async (c) => {
@@ -99,7 +152,19 @@ export const caseRoutes = (app: Hono<ConsoleEnv>, deps: Deps, { render, staffMap
       const errors = failure(e);
       const fresh = await deps.cases.get(record.id);
       const sessions = action && (await sessionChoices(fresh, action));
-      return action ? render(c, async (P) => <P.ActionPage c={fresh} officer={officer} action={action} errors={errors} note={note} values={stepDataFromForm(action.requires, form)} sessions={sessions} />) : casePage(c, fresh, { errors });
+      return action
+        ? render(c, async (P) => (
+            <P.ActionPage
+              c={fresh}
+              officer={officer}
+              action={action}
+              errors={errors}
+              note={note}
+              values={stepDataFromForm(action.requires, form)}
+              sessions={sessions}
+            />
+          ))
+        : casePage(c, fresh, { errors });
     }
   });
 
@@ -108,7 +173,10 @@ export const caseRoutes = (app: Hono<ConsoleEnv>, deps: Deps, { render, staffMap
     const form = await c.req.parseBody();
     try {
       await deps.cases.checkRequirement(record.id, {
-        requirementId: String(form.requirementId ?? '').slice(0, 64), status: 'ok', actor: c.get('actor'), expectedVersion: Number(form.expectedVersion),
+        requirementId: String(form.requirementId ?? '').slice(0, 64),
+        status: 'ok',
+        actor: c.get('actor'),
+        expectedVersion: Number(form.expectedVersion),
       });
       return c.redirect(`/konsol/berkas/${record.id}?pesan=persyaratan#persyaratan`, 303);
     } catch (e) {
@@ -121,7 +189,11 @@ export const caseRoutes = (app: Hono<ConsoleEnv>, deps: Deps, { render, staffMap
     const record = await loadCase(c);
     const form = await c.req.parseBody();
     try {
-      await deps.cases.assign(record.id, { assigneeId: String(form.assigneeId ?? '').slice(0, 64), actor: c.get('actor'), expectedVersion: Number(form.expectedVersion) });
+      await deps.cases.assign(record.id, {
+        assigneeId: String(form.assigneeId ?? '').slice(0, 64),
+        actor: c.get('actor'),
+        expectedVersion: Number(form.expectedVersion),
+      });
       return c.redirect(`/konsol/berkas/${record.id}?pesan=disposisi`, 303);
     } catch (e) {
       c.status(statusOf(e) as 400);
@@ -137,7 +209,11 @@ export const caseRoutes = (app: Hono<ConsoleEnv>, deps: Deps, { render, staffMap
     const record = await loadCase(c);
     const form = await c.req.parseBody();
     try {
-      await deps.cases.extendKipDeadline(record.id, { reason: String(form.reason ?? '').slice(0, 2000), actor: c.get('actor'), expectedVersion: Number(form.expectedVersion) });
+      await deps.cases.extendKipDeadline(record.id, {
+        reason: String(form.reason ?? '').slice(0, 2000),
+        actor: c.get('actor'),
+        expectedVersion: Number(form.expectedVersion),
+      });
       return c.redirect(`/konsol/berkas/${record.id}?pesan=perpanjang`, 303);
     } catch (e) {
       c.status(statusOf(e) as 400);
@@ -147,7 +223,9 @@ export const caseRoutes = (app: Hono<ConsoleEnv>, deps: Deps, { render, staffMap
 
   app.get('/baru', (c) => {
     const service = findService(c.req.query('layanan') ?? '');
-    return render(c, async (P) => <P.NewCasePage officer={c.get('officer')} service={service && deskFields(service) ? service : undefined} />);
+    return render(c, async (P) => (
+      <P.NewCasePage officer={c.get('officer')} service={service && deskFields(service) ? service : undefined} />
+    ));
   });
 
   app.post('/baru', async (c) => {
@@ -157,23 +235,41 @@ export const caseRoutes = (app: Hono<ConsoleEnv>, deps: Deps, { render, staffMap
     const form = await c.req.parseBody();
     const values = Object.fromEntries(Object.entries(form).map(([k, v]) => [k, String(v).slice(0, 5000)]));
     const errors: FieldError[] = [];
-    if (!doesCasework(officer.roles)) errors.push({ field: 'nama', message: 'Administrator tidak mendaftarkan permohonan.' });
+    if (!doesCasework(officer.roles))
+      errors.push({ field: 'nama', message: 'Administrator tidak mendaftarkan permohonan.' });
     if (!values.nama?.trim()) errors.push({ field: 'nama', message: 'Masukkan nama pemohon.' });
     const email = values.email?.trim() ? parseMailAddress(values.email) : undefined;
-    if (values.email?.trim() && !email) errors.push({ field: 'email', message: 'Masukkan satu alamat email yang valid, atau kosongkan.' });
-    const channel = (values.channel && values.channel in DESK_CHANNELS && service.channels.includes(values.channel as Channel) ? values.channel : undefined) as Channel | undefined;
+    if (values.email?.trim() && !email)
+      errors.push({ field: 'email', message: 'Masukkan satu alamat email yang valid, atau kosongkan.' });
+    const channel = (
+      values.channel && values.channel in DESK_CHANNELS && service.channels.includes(values.channel as Channel)
+        ? values.channel
+        : undefined
+    ) as Channel | undefined;
     if (!channel) errors.push({ field: 'channel', message: 'Pilih cara permohonan diterima.' });
     if (errors.length) {
       c.status(400);
-      return render(c, async (P) => <P.NewCasePage officer={officer} service={service} values={values} errors={errors} />);
+      return render(c, async (P) => (
+        <P.NewCasePage officer={officer} service={service} values={values} errors={errors} />
+      ));
     }
-    const answers = Object.fromEntries(deskFields(service).filter((f) => values[`f-${f.id}`]?.trim()).map((f) => [f.id, [values[`f-${f.id}`]!.trim()]]));
+    const answers = Object.fromEntries(
+      deskFields(service)
+        .filter((f) => values[`f-${f.id}`]?.trim())
+        .map((f) => [f.id, [values[`f-${f.id}`]!.trim()]]),
+    );
     const { record } = await deps.cases.open({
-      serviceId: service.id, channel: channel!, applicant: { name: values.nama!.trim(), email, phone: values.hp?.trim() || undefined },
-      answers: { ...answers, nama_pemohon: [values.nama!.trim()] }, receivedAt: deps.time.now(), actorId: officer.id,
+      serviceId: service.id,
+      channel: channel!,
+      applicant: { name: values.nama!.trim(), email, phone: values.hp?.trim() || undefined },
+      answers: { ...answers, nama_pemohon: [values.nama!.trim()] },
+      receivedAt: deps.time.now(),
+      actorId: officer.id,
     });
     return c.redirect(`/konsol/baru/selesai/${record.id}`, 303);
   });
 
-  app.get('/baru/selesai/:id', async (c) => render(c, async (P) => <P.RegisteredPage officer={c.get('officer')} c={await loadCase(c)} />));
+  app.get('/baru/selesai/:id', async (c) =>
+    render(c, async (P) => <P.RegisteredPage officer={c.get('officer')} c={await loadCase(c)} />),
+  );
 };

@@ -1,12 +1,17 @@
 import { type Channel, type Service, SERVICES } from '@loket/core';
 
 /** The channels an officer registers by hand, in the words of the desk. */
-export const DESK_CHANNELS: Partial<Record<Channel, string>> = { walk_in: 'Datang langsung', letter: 'Surat masuk', internal: 'Permintaan internal Dinas' };
+export const DESK_CHANNELS: Partial<Record<Channel, string>> = {
+  walk_in: 'Datang langsung',
+  letter: 'Surat masuk',
+  internal: 'Permintaan internal Dinas',
+};
 
 /** Services that can come in at the desk, by letter or from inside the Dinas (their catalog channels). */
 export const deskServices = () => SERVICES.filter((s) => s.channels.some((ch) => ch in DESK_CHANNELS));
 
 /** The answers the form asks for: every text-like field of the service; documents are seen on paper. */
-export const deskFields = (s: Service) => [...s.requirements.flatMap((r) => r.fields), ...s.applicantFields]
-  .filter((f) => f.kind !== 'document' && !['nama_pemohon', 'kontak_email', 'kontak_hp', 'email', 'nomor_hp'].includes(f.id));
-
+export const deskFields = (s: Service) =>
+  [...s.requirements.flatMap((r) => r.fields), ...s.applicantFields].filter(
+    (f) => f.kind !== 'document' && !['nama_pemohon', 'kontak_email', 'kontak_hp', 'email', 'nomor_hp'].includes(f.id),
+  );

@@ -9,4 +9,3 @@ export const homeCases = (mine: CaseRecord[], open: CaseRecord[], officer: Staff
   const unassigned = open.filter((c) => unassignedForRoles(c, officer.roles));
   return { own, unassigned };
 };
-

@@ -38,20 +38,46 @@ export const consoleKit = (deps: Deps) => {
    * one-answer link a form applicant gets by mail).
    */
   const surveyQr = async (record: CaseRecord) => {
-    if (record.channel !== 'walk_in' || !record.survey || record.closedAt === undefined || record.survey.until < deps.time.now()) return undefined;
+    if (
+      record.channel !== 'walk_in' ||
+      !record.survey ||
+      record.closedAt === undefined ||
+      record.survey.until < deps.time.now()
+    )
+      return undefined;
     const QRCode = (await import('qrcode')).default;
-    return QRCode.toString(`${deps.config.LOKET_PUBLIC_URL}/survei/${record.id}.${record.survey.token}`, { type: 'svg', margin: 2, width: 180 });
+    return QRCode.toString(`${deps.config.LOKET_PUBLIC_URL}/survei/${record.id}.${record.survey.token}`, {
+      type: 'svg',
+      margin: 2,
+      width: 180,
+    });
   };
-  const casePage = async (c: Context<ConsoleEnv>, record: CaseRecord, extra: { revealed?: boolean; flash?: string; errors?: FieldError[] } = {}) =>
-    render(c, async (P) => <P.CasePage c={record} officer={c.get('officer')} events={await deps.cases.events(record.id)} staff={await staffMap()} now={deps.time.now()} surveyQr={await surveyQr(record)} {...extra} />);
+  const casePage = async (
+    c: Context<ConsoleEnv>,
+    record: CaseRecord,
+    extra: { revealed?: boolean; flash?: string; errors?: FieldError[] } = {},
+  ) =>
+    render(c, async (P) => (
+      <P.CasePage
+        c={record}
+        officer={c.get('officer')}
+        events={await deps.cases.events(record.id)}
+        staff={await staffMap()}
+        now={deps.time.now()}
+        surveyQr={await surveyQr(record)}
+        {...extra}
+      />
+    ));
   const failure = (e: unknown): FieldError[] => {
     if (!isLoketError(e)) throw e;
     // The summary says the whole sentence and links to the field the domain named; when several fields
     // are wrong, each says its own.
     if (e.fields.length > 1) return e.fields.map((f) => ({ field: f.field, message: f.message }));
-    return e.fields.length ? e.fields.map((f) => ({ field: f.field, message: e.message })) : [{ field: 'tindakan', message: e.message }];
+    return e.fields.length
+      ? e.fields.map((f) => ({ field: f.field, message: e.message }))
+      : [{ field: 'tindakan', message: e.message }];
   };
-  const statusOf = (e: unknown) => (isLoketError(e) ? (STATUS as Record<string, number>)[e.code] ?? 400 : 500);
+  const statusOf = (e: unknown) => (isLoketError(e) ? ((STATUS as Record<string, number>)[e.code] ?? 400) : 500);
   /** The one-line notice a redirect asked for (`?pesan=`). */
   const flashOf = (c: Context) => FLASH[c.req.query('pesan') ?? ''];
   return { render, staffMap, loadCase, casePage, failure, statusOf, flashOf };

@@ -10,15 +10,23 @@ import type { FieldError } from '../components';
 
 /** The Klinik KUKM's monthly sessions: the schedule and adding a session. */
 export const klinikRoutes = (app: Hono<ConsoleEnv>, deps: Deps, { render, failure, statusOf, flashOf }: ConsoleKit) => {
-  const klinikPage = async (c: Context<ConsoleEnv>, month: string, extra: { flash?: string; errors?: FieldError[]; values?: Record<string, string> } = {}) => {
+  const klinikPage = async (
+    c: Context<ConsoleEnv>,
+    month: string,
+    extra: { flash?: string; errors?: FieldError[]; values?: Record<string, string> } = {},
+  ) => {
     const [sessions, staff] = await Promise.all([deps.klinik.month(month), deps.staff.list()]);
     const konsultan = staff.filter((s) => s.active && hasDuty(s.roles, 'klinikConsultant'));
-    return render(c, async (P) => <P.KlinikPage officer={c.get('officer')} month={month} sessions={sessions} konsultan={konsultan} {...extra} />);
+    return render(c, async (P) => (
+      <P.KlinikPage officer={c.get('officer')} month={month} sessions={sessions} konsultan={konsultan} {...extra} />
+    ));
   };
 
   app.get('/klinik', async (c) => {
     const asked = c.req.query('bulan') ?? '';
-    return klinikPage(c, /^20\d\d-(0[1-9]|1[0-2])$/.test(asked) ? asked : wibMonth(deps.time.now()), { flash: flashOf(c) });
+    return klinikPage(c, /^20\d\d-(0[1-9]|1[0-2])$/.test(asked) ? asked : wibMonth(deps.time.now()), {
+      flash: flashOf(c),
+    });
   });
 
   app.post('/klinik', async (c) => {
@@ -29,7 +37,11 @@ export const klinikRoutes = (app: Hono<ConsoleEnv>, deps: Deps, { render, failur
       return c.redirect(`/konsol/klinik?bulan=${session.date.slice(0, 7)}&pesan=sesi`, 303);
     } catch (e) {
       c.status(statusOf(e) as 400);
-      return klinikPage(c, /^\d{4}-\d{2}/.test(values.date ?? '') ? values.date!.slice(0, 7) : wibMonth(deps.time.now()), { errors: failure(e), values });
+      return klinikPage(
+        c,
+        /^\d{4}-\d{2}/.test(values.date ?? '') ? values.date!.slice(0, 7) : wibMonth(deps.time.now()),
+        { errors: failure(e), values },
+      );
     }
   });
 };

@@ -21,12 +21,23 @@ export const letterRoutes = (app: Hono<ConsoleEnv>, deps: Deps, { render, flashO
     };
   };
   const registerLetters = async (f: ReturnType<typeof registerFilter>) =>
-    (await deps.letters.listYear(f.year)).filter((l) => (!f.type || l.type === f.type) && (!f.status || l.status === f.status));
-  const registerYears = () => Array.from({ length: letterYear(deps.time.now()) - 2023 }, (_, i) => letterYear(deps.time.now()) - i);
+    (await deps.letters.listYear(f.year)).filter(
+      (l) => (!f.type || l.type === f.type) && (!f.status || l.status === f.status),
+    );
+  const registerYears = () =>
+    Array.from({ length: letterYear(deps.time.now()) - 2023 }, (_, i) => letterYear(deps.time.now()) - i);
 
   app.get('/surat', async (c) => {
     const filter = registerFilter(c);
-    return render(c, async (P) => <P.LetterRegisterPage officer={c.get('officer')} letters={await registerLetters(filter)} filter={filter} years={registerYears()} flash={flashOf(c)} />);
+    return render(c, async (P) => (
+      <P.LetterRegisterPage
+        officer={c.get('officer')}
+        letters={await registerLetters(filter)}
+        filter={filter}
+        years={registerYears()}
+        flash={flashOf(c)}
+      />
+    ));
   });
 
   app.get('/surat.csv', async (c) => {
@@ -38,13 +49,24 @@ export const letterRoutes = (app: Hono<ConsoleEnv>, deps: Deps, { render, flashO
   app.post('/surat/:letterId/cabut', async (c) => {
     const officer = c.get('officer');
     const form = await c.req.parseBody();
-    const reason = String(form.reason ?? '').trim().slice(0, 1000);
+    const reason = String(form.reason ?? '')
+      .trim()
+      .slice(0, 1000);
     const fail = async (status: number, message: string) => {
       c.status(status as 400);
       const filter = registerFilter(c);
-      return render(c, async (P) => <P.LetterRegisterPage officer={officer} letters={await registerLetters(filter)} filter={filter} years={registerYears()} errors={[{ field: 'reason', message }]} />);
+      return render(c, async (P) => (
+        <P.LetterRegisterPage
+          officer={officer}
+          letters={await registerLetters(filter)}
+          filter={filter}
+          years={registerYears()}
+          errors={[{ field: 'reason', message }]}
+        />
+      ));
     };
-    if (!mayRevokeLetters(officer.roles)) return fail(403, 'Hanya Kepala Dinas atau administrator yang dapat mencabut surat.');
+    if (!mayRevokeLetters(officer.roles))
+      return fail(403, 'Hanya Kepala Dinas atau administrator yang dapat mencabut surat.');
     if (reason.length < 10) return fail(400, 'Tulis alasan pencabutan (paling sedikit 10 karakter).');
     const letter = await revokeLetter(deps, c.req.param('letterId'), { by: officer.id, reason });
     if (!letter) return fail(409, 'Surat tidak ditemukan atau sudah dicabut.');

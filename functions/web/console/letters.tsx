@@ -1,5 +1,12 @@
 /** @jsxImportSource hono/jsx */
-import { formatDateId, LETTER_SERVICES, letterTitle, mayRevokeLetters, type LetterRecord, type StaffMember } from '@loket/core';
+import {
+  formatDateId,
+  LETTER_SERVICES,
+  letterTitle,
+  mayRevokeLetters,
+  type LetterRecord,
+  type StaffMember,
+} from '@loket/core';
 import { Banner, ConsolePage, ErrorSummary, type FieldError } from '../components';
 
 interface RegisterFilter {
@@ -9,37 +16,104 @@ interface RegisterFilter {
 }
 
 /** The letter register ("Registrasi dokumen yang diterbitkan"): every number given, revoked ones kept. */
-export const LetterRegisterPage = ({ officer, letters, filter, years, flash, errors = [] }: {
-  officer: StaffMember; letters: LetterRecord[]; filter: RegisterFilter; years: number[]; flash?: string; errors?: FieldError[];
+export const LetterRegisterPage = ({
+  officer,
+  letters,
+  filter,
+  years,
+  flash,
+  errors = [],
+}: {
+  officer: StaffMember;
+  letters: LetterRecord[];
+  filter: RegisterFilter;
+  years: number[];
+  flash?: string;
+  errors?: FieldError[];
 }) => {
-  const query = new URLSearchParams({ tahun: String(filter.year), ...(filter.type ? { jenis: filter.type } : {}), ...(filter.status ? { status: filter.status } : {}) });
+  const query = new URLSearchParams({
+    tahun: String(filter.year),
+    ...(filter.type ? { jenis: filter.type } : {}),
+    ...(filter.status ? { status: filter.status } : {}),
+  });
   return (
     <ConsolePage title="Register surat" officer={officer}>
-      {flash && <Banner title="Berhasil" success>{flash}</Banner>}
+      {flash && (
+        <Banner title="Berhasil" success>
+          {flash}
+        </Banner>
+      )}
       <ErrorSummary errors={errors} />
       <h1>Register surat</h1>
       <form method="get" action="/konsol/surat" class="filters">
-        <div class="field"><label for="tahun">Tahun</label>
-          <select id="tahun" name="tahun">{years.map((y) => <option value={String(y)} selected={y === filter.year}>{y}</option>)}</select></div>
-        <div class="field"><label for="jenis">Jenis</label>
-          <select id="jenis" name="jenis"><option value="">Semua jenis</option>{LETTER_SERVICES.map((t) => <option value={t} selected={t === filter.type}>{letterTitle(t)}</option>)}</select></div>
-        <div class="field"><label for="status">Status</label>
-          <select id="status" name="status"><option value="">Semua</option><option value="berlaku" selected={filter.status === 'berlaku'}>Berlaku</option><option value="dicabut" selected={filter.status === 'dicabut'}>Dicabut</option></select></div>
-        <button class="button button-secondary" type="submit">Tampilkan</button>
+        <div class="field">
+          <label for="tahun">Tahun</label>
+          <select id="tahun" name="tahun">
+            {years.map((y) => (
+              <option value={String(y)} selected={y === filter.year}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="jenis">Jenis</label>
+          <select id="jenis" name="jenis">
+            <option value="">Semua jenis</option>
+            {LETTER_SERVICES.map((t) => (
+              <option value={t} selected={t === filter.type}>
+                {letterTitle(t)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="status">Status</label>
+          <select id="status" name="status">
+            <option value="">Semua</option>
+            <option value="berlaku" selected={filter.status === 'berlaku'}>
+              Berlaku
+            </option>
+            <option value="dicabut" selected={filter.status === 'dicabut'}>
+              Dicabut
+            </option>
+          </select>
+        </div>
+        <button class="button button-secondary" type="submit">
+          Tampilkan
+        </button>
       </form>
-      <p>{letters.length} surat · <a href={`/konsol/surat.csv?${query}`}>Unduh CSV</a></p>
+      <p>
+        {letters.length} surat · <a href={`/konsol/surat.csv?${query}`}>Unduh CSV</a>
+      </p>
       <ul class="cards">
         {letters.map((l) => (
           <li class="card">
-            <h3><span class="tn">{l.number}</span> {l.status === 'dicabut' ? <strong class="tag tag-red">Dicabut</strong> : <strong class="tag tag-green">Berlaku</strong>}</h3>
-            <p class="small">{letterTitle(l.type)} · {formatDateId(l.issuedAt)} · a.n. {l.holderMasked} · <a href={`/konsol/berkas/${l.caseId}`}>{l.trackingNumber}</a> · <a href={`/verifikasi/${l.id}`}>verifikasi</a></p>
+            <h3>
+              <span class="tn">{l.number}</span>{' '}
+              {l.status === 'dicabut' ? (
+                <strong class="tag tag-red">Dicabut</strong>
+              ) : (
+                <strong class="tag tag-green">Berlaku</strong>
+              )}
+            </h3>
+            <p class="small">
+              {letterTitle(l.type)} · {formatDateId(l.issuedAt)} · a.n. {l.holderMasked} ·{' '}
+              <a href={`/konsol/berkas/${l.caseId}`}>{l.trackingNumber}</a> ·{' '}
+              <a href={`/verifikasi/${l.id}`}>verifikasi</a>
+            </p>
             {l.status === 'dicabut' && <p class="small">Dicabut: {l.revokeReason}</p>}
             {l.status === 'berlaku' && mayRevokeLetters(officer.roles) && (
               <details>
                 <summary>Cabut surat ini</summary>
                 <form method="post" action={`/konsol/surat/${l.id}/cabut`} novalidate>
-                  <div class="field"><label for={`alasan-${l.id}`}>Alasan pencabutan (wajib)</label><textarea id={`alasan-${l.id}`} name="reason" rows={3}></textarea></div>
-                  <button class="button button-warning" type="submit">Cabut surat</button>
+                  <div class="field">
+                    <label for={`alasan-${l.id}`}>Alasan pencabutan (wajib)</label>
+                    <textarea id={`alasan-${l.id}`} name="reason" rows={3}></textarea>
+                  </div>
+                  <button class="button button-warning" type="submit">
+                    Cabut surat
+                  </button>
                 </form>
               </details>
             )}

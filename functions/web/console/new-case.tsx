@@ -4,8 +4,16 @@ import { DESK_CHANNELS, deskFields, deskServices } from './desk-intake';
 import { Banner, ConsolePage, ErrorSummary, type FieldError, Field, Summary } from '../components';
 import { CONTACT } from '../layout';
 
-export const NewCasePage = ({ officer, service, values = {}, errors = [] }: {
-  officer: StaffMember; service?: Service; values?: Record<string, string>; errors?: FieldError[];
+export const NewCasePage = ({
+  officer,
+  service,
+  values = {},
+  errors = [],
+}: {
+  officer: StaffMember;
+  service?: Service;
+  values?: Record<string, string>;
+  errors?: FieldError[];
 }) => {
   const err = (id: string) => errors.find((e) => e.field === id)?.message;
   return (
@@ -14,36 +22,91 @@ export const NewCasePage = ({ officer, service, values = {}, errors = [] }: {
       <h1>Permohonan baru</h1>
       {!service ? (
         <form method="get" action="/konsol/baru">
-          <Field id="layanan" label="Layanan" hint="Permohonan yang datang langsung, melalui surat, atau dari internal Dinas.">
-            <select id="layanan" name="layanan">{deskServices().map((s) => <option value={s.id}>{s.name}</option>)}</select>
+          <Field
+            id="layanan"
+            label="Layanan"
+            hint="Permohonan yang datang langsung, melalui surat, atau dari internal Dinas."
+          >
+            <select id="layanan" name="layanan">
+              {deskServices().map((s) => (
+                <option value={s.id}>{s.name}</option>
+              ))}
+            </select>
           </Field>
-          <button class="button" type="submit">Lanjut</button>
+          <button class="button" type="submit">
+            Lanjut
+          </button>
         </form>
       ) : (
         <form method="post" action={`/konsol/baru?layanan=${service.id}`} novalidate>
-          <p><strong>{service.name}</strong> · {service.sla.text} · <a href="/konsol/baru">Ganti layanan</a></p>
+          <p>
+            <strong>{service.name}</strong> · {service.sla.text} · <a href="/konsol/baru">Ganti layanan</a>
+          </p>
           <fieldset id="channel">
             <legend>Diterima melalui</legend>
-            {service.channels.filter((ch) => ch in DESK_CHANNELS).map((ch, i) => (
-              <div class="check"><input type="radio" id={`ch-${ch}`} name="channel" value={ch} checked={values.channel ? values.channel === ch : i === 0} /><label for={`ch-${ch}`}>{DESK_CHANNELS[ch]}</label></div>
-            ))}
+            {service.channels
+              .filter((ch) => ch in DESK_CHANNELS)
+              .map((ch, i) => (
+                <div class="check">
+                  <input
+                    type="radio"
+                    id={`ch-${ch}`}
+                    name="channel"
+                    value={ch}
+                    checked={values.channel ? values.channel === ch : i === 0}
+                  />
+                  <label for={`ch-${ch}`}>{DESK_CHANNELS[ch]}</label>
+                </div>
+              ))}
           </fieldset>
-          <Field id="nama" label="Nama pemohon" error={err('nama')}><input type="text" id="nama" name="nama" value={values.nama ?? ''} autocomplete="off" /></Field>
-          <Field id="email" label="Email pemohon (tidak wajib)" hint="Tanda terima dan kabar perkembangan dikirim ke alamat ini." error={err('email')}>
-            <input type="email" id="email" name="email" value={values.email ?? ''} autocomplete="off" spellcheck={false} />
+          <Field id="nama" label="Nama pemohon" error={err('nama')}>
+            <input type="text" id="nama" name="nama" value={values.nama ?? ''} autocomplete="off" />
           </Field>
-          <Field id="hp" label="Nomor HP pemohon (tidak wajib)" error={err('hp')}><input class="input-short" type="text" id="hp" name="hp" inputmode="tel" value={values.hp ?? ''} /></Field>
+          <Field
+            id="email"
+            label="Email pemohon (tidak wajib)"
+            hint="Tanda terima dan kabar perkembangan dikirim ke alamat ini."
+            error={err('email')}
+          >
+            <input
+              type="email"
+              id="email"
+              name="email"
+              value={values.email ?? ''}
+              autocomplete="off"
+              spellcheck={false}
+            />
+          </Field>
+          <Field id="hp" label="Nomor HP pemohon (tidak wajib)" error={err('hp')}>
+            <input class="input-short" type="text" id="hp" name="hp" inputmode="tel" value={values.hp ?? ''} />
+          </Field>
           {deskFields(service).map((f) => (
             <Field id={`f-${f.id}`} label={`${f.label}${f.required ? '' : ' (tidak wajib)'}`} error={err(`f-${f.id}`)}>
-              {f.kind === 'textarea'
-                ? <textarea id={`f-${f.id}`} name={`f-${f.id}`} rows={4}>{values[`f-${f.id}`] ?? ''}</textarea>
-                : f.kind === 'choice' && f.options
-                  ? <select id={`f-${f.id}`} name={`f-${f.id}`}><option value="">Pilih</option>{f.options.map((o) => <option value={o} selected={values[`f-${f.id}`] === o}>{o}</option>)}</select>
-                  : <input type="text" id={`f-${f.id}`} name={`f-${f.id}`} value={values[`f-${f.id}`] ?? ''} />}
+              {f.kind === 'textarea' ? (
+                <textarea id={`f-${f.id}`} name={`f-${f.id}`} rows={4}>
+                  {values[`f-${f.id}`] ?? ''}
+                </textarea>
+              ) : f.kind === 'choice' && f.options ? (
+                <select id={`f-${f.id}`} name={`f-${f.id}`}>
+                  <option value="">Pilih</option>
+                  {f.options.map((o) => (
+                    <option value={o} selected={values[`f-${f.id}`] === o}>
+                      {o}
+                    </option>
+                  ))}
+                </select>
+              ) : (
+                <input type="text" id={`f-${f.id}`} name={`f-${f.id}`} value={values[`f-${f.id}`] ?? ''} />
+              )}
             </Field>
           ))}
-          <p class="small muted">Isian yang belum lengkap tidak menghalangi pendaftaran: berkas dibuat dan kekurangannya tercatat pada daftar persyaratan.</p>
-          <button class="button" type="submit">Daftarkan permohonan</button>
+          <p class="small muted">
+            Isian yang belum lengkap tidak menghalangi pendaftaran: berkas dibuat dan kekurangannya tercatat pada daftar
+            persyaratan.
+          </p>
+          <button class="button" type="submit">
+            Daftarkan permohonan
+          </button>
         </form>
       )}
     </ConsolePage>
@@ -57,21 +120,35 @@ export const RegisteredPage = ({ officer, c }: { officer: StaffMember; c: CaseRe
     <ConsolePage title="Permohonan terdaftar" officer={officer}>
       <div class="panel panel-green">
         <h1>Permohonan terdaftar</h1>
-        <p class="lead">Nomor registrasi<br /><span class="tn">{c.trackingNumber}</span></p>
+        <p class="lead">
+          Nomor registrasi
+          <br />
+          <span class="tn">{c.trackingNumber}</span>
+        </p>
       </div>
-      <Summary rows={[
-        ['Layanan', service.name],
-        ['Diterima', formatWib(c.clock.receivedAt)],
-        ['Perkiraan selesai', c.clock.targetAt === undefined ? '-' : formatWib(c.clock.targetAt)],
-      ]} />
+      <Summary
+        rows={[
+          ['Layanan', service.name],
+          ['Diterima', formatWib(c.clock.receivedAt)],
+          ['Perkiraan selesai', c.clock.targetAt === undefined ? '-' : formatWib(c.clock.targetAt)],
+        ]}
+      />
       <h2>Sampaikan kepada pemohon</h2>
       <ul>
         <li>Simpan nomor registrasi di atas; status dapat dicek di halaman "Cek status" dengan nomor ini.</li>
         {c.applicant.email && <li>Tanda terima juga dikirim ke email pemohon.</li>}
-        <li>Pertanyaan dan pengaduan: {CONTACT.phone}, {CONTACT.hours}.</li>
+        <li>
+          Pertanyaan dan pengaduan: {CONTACT.phone}, {CONTACT.hours}.
+        </li>
       </ul>
-      <Banner title="Langkah berikutnya">Berkas menunggu pemeriksaan pada tahap pertama layanan. <a href={`/konsol/berkas/${c.id}`}>Buka berkas</a></Banner>
-      <p><a class="button button-secondary" href="/konsol/baru">Daftarkan permohonan lain</a></p>
+      <Banner title="Langkah berikutnya">
+        Berkas menunggu pemeriksaan pada tahap pertama layanan. <a href={`/konsol/berkas/${c.id}`}>Buka berkas</a>
+      </Banner>
+      <p>
+        <a class="button button-secondary" href="/konsol/baru">
+          Daftarkan permohonan lain
+        </a>
+      </p>
     </ConsolePage>
   );
 };

@@ -4,7 +4,17 @@ import type { Deps } from '../../deps';
 import type { ConsoleEnv } from '../auth/session';
 import type { ConsoleKit } from './kit';
 import type { Context } from 'hono';
-import { isLoketError, KECAMATAN_PASURUAN, monthPeriod, quarterPeriod, searchUmkm, SEKTOR_USAHA, SKALA_USAHA, wibMonth, yearPeriod } from '@loket/core';
+import {
+  isLoketError,
+  KECAMATAN_PASURUAN,
+  monthPeriod,
+  quarterPeriod,
+  searchUmkm,
+  SEKTOR_USAHA,
+  SKALA_USAHA,
+  wibMonth,
+  yearPeriod,
+} from '@loket/core';
 import { loadReport } from '../../reports/load';
 import { REPORT_TABLES } from '../../reports/csv';
 import { umkmCsv } from '../../reports/umkm-csv';
@@ -33,14 +43,23 @@ export const reportRoutes = (app: Hono<ConsoleEnv>, deps: Deps, { render }: Cons
     const charts = await import('../../reports/charts');
     const report = await loadReport(deps, chosen.period);
     const [onTime, ikm] = await Promise.all([charts.onTimeChart(report), charts.ikmChart(report)]);
-    return render(c, async (P) => <P.ReportPage officer={c.get('officer')} report={report} query={chosen.query} charts={{ onTime, ikm }} />);
+    return render(c, async (P) => (
+      <P.ReportPage officer={c.get('officer')} report={report} query={chosen.query} charts={{ onTime, ikm }} />
+    ));
   });
 
   app.get('/laporan.csv', async (c) => {
-    const table = (Object.keys(REPORT_TABLES) as (keyof typeof REPORT_TABLES)[]).find((t) => t === c.req.query('tabel')) ?? 'layanan';
+    const table =
+      (Object.keys(REPORT_TABLES) as (keyof typeof REPORT_TABLES)[]).find((t) => t === c.req.query('tabel')) ??
+      'layanan';
     const { period } = reportPeriod(c);
-    c.header('content-disposition', `attachment; filename="laporan-${table}-${period.kind === 'year' ? period.months[0]!.slice(0, 4) : period.months[0]}${period.kind === 'quarter' ? '-triwulan' : ''}.csv"`);
-    return c.body(REPORT_TABLES[table](await loadReport(deps, period)), 200, { 'content-type': 'text/csv; charset=utf-8' });
+    c.header(
+      'content-disposition',
+      `attachment; filename="laporan-${table}-${period.kind === 'year' ? period.months[0]!.slice(0, 4) : period.months[0]}${period.kind === 'quarter' ? '-triwulan' : ''}.csv"`,
+    );
+    return c.body(REPORT_TABLES[table](await loadReport(deps, period)), 200, {
+      'content-type': 'text/csv; charset=utf-8',
+    });
   });
 
   /** The UMKM registry: the filter from the query, the entries it keeps (one index partition). */
@@ -50,16 +69,28 @@ export const reportRoutes = (app: Hono<ConsoleEnv>, deps: Deps, { render }: Cons
     sektor: SEKTOR_USAHA.find((k) => k === c.req.query('sektor')),
     skala: SKALA_USAHA.find((k) => k === c.req.query('skala')),
   });
-  const umkmQuery = (f: ReturnType<typeof umkmFilter>) => new URLSearchParams(Object.entries(f).filter((e): e is [string, string] => Boolean(e[1]))).toString();
+  const umkmQuery = (f: ReturnType<typeof umkmFilter>) =>
+    new URLSearchParams(Object.entries(f).filter((e): e is [string, string] => Boolean(e[1]))).toString();
 
   app.get('/umkm', async (c) => {
     const filter = umkmFilter(c);
     const all = await deps.umkm.list();
-    return render(c, async (P) => <P.UmkmRegistryPage officer={c.get('officer')} entries={searchUmkm(all, filter)} all={all} filter={filter} query={umkmQuery(filter)} now={deps.time.now()} />);
+    return render(c, async (P) => (
+      <P.UmkmRegistryPage
+        officer={c.get('officer')}
+        entries={searchUmkm(all, filter)}
+        all={all}
+        filter={filter}
+        query={umkmQuery(filter)}
+        now={deps.time.now()}
+      />
+    ));
   });
 
   app.get('/umkm.csv', async (c) => {
     c.header('content-disposition', 'attachment; filename="registri-umkm.csv"');
-    return c.body(umkmCsv(searchUmkm(await deps.umkm.list(), umkmFilter(c))), 200, { 'content-type': 'text/csv; charset=utf-8' });
+    return c.body(umkmCsv(searchUmkm(await deps.umkm.list(), umkmFilter(c))), 200, {
+      'content-type': 'text/csv; charset=utf-8',
+    });
   });
 };

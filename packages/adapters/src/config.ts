@@ -27,100 +27,138 @@ export const REQUIRED_SECRETS: Record<LoketFunction, (keyof typeof LOCAL_SECRETS
 const MIN_SECRET_BYTES = 32;
 
 /** An optional setting an SST secret or a deploy variable may hand over as "": the same as not set. */
-const unsetIfEmpty = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+const unsetIfEmpty = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
 
-const Env = z.object({
-  LOKET_STAGE: z.string().default('local'),
-  LOKET_FUNCTION: z.enum(LOKET_FUNCTIONS).default('desk'),
-  LOKET_TABLE: z.string().min(3).default('loket-local'),
-  LOKET_BUCKET: z.string().min(3).default('loket-local-files'),
-  AWS_REGION: z.string().default('ap-southeast-3'),
-  LOKET_PUBLIC_URL: z.string().url().default('http://localhost:3000'),
-  GOOGLE_FORMS_WEBHOOK_SECRET: z.string().min(16).optional(),
-  LOKET_AUTH_SECRET: z.string().min(16).optional(),
-  LOKET_MAIL_FROM: z.string().default('Loket Dinkop UKM Kab. Pasuruan <loket@dinkop.pasuruankab.go.id>'),
-  /** Production form → service mappings: `[{"formId","serviceId","questions":{"<question id or title>":"<field id>"}}]`. */
-  LOKET_FORM_MAPPINGS: z
-    .string()
-    .default('[]')
-    .transform((s, ctx) => {
-      try {
-        return z.array(FormMappingSchema).parse(JSON.parse(s));
-      } catch {
-        ctx.addIssue({ code: 'custom', message: 'must be a JSON array of {formId, serviceId, questions, since?, formUrl?}' });
-        return z.NEVER;
-      }
-    }),
-  /**
-   * Whether this function sends a change's mail at once (`inline`) or leaves it in the outbox for the
-   * minutely drain (`scheduled`). In AWS the API is `scheduled`: it never waits on SES and needs no
-   * permission to send; the jobs function sends. Locally everything is inline.
-   */
-  LOKET_MAIL_DELIVERY: z.enum(['inline', 'scheduled']).default('inline'),
-  /** Send mail by SMTP (`smtp://host:port`) instead of Amazon SES. The local desk points it at its catcher. */
-  LOKET_SMTP_URL: z.string().url().optional(),
-  /** The Google service account's JSON key (an SST secret): reads form responses and uploaded files. */
-  GOOGLE_SERVICE_ACCOUNT_KEY: z.string().optional().refine((s) => {
-    if (s === undefined) return true;
-    try {
-      const k = JSON.parse(s);
-      return typeof k.client_email === 'string' && typeof k.private_key === 'string';
-    } catch {
-      return false;
+const Env = z
+  .object({
+    LOKET_STAGE: z.string().default('local'),
+    LOKET_FUNCTION: z.enum(LOKET_FUNCTIONS).default('desk'),
+    LOKET_TABLE: z.string().min(3).default('loket-local'),
+    LOKET_BUCKET: z.string().min(3).default('loket-local-files'),
+    AWS_REGION: z.string().default('ap-southeast-3'),
+    LOKET_PUBLIC_URL: z.string().url().default('http://localhost:3000'),
+    GOOGLE_FORMS_WEBHOOK_SECRET: z.string().min(16).optional(),
+    LOKET_AUTH_SECRET: z.string().min(16).optional(),
+    LOKET_MAIL_FROM: z.string().default('Loket Dinkop UKM Kab. Pasuruan <loket@dinkop.pasuruankab.go.id>'),
+    /** Production form → service mappings: `[{"formId","serviceId","questions":{"<question id or title>":"<field id>"}}]`. */
+    LOKET_FORM_MAPPINGS: z
+      .string()
+      .default('[]')
+      .transform((s, ctx) => {
+        try {
+          return z.array(FormMappingSchema).parse(JSON.parse(s));
+        } catch {
+          ctx.addIssue({
+            code: 'custom',
+            message: 'must be a JSON array of {formId, serviceId, questions, since?, formUrl?}',
+          });
+          return z.NEVER;
+        }
+      }),
+    /**
+     * Whether this function sends a change's mail at once (`inline`) or leaves it in the outbox for the
+     * minutely drain (`scheduled`). In AWS the API is `scheduled`: it never waits on SES and needs no
+     * permission to send; the jobs function sends. Locally everything is inline.
+     */
+    LOKET_MAIL_DELIVERY: z.enum(['inline', 'scheduled']).default('inline'),
+    /** Send mail by SMTP (`smtp://host:port`) instead of Amazon SES. The local desk points it at its catcher. */
+    LOKET_SMTP_URL: z.string().url().optional(),
+    /** The Google service account's JSON key (an SST secret): reads form responses and uploaded files. */
+    GOOGLE_SERVICE_ACCOUNT_KEY: z
+      .string()
+      .optional()
+      .refine((s) => {
+        if (s === undefined) return true;
+        try {
+          const k = JSON.parse(s);
+          return typeof k.client_email === 'string' && typeof k.private_key === 'string';
+        } catch {
+          return false;
+        }
+      }, 'must be the JSON key file of a service account (client_email, private_key)'),
+    /** "Masuk dengan Google" (OpenID Connect): the OAuth client of the Dinas's Google Cloud project. Without an id the button is hidden. */
+    GOOGLE_OAUTH_CLIENT_ID: unsetIfEmpty(z.string()),
+    GOOGLE_OAUTH_CLIENT_SECRET: unsetIfEmpty(z.string()),
+    /** The OpenID provider, found through its discovery document; tests point it at a local provider. */
+    GOOGLE_OIDC_ISSUER: z.string().url().default('https://accounts.google.com'),
+    /** Where the Google APIs are (tests point it at a local server); Google's own when unset. */
+    GOOGLE_API_ROOT_URL: z.string().url().optional(),
+    /** Local desk only: how often the deadline/outbox/file-retry job runs (AWS runs it every minute). */
+    LOKET_SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+    LOKET_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+    /** The Online Data System (ODS) of the UMKM registry, linked in the mail to a business just recorded. */
+    LOKET_ODS_URL: unsetIfEmpty(z.string().url()),
+    /** SP4N-LAPOR! API channel (README, "SP4N-LAPOR!"). Unset: the manual channel only. */
+    LAPOR_API_BASE_URL: unsetIfEmpty(z.string().url()),
+    /** Secrets in AWS: sent as `auth: Bearer <LAPOR_API_AUTH>` and `token: <LAPOR_API_TOKEN>`. */
+    LAPOR_API_AUTH: unsetIfEmpty(z.string()),
+    LAPOR_API_TOKEN: unsetIfEmpty(z.string()),
+    /** The Dinas's user and institution ids in LAPOR! (the follow-up form asks for them). */
+    LAPOR_USER_ID: z.string().max(64).optional(),
+    LAPOR_INSTITUTION_ID: z.string().max(64).optional(),
+    /** `{"<status code>": {"name", "stage": "baru|disposisi|proses|selesai|arsip"}}`; the default is an assumption (core/lapor). */
+    LAPOR_STATUS_MAP: z
+      .string()
+      .optional()
+      .transform((s, ctx) => {
+        if (!s) return DEFAULT_LAPOR_STATUS_MAP;
+        try {
+          return LaporStatusMap.parse(JSON.parse(s));
+        } catch {
+          ctx.addIssue({
+            code: 'custom',
+            message: 'must be a JSON object {"<code>": {"name": "…", "stage": "baru|disposisi|proses|selesai|arsip"}}',
+          });
+          return z.NEVER;
+        }
+      }),
+    /** Optional discovery: a path on the LAPOR! API that lists the Dinas's complaints (off when unset). */
+    LAPOR_INBOX_PATH: z.string().startsWith('/').optional(),
+    LAPOR_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(15_000),
+  })
+  .transform((env, ctx) => {
+    // Locally the well-known defaults keep `npm start` free of setup. Anywhere else a missing, short or
+    // default secret would let anyone sign webhooks or officer sessions: refuse to start.
+    const secret = (name: keyof typeof LOCAL_SECRETS) => {
+      const value = env[name];
+      if (env.LOKET_STAGE === 'local') return value ?? LOCAL_SECRETS[name];
+      // Not this function's secret: held empty, and an empty key signs and verifies nothing (auth.ts, signature.ts).
+      if (!REQUIRED_SECRETS[env.LOKET_FUNCTION].includes(name)) return '';
+      if (!value)
+        ctx.addIssue({
+          code: 'custom',
+          path: [name],
+          message: `required outside the local stage (stage "${env.LOKET_STAGE}")`,
+        });
+      else if (value === LOCAL_SECRETS[name])
+        ctx.addIssue({
+          code: 'custom',
+          path: [name],
+          message: 'is the public local default; set a secret of your own',
+        });
+      else if (Buffer.byteLength(value, 'utf8') < MIN_SECRET_BYTES)
+        ctx.addIssue({
+          code: 'custom',
+          path: [name],
+          message: `must be at least ${MIN_SECRET_BYTES} bytes outside the local stage`,
+        });
+      return value ?? '';
+    };
+    // The API channel needs all three; half a configuration would fail on the first complaint instead of now.
+    if (env.LAPOR_API_BASE_URL && (!env.LAPOR_API_AUTH || !env.LAPOR_API_TOKEN)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [env.LAPOR_API_AUTH ? 'LAPOR_API_TOKEN' : 'LAPOR_API_AUTH'],
+        message: 'required when LAPOR_API_BASE_URL is set',
+      });
     }
-  }, 'must be the JSON key file of a service account (client_email, private_key)'),
-  /** "Masuk dengan Google" (OpenID Connect): the OAuth client of the Dinas's Google Cloud project. Without an id the button is hidden. */
-  GOOGLE_OAUTH_CLIENT_ID: unsetIfEmpty(z.string()),
-  GOOGLE_OAUTH_CLIENT_SECRET: unsetIfEmpty(z.string()),
-  /** The OpenID provider, found through its discovery document; tests point it at a local provider. */
-  GOOGLE_OIDC_ISSUER: z.string().url().default('https://accounts.google.com'),
-  /** Where the Google APIs are (tests point it at a local server); Google's own when unset. */
-  GOOGLE_API_ROOT_URL: z.string().url().optional(),
-  /** Local desk only: how often the deadline/outbox/file-retry job runs (AWS runs it every minute). */
-  LOKET_SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
-  LOKET_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
-  /** The Online Data System (ODS) of the UMKM registry, linked in the mail to a business just recorded. */
-  LOKET_ODS_URL: unsetIfEmpty(z.string().url()),
-  /** SP4N-LAPOR! API channel (README, "SP4N-LAPOR!"). Unset: the manual channel only. */
-  LAPOR_API_BASE_URL: unsetIfEmpty(z.string().url()),
-  /** Secrets in AWS: sent as `auth: Bearer <LAPOR_API_AUTH>` and `token: <LAPOR_API_TOKEN>`. */
-  LAPOR_API_AUTH: unsetIfEmpty(z.string()),
-  LAPOR_API_TOKEN: unsetIfEmpty(z.string()),
-  /** The Dinas's user and institution ids in LAPOR! (the follow-up form asks for them). */
-  LAPOR_USER_ID: z.string().max(64).optional(),
-  LAPOR_INSTITUTION_ID: z.string().max(64).optional(),
-  /** `{"<status code>": {"name", "stage": "baru|disposisi|proses|selesai|arsip"}}`; the default is an assumption (core/lapor). */
-  LAPOR_STATUS_MAP: z.string().optional().transform((s, ctx) => {
-    if (!s) return DEFAULT_LAPOR_STATUS_MAP;
-    try {
-      return LaporStatusMap.parse(JSON.parse(s));
-    } catch {
-      ctx.addIssue({ code: 'custom', message: 'must be a JSON object {"<code>": {"name": "…", "stage": "baru|disposisi|proses|selesai|arsip"}}' });
-      return z.NEVER;
-    }
-  }),
-  /** Optional discovery: a path on the LAPOR! API that lists the Dinas's complaints (off when unset). */
-  LAPOR_INBOX_PATH: z.string().startsWith('/').optional(),
-  LAPOR_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(15_000),
-}).transform((env, ctx) => {
-  // Locally the well-known defaults keep `npm start` free of setup. Anywhere else a missing, short or
-  // default secret would let anyone sign webhooks or officer sessions: refuse to start.
-  const secret = (name: keyof typeof LOCAL_SECRETS) => {
-    const value = env[name];
-    if (env.LOKET_STAGE === 'local') return value ?? LOCAL_SECRETS[name];
-    // Not this function's secret: held empty, and an empty key signs and verifies nothing (auth.ts, signature.ts).
-    if (!REQUIRED_SECRETS[env.LOKET_FUNCTION].includes(name)) return '';
-    if (!value) ctx.addIssue({ code: 'custom', path: [name], message: `required outside the local stage (stage "${env.LOKET_STAGE}")` });
-    else if (value === LOCAL_SECRETS[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'is the public local default; set a secret of your own' });
-    else if (Buffer.byteLength(value, 'utf8') < MIN_SECRET_BYTES) ctx.addIssue({ code: 'custom', path: [name], message: `must be at least ${MIN_SECRET_BYTES} bytes outside the local stage` });
-    return value ?? '';
-  };
-  // The API channel needs all three; half a configuration would fail on the first complaint instead of now.
-  if (env.LAPOR_API_BASE_URL && (!env.LAPOR_API_AUTH || !env.LAPOR_API_TOKEN)) {
-    ctx.addIssue({ code: 'custom', path: [env.LAPOR_API_AUTH ? 'LAPOR_API_TOKEN' : 'LAPOR_API_AUTH'], message: 'required when LAPOR_API_BASE_URL is set' });
-  }
-  return { ...env, GOOGLE_FORMS_WEBHOOK_SECRET: secret('GOOGLE_FORMS_WEBHOOK_SECRET'), LOKET_AUTH_SECRET: secret('LOKET_AUTH_SECRET') };
-});
+    return {
+      ...env,
+      GOOGLE_FORMS_WEBHOOK_SECRET: secret('GOOGLE_FORMS_WEBHOOK_SECRET'),
+      LOKET_AUTH_SECRET: secret('LOKET_AUTH_SECRET'),
+    };
+  });
 export type Config = z.infer<typeof Env>;
 
 export class ConfigError extends Error {}

@@ -7,7 +7,8 @@ import { NIK_LIKE } from '@loket/core';
 type Level = 'debug' | 'info' | 'warn' | 'error';
 const LEVELS: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
-const SENSITIVE_KEY = /^(nik|kk|nomor_kk|no_kk|phone|nomor_hp|kontak_hp|hp|email|kontak_email|respondentemail|name|nama|nama_pemohon|alamat|address|applicant|answers|password|secret|token|authorization|signature)$/i;
+const SENSITIVE_KEY =
+  /^(nik|kk|nomor_kk|no_kk|phone|nomor_hp|kontak_hp|hp|email|kontak_email|respondentemail|name|nama|nama_pemohon|alamat|address|applicant|answers|password|secret|token|authorization|signature)$/i;
 
 /** Numbers standing on their own only: digits inside S3 keys, hashes and ids are not personal data. */
 const PHONE_LIKE = /(?<![0-9A-Za-z])(\+?62|0)8\d{7,12}(?![0-9A-Za-z])/g;
@@ -20,7 +21,8 @@ const scrubString = (s: string) =>
 
 const scrub = (value: unknown, depth = 0): unknown => {
   if (typeof value === 'string') return scrubString(value);
-  if (value instanceof Error) return { name: value.name, message: scrubString(value.message), stack: value.stack && scrubString(value.stack) };
+  if (value instanceof Error)
+    return { name: value.name, message: scrubString(value.message), stack: value.stack && scrubString(value.stack) };
   if (Array.isArray(value)) return depth > 5 ? '[array]' : value.map((v) => scrub(v, depth + 1));
   if (value && typeof value === 'object') {
     if (depth > 5) return '[object]';
@@ -47,7 +49,14 @@ export const createLogger = (
   const write = opts.write ?? ((line: string) => process.stdout.write(line + '\n'));
   const emit = (level: Level, msg: string, fields?: Record<string, unknown>) => {
     if (LEVELS[level] < min) return;
-    write(JSON.stringify({ time: new Date().toISOString(), level, msg: scrubString(msg), ...(scrub({ ...base, ...fields }) as object) }));
+    write(
+      JSON.stringify({
+        time: new Date().toISOString(),
+        level,
+        msg: scrubString(msg),
+        ...(scrub({ ...base, ...fields }) as object),
+      }),
+    );
   };
   return {
     debug: (m, f) => emit('debug', m, f),

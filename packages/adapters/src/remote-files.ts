@@ -7,7 +7,11 @@ export interface RemoteFile {
 
 /** Why a file could not be fetched. `too_large` is the applicant's problem; the rest are retried. */
 export class FileFetchError extends Error {
-  constructor(message: string, readonly reason: 'too_large' | 'not_found' | 'denied' | 'unavailable', readonly size?: number) {
+  constructor(
+    message: string,
+    readonly reason: 'too_large' | 'not_found' | 'denied' | 'unavailable',
+    readonly size?: number,
+  ) {
     super(message);
   }
 }

@@ -1,8 +1,26 @@
 import {
-  type DynamoDBClient, GetItemCommand, PutItemCommand, QueryCommand, TransactionCanceledException, type TransactWriteItem, TransactWriteItemsCommand,
+  type DynamoDBClient,
+  GetItemCommand,
+  PutItemCommand,
+  QueryCommand,
+  TransactionCanceledException,
+  type TransactWriteItem,
+  TransactWriteItemsCommand,
 } from '@aws-sdk/client-dynamodb';
 import {
-  type CaseChange, type SideWrite, type CaseEvent, type CaseRecord, type CaseRepository, type DocumentAccess, type ExternalKey, type RawBody, LoketError, nextThreshold, attachmentDue, type OutboxEntry, wibMonth,
+  type CaseChange,
+  type SideWrite,
+  type CaseEvent,
+  type CaseRecord,
+  type CaseRepository,
+  type DocumentAccess,
+  type ExternalKey,
+  type RawBody,
+  LoketError,
+  nextThreshold,
+  attachmentDue,
+  type OutboxEntry,
+  wibMonth,
 } from '@loket/core';
 import { type Item, stripKeys, toItem } from './codec';
 import { outboxPut } from './outbox';
@@ -39,7 +57,14 @@ const attachmentMarker = (table: string, c: CaseRecord) => {
   const key = { pk: `ATTQ#${c.id}`, sk: 'ATTQ' };
   const due = c.attachments.filter(attachmentDue).map((a) => a.nextAttemptAt ?? c.createdAt);
   if (!due.length) return c.attachments.length ? [{ Delete: { TableName: table, Key: toItem(key) } }] : [];
-  return [{ Put: { TableName: table, Item: toItem({ ...key, caseId: c.id, gsi1pk: 'ATTACH', gsi1sk: timeKey(Math.min(...due), c.id) }) } }];
+  return [
+    {
+      Put: {
+        TableName: table,
+        Item: toItem({ ...key, caseId: c.id, gsi1pk: 'ATTACH', gsi1sk: timeKey(Math.min(...due), c.id) }),
+      },
+    },
+  ];
 };
 
 /**
@@ -51,25 +76,54 @@ const sideWrite = (table: string, caseId: string, w: SideWrite): TransactWriteIt
   const letterKey = { pk: `LETTERQ#${caseId}`, sk: 'LETTERQ' };
   switch (w.kind) {
     case 'letter_owed':
-      return { Put: { TableName: table, Item: toItem({ ...letterKey, caseId, gsi1pk: 'LETTERDUE', gsi1sk: timeKey(w.since, caseId) }) } };
+      return {
+        Put: {
+          TableName: table,
+          Item: toItem({ ...letterKey, caseId, gsi1pk: 'LETTERDUE', gsi1sk: timeKey(w.since, caseId) }),
+        },
+      };
     case 'letter_settled':
       return { Delete: { TableName: table, Key: toItem(letterKey) } };
     case 'registry_entry':
-      return { Put: { TableName: table, Item: toItem({ pk: `UMKM#${w.entry.caseId}`, sk: 'U', ...w.entry, gsi2pk: 'UMKM', gsi2sk: `${w.entry.kecamatan}#${w.entry.caseId}` }) } };
+      return {
+        Put: {
+          TableName: table,
+          Item: toItem({
+            pk: `UMKM#${w.entry.caseId}`,
+            sk: 'U',
+            ...w.entry,
+            gsi2pk: 'UMKM',
+            gsi2sk: `${w.entry.kecamatan}#${w.entry.caseId}`,
+          }),
+        },
+      };
   }
 };
 
 /** A raw body under its content-addressed key: rewriting the same bytes is harmless, so no condition. */
 const rawPut = (table: string, raw: RawBody): TransactWriteItem => ({
-  Put: { TableName: table, Item: toItem({ pk: `RAW#${raw.key}`, sk: 'RAW', body: raw.body, receivedAt: raw.receivedAt, expiresAt: Math.floor(raw.receivedAt / 1000) + RAW_RETENTION_DAYS * 86_400 }) },
+  Put: {
+    TableName: table,
+    Item: toItem({
+      pk: `RAW#${raw.key}`,
+      sk: 'RAW',
+      body: raw.body,
+      receivedAt: raw.receivedAt,
+      expiresAt: Math.floor(raw.receivedAt / 1000) + RAW_RETENTION_DAYS * 86_400,
+    }),
+  },
 });
 
-const eventItem = (e: CaseEvent) => toItem({ pk: `CASE#${e.caseId}`, sk: `EVT#${String(e.seq).padStart(8, '0')}`, ...e });
+const eventItem = (e: CaseEvent) =>
+  toItem({ pk: `CASE#${e.caseId}`, sk: `EVT#${String(e.seq).padStart(8, '0')}`, ...e });
 
-const reasons = (e: unknown) => (e instanceof TransactionCanceledException ? e.CancellationReasons ?? [] : undefined);
+const reasons = (e: unknown) => (e instanceof TransactionCanceledException ? (e.CancellationReasons ?? []) : undefined);
 
 export class DynamoCaseRepository implements CaseRepository {
-  constructor(private readonly db: DynamoDBClient, private readonly table: string) {}
+  constructor(
+    private readonly db: DynamoDBClient,
+    private readonly table: string,
+  ) {}
 
   /**
    * A case from outside is named by its external key (`IdSource.caseId`), so the condition on the case
@@ -77,11 +131,20 @@ export class DynamoCaseRepository implements CaseRepository {
    */
   async create(change: CaseChange, externalKey?: ExternalKey, mails: OutboxEntry[] = [], raw?: RawBody): Promise<void> {
     const c = change.record;
-    if (externalKey && c.id !== externalCaseId(externalKey)) throw new Error(`case ${c.id} is not named by its external key`);
+    if (externalKey && c.id !== externalCaseId(externalKey))
+      throw new Error(`case ${c.id} is not named by its external key`);
     const items: TransactWriteItem[] = [
       { Put: { TableName: this.table, Item: caseItem(c), ConditionExpression: 'attribute_not_exists(pk)' } },
-      { Put: { TableName: this.table, Item: eventItem(change.event), ConditionExpression: 'attribute_not_exists(pk)' } },
-      { Put: { TableName: this.table, Item: toItem({ ...trkKey(c.trackingNumber), caseId: c.id }), ConditionExpression: 'attribute_not_exists(pk)' } },
+      {
+        Put: { TableName: this.table, Item: eventItem(change.event), ConditionExpression: 'attribute_not_exists(pk)' },
+      },
+      {
+        Put: {
+          TableName: this.table,
+          Item: toItem({ ...trkKey(c.trackingNumber), caseId: c.id }),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
       ...attachmentMarker(this.table, c),
       ...mails.map((m) => outboxPut(this.table, m)),
       ...(raw ? [rawPut(this.table, raw)] : []),
@@ -95,7 +158,12 @@ export class DynamoCaseRepository implements CaseRepository {
         throw new LoketError('duplicate', 'Permohonan ini sudah terdaftar.', [], c.id);
       }
       // Tracking number taken, or a concurrent transaction on the same keys: the caller retries.
-      throw new LoketError('conflict', 'Permohonan sedang diproses, silakan coba lagi.', [], r.map((x) => x.Code).join(','));
+      throw new LoketError(
+        'conflict',
+        'Permohonan sedang diproses, silakan coba lagi.',
+        [],
+        r.map((x) => x.Code).join(','),
+      );
     }
   }
 
@@ -104,17 +172,22 @@ export class DynamoCaseRepository implements CaseRepository {
     const items = [
       {
         Put: {
-          TableName: this.table, Item: caseItem(c),
+          TableName: this.table,
+          Item: caseItem(c),
           ConditionExpression: 'version = :expected',
           ExpressionAttributeValues: { ':expected': { N: String(c.version - 1) } },
         },
       },
-      { Put: { TableName: this.table, Item: eventItem(change.event), ConditionExpression: 'attribute_not_exists(pk)' } },
+      {
+        Put: { TableName: this.table, Item: eventItem(change.event), ConditionExpression: 'attribute_not_exists(pk)' },
+      },
       ...attachmentMarker(this.table, c),
       ...(change.writes ?? []).map((w) => sideWrite(this.table, c.id, w)),
     ];
     try {
-      await this.db.send(new TransactWriteItemsCommand({ TransactItems: [...items, ...mails.map((m) => outboxPut(this.table, m))] }));
+      await this.db.send(
+        new TransactWriteItemsCommand({ TransactItems: [...items, ...mails.map((m) => outboxPut(this.table, m))] }),
+      );
     } catch (e) {
       const r = reasons(e);
       if (!r) throw e;
@@ -122,14 +195,24 @@ export class DynamoCaseRepository implements CaseRepository {
       // so the change is stored without them rather than refused.
       const failed = r.map((x, i) => (x.Code && x.Code !== 'None' ? i : -1)).filter((i) => i >= 0);
       if (failed.length && failed.every((i) => i >= items.length)) {
-        return this.save(change, mails.filter((_, j) => !failed.includes(items.length + j)));
+        return this.save(
+          change,
+          mails.filter((_, j) => !failed.includes(items.length + j)),
+        );
       }
-      throw new LoketError('conflict', 'Berkas telah diubah oleh petugas lain. Muat ulang lalu coba lagi.', [], `case ${c.id} version ${c.version - 1}: ${r.map((x) => x.Code).join(',')}`);
+      throw new LoketError(
+        'conflict',
+        'Berkas telah diubah oleh petugas lain. Muat ulang lalu coba lagi.',
+        [],
+        `case ${c.id} version ${c.version - 1}: ${r.map((x) => x.Code).join(',')}`,
+      );
     }
   }
 
   async get(id: string): Promise<CaseRecord | undefined> {
-    const r = await this.db.send(new GetItemCommand({ TableName: this.table, Key: toItem(caseKey(id)), ConsistentRead: true }));
+    const r = await this.db.send(
+      new GetItemCommand({ TableName: this.table, Key: toItem(caseKey(id)), ConsistentRead: true }),
+    );
     return r.Item ? stripKeys<CaseRecord>(r.Item) : undefined;
   }
 
@@ -141,7 +224,9 @@ export class DynamoCaseRepository implements CaseRepository {
 
   /** A raw body kept with the case it opened (the others are in the bucket under the same key). */
   async getRaw(key: string): Promise<string | undefined> {
-    const r = await this.db.send(new GetItemCommand({ TableName: this.table, Key: toItem({ pk: `RAW#${key}`, sk: 'RAW' }) }));
+    const r = await this.db.send(
+      new GetItemCommand({ TableName: this.table, Key: toItem({ pk: `RAW#${key}`, sk: 'RAW' }) }),
+    );
     return r.Item?.body?.S;
   }
 
@@ -151,7 +236,8 @@ export class DynamoCaseRepository implements CaseRepository {
 
   async events(id: string): Promise<CaseEvent[]> {
     return queryAll<CaseEvent>(this.db, {
-      TableName: this.table, ConsistentRead: true,
+      TableName: this.table,
+      ConsistentRead: true,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :evt)',
       ExpressionAttributeValues: { ':pk': { S: `CASE#${id}` }, ':evt': { S: 'EVT#' } },
     });
@@ -164,12 +250,15 @@ export class DynamoCaseRepository implements CaseRepository {
   async logDocumentAccess(entry: DocumentAccess): Promise<void> {
     // The id suffix keeps two looks in the same millisecond apart.
     const sk = `ACC#${timeKey(entry.at, entry.staffId)}#${entry.sha256.slice(0, 12)}`;
-    await this.db.send(new PutItemCommand({ TableName: this.table, Item: toItem({ pk: `CASE#${entry.caseId}`, sk, ...entry }) }));
+    await this.db.send(
+      new PutItemCommand({ TableName: this.table, Item: toItem({ pk: `CASE#${entry.caseId}`, sk, ...entry }) }),
+    );
   }
 
   documentAccessLog(caseId: string) {
     return queryAll<DocumentAccess>(this.db, {
-      TableName: this.table, ConsistentRead: true,
+      TableName: this.table,
+      ConsistentRead: true,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :acc)',
       ExpressionAttributeValues: { ':pk': { S: `CASE#${caseId}` }, ':acc': { S: 'ACC#' } },
     });
@@ -185,7 +274,12 @@ export class DynamoCaseRepository implements CaseRepository {
   }
 
   private get openQuery() {
-    return { TableName: this.table, IndexName: 'gsi4', KeyConditionExpression: 'gsi4pk = :open', ExpressionAttributeValues: { ':open': { S: 'OPEN' } } };
+    return {
+      TableName: this.table,
+      IndexName: 'gsi4',
+      KeyConditionExpression: 'gsi4pk = :open',
+      ExpressionAttributeValues: { ':open': { S: 'OPEN' } },
+    };
   }
 
   listOpen() {
@@ -193,10 +287,13 @@ export class DynamoCaseRepository implements CaseRepository {
   }
 
   async listOpenPage(cursor: string | undefined, limit: number) {
-    const r = await this.db.send(new QueryCommand({
-      ...this.openQuery, Limit: limit,
-      ExclusiveStartKey: cursor ? (JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Item) : undefined,
-    }));
+    const r = await this.db.send(
+      new QueryCommand({
+        ...this.openQuery,
+        Limit: limit,
+        ExclusiveStartKey: cursor ? (JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Item) : undefined,
+      }),
+    );
     return {
       cases: (r.Items ?? []).map((i) => stripKeys<CaseRecord>(i)),
       next: r.LastEvaluatedKey ? Buffer.from(JSON.stringify(r.LastEvaluatedKey)).toString('base64url') : undefined,
@@ -216,15 +313,19 @@ export class DynamoCaseRepository implements CaseRepository {
 
   listByServiceMonth(serviceId: string, month: string) {
     return queryAll<CaseRecord>(this.db, {
-      TableName: this.table, IndexName: 'gsi2',
-      KeyConditionExpression: 'gsi2pk = :k', ExpressionAttributeValues: { ':k': { S: `SVC#${serviceId}#${month}` } },
+      TableName: this.table,
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :k',
+      ExpressionAttributeValues: { ':k': { S: `SVC#${serviceId}#${month}` } },
     });
   }
 
   listByAssignee(staffId: string) {
     return queryAll<CaseRecord>(this.db, {
-      TableName: this.table, IndexName: 'gsi3',
-      KeyConditionExpression: 'gsi3pk = :k', ExpressionAttributeValues: { ':k': { S: `STAFF#${staffId}` } },
+      TableName: this.table,
+      IndexName: 'gsi3',
+      KeyConditionExpression: 'gsi3pk = :k',
+      ExpressionAttributeValues: { ':k': { S: `STAFF#${staffId}` } },
     });
   }
 }

@@ -1,5 +1,9 @@
 import {
-  CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceInUseException, UpdateTimeToLiveCommand,
+  CreateTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  ResourceInUseException,
+  UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import { TABLE_SCHEMA } from './table';
 
@@ -16,26 +20,34 @@ export const ensureTable = async (client: DynamoDBClient, tableName: string): Pr
   }
   const attrs = Object.keys(TABLE_SCHEMA.fields).map((name) => ({ AttributeName: name, AttributeType: 'S' as const }));
   try {
-    await client.send(new CreateTableCommand({
-      TableName: tableName,
-      BillingMode: 'PAY_PER_REQUEST',
-      AttributeDefinitions: attrs,
-      KeySchema: [
-        { AttributeName: TABLE_SCHEMA.primaryIndex.hashKey, KeyType: 'HASH' },
-        { AttributeName: TABLE_SCHEMA.primaryIndex.rangeKey, KeyType: 'RANGE' },
-      ],
-      GlobalSecondaryIndexes: Object.entries(TABLE_SCHEMA.globalIndexes).map(([IndexName, k]) => ({
-        IndexName,
-        KeySchema: [{ AttributeName: k.hashKey, KeyType: 'HASH' }, { AttributeName: k.rangeKey, KeyType: 'RANGE' }],
-        Projection: { ProjectionType: 'ALL' },
-      })),
-    }));
+    await client.send(
+      new CreateTableCommand({
+        TableName: tableName,
+        BillingMode: 'PAY_PER_REQUEST',
+        AttributeDefinitions: attrs,
+        KeySchema: [
+          { AttributeName: TABLE_SCHEMA.primaryIndex.hashKey, KeyType: 'HASH' },
+          { AttributeName: TABLE_SCHEMA.primaryIndex.rangeKey, KeyType: 'RANGE' },
+        ],
+        GlobalSecondaryIndexes: Object.entries(TABLE_SCHEMA.globalIndexes).map(([IndexName, k]) => ({
+          IndexName,
+          KeySchema: [
+            { AttributeName: k.hashKey, KeyType: 'HASH' },
+            { AttributeName: k.rangeKey, KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        })),
+      }),
+    );
   } catch (e) {
     if (e instanceof ResourceInUseException) return 'exists';
     throw e;
   }
-  await client.send(new UpdateTimeToLiveCommand({
-    TableName: tableName, TimeToLiveSpecification: { AttributeName: TABLE_SCHEMA.ttl, Enabled: true },
-  }));
+  await client.send(
+    new UpdateTimeToLiveCommand({
+      TableName: tableName,
+      TimeToLiveSpecification: { AttributeName: TABLE_SCHEMA.ttl, Enabled: true },
+    }),
+  );
   return 'created';
 };

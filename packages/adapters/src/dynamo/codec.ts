@@ -21,12 +21,22 @@ const guardLimits = (value: Record<string, unknown>) => {
     if (typeof v !== 'string' || !/^(pk|sk|gsi\d+pk|gsi\d+sk)$/.test(name)) continue;
     const limit = name.endsWith('pk') ? PARTITION_KEY_LIMIT : SORT_KEY_LIMIT;
     if (Buffer.byteLength(v, 'utf8') > limit) {
-      throw new LoketError('validation', 'Pengenal dalam permintaan terlalu panjang.', [{ field: '(id)', message: 'Terlalu panjang.' }], `${name} over ${limit} bytes`);
+      throw new LoketError(
+        'validation',
+        'Pengenal dalam permintaan terlalu panjang.',
+        [{ field: '(id)', message: 'Terlalu panjang.' }],
+        `${name} over ${limit} bytes`,
+      );
     }
   }
   const size = Buffer.byteLength(JSON.stringify(value), 'utf8');
   if (size > ITEM_LIMIT) {
-    throw new LoketError('payload_too_large', 'Data terlalu besar untuk disimpan; kurangi panjang isian.', [], `item of ~${size} bytes`);
+    throw new LoketError(
+      'payload_too_large',
+      'Data terlalu besar untuk disimpan; kurangi panjang isian.',
+      [],
+      `item of ~${size} bytes`,
+    );
   }
 };
 
@@ -39,6 +49,7 @@ const fromItem = <T>(item: Item): T => unmarshall(item) as T;
 
 /** Drops the key attributes so a stored item reads back as the domain object it holds. */
 export const stripKeys = <T>(item: Item): T => {
-  const { pk, sk, gsi1pk, gsi1sk, gsi2pk, gsi2sk, gsi3pk, gsi3sk, gsi4pk, gsi4sk, expiresAt, ...rest } = fromItem<Record<string, unknown>>(item);
+  const { pk, sk, gsi1pk, gsi1sk, gsi2pk, gsi2sk, gsi3pk, gsi3sk, gsi4pk, gsi4sk, expiresAt, ...rest } =
+    fromItem<Record<string, unknown>>(item);
   return rest as T;
 };

@@ -1,5 +1,22 @@
-import { DeleteItemCommand, type DynamoDBClient, GetItemCommand, PutItemCommand, QueryCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
-import { CalendarData, type CalendarStore, DEFAULT_CALENDAR, type FormMapping, FormMappingSchema, LoketError, parseMailAddress, type StaffDirectory, type StaffMember } from '@loket/core';
+import {
+  DeleteItemCommand,
+  type DynamoDBClient,
+  GetItemCommand,
+  PutItemCommand,
+  QueryCommand,
+  UpdateItemCommand,
+} from '@aws-sdk/client-dynamodb';
+import {
+  CalendarData,
+  type CalendarStore,
+  DEFAULT_CALENDAR,
+  type FormMapping,
+  FormMappingSchema,
+  LoketError,
+  parseMailAddress,
+  type StaffDirectory,
+  type StaffMember,
+} from '@loket/core';
 import { stripKeys, toItem } from './codec';
 import { READ_CACHE_MS, ShortCache } from './short-cache';
 
@@ -10,7 +27,11 @@ export class DynamoCalendarStore implements CalendarStore {
   /** Every case opened or moved reads the calendar: one read per container per few seconds, not per request. */
   private readonly cached: ShortCache<CalendarData>;
 
-  constructor(private readonly db: DynamoDBClient, private readonly table: string, cacheMs = READ_CACHE_MS) {
+  constructor(
+    private readonly db: DynamoDBClient,
+    private readonly table: string,
+    cacheMs = READ_CACHE_MS,
+  ) {
     this.cached = new ShortCache(cacheMs, async () => (await this.loadVersioned()).data);
   }
 
@@ -19,7 +40,9 @@ export class DynamoCalendarStore implements CalendarStore {
   }
 
   async loadVersioned(): Promise<{ data: CalendarData; version: number }> {
-    const r = await this.db.send(new GetItemCommand({ TableName: this.table, Key: toItem(CALENDAR_KEY), ConsistentRead: true }));
+    const r = await this.db.send(
+      new GetItemCommand({ TableName: this.table, Key: toItem(CALENDAR_KEY), ConsistentRead: true }),
+    );
     if (!r.Item) return { data: DEFAULT_CALENDAR, version: 0 };
     const item = stripKeys<{ calendar: unknown; version?: number }>(r.Item);
     return { data: CalendarData.parse(item.calendar), version: item.version ?? 0 };
@@ -29,16 +52,24 @@ export class DynamoCalendarStore implements CalendarStore {
     const calendar = CalendarData.parse(data);
     const version = expectedVersion + 1;
     try {
-      await this.db.send(new PutItemCommand({
-        TableName: this.table, Item: toItem({ ...CALENDAR_KEY, calendar, version }),
-        // The seeded calendar has no version attribute: it counts as version 0.
-        ConditionExpression: expectedVersion === 0 ? 'attribute_not_exists(version) OR version = :v' : 'version = :v',
-        ExpressionAttributeValues: { ':v': { N: String(expectedVersion) } },
-      }));
+      await this.db.send(
+        new PutItemCommand({
+          TableName: this.table,
+          Item: toItem({ ...CALENDAR_KEY, calendar, version }),
+          // The seeded calendar has no version attribute: it counts as version 0.
+          ConditionExpression: expectedVersion === 0 ? 'attribute_not_exists(version) OR version = :v' : 'version = :v',
+          ExpressionAttributeValues: { ':v': { N: String(expectedVersion) } },
+        }),
+      );
     } catch (e) {
       if ((e as Error).name !== 'ConditionalCheckFailedException') throw e;
       this.cached.clear();
-      throw new LoketError('conflict', 'Kalender kerja baru saja diubah oleh admin lain. Muat ulang lalu coba lagi.', [], `calendar version is not ${expectedVersion}`);
+      throw new LoketError(
+        'conflict',
+        'Kalender kerja baru saja diubah oleh admin lain. Muat ulang lalu coba lagi.',
+        [],
+        `calendar version is not ${expectedVersion}`,
+      );
     }
     this.cached.clear();
     return version;
@@ -47,9 +78,13 @@ export class DynamoCalendarStore implements CalendarStore {
   /** Stores the default calendar unless one exists (an admin's edits are never overwritten). */
   async seed(): Promise<boolean> {
     try {
-      await this.db.send(new PutItemCommand({
-        TableName: this.table, Item: toItem({ ...CALENDAR_KEY, calendar: DEFAULT_CALENDAR }), ConditionExpression: 'attribute_not_exists(pk)',
-      }));
+      await this.db.send(
+        new PutItemCommand({
+          TableName: this.table,
+          Item: toItem({ ...CALENDAR_KEY, calendar: DEFAULT_CALENDAR }),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
       return true;
     } catch (e) {
       if ((e as Error).name === 'ConditionalCheckFailedException') return false;
@@ -59,12 +94,19 @@ export class DynamoCalendarStore implements CalendarStore {
 }
 
 export class DynamoStaffDirectory implements StaffDirectory {
-  constructor(private readonly db: DynamoDBClient, private readonly table: string) {}
+  constructor(
+    private readonly db: DynamoDBClient,
+    private readonly table: string,
+  ) {}
 
   async list(): Promise<StaffMember[]> {
-    const r = await this.db.send(new QueryCommand({
-      TableName: this.table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': { S: 'STAFF' } },
-    }));
+    const r = await this.db.send(
+      new QueryCommand({
+        TableName: this.table,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': { S: 'STAFF' } },
+      }),
+    );
     return (r.Items ?? []).map((i) => stripKeys<StaffMember>(i));
   }
 
@@ -75,9 +117,13 @@ export class DynamoStaffDirectory implements StaffDirectory {
 
   async put(member: StaffMember): Promise<void> {
     if (parseMailAddress(member.email) !== member.email) {
-      throw new LoketError('validation', `Alamat email petugas "${member.id}" tidak valid: harus satu alamat email.`, [{ field: 'email', message: 'Harus satu alamat email.' }]);
+      throw new LoketError('validation', `Alamat email petugas "${member.id}" tidak valid: harus satu alamat email.`, [
+        { field: 'email', message: 'Harus satu alamat email.' },
+      ]);
     }
-    await this.db.send(new PutItemCommand({ TableName: this.table, Item: toItem({ pk: 'STAFF', sk: member.id, ...member }) }));
+    await this.db.send(
+      new PutItemCommand({ TableName: this.table, Item: toItem({ pk: 'STAFF', sk: member.id, ...member }) }),
+    );
   }
 }
 
@@ -93,7 +139,10 @@ interface RecomputeProgress {
 
 export class DynamoRecomputeProgress {
   private readonly key = toItem({ pk: 'CONFIG', sk: 'JOB#recompute' });
-  constructor(private readonly db: DynamoDBClient, private readonly table: string) {}
+  constructor(
+    private readonly db: DynamoDBClient,
+    private readonly table: string,
+  ) {}
 
   async get(): Promise<RecomputeProgress> {
     const r = await this.db.send(new GetItemCommand({ TableName: this.table, Key: this.key, ConsistentRead: true }));
@@ -101,7 +150,9 @@ export class DynamoRecomputeProgress {
   }
 
   async put(p: RecomputeProgress): Promise<void> {
-    await this.db.send(new PutItemCommand({ TableName: this.table, Item: toItem({ pk: 'CONFIG', sk: 'JOB#recompute', ...p }) }));
+    await this.db.send(
+      new PutItemCommand({ TableName: this.table, Item: toItem({ pk: 'CONFIG', sk: 'JOB#recompute', ...p }) }),
+    );
   }
 }
 
@@ -110,21 +161,35 @@ export class DynamoRecomputeProgress {
  * or when a digest last ran. A mark only moves forward, so an overlapping slower run cannot rewind it.
  */
 export class DynamoMarks {
-  constructor(private readonly db: DynamoDBClient, private readonly table: string) {}
+  constructor(
+    private readonly db: DynamoDBClient,
+    private readonly table: string,
+  ) {}
 
   async get(name: string): Promise<number | undefined> {
-    const r = await this.db.send(new GetItemCommand({ TableName: this.table, Key: toItem({ pk: 'CONFIG', sk: `MARK#${name}` }), ConsistentRead: true }));
+    const r = await this.db.send(
+      new GetItemCommand({
+        TableName: this.table,
+        Key: toItem({ pk: 'CONFIG', sk: `MARK#${name}` }),
+        ConsistentRead: true,
+      }),
+    );
     return r.Item?.at?.N === undefined ? undefined : Number(r.Item.at.N);
   }
 
   /** Moves the mark to `at`; false when it was already there or beyond. */
   async advance(name: string, at: number): Promise<boolean> {
     try {
-      await this.db.send(new UpdateItemCommand({
-        TableName: this.table, Key: toItem({ pk: 'CONFIG', sk: `MARK#${name}` }),
-        UpdateExpression: 'SET #at = :at', ConditionExpression: 'attribute_not_exists(#at) OR #at < :at',
-        ExpressionAttributeNames: { '#at': 'at' }, ExpressionAttributeValues: { ':at': { N: String(at) } },
-      }));
+      await this.db.send(
+        new UpdateItemCommand({
+          TableName: this.table,
+          Key: toItem({ pk: 'CONFIG', sk: `MARK#${name}` }),
+          UpdateExpression: 'SET #at = :at',
+          ConditionExpression: 'attribute_not_exists(#at) OR #at < :at',
+          ExpressionAttributeNames: { '#at': 'at' },
+          ExpressionAttributeValues: { ':at': { N: String(at) } },
+        }),
+      );
       return true;
     } catch (e) {
       if ((e as Error).name === 'ConditionalCheckFailedException') return false;
@@ -141,7 +206,11 @@ export class DynamoFormMappings {
   /** Every webhook looks its form up: one read per container per few seconds, not per submission. */
   private readonly cached: ShortCache<FormMapping[]>;
 
-  constructor(private readonly db: DynamoDBClient, private readonly table: string, cacheMs = READ_CACHE_MS) {
+  constructor(
+    private readonly db: DynamoDBClient,
+    private readonly table: string,
+    cacheMs = READ_CACHE_MS,
+  ) {
     this.cached = new ShortCache(cacheMs, () => this.read());
   }
 
@@ -150,21 +219,31 @@ export class DynamoFormMappings {
   }
 
   private async read(): Promise<FormMapping[]> {
-    const r = await this.db.send(new QueryCommand({
-      TableName: this.table, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :form)',
-      ExpressionAttributeValues: { ':pk': { S: 'CONFIG' }, ':form': { S: 'FORM#' } },
-    }));
+    const r = await this.db.send(
+      new QueryCommand({
+        TableName: this.table,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :form)',
+        ExpressionAttributeValues: { ':pk': { S: 'CONFIG' }, ':form': { S: 'FORM#' } },
+      }),
+    );
     return (r.Items ?? []).map((i) => stripKeys<{ mapping: FormMapping }>(i).mapping);
   }
 
   async put(mapping: FormMapping): Promise<void> {
     const parsed = FormMappingSchema.parse(mapping);
-    await this.db.send(new PutItemCommand({ TableName: this.table, Item: toItem({ pk: 'CONFIG', sk: `FORM#${parsed.formId}`, mapping: parsed }) }));
+    await this.db.send(
+      new PutItemCommand({
+        TableName: this.table,
+        Item: toItem({ pk: 'CONFIG', sk: `FORM#${parsed.formId}`, mapping: parsed }),
+      }),
+    );
     this.cached.clear();
   }
 
   async remove(formId: string): Promise<void> {
-    await this.db.send(new DeleteItemCommand({ TableName: this.table, Key: toItem({ pk: 'CONFIG', sk: `FORM#${formId}` }) }));
+    await this.db.send(
+      new DeleteItemCommand({ TableName: this.table, Key: toItem({ pk: 'CONFIG', sk: `FORM#${formId}` }) }),
+    );
     this.cached.clear();
   }
 }

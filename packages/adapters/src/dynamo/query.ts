@@ -5,7 +5,11 @@ import { type Item, stripKeys } from './codec';
 export const timeKey = (ms: number, id: string) => `${new Date(ms).toISOString()}#${id}`;
 
 /** Follows a query's pages until `max` items (or the end), returning them as domain objects. */
-export const queryAll = async <T>(db: DynamoDBClient, input: QueryCommandInput, max = Number.POSITIVE_INFINITY): Promise<T[]> => {
+export const queryAll = async <T>(
+  db: DynamoDBClient,
+  input: QueryCommandInput,
+  max = Number.POSITIVE_INFINITY,
+): Promise<T[]> => {
   const out: T[] = [];
   let start: Item | undefined;
   do {
@@ -21,8 +25,14 @@ export const queryAll = async <T>(db: DynamoDBClient, input: QueryCommandInput, 
  * or before `at`, soonest first. "~" sorts after any id, so everything at exactly `at` is included.
  */
 export const queryDueOnGsi1 = <T>(db: DynamoDBClient, table: string, queue: string, at: number, limit: number) =>
-  queryAll<T>(db, {
-    TableName: table, IndexName: 'gsi1', Limit: limit,
-    KeyConditionExpression: 'gsi1pk = :q AND gsi1sk <= :at',
-    ExpressionAttributeValues: { ':q': { S: queue }, ':at': { S: timeKey(at, '~') } },
-  }, limit);
+  queryAll<T>(
+    db,
+    {
+      TableName: table,
+      IndexName: 'gsi1',
+      Limit: limit,
+      KeyConditionExpression: 'gsi1pk = :q AND gsi1sk <= :at',
+      ExpressionAttributeValues: { ':q': { S: queue }, ':at': { S: timeKey(at, '~') } },
+    },
+    limit,
+  );

@@ -1,4 +1,10 @@
-import { DeleteItemCommand, type DynamoDBClient, GetItemCommand, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import {
+  DeleteItemCommand,
+  type DynamoDBClient,
+  GetItemCommand,
+  PutItemCommand,
+  UpdateItemCommand,
+} from '@aws-sdk/client-dynamodb';
 import { stripKeys, toItem } from './codec';
 
 /**
@@ -8,22 +14,35 @@ import { stripKeys, toItem } from './codec';
  * Ids are stored as the caller gives them: callers pass a hash, never the secret itself.
  */
 export class DynamoTickets {
-  constructor(private readonly db: DynamoDBClient, private readonly table: string) {}
+  constructor(
+    private readonly db: DynamoDBClient,
+    private readonly table: string,
+  ) {}
 
   private key(kind: string, id: string) {
     return toItem({ pk: `TICKET#${kind}#${id}`, sk: 'TICKET' });
   }
 
   async put(kind: string, id: string, data: Record<string, unknown>, expiresAtMs: number): Promise<void> {
-    await this.db.send(new PutItemCommand({
-      TableName: this.table,
-      Item: toItem({ pk: `TICKET#${kind}#${id}`, sk: 'TICKET', data, expiresAtMs, expiresAt: Math.ceil(expiresAtMs / 1000) }),
-      ConditionExpression: 'attribute_not_exists(pk)',
-    }));
+    await this.db.send(
+      new PutItemCommand({
+        TableName: this.table,
+        Item: toItem({
+          pk: `TICKET#${kind}#${id}`,
+          sk: 'TICKET',
+          data,
+          expiresAtMs,
+          expiresAt: Math.ceil(expiresAtMs / 1000),
+        }),
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
   }
 
   async take<T>(kind: string, id: string, now: number): Promise<T | undefined> {
-    const r = await this.db.send(new DeleteItemCommand({ TableName: this.table, Key: this.key(kind, id), ReturnValues: 'ALL_OLD' }));
+    const r = await this.db.send(
+      new DeleteItemCommand({ TableName: this.table, Key: this.key(kind, id), ReturnValues: 'ALL_OLD' }),
+    );
     if (!r.Attributes) return undefined;
     const item = stripKeys<{ data: T; expiresAtMs: number }>(r.Attributes);
     return item.expiresAtMs > now ? item.data : undefined;
@@ -60,23 +79,32 @@ export class DynamoSessions {
   }
 
   async create(hash: string, session: StoredSession): Promise<void> {
-    await this.db.send(new PutItemCommand({
-      TableName: this.table, Item: toItem({ pk: `SESSION#${hash}`, sk: 'SESSION', ...session, expiresAt: this.expiry(session.lastSeenAt) }),
-      ConditionExpression: 'attribute_not_exists(pk)',
-    }));
+    await this.db.send(
+      new PutItemCommand({
+        TableName: this.table,
+        Item: toItem({ pk: `SESSION#${hash}`, sk: 'SESSION', ...session, expiresAt: this.expiry(session.lastSeenAt) }),
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
   }
 
   /** The session if it exists and was used within the idle limit; marks it used. */
   async use(hash: string, now: number): Promise<StoredSession | undefined> {
-    const r = await this.db.send(new GetItemCommand({ TableName: this.table, Key: this.key(hash), ConsistentRead: true }));
+    const r = await this.db.send(
+      new GetItemCommand({ TableName: this.table, Key: this.key(hash), ConsistentRead: true }),
+    );
     if (!r.Item) return undefined;
     const s = stripKeys<StoredSession>(r.Item);
     if (now - s.lastSeenAt > this.idleMs) return undefined;
     if (now - s.lastSeenAt > this.touchEveryMs) {
-      await this.db.send(new UpdateItemCommand({
-        TableName: this.table, Key: this.key(hash), UpdateExpression: 'SET lastSeenAt = :now, expiresAt = :exp',
-        ExpressionAttributeValues: { ':now': { N: String(now) }, ':exp': { N: String(this.expiry(now)) } },
-      }));
+      await this.db.send(
+        new UpdateItemCommand({
+          TableName: this.table,
+          Key: this.key(hash),
+          UpdateExpression: 'SET lastSeenAt = :now, expiresAt = :exp',
+          ExpressionAttributeValues: { ':now': { N: String(now) }, ':exp': { N: String(this.expiry(now)) } },
+        }),
+      );
     }
     return s;
   }

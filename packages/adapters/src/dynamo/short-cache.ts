@@ -12,7 +12,11 @@ export const READ_CACHE_MS = 10_000;
 export class ShortCache<T> {
   private entry?: { at: number; value: Promise<T> };
 
-  constructor(private readonly ttlMs: number, private readonly read: () => Promise<T>, private readonly now = () => performance.now()) {}
+  constructor(
+    private readonly ttlMs: number,
+    private readonly read: () => Promise<T>,
+    private readonly now = () => performance.now(),
+  ) {}
 
   get(): Promise<T> {
     const now = this.now();

@@ -17,16 +17,27 @@ interface SurveyResponse {
  * gsi2 (`IKM#<yyyy-mm>`), so a period's index reads that period's answers and nothing else.
  */
 export class DynamoSurveys {
-  constructor(private readonly db: DynamoDBClient, private readonly table: string) {}
+  constructor(
+    private readonly db: DynamoDBClient,
+    private readonly table: string,
+  ) {}
 
   /** False when this case was already answered. */
   async put(r: SurveyResponse): Promise<boolean> {
     try {
-      await this.db.send(new PutItemCommand({
-        TableName: this.table,
-        Item: toItem({ pk: `SURVEY#${r.caseId}`, sk: 'R', ...r, gsi2pk: `IKM#${wibMonth(r.at)}`, gsi2sk: timeKey(r.at, r.caseId) }),
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }));
+      await this.db.send(
+        new PutItemCommand({
+          TableName: this.table,
+          Item: toItem({
+            pk: `SURVEY#${r.caseId}`,
+            sk: 'R',
+            ...r,
+            gsi2pk: `IKM#${wibMonth(r.at)}`,
+            gsi2sk: timeKey(r.at, r.caseId),
+          }),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
       return true;
     } catch (e) {
       if ((e as Error).name === 'ConditionalCheckFailedException') return false;
@@ -35,14 +46,23 @@ export class DynamoSurveys {
   }
 
   async answered(caseId: string): Promise<boolean> {
-    const r = await this.db.send(new GetItemCommand({ TableName: this.table, Key: toItem({ pk: `SURVEY#${caseId}`, sk: 'R' }), ConsistentRead: true }));
+    const r = await this.db.send(
+      new GetItemCommand({
+        TableName: this.table,
+        Key: toItem({ pk: `SURVEY#${caseId}`, sk: 'R' }),
+        ConsistentRead: true,
+      }),
+    );
     return r.Item !== undefined;
   }
 
   /** The answers of one month (`yyyy-mm`). */
   month(month: string): Promise<SurveyResponse[]> {
     return queryAll<SurveyResponse>(this.db, {
-      TableName: this.table, IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :p', ExpressionAttributeValues: { ':p': { S: `IKM#${month}` } },
+      TableName: this.table,
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :p',
+      ExpressionAttributeValues: { ':p': { S: `IKM#${month}` } },
     });
   }
 }

@@ -2,7 +2,11 @@ import { auth } from '@googleapis/drive';
 import * as z from 'zod';
 
 /** The fields of a service-account key file that self-signed JWTs need. */
-const ServiceAccountKey = z.object({ client_email: z.string().email(), private_key: z.string().min(100), private_key_id: z.string().optional() });
+const ServiceAccountKey = z.object({
+  client_email: z.string().email(),
+  private_key: z.string().min(100),
+  private_key_id: z.string().optional(),
+});
 
 const GOOGLE_SCOPES = [
   'https://www.googleapis.com/auth/drive.readonly',
@@ -17,7 +21,12 @@ const GOOGLE_SCOPES = [
  */
 export const serviceAccountAuth = (keyJson: string) => {
   const key = ServiceAccountKey.parse(JSON.parse(keyJson));
-  const jwt = new auth.JWT({ email: key.client_email, key: key.private_key, keyId: key.private_key_id, scopes: GOOGLE_SCOPES });
+  const jwt = new auth.JWT({
+    email: key.client_email,
+    key: key.private_key,
+    keyId: key.private_key_id,
+    scopes: GOOGLE_SCOPES,
+  });
   jwt.useJWTAccessWithScope = true;
   return jwt;
 };

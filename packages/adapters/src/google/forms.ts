@@ -3,7 +3,17 @@ import type { GoogleAuth } from './auth';
 import type { FormQuestion, FormResponses } from './types';
 
 const questionType = (q: forms_v1.Schema$Question): string =>
-  q.fileUploadQuestion ? 'FILE_UPLOAD' : q.choiceQuestion ? 'CHOICE' : q.dateQuestion ? 'DATE' : q.timeQuestion ? 'TIME' : q.scaleQuestion ? 'SCALE' : 'TEXT';
+  q.fileUploadQuestion
+    ? 'FILE_UPLOAD'
+    : q.choiceQuestion
+      ? 'CHOICE'
+      : q.dateQuestion
+        ? 'DATE'
+        : q.timeQuestion
+          ? 'TIME'
+          : q.scaleQuestion
+            ? 'SCALE'
+            : 'TEXT';
 
 /** Google Forms v1 through `@googleapis/forms`; `rootUrl` points it elsewhere (tests). */
 export class GoogleFormResponses implements FormResponses {
@@ -17,11 +27,16 @@ export class GoogleFormResponses implements FormResponses {
     const { data } = await this.api.forms.get({ formId });
     return (data.items ?? []).flatMap((item) => {
       const single = item.questionItem?.question;
-      if (single?.questionId) return [{ questionId: single.questionId, title: item.title ?? '', type: questionType(single) }];
+      if (single?.questionId)
+        return [{ questionId: single.questionId, title: item.title ?? '', type: questionType(single) }];
       // Grid rows are questions of their own, titled "<item> [<row>]" as Forms exports them.
-      return (item.questionGroupItem?.questions ?? []).filter((q) => q.questionId).map((q) => ({
-        questionId: q.questionId!, title: `${item.title ?? ''} [${q.rowQuestion?.title ?? ''}]`, type: questionType(q),
-      }));
+      return (item.questionGroupItem?.questions ?? [])
+        .filter((q) => q.questionId)
+        .map((q) => ({
+          questionId: q.questionId!,
+          title: `${item.title ?? ''} [${q.rowQuestion?.title ?? ''}]`,
+          type: questionType(q),
+        }));
     });
   }
 
@@ -30,7 +45,10 @@ export class GoogleFormResponses implements FormResponses {
     let pageToken: string | undefined;
     do {
       const { data } = await this.api.forms.responses.list({
-        formId, pageSize: 5000, pageToken, filter: since ? `timestamp >= ${since.toISOString()}` : undefined,
+        formId,
+        pageSize: 5000,
+        pageToken,
+        filter: since ? `timestamp >= ${since.toISOString()}` : undefined,
       });
       out.push(...(data.responses ?? []));
       pageToken = data.nextPageToken ?? undefined;

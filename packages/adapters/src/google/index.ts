@@ -7,10 +7,14 @@ import type { FormResponses } from './types';
  */
 export const googleClients = (keyJson: string, rootUrl?: string): { drive: RemoteFiles; forms: FormResponses } => {
   let loaded: Promise<{ drive: RemoteFiles; forms: FormResponses }> | undefined;
-  const load = () => (loaded ??= Promise.all([import('./auth'), import('./drive'), import('./forms')]).then(([auth, drive, forms]) => {
-    const credentials = auth.serviceAccountAuth(keyJson);
-    return { drive: new drive.GoogleDriveFiles(credentials, rootUrl), forms: new forms.GoogleFormResponses(credentials, rootUrl) };
-  }));
+  const load = () =>
+    (loaded ??= Promise.all([import('./auth'), import('./drive'), import('./forms')]).then(([auth, drive, forms]) => {
+      const credentials = auth.serviceAccountAuth(keyJson);
+      return {
+        drive: new drive.GoogleDriveFiles(credentials, rootUrl),
+        forms: new forms.GoogleFormResponses(credentials, rootUrl),
+      };
+    }));
   return {
     drive: { fetch: async (fileId, maxBytes) => (await load()).drive.fetch(fileId, maxBytes) },
     forms: {

@@ -13,4 +13,3 @@ export interface FormResponses {
   /** Every response submitted or edited at or after `since` (all of them without `since`). */
   responses(formId: string, since?: Date): Promise<forms_v1.Schema$FormResponse[]>;
 }
-

@@ -36,7 +36,9 @@ const parseLaporTime = (v: unknown): number | undefined => {
   const m = /^(\d{1,2})-(\d{1,2})-(\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(s);
   if (m) {
     const [, d, mo, y, h = '0', mi = '0', se = '0'] = m;
-    const t = Date.parse(`${y}-${mo!.padStart(2, '0')}-${d!.padStart(2, '0')}T${h.padStart(2, '0')}:${mi}:${se.padStart(2, '0')}+07:00`);
+    const t = Date.parse(
+      `${y}-${mo!.padStart(2, '0')}-${d!.padStart(2, '0')}T${h.padStart(2, '0')}:${mi}:${se.padStart(2, '0')}+07:00`,
+    );
     return Number.isNaN(t) ? undefined : t;
   }
   const t = Date.parse(/[zZ]|[+-]\d{2}:?\d{2}$/.test(s) ? s : `${s.replace(' ', 'T')}+07:00`);
@@ -56,7 +58,9 @@ const salvageJson = (text: string): unknown => {
     if (start >= 0 && end > start) {
       try {
         return JSON.parse(text.slice(start, end + 1));
-      } catch { /* fall through */ }
+      } catch {
+        /* fall through */
+      }
     }
     throw new LaporApiError(`LAPOR! answered with a body that is not JSON (${text.length} bytes)`, true);
   }
@@ -74,11 +78,12 @@ const statusRef = (v: unknown) => {
   return { ...(code !== undefined ? { code } : {}), name };
 };
 
-const attachmentRefs = (v: unknown): LaporAttachmentRef[] => (Array.isArray(v) ? v : []).flatMap((a, i) => {
-  const o = obj(a);
-  const url = str(typeof a === 'string' ? a : undefined, o.url, o.file_url, o.path, o.file);
-  return url ? [{ url, name: str(o.name, o.file_name, o.filename, o.original_name) ?? `lampiran-${i + 1}` }] : [];
-});
+const attachmentRefs = (v: unknown): LaporAttachmentRef[] =>
+  (Array.isArray(v) ? v : []).flatMap((a, i) => {
+    const o = obj(a);
+    const url = str(typeof a === 'string' ? a : undefined, o.url, o.file_url, o.path, o.file);
+    return url ? [{ url, name: str(o.name, o.file_name, o.filename, o.original_name) ?? `lampiran-${i + 1}` }] : [];
+  });
 
 /** The complaint in `GET /complaints/{id}/complaint`: `results.data` and `results.data_logs`. */
 const readComplaint = (id: string, body: unknown, now: number): LaporComplaint => {
@@ -101,7 +106,11 @@ const readComplaint = (id: string, body: unknown, now: number): LaporComplaint =
     ...(code !== undefined ? { status: { code, name: str(data.status_name, obj(data.status).name) ?? '' } } : {}),
     createdAt: parseLaporTime(data.created_at ?? data.date_of_complaint) ?? now,
     logs,
-    reporter: { name: str(reporter.name, data.user_name, data.name), email: str(reporter.email), phone: str(reporter.phone, reporter.phone_number) },
+    reporter: {
+      name: str(reporter.name, data.user_name, data.name),
+      email: str(reporter.email),
+      phone: str(reporter.phone, reporter.phone_number),
+    },
     isSecret: flag(data.is_secret),
     isAnonymous: flag(data.is_anonymous),
     attachments: attachmentRefs(data.attachments),
@@ -117,7 +126,14 @@ const readFollowups = (body: unknown, now: number): LaporFollowup[] => {
     if (!content) return [];
     const at = parseLaporTime(o.created_at) ?? now;
     const author = str(obj(o.user).name, obj(o.institution).name, o.institution_name, o.user_name);
-    return [{ id: str(o.id, o.followup_id) ?? `${at}-${content.length}-${content.slice(0, 16)}`, at, content, ...(author ? { author } : {}) }];
+    return [
+      {
+        id: str(o.id, o.followup_id) ?? `${at}-${content.length}-${content.slice(0, 16)}`,
+        at,
+        content,
+        ...(author ? { author } : {}),
+      },
+    ];
   });
 };
 
@@ -130,15 +146,21 @@ const acceptedOrThrow = (text: string, what: string) => {
     throw new LaporUnconfirmed(`${what}: LAPOR! answered 2xx without a readable body`, true);
   }
   const results = resultsOf(body);
-  const refused = body.success === false || results.success === false || /^(error|failed|gagal)$/i.test(str(body.status, results.status) ?? '');
-  if (refused) throw new LaporApiError(`${what} refused: ${str(body.message, results.message) ?? 'no reason given'}`, false);
+  const refused =
+    body.success === false ||
+    results.success === false ||
+    /^(error|failed|gagal)$/i.test(str(body.status, results.status) ?? '');
+  if (refused)
+    throw new LaporApiError(`${what} refused: ${str(body.message, results.message) ?? 'no reason given'}`, false);
 };
 
 export class LaporApi implements RemoteFiles {
   constructor(private readonly settings: LaporSettings) {}
 
   private url(path: string) {
-    return /^https?:\/\//.test(path) ? path : `${this.settings.baseUrl.replace(/\/$/, '')}${path.startsWith('/') ? '' : '/'}${path}`;
+    return /^https?:\/\//.test(path)
+      ? path
+      : `${this.settings.baseUrl.replace(/\/$/, '')}${path.startsWith('/') ? '' : '/'}${path}`;
   }
 
   private async send(path: string, init: RequestInit = {}): Promise<Response> {
@@ -146,18 +168,32 @@ export class LaporApi implements RemoteFiles {
     try {
       res = await fetch(this.url(path), {
         ...init,
-        headers: { auth: `Bearer ${this.settings.auth}`, token: this.settings.token, accept: 'application/json', ...init.headers },
+        headers: {
+          auth: `Bearer ${this.settings.auth}`,
+          token: this.settings.token,
+          accept: 'application/json',
+          ...init.headers,
+        },
         signal: AbortSignal.timeout(this.settings.timeoutMs),
       });
     } catch (e) {
       const name = (e as Error).name;
-      throw new LaporApiError(name === 'TimeoutError' ? `LAPOR! did not answer within ${this.settings.timeoutMs} ms` : `LAPOR! unreachable: ${(e as Error).message}`, true);
+      throw new LaporApiError(
+        name === 'TimeoutError'
+          ? `LAPOR! did not answer within ${this.settings.timeoutMs} ms`
+          : `LAPOR! unreachable: ${(e as Error).message}`,
+        true,
+      );
     }
     if (!res.ok) {
       await res.body?.cancel();
       // 408/429 and 5xx pass; other 4xx (bad credentials, unknown complaint) will not by retrying.
       const transient = res.status >= 500 || res.status === 408 || res.status === 429;
-      throw new LaporApiError(`LAPOR! answered ${res.status} for ${init.method ?? 'GET'} ${path.split('?')[0]}`, transient, res.status);
+      throw new LaporApiError(
+        `LAPOR! answered ${res.status} for ${init.method ?? 'GET'} ${path.split('?')[0]}`,
+        transient,
+        res.status,
+      );
     }
     return res;
   }
@@ -178,14 +214,28 @@ export class LaporApi implements RemoteFiles {
   }
 
   /** `POST /complaints/followup/add`, multipart, with files from the desk's bucket. */
-  async postFollowup(input: { complaintId: string; content: string; isSecret: boolean; files?: RemoteFile[] }): Promise<void> {
+  async postFollowup(input: {
+    complaintId: string;
+    content: string;
+    isSecret: boolean;
+    files?: RemoteFile[];
+  }): Promise<void> {
     const form = new FormData();
     const fields: Record<string, string> = {
-      user_id: this.settings.userId ?? '', institution_from_id: this.settings.institutionId ?? '', institution_to_id: this.settings.institutionId ?? '',
-      complaint_id: input.complaintId, info_disposition: '', template_code: '', rating: '', is_secret: input.isSecret ? '1' : '0', content: input.content,
+      user_id: this.settings.userId ?? '',
+      institution_from_id: this.settings.institutionId ?? '',
+      institution_to_id: this.settings.institutionId ?? '',
+      complaint_id: input.complaintId,
+      info_disposition: '',
+      template_code: '',
+      rating: '',
+      is_secret: input.isSecret ? '1' : '0',
+      content: input.content,
     };
     for (const [k, v] of Object.entries(fields)) form.append(k, v);
-    (input.files ?? []).forEach((f, i) => form.append(`attachment[${i}]`, new Blob([new Uint8Array(f.bytes)], { type: f.mimeType }), f.name));
+    (input.files ?? []).forEach((f, i) =>
+      form.append(`attachment[${i}]`, new Blob([new Uint8Array(f.bytes)], { type: f.mimeType }), f.name),
+    );
     const res = await this.send('/complaints/followup/add', { method: 'POST', body: form });
     acceptedOrThrow(await res.text(), `follow-up on ${input.complaintId}`);
   }
@@ -193,8 +243,14 @@ export class LaporApi implements RemoteFiles {
   /** "Bukan wewenang": the complaint goes to the agency that is responsible. */
   async reject(input: { complaintId: string; institutionId?: string; reason: string }): Promise<void> {
     const res = await this.send(`/complaints/process/${encodeURIComponent(input.complaintId)}/reject`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ is_request: 1, reason: input.institutionId ?? '', reason_description: input.reason, not_authority: 1 }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        is_request: 1,
+        reason: input.institutionId ?? '',
+        reason_description: input.reason,
+        not_authority: 1,
+      }),
     });
     acceptedOrThrow(await res.text(), `forward of ${input.complaintId}`);
   }
@@ -202,7 +258,9 @@ export class LaporApi implements RemoteFiles {
   /** Complaint ids from a configured listing (discovery; LAPOR! publishes no endpoint for it). */
   async listIds(path: string): Promise<string[]> {
     const list = resultsOf((await this.getJson(path)).body).data;
-    return (Array.isArray(list) ? list : []).flatMap((c) => str(obj(c).id, obj(c).complaint_id, obj(c).tracking_id) ?? []);
+    return (Array.isArray(list) ? list : []).flatMap(
+      (c) => str(obj(c).id, obj(c).complaint_id, obj(c).tracking_id) ?? [],
+    );
   }
 
   /** An attachment of a complaint (RemoteFiles, so the desk's file copy handles it like a Drive file). */
@@ -215,13 +273,23 @@ export class LaporApi implements RemoteFiles {
         throw new FileFetchError(`attachment is ${declared} bytes, limit ${maxBytes}`, 'too_large', declared);
       }
       const bytes = new Uint8Array(await res.arrayBuffer());
-      if (bytes.byteLength > maxBytes) throw new FileFetchError(`attachment is ${bytes.byteLength} bytes, limit ${maxBytes}`, 'too_large', bytes.byteLength);
-      const name = /filename="?([^";]+)"?/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? decodeURIComponent(url.split('/').pop() ?? 'lampiran');
+      if (bytes.byteLength > maxBytes)
+        throw new FileFetchError(
+          `attachment is ${bytes.byteLength} bytes, limit ${maxBytes}`,
+          'too_large',
+          bytes.byteLength,
+        );
+      const name =
+        /filename="?([^";]+)"?/.exec(res.headers.get('content-disposition') ?? '')?.[1] ??
+        decodeURIComponent(url.split('/').pop() ?? 'lampiran');
       return { name, mimeType: res.headers.get('content-type')?.split(';')[0] ?? 'application/octet-stream', bytes };
     } catch (e) {
       if (e instanceof FileFetchError) throw e;
       const status = (e as LaporApiError).status;
-      throw new FileFetchError((e as Error).message, status === 404 ? 'not_found' : status === 401 || status === 403 ? 'denied' : 'unavailable');
+      throw new FileFetchError(
+        (e as Error).message,
+        status === 404 ? 'not_found' : status === 401 || status === 403 ? 'denied' : 'unavailable',
+      );
     }
   }
 }

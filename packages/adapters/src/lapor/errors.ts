@@ -1,6 +1,10 @@
 /** A failed LAPOR! call. `transient`: worth trying again (5xx, 408/429, timeout, unreadable body). */
 export class LaporApiError extends Error {
-  constructor(message: string, readonly transient: boolean, readonly status?: number) {
+  constructor(
+    message: string,
+    readonly transient: boolean,
+    readonly status?: number,
+  ) {
     super(message);
   }
 }

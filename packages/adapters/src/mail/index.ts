@@ -7,8 +7,9 @@ import type { Config } from '../config';
  */
 export const createMailer = (config: Config): Mailer => {
   let loaded: Promise<Mailer> | undefined;
-  const load = () => (loaded ??= config.LOKET_SMTP_URL
-    ? import('./smtp').then((m) => new m.SmtpMailer(config.LOKET_SMTP_URL!, config.LOKET_MAIL_FROM))
-    : import('./ses').then((m) => new m.SesMailer(config.AWS_REGION, config.LOKET_MAIL_FROM)));
+  const load = () =>
+    (loaded ??= config.LOKET_SMTP_URL
+      ? import('./smtp').then((m) => new m.SmtpMailer(config.LOKET_SMTP_URL!, config.LOKET_MAIL_FROM))
+      : import('./ses').then((m) => new m.SesMailer(config.AWS_REGION, config.LOKET_MAIL_FROM)));
   return { send: async (mail) => (await load()).send(mail) };
 };

@@ -17,7 +17,10 @@ const MARGIN = { left: 70, right: 57, top: 50, bottom: 60 };
 const BLACK = rgb(0, 0, 0);
 
 /** The fonts ship beside this file; in Lambda they are copied to the task root (infra/runtime.ts). */
-const fontDir = () => (process.env.LAMBDA_TASK_ROOT ? join(process.env.LAMBDA_TASK_ROOT, 'fonts') : fileURLToPath(new URL('./fonts/', import.meta.url)));
+const fontDir = () =>
+  process.env.LAMBDA_TASK_ROOT
+    ? join(process.env.LAMBDA_TASK_ROOT, 'fonts')
+    : fileURLToPath(new URL('./fonts/', import.meta.url));
 
 interface Fonts {
   regular: PDFFont;
@@ -29,7 +32,10 @@ class Flow {
   page: PDFPage;
   y: number;
 
-  constructor(private readonly doc: PDFDocument, readonly fonts: Fonts) {
+  constructor(
+    private readonly doc: PDFDocument,
+    readonly fonts: Fonts,
+  ) {
     this.page = doc.addPage([A4.width, A4.height]);
     this.y = A4.height - MARGIN.top;
   }
@@ -61,7 +67,17 @@ class Flow {
     return lines;
   }
 
-  text(text: string, opts: { size?: number; bold?: boolean; x?: number; width?: number; align?: 'left' | 'center' | 'right'; gap?: number } = {}) {
+  text(
+    text: string,
+    opts: {
+      size?: number;
+      bold?: boolean;
+      x?: number;
+      width?: number;
+      align?: 'left' | 'center' | 'right';
+      gap?: number;
+    } = {},
+  ) {
     const size = opts.size ?? 11.5;
     const font = opts.bold ? this.fonts.bold : this.fonts.regular;
     const x = opts.x ?? MARGIN.left;
@@ -89,7 +105,12 @@ class Flow {
 
   line(thickness: number, gap: number) {
     this.y -= gap;
-    this.page.drawLine({ start: { x: MARGIN.left, y: this.y }, end: { x: A4.width - MARGIN.right, y: this.y }, thickness, color: BLACK });
+    this.page.drawLine({
+      start: { x: MARGIN.left, y: this.y },
+      end: { x: A4.width - MARGIN.right, y: this.y },
+      thickness,
+      color: BLACK,
+    });
   }
 }
 
@@ -102,17 +123,33 @@ const drawQr = (page: PDFPage, text: string, x: number, y: number, size: number)
   page.drawRectangle({ x, y, width: size, height: size, color: rgb(1, 1, 1) });
   for (let r = 0; r < n; r++) {
     for (let c = 0; c < n; c++) {
-      if (qr.modules.get(r, c)) page.drawRectangle({ x: x + (c + quiet) * cell, y: y + size - (r + quiet + 1) * cell, width: cell, height: cell, color: BLACK });
+      if (qr.modules.get(r, c))
+        page.drawRectangle({
+          x: x + (c + quiet) * cell,
+          y: y + size - (r + quiet + 1) * cell,
+          width: cell,
+          height: cell,
+          color: BLACK,
+        });
     }
   }
 };
 
-export const renderLetterPdf = async (content: LetterContent, meta: { issuedAt: number; letterId: string }): Promise<Uint8Array> => {
+export const renderLetterPdf = async (
+  content: LetterContent,
+  meta: { issuedAt: number; letterId: string },
+): Promise<Uint8Array> => {
   const doc = await PDFDocument.create();
   doc.registerFontkit(fontkit);
   const dir = fontDir();
-  const [regularBytes, boldBytes] = await Promise.all([readFile(join(dir, 'LiberationSerif-Regular.ttf')), readFile(join(dir, 'LiberationSerif-Bold.ttf'))]);
-  const fonts = { regular: await doc.embedFont(regularBytes, { subset: true }), bold: await doc.embedFont(boldBytes, { subset: true }) };
+  const [regularBytes, boldBytes] = await Promise.all([
+    readFile(join(dir, 'LiberationSerif-Regular.ttf')),
+    readFile(join(dir, 'LiberationSerif-Bold.ttf')),
+  ]);
+  const fonts = {
+    regular: await doc.embedFont(regularBytes, { subset: true }),
+    bold: await doc.embedFont(boldBytes, { subset: true }),
+  };
   const issued = new Date(meta.issuedAt);
   doc.setTitle(`${content.title} ${content.number}`);
   doc.setAuthor(content.letterhead.office);
@@ -162,7 +199,8 @@ export const renderLetterPdf = async (content: LetterContent, meta: { issuedAt: 
   f.y -= 50;
   f.text(content.signatory.name, { x: sigX, width: sigW, align: 'center', bold: true });
   if (content.signatory.rank) f.text(content.signatory.rank, { x: sigX, width: sigW, align: 'center', size: 11 });
-  if (content.signatory.nip) f.text(`NIP. ${content.signatory.nip}`, { x: sigX, width: sigW, align: 'center', size: 11 });
+  if (content.signatory.nip)
+    f.text(`NIP. ${content.signatory.nip}`, { x: sigX, width: sigW, align: 'center', size: 11 });
   const afterSignature = f.y;
   drawQr(f.page, content.verifyUrl, MARGIN.left, top - qrSize, qrSize);
   f.y = top - qrSize - 2;
@@ -178,7 +216,13 @@ export const renderLetterPdf = async (content: LetterContent, meta: { issuedAt: 
   const pages = doc.getPages();
   pages.forEach((page, i) => {
     const footer = `${content.number} · Halaman ${i + 1} dari ${pages.length}`;
-    page.drawText(footer, { x: (A4.width - fonts.regular.widthOfTextAtSize(footer, 8)) / 2, y: MARGIN.bottom / 2, size: 8, font: fonts.regular, color: BLACK });
+    page.drawText(footer, {
+      x: (A4.width - fonts.regular.widthOfTextAtSize(footer, 8)) / 2,
+      y: MARGIN.bottom / 2,
+      size: 8,
+      font: fonts.regular,
+      color: BLACK,
+    });
   });
   return doc.save({ useObjectStreams: false });
 };

@@ -20,25 +20,43 @@ interface FileStore {
 
 export const createFileStore = (region: string, bucket: string): FileStore => {
   let loaded: Promise<{ s3: S3Client; sdk: typeof import('@aws-sdk/client-s3') }> | undefined;
-  const load = () => (loaded ??= import('@aws-sdk/client-s3').then((sdk) => ({
-    sdk,
-    // The endpoint comes from AWS_ENDPOINT_URL_S3 when set (local emulator, path-style addressing).
-    // Checksums only when required: s3rver stores streamed uploads corrupted otherwise.
-    s3: new sdk.S3Client({
-      region, forcePathStyle: Boolean(process.env.AWS_ENDPOINT_URL_S3),
-      requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED',
-    }),
-  })));
+  const load = () =>
+    (loaded ??= import('@aws-sdk/client-s3').then((sdk) => ({
+      sdk,
+      // The endpoint comes from AWS_ENDPOINT_URL_S3 when set (local emulator, path-style addressing).
+      // Checksums only when required: s3rver stores streamed uploads corrupted otherwise.
+      s3: new sdk.S3Client({
+        region,
+        forcePathStyle: Boolean(process.env.AWS_ENDPOINT_URL_S3),
+        requestChecksumCalculation: 'WHEN_REQUIRED',
+        responseChecksumValidation: 'WHEN_REQUIRED',
+      }),
+    })));
   return {
     async put(key, body, contentType, metadata) {
       const { s3, sdk } = await load();
-      await s3.send(new sdk.PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: contentType, Metadata: metadata }));
+      await s3.send(
+        new sdk.PutObjectCommand({
+          Bucket: bucket,
+          Key: key,
+          Body: body,
+          ContentType: contentType,
+          Metadata: metadata,
+        }),
+      );
     },
     async linkTo(key, opts) {
       const [{ s3, sdk }, { getSignedUrl }] = await Promise.all([load(), import('@aws-sdk/s3-request-presigner')]);
-      return getSignedUrl(s3, new sdk.GetObjectCommand({
-        Bucket: bucket, Key: key, ResponseContentType: opts.contentType, ResponseContentDisposition: `inline; filename="${opts.fileName}"`,
-      }), { expiresIn: opts.seconds });
+      return getSignedUrl(
+        s3,
+        new sdk.GetObjectCommand({
+          Bucket: bucket,
+          Key: key,
+          ResponseContentType: opts.contentType,
+          ResponseContentDisposition: `inline; filename="${opts.fileName}"`,
+        }),
+        { expiresIn: opts.seconds },
+      );
     },
     async check() {
       const { s3, sdk } = await load();

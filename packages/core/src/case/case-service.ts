@@ -1,7 +1,16 @@
 import { findService } from '../catalog/services';
 import type { Service } from '../catalog/schema';
 import { LoketError, notFound } from '../errors';
-import type { CalendarStore, CaseRepository, ExternalKey, IdSource, KlinikSeats, RawBody, StaffDirectory, TimeSource } from '../ports';
+import type {
+  CalendarStore,
+  CaseRepository,
+  ExternalKey,
+  IdSource,
+  KlinikSeats,
+  RawBody,
+  StaffDirectory,
+  TimeSource,
+} from '../ports';
 import { handOver } from '../workflow/handover';
 import { bookableMonths, type KlinikSession, sessionsFor } from '../klinik/schedule';
 import { WorkingCalendar } from '../sla/calendar';
@@ -12,8 +21,17 @@ import { workflowFor } from '../workflow/definitions';
 import { REVISION, SHARED_EVENTS } from '../workflow/build';
 import { APPLICANT_ROLE } from '../catalog/roles';
 import {
-  applyTransition, assignCase, checkStep, type AttachmentOutcome, type CaseChange, checkRequirement, openCase, recomputeDeadlines, recordAttachment,
-  resubmitAnswers, type NewCase,
+  applyTransition,
+  assignCase,
+  checkStep,
+  type AttachmentOutcome,
+  type CaseChange,
+  checkRequirement,
+  openCase,
+  recomputeDeadlines,
+  recordAttachment,
+  resubmitAnswers,
+  type NewCase,
 } from './commands';
 import { alreadyRecorded, type CaseRecord } from './model';
 import { makeTrackingNumber } from './tracking';
@@ -76,8 +94,18 @@ export class CaseService {
     for (let attempt = 0; attempt < 5; attempt++) {
       const now = this.deps.time.now();
       const change = openCase({
-        ...input, service, workflow: workflowFor(service), calendar, now,
-        source: input.source ?? (input.externalKey && { kind: input.externalKey.kind, externalId: input.externalKey.id, submittedAt: input.receivedAt }),
+        ...input,
+        service,
+        workflow: workflowFor(service),
+        calendar,
+        now,
+        source:
+          input.source ??
+          (input.externalKey && {
+            kind: input.externalKey.kind,
+            externalId: input.externalKey.id,
+            submittedAt: input.receivedAt,
+          }),
         id: this.deps.ids.caseId(input.externalKey),
         trackingNumber: makeTrackingNumber(service.code, wibDate(input.receivedAt), this.deps.ids.randomBytes(6)),
       });
@@ -105,17 +133,28 @@ export class CaseService {
   }
 
   /** Loads, applies a command and saves it with the version it read (or the one the caller saw). */
-  private async mutate(id: string, expectedVersion: number | undefined, decide: (c: CaseRecord, s: Service) => CaseChange | Promise<CaseChange>) {
+  private async mutate(
+    id: string,
+    expectedVersion: number | undefined,
+    decide: (c: CaseRecord, s: Service) => CaseChange | Promise<CaseChange>,
+  ) {
     const c = await this.get(id);
     if (expectedVersion !== undefined && expectedVersion !== c.version) {
-      throw new LoketError('conflict', 'Berkas telah diubah oleh petugas lain. Muat ulang lalu coba lagi.', [], `expected version ${expectedVersion}, stored ${c.version}`);
+      throw new LoketError(
+        'conflict',
+        'Berkas telah diubah oleh petugas lain. Muat ulang lalu coba lagi.',
+        [],
+        `expected version ${expectedVersion}, stored ${c.version}`,
+      );
     }
     return this.commit(await decide(c, serviceOrThrow(c.serviceId)));
   }
 
   /** The applicant's notices and any emails the command itself carries, as outbox entries. */
   private async owedMails(change: CaseChange): Promise<OutboxEntry[]> {
-    return [...((await this.deps.mailsFor?.(change)) ?? []), ...(change.mails ?? [])].map((m) => newOutboxEntry(m, change.record.updatedAt));
+    return [...((await this.deps.mailsFor?.(change)) ?? []), ...(change.mails ?? [])].map((m) =>
+      newOutboxEntry(m, change.record.updatedAt),
+    );
   }
 
   /**
@@ -126,7 +165,11 @@ export class CaseService {
     const r = change.record;
     if (r.closedAt === undefined || r.survey || r.channel === 'sp4n_lapor') return change;
     const token = randomCode(this.deps.ids.randomBytes(20));
-    return { ...change, opensSurvey: true, record: { ...r, survey: { token, until: r.closedAt + SURVEY_DAYS * 86_400_000 } } };
+    return {
+      ...change,
+      opensSurvey: true,
+      record: { ...r, survey: { token, until: r.closedAt + SURVEY_DAYS * 86_400_000 } },
+    };
   }
 
   /** Saves a change (version-checked) with the emails it owes in one transaction, then runs `afterChange`. */
@@ -138,7 +181,17 @@ export class CaseService {
     return change;
   }
 
-  async act(id: string, input: { event: string; actor: Actor; note?: string; expectedVersion?: number; attachments?: string[]; data?: Record<string, string> }) {
+  async act(
+    id: string,
+    input: {
+      event: string;
+      actor: Actor;
+      note?: string;
+      expectedVersion?: number;
+      attachments?: string[];
+      data?: Record<string, string>;
+    },
+  ) {
     const calendar = await this.calendar();
     const seat = await this.takeSeat(id, input);
     const staff = await this.deps.staff.list();
@@ -161,18 +214,23 @@ export class CaseService {
    * session must be bookable for this case (not started, on a topic it asked for, a seat left): else
    * the step is refused (422) naming `sessionId`.
    */
-  private async takeSeat(id: string, input: { event: string; actor: Actor; note?: string; data?: Record<string, string> }): Promise<KlinikSession | undefined> {
+  private async takeSeat(
+    id: string,
+    input: { event: string; actor: Actor; note?: string; data?: Record<string, string> },
+  ): Promise<KlinikSession | undefined> {
     const c = await this.get(id);
     // The step itself first (state, role, note, guard): a seat is taken only for a step that may be taken.
     const def = checkStep(c, workflowFor(serviceOrThrow(c.serviceId)), input).transition;
     if (def.requires !== 'klinik_seat') return undefined;
-    const refuse = (message: string) => new LoketError('invalid_transition', message, [{ field: 'sessionId', message }]);
+    const refuse = (message: string) =>
+      new LoketError('invalid_transition', message, [{ field: 'sessionId', message }]);
     const sessionId = input.data?.sessionId?.trim();
     if (!sessionId) throw refuse('Pilih sesi jadwal Klinik KUKM.');
     const now = this.deps.time.now();
     const months = await Promise.all(bookableMonths(now).map((m) => this.deps.klinik.month(m)));
     const session = months.flat().find((x) => x.id === sessionId);
-    if (!session || !sessionsFor(c, [session], now).length) throw refuse('Sesi itu tidak ada, sudah lewat, penuh, atau bukan topik yang diminta; pilih sesi lain.');
+    if (!session || !sessionsFor(c, [session], now).length)
+      throw refuse('Sesi itu tidak ada, sudah lewat, penuh, atau bukan topik yang diminta; pilih sesi lain.');
     if ((await this.deps.klinik.book(session, id)) === 'full') throw refuse('Sesi itu sudah penuh; pilih sesi lain.');
     return session;
   }
@@ -180,7 +238,9 @@ export class CaseService {
   /** Public information: the answer deadline extended once by 7 working days, with the written reason. */
   async extendKipDeadline(id: string, input: { reason: string; actor: Actor; expectedVersion?: number }) {
     const calendar = await this.calendar();
-    return this.mutate(id, input.expectedVersion, (c, s) => extendKipDeadline(c, workflowFor(s), calendar, { ...input, now: this.deps.time.now() }));
+    return this.mutate(id, input.expectedVersion, (c, s) =>
+      extendKipDeadline(c, workflowFor(s), calendar, { ...input, now: this.deps.time.now() }),
+    );
   }
 
   /** Manual LAPOR! channel: an officer copied one of the desk's answers into LAPOR! by hand. */
@@ -188,15 +248,25 @@ export class CaseService {
     return this.mutate(id, undefined, (c) => recordLaporCopied(c, { ...input, now: this.deps.time.now() }));
   }
 
-  async checkRequirement(id: string, input: { requirementId: string; status: 'ok' | 'invalid'; note?: string; actor: Actor; expectedVersion?: number }) {
-    return this.mutate(id, input.expectedVersion, (c, s) => checkRequirement(c, s, workflowFor(s), { ...input, now: this.deps.time.now() }));
+  async checkRequirement(
+    id: string,
+    input: { requirementId: string; status: 'ok' | 'invalid'; note?: string; actor: Actor; expectedVersion?: number },
+  ) {
+    return this.mutate(id, input.expectedVersion, (c, s) =>
+      checkRequirement(c, s, workflowFor(s), { ...input, now: this.deps.time.now() }),
+    );
   }
 
   /** Disposisi to an active officer of the directory who works the case's step; any door, the same checks. */
   async assign(id: string, input: { assigneeId: string; actor: Actor; expectedVersion?: number }) {
     const assignee = await this.deps.staff.get(input.assigneeId);
-    if (!assignee?.active) throw new LoketError('validation', 'Pilih petugas yang aktif.', [{ field: 'assigneeId', message: 'Pilih petugas yang aktif.' }]);
-    return this.mutate(id, input.expectedVersion, (c, s) => assignCase(c, workflowFor(s), { ...input, assignee, now: this.deps.time.now() }));
+    if (!assignee?.active)
+      throw new LoketError('validation', 'Pilih petugas yang aktif.', [
+        { field: 'assigneeId', message: 'Pilih petugas yang aktif.' },
+      ]);
+    return this.mutate(id, input.expectedVersion, (c, s) =>
+      assignCase(c, workflowFor(s), { ...input, assignee, now: this.deps.time.now() }),
+    );
   }
 
   /**
@@ -205,7 +275,10 @@ export class CaseService {
    * undefined), retried on a concurrent change. A case waiting for the applicant's revision then moves
    * back to the officers, also retried, so a racing edit never answers 409.
    */
-  async resubmit(id: string, input: Omit<Parameters<typeof resubmitAnswers>[2], 'now'>): Promise<CaseRecord | undefined> {
+  async resubmit(
+    id: string,
+    input: Omit<Parameters<typeof resubmitAnswers>[2], 'now'>,
+  ): Promise<CaseRecord | undefined> {
     const applied = await this.applySystemChange(id, (c) => {
       if (alreadyRecorded(c, input.submittedAt)) return undefined;
       return resubmitAnswers(c, serviceOrThrow(c.serviceId), { ...input, now: this.deps.time.now() });
@@ -216,7 +289,10 @@ export class CaseService {
       if (c.state !== REVISION) return undefined;
       const service = serviceOrThrow(c.serviceId);
       return applyTransition(c, service, workflowFor(service), calendar, {
-        event: SHARED_EVENTS.resubmit, actor: { id: APPLICANT_ROLE, roles: [APPLICANT_ROLE] }, note: 'Perbaikan dikirim melalui formulir.', now: this.deps.time.now(),
+        event: SHARED_EVENTS.resubmit,
+        actor: { id: APPLICANT_ROLE, roles: [APPLICANT_ROLE] },
+        note: 'Perbaikan dikirim melalui formulir.',
+        now: this.deps.time.now(),
       });
     });
     return (back ?? applied).record;
@@ -224,7 +300,9 @@ export class CaseService {
 
   /** Records one copy attempt of an applicant's file; a concurrent change is reloaded and retried. */
   async recordAttachment(id: string, input: { fieldId: string; sourceId: string; outcome: AttachmentOutcome }) {
-    return this.applySystemChange(id, (c) => recordAttachment(c, serviceOrThrow(c.serviceId), { ...input, now: this.deps.time.now() }));
+    return this.applySystemChange(id, (c) =>
+      recordAttachment(c, serviceOrThrow(c.serviceId), { ...input, now: this.deps.time.now() }),
+    );
   }
 
   /**
@@ -232,7 +310,11 @@ export class CaseService {
    * on a version conflict, so no officer's write is lost and two racing runs cannot both apply it.
    * `decide` sees the current case and may decline by returning undefined.
    */
-  async applySystemChange(id: string, decide: (c: CaseRecord) => CaseChange | undefined, loaded?: CaseRecord): Promise<CaseChange | undefined> {
+  async applySystemChange(
+    id: string,
+    decide: (c: CaseRecord) => CaseChange | undefined,
+    loaded?: CaseRecord,
+  ): Promise<CaseChange | undefined> {
     for (let attempt = 0; attempt < 5; attempt++) {
       const change = decide(attempt === 0 && loaded ? loaded : await this.get(id));
       if (!change) return undefined;
@@ -247,7 +329,11 @@ export class CaseService {
 
   /** One case's deadlines follow `calendar` (after an edit); false when nothing moved. */
   async recomputeDeadlines(open: CaseRecord, calendar: WorkingCalendar): Promise<boolean> {
-    const change = await this.applySystemChange(open.id, (c) => recomputeDeadlines(c, serviceOrThrow(c.serviceId), calendar, this.deps.time.now()), open);
+    const change = await this.applySystemChange(
+      open.id,
+      (c) => recomputeDeadlines(c, serviceOrThrow(c.serviceId), calendar, this.deps.time.now()),
+      open,
+    );
     return change !== undefined;
   }
 

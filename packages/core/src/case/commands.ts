@@ -12,7 +12,14 @@ import type { Attachment, CaseEvent, CaseRecord, Channel, CheckItem, CheckStatus
 import { nextThreshold } from './model';
 import type { LaporLink } from '../lapor/complaint';
 import { laporReply } from '../lapor/commands';
-import { kipAnswerBy, kipAnswerEstimated, kipDeadlines, readRefusal, recomputeKipDeadlines, type Refusal } from '../letters/refusal';
+import {
+  kipAnswerBy,
+  kipAnswerEstimated,
+  kipDeadlines,
+  readRefusal,
+  recomputeKipDeadlines,
+  type Refusal,
+} from '../letters/refusal';
 import { type KlinikSession, scheduleNote } from '../klinik/schedule';
 import { listValue, readForwardTarget, type StepRecord } from '../workflow/step-data';
 import { readOutsideApproval } from '../workflow/outside-approval';
@@ -36,9 +43,7 @@ export interface CaseChange {
  * retries a failed issue; `letter_settled` takes it off that queue; `registry_entry` enters a business.
  */
 export type SideWrite =
-  | { kind: 'letter_owed'; since: number }
-  | { kind: 'letter_settled' }
-  | { kind: 'registry_entry'; entry: UmkmEntry };
+  { kind: 'letter_owed'; since: number } | { kind: 'letter_settled' } | { kind: 'registry_entry'; entry: UmkmEntry };
 
 /**
  * The checklist item for what a submission got wrong outside the requirements (an unusable contact
@@ -52,16 +57,22 @@ export const INTAKE_CHECK = 'isian_formulir';
  * a missing or malformed one is `missing`/`invalid` with Indonesian issues naming the field.
  */
 const evaluateChecklist = (
-  service: Service, answers: Record<string, string[]>, previous: Record<string, CheckItem> = {}, attachments: Attachment[] = [],
+  service: Service,
+  answers: Record<string, string[]>,
+  previous: Record<string, CheckItem> = {},
+  attachments: Attachment[] = [],
   intakeIssues: string[] = [],
 ) => {
   const checklist: Record<string, CheckItem> = {};
   // A file refused on copy (too large, wrong type) is a problem of the answer that still holds it.
-  const refused = (fieldId: string) => attachments
-    .filter((a) => a.fieldId === fieldId && a.status === 'rejected' && (answers[fieldId] ?? []).includes(a.sourceId))
-    .map((a) => a.lastError ?? 'Berkas tidak dapat diterima.');
+  const refused = (fieldId: string) =>
+    attachments
+      .filter((a) => a.fieldId === fieldId && a.status === 'rejected' && (answers[fieldId] ?? []).includes(a.sourceId))
+      .map((a) => a.lastError ?? 'Berkas tidak dapat diterima.');
   for (const req of service.requirements) {
-    const issues = req.fields.flatMap((f) => [fieldProblem(f, answers[f.id] ?? []), ...refused(f.id)]).filter((x): x is string => !!x);
+    const issues = req.fields
+      .flatMap((f) => [fieldProblem(f, answers[f.id] ?? []), ...refused(f.id)])
+      .filter((x): x is string => !!x);
     const anyMissing = req.fields.some((f) => f.required && !(answers[f.id] ?? []).some((v) => v.trim()));
     const status: CheckStatus = issues.length === 0 ? 'pending' : anyMissing ? 'missing' : 'invalid';
     const before = previous[req.id];
@@ -128,21 +139,43 @@ export const openCase = (n: NewCase): CaseChange => {
   };
   return {
     record,
-    event: { caseId: n.id, seq: 1, at: n.now, actorId: n.actorId, type: 'created', to: record.state, data: { channel: n.channel } },
+    event: {
+      caseId: n.id,
+      seq: 1,
+      at: n.now,
+      actorId: n.actorId,
+      type: 'created',
+      to: record.state,
+      data: { channel: n.channel },
+    },
     effects: ['notify_applicant'],
   };
 };
 
 const next = (c: CaseRecord, now: number, changes: Partial<CaseRecord>): CaseRecord => ({
-  ...c, ...changes, version: c.version + 1, updatedAt: now,
+  ...c,
+  ...changes,
+  version: c.version + 1,
+  updatedAt: now,
 });
 
 /**
  * Whether `actor` may take step `event` on the case now (state, role, note, guard), by the engine alone:
  * what a command checks before any side effect outside the case (a klinik seat) is taken.
  */
-export const checkStep = (c: CaseRecord, workflow: WorkflowDefinition, input: { event: string; actor: Actor; note?: string }) =>
-  transition(workflow, c.state, input.event, input.actor, { requirementsComplete: requirementsComplete(c), channel: c.channel }, input.note);
+export const checkStep = (
+  c: CaseRecord,
+  workflow: WorkflowDefinition,
+  input: { event: string; actor: Actor; note?: string },
+) =>
+  transition(
+    workflow,
+    c.state,
+    input.event,
+    input.actor,
+    { requirementsComplete: requirementsComplete(c), channel: c.channel },
+    input.note,
+  );
 
 /** Fires a workflow event on a case: role, state and guard checked by the engine; the clock follows the effects. */
 export const applyTransition = (
@@ -150,7 +183,15 @@ export const applyTransition = (
   service: Service,
   workflow: WorkflowDefinition,
   calendar: WorkingCalendar,
-  input: { event: string; actor: Actor; note?: string; now: number; attachments?: string[]; data?: Record<string, string>; seat?: KlinikSession },
+  input: {
+    event: string;
+    actor: Actor;
+    note?: string;
+    now: number;
+    attachments?: string[];
+    data?: Record<string, string>;
+    seat?: KlinikSession;
+  },
 ): CaseChange => {
   const result = checkStep(c, workflow, input);
   const def = result.transition;
@@ -169,7 +210,9 @@ export const applyTransition = (
   // Reaching a terminal state always stops the clock, even through a path without stop_clock.
   if (stateOf(workflow, result.to).kind === 'terminal' && closedAt === undefined) closedAt = input.now;
   const record = next(c, input.now, {
-    state: result.to, clock, closedAt,
+    state: result.to,
+    clock,
+    closedAt,
     ...(closedAt !== undefined && c.closedAt === undefined ? { closedBy: input.actor.id } : {}),
     // The refusal letter states its ground; the letter itself is issued after the change is stored.
     ...(step.refusal ? { refusal: step.refusal } : {}),
@@ -177,17 +220,38 @@ export const applyTransition = (
     ...(result.effects.includes('request_letter_number') ? { letterOwed: true } : {}),
   });
   // An answer to a LAPOR! complaint goes back there: queued for the API, or listed for copying by hand.
-  const reply = c.lapor && laporReply(c.lapor, { caseId: c.id, seq: record.version, reply: def?.laporReply, note: input.note?.trim() ?? '', data: input.data, now: input.now });
+  const reply =
+    c.lapor &&
+    laporReply(c.lapor, {
+      caseId: c.id,
+      seq: record.version,
+      reply: def?.laporReply,
+      note: input.note?.trim() ?? '',
+      data: input.data,
+      now: input.now,
+    });
   if (reply) record.lapor = reply.link;
   const writes: SideWrite[] = [
-    ...(result.effects.includes('request_letter_number') && !record.letterId ? [{ kind: 'letter_owed', since: input.now } as const] : []),
-    ...(result.effects.includes('record_in_registry') ? [{ kind: 'registry_entry', entry: umkmEntryOf(record, input.now) } as const] : []),
+    ...(result.effects.includes('request_letter_number') && !record.letterId
+      ? [{ kind: 'letter_owed', since: input.now } as const]
+      : []),
+    ...(result.effects.includes('record_in_registry')
+      ? [{ kind: 'registry_entry', entry: umkmEntryOf(record, input.now) } as const]
+      : []),
   ];
   return {
     record,
     event: {
-      caseId: c.id, seq: record.version, at: input.now, actorId: input.actor.id, type: 'transition',
-      event: input.event, from: c.state, to: result.to, note: step.note ?? (input.note?.trim() || undefined), attachments: input.attachments,
+      caseId: c.id,
+      seq: record.version,
+      at: input.now,
+      actorId: input.actor.id,
+      type: 'transition',
+      event: input.event,
+      from: c.state,
+      to: result.to,
+      note: step.note ?? (input.note?.trim() || undefined),
+      attachments: input.attachments,
       ...(input.data && Object.keys(input.data).length ? { data: input.data } : {}),
     },
     effects: result.effects,
@@ -199,12 +263,15 @@ export const applyTransition = (
 /** Whether the files behind a requirement are in the desk's own storage (copied, type and size checked). */
 const documentsStored = (c: CaseRecord, service: Service, requirementId: string) => {
   const req = service.requirements.find((r) => r.id === requirementId)!;
-  return req.fields.filter((f) => f.kind === 'document').every((f) => {
-    const files = c.attachments.filter((a) => a.fieldId === f.id && (c.answers[f.id] ?? []).includes(a.sourceId));
-    // A form upload must have been copied; a walk-in's paper document has no file record to wait for.
-    const expected = c.channel === 'google_form' ? (c.answers[f.id] ?? []).filter((v) => v.trim()).length : files.length;
-    return files.length >= expected && files.every((a) => a.status === 'stored');
-  });
+  return req.fields
+    .filter((f) => f.kind === 'document')
+    .every((f) => {
+      const files = c.attachments.filter((a) => a.fieldId === f.id && (c.answers[f.id] ?? []).includes(a.sourceId));
+      // A form upload must have been copied; a walk-in's paper document has no file record to wait for.
+      const expected =
+        c.channel === 'google_form' ? (c.answers[f.id] ?? []).filter((v) => v.trim()).length : files.length;
+      return files.length >= expected && files.every((a) => a.status === 'stored');
+    });
 };
 
 /**
@@ -219,24 +286,45 @@ export const checkRequirement = (
 ): CaseChange => {
   const isIntake = input.requirementId === INTAKE_CHECK && c.checklist[INTAKE_CHECK] !== undefined;
   if (!isIntake && !service.requirements.some((r) => r.id === input.requirementId)) {
-    throw new LoketError('validation', `Persyaratan "${input.requirementId}" tidak ada pada layanan ini.`, [{ field: 'requirementId', message: 'Persyaratan tidak dikenal.' }]);
+    throw new LoketError('validation', `Persyaratan "${input.requirementId}" tidak ada pada layanan ini.`, [
+      { field: 'requirementId', message: 'Persyaratan tidak dikenal.' },
+    ]);
   }
   requireStepWork(workflow, c.state, input.actor, 'memeriksa persyaratan');
   if (input.status === 'invalid' && !input.note?.trim()) {
-    throw new LoketError('validation', 'Jelaskan apa yang perlu diperbaiki.', [{ field: 'note', message: 'Catatan wajib diisi.' }]);
+    throw new LoketError('validation', 'Jelaskan apa yang perlu diperbaiki.', [
+      { field: 'note', message: 'Catatan wajib diisi.' },
+    ]);
   }
   const current = c.checklist[input.requirementId];
   if (input.status === 'ok' && current?.status === 'missing') {
-    throw new LoketError('validation', 'Persyaratan yang belum diserahkan tidak dapat dinyatakan lengkap.', [{ field: 'status', message: 'Dokumen belum ada.' }]);
+    throw new LoketError('validation', 'Persyaratan yang belum diserahkan tidak dapat dinyatakan lengkap.', [
+      { field: 'status', message: 'Dokumen belum ada.' },
+    ]);
   }
   if (input.status === 'ok' && !isIntake && !documentsStored(c, service, input.requirementId)) {
-    throw new LoketError('invalid_transition', 'Dokumen persyaratan ini belum tersimpan di sistem; periksa setelah berkas selesai disalin.');
+    throw new LoketError(
+      'invalid_transition',
+      'Dokumen persyaratan ini belum tersimpan di sistem; periksa setelah berkas selesai disalin.',
+    );
   }
-  const item: CheckItem = { status: input.status, issues: input.status === 'invalid' ? [input.note!.trim()] : [], checkedBy: input.actor.id };
+  const item: CheckItem = {
+    status: input.status,
+    issues: input.status === 'invalid' ? [input.note!.trim()] : [],
+    checkedBy: input.actor.id,
+  };
   const record = next(c, input.now, { checklist: { ...c.checklist, [input.requirementId]: item } });
   return {
     record,
-    event: { caseId: c.id, seq: record.version, at: input.now, actorId: input.actor.id, type: 'checklist_updated', note: input.note, data: { requirementId: input.requirementId, status: input.status } },
+    event: {
+      caseId: c.id,
+      seq: record.version,
+      at: input.now,
+      actorId: input.actor.id,
+      type: 'checklist_updated',
+      note: input.note,
+      data: { requirementId: input.requirementId, status: input.status },
+    },
     effects: [],
   };
 };
@@ -253,12 +341,21 @@ export const assignCase = (
   requireStepWork(workflow, c.state, input.actor, 'mendisposisikan berkas', [...DUTIES.disposition]);
   const roles = stepRoles(workflow, c.state);
   if (!roles.some((r) => input.assignee.roles.includes(r))) {
-    throw new LoketError('validation', 'Petugas yang dipilih tidak memegang peran pada tahap ini.', [{ field: 'assigneeId', message: 'Pilih petugas tahap ini.' }]);
+    throw new LoketError('validation', 'Petugas yang dipilih tidak memegang peran pada tahap ini.', [
+      { field: 'assigneeId', message: 'Pilih petugas tahap ini.' },
+    ]);
   }
   const record = next(c, input.now, { assigneeId: input.assignee.id });
   return {
     record,
-    event: { caseId: c.id, seq: record.version, at: input.now, actorId: input.actor.id, type: 'assigned', data: { from: c.assigneeId, to: input.assignee.id } },
+    event: {
+      caseId: c.id,
+      seq: record.version,
+      at: input.now,
+      actorId: input.actor.id,
+      type: 'assigned',
+      data: { from: c.assigneeId, to: input.assignee.id },
+    },
     effects: ['notify_assignee'],
   };
 };
@@ -268,12 +365,20 @@ export const resubmitAnswers = (
   c: CaseRecord,
   service: Service,
   input: {
-    answers: Record<string, string[]>; attachments?: Attachment[]; unmatchedAnswers?: CaseRecord['unmatchedAnswers']; intakeIssues?: string[];
-    submittedAt: number; now: number; actorId: string;
+    answers: Record<string, string[]>;
+    attachments?: Attachment[];
+    unmatchedAnswers?: CaseRecord['unmatchedAnswers'];
+    intakeIssues?: string[];
+    submittedAt: number;
+    now: number;
+    actorId: string;
   },
 ): CaseChange => {
   const known = new Set(c.attachments.map((a) => `${a.fieldId}#${a.sourceId}`));
-  const attachments = [...c.attachments, ...(input.attachments ?? []).filter((a) => !known.has(`${a.fieldId}#${a.sourceId}`))];
+  const attachments = [
+    ...c.attachments,
+    ...(input.attachments ?? []).filter((a) => !known.has(`${a.fieldId}#${a.sourceId}`)),
+  ];
   const record = next(c, input.now, {
     answers: input.answers,
     attachments,
@@ -284,7 +389,14 @@ export const resubmitAnswers = (
   });
   return {
     record,
-    event: { caseId: c.id, seq: record.version, at: input.now, actorId: input.actorId, type: 'resubmitted', data: { submittedAt: new Date(input.submittedAt).toISOString() } },
+    event: {
+      caseId: c.id,
+      seq: record.version,
+      at: input.now,
+      actorId: input.actorId,
+      type: 'resubmitted',
+      data: { submittedAt: new Date(input.submittedAt).toISOString() },
+    },
     effects: ['notify_assignee'],
   };
 };
@@ -295,19 +407,29 @@ export const resubmitAnswers = (
  * request marks (in the same change as the step, so the applicant's mail lists them), the klinik seat.
  */
 const readStepRecord = (
-  c: CaseRecord, service: Service, requires: StepRecord | undefined,
+  c: CaseRecord,
+  service: Service,
+  requires: StepRecord | undefined,
   input: { note?: string; now: number; actor: Actor; data?: Record<string, string>; seat?: KlinikSession },
 ): { refusal?: Refusal; checklist?: CaseRecord['checklist']; note?: string } => {
   switch (requires) {
-    case undefined: return {};
-    case 'outside_approval': readOutsideApproval(input.data, input.now, c.clock.receivedAt); return {};
-    case 'refusal_ground': return { refusal: readRefusal(input.data) };
-    case 'forward_target': readForwardTarget(input.data); return {};
+    case undefined:
+      return {};
+    case 'outside_approval':
+      readOutsideApproval(input.data, input.now, c.clock.receivedAt);
+      return {};
+    case 'refusal_ground':
+      return { refusal: readRefusal(input.data) };
+    case 'forward_target':
+      readForwardTarget(input.data);
+      return {};
     case 'revision_items': {
       const picked = listValue(input.data, 'requirements');
       const unknown = picked.find((id) => !service.requirements.some((r) => r.id === id));
       if (!picked.length || unknown) {
-        const message = unknown ? `Persyaratan "${unknown.slice(0, 64)}" tidak ada pada layanan ini.` : 'Pilih persyaratan yang perlu diperbaiki.';
+        const message = unknown
+          ? `Persyaratan "${unknown.slice(0, 64)}" tidak ada pada layanan ini.`
+          : 'Pilih persyaratan yang perlu diperbaiki.';
         throw new LoketError('validation', message, [{ field: 'requirements', message }]);
       }
       const note = input.note!.trim();
@@ -318,7 +440,9 @@ const readStepRecord = (
     }
     case 'klinik_seat': {
       if (!input.seat || input.seat.id !== input.data?.sessionId) {
-        throw new LoketError('validation', 'Pilih sesi jadwal Klinik KUKM.', [{ field: 'sessionId', message: 'Pilih sesi.' }]);
+        throw new LoketError('validation', 'Pilih sesi jadwal Klinik KUKM.', [
+          { field: 'sessionId', message: 'Pilih sesi.' },
+        ]);
       }
       return { note: [scheduleNote(input.seat), input.note?.trim()].filter(Boolean).join('\n') };
     }
@@ -326,16 +450,37 @@ const readStepRecord = (
 };
 
 /** Recomputes deadlines of an open case after the calendar changed. Returns undefined when nothing moved. */
-export const recomputeDeadlines = (c: CaseRecord, service: Service, calendar: WorkingCalendar, now: number): CaseChange | undefined => {
+export const recomputeDeadlines = (
+  c: CaseRecord,
+  service: Service,
+  calendar: WorkingCalendar,
+  now: number,
+): CaseChange | undefined => {
   if (c.closedAt !== undefined) return undefined;
   const clock = applyCalendar(service.sla, calendar, c.clock);
   const kip = c.kip && recomputeKipDeadlines(calendar, c.kip, c.clock.receivedAt);
-  const kipMoved = kip !== undefined && c.kip !== undefined && (kipAnswerBy(kip) !== kipAnswerBy(c.kip) || kipAnswerEstimated(kip) !== kipAnswerEstimated(c.kip));
-  if (!kipMoved && clock.dueAt === c.clock.dueAt && clock.atRiskAt === c.clock.atRiskAt && clock.estimated === c.clock.estimated) return undefined;
+  const kipMoved =
+    kip !== undefined &&
+    c.kip !== undefined &&
+    (kipAnswerBy(kip) !== kipAnswerBy(c.kip) || kipAnswerEstimated(kip) !== kipAnswerEstimated(c.kip));
+  if (
+    !kipMoved &&
+    clock.dueAt === c.clock.dueAt &&
+    clock.atRiskAt === c.clock.atRiskAt &&
+    clock.estimated === c.clock.estimated
+  )
+    return undefined;
   const record = next(c, now, { clock, ...(kip ? { kip } : {}) });
   return {
     record,
-    event: { caseId: c.id, seq: record.version, at: now, actorId: 'system', type: 'deadline_recomputed', data: { dueAtBefore: c.clock.dueAt, dueAtAfter: clock.dueAt } },
+    event: {
+      caseId: c.id,
+      seq: record.version,
+      at: now,
+      actorId: 'system',
+      type: 'deadline_recomputed',
+      data: { dueAtBefore: c.clock.dueAt, dueAtAfter: clock.dueAt },
+    },
     effects: [],
   };
 };
@@ -350,30 +495,63 @@ export type AttachmentOutcome =
  * problem the applicant can fix; a failed copy is retried with backoff. Undefined when already stored.
  */
 export const recordAttachment = (
-  c: CaseRecord, service: Service, input: { fieldId: string; sourceId: string; outcome: AttachmentOutcome; now: number },
+  c: CaseRecord,
+  service: Service,
+  input: { fieldId: string; sourceId: string; outcome: AttachmentOutcome; now: number },
 ): CaseChange | undefined => {
   const index = c.attachments.findIndex((a) => a.fieldId === input.fieldId && a.sourceId === input.sourceId);
   const before = c.attachments[index];
   if (!before || before.status === 'stored' || before.status === 'rejected') return undefined;
   const attempts = before.attempts + 1;
   const o = input.outcome;
-  const after: Attachment = o.status === 'stored'
-    ? { ...before, status: 'stored', s3Key: o.s3Key, sha256: o.sha256, size: o.size, mimeType: o.mimeType, attempts, nextAttemptAt: undefined, lastError: undefined }
-    : o.status === 'rejected'
-      ? { ...before, status: 'rejected', attempts, nextAttemptAt: undefined, lastError: o.reason }
-      : { ...before, status: 'failed', attempts, lastError: o.error, nextAttemptAt: nextRetryAt(attempts, input.now) };
+  const after: Attachment =
+    o.status === 'stored'
+      ? {
+          ...before,
+          status: 'stored',
+          s3Key: o.s3Key,
+          sha256: o.sha256,
+          size: o.size,
+          mimeType: o.mimeType,
+          attempts,
+          nextAttemptAt: undefined,
+          lastError: undefined,
+        }
+      : o.status === 'rejected'
+        ? { ...before, status: 'rejected', attempts, nextAttemptAt: undefined, lastError: o.reason }
+        : {
+            ...before,
+            status: 'failed',
+            attempts,
+            lastError: o.error,
+            nextAttemptAt: nextRetryAt(attempts, input.now),
+          };
   const attachments = c.attachments.map((a, i) => (i === index ? after : a));
   const record = next(c, input.now, {
     attachments,
-    checklist: o.status === 'rejected' ? evaluateChecklist(service, c.answers, c.checklist, attachments, c.intakeIssues) : c.checklist,
+    checklist:
+      o.status === 'rejected'
+        ? evaluateChecklist(service, c.answers, c.checklist, attachments, c.intakeIssues)
+        : c.checklist,
   });
   return {
     record,
     event: {
-      caseId: c.id, seq: record.version, at: input.now, actorId: 'system', type: o.status === 'stored' ? 'attachment_stored' : 'attachment_failed',
-      data: o.status === 'stored'
-        ? { fieldId: input.fieldId, sha256: o.sha256, size: o.size }
-        : { fieldId: input.fieldId, rejected: o.status === 'rejected', error: after.lastError, attempts, retryAt: after.nextAttemptAt },
+      caseId: c.id,
+      seq: record.version,
+      at: input.now,
+      actorId: 'system',
+      type: o.status === 'stored' ? 'attachment_stored' : 'attachment_failed',
+      data:
+        o.status === 'stored'
+          ? { fieldId: input.fieldId, sha256: o.sha256, size: o.size }
+          : {
+              fieldId: input.fieldId,
+              rejected: o.status === 'rejected',
+              error: after.lastError,
+              attempts,
+              retryAt: after.nextAttemptAt,
+            },
     },
     effects: [],
   };
@@ -390,11 +568,21 @@ export const dueThreshold = (c: CaseRecord, now: number): Threshold | undefined 
 };
 
 /** Records that a threshold was alerted, to whom. The case moves on to its next threshold (or none). */
-export const recordSlaAlert = (c: CaseRecord, input: { threshold: Threshold; recipientIds: string[]; now: number }): CaseChange => {
+export const recordSlaAlert = (
+  c: CaseRecord,
+  input: { threshold: Threshold; recipientIds: string[]; now: number },
+): CaseChange => {
   const record = next(c, input.now, { alerted: [...(c.alerted ?? []), input.threshold] });
   return {
     record,
-    event: { caseId: c.id, seq: record.version, at: input.now, actorId: 'system', type: 'sla_alert', data: { threshold: input.threshold, recipients: input.recipientIds, dueAt: c.clock.dueAt } },
+    event: {
+      caseId: c.id,
+      seq: record.version,
+      at: input.now,
+      actorId: 'system',
+      type: 'sla_alert',
+      data: { threshold: input.threshold, recipients: input.recipientIds, dueAt: c.clock.dueAt },
+    },
     effects: [],
   };
 };
@@ -403,13 +591,25 @@ export const recordSlaAlert = (c: CaseRecord, input: { threshold: Threshold; rec
  * An officer asks for another try of files whose copy was given up (e.g. after the upload folder was
  * shared with the service account). Undefined when no file is in that state.
  */
-export const requestAttachmentRetry = (c: CaseRecord, input: { actorId: string; now: number }): CaseChange | undefined => {
+export const requestAttachmentRetry = (
+  c: CaseRecord,
+  input: { actorId: string; now: number },
+): CaseChange | undefined => {
   const givenUp = (a: Attachment) => a.status === 'failed' && a.nextAttemptAt === undefined;
   if (!c.attachments.some(givenUp)) return undefined;
-  const record = next(c, input.now, { attachments: c.attachments.map((a) => (givenUp(a) ? { ...a, status: 'pending' as const } : a)) });
+  const record = next(c, input.now, {
+    attachments: c.attachments.map((a) => (givenUp(a) ? { ...a, status: 'pending' as const } : a)),
+  });
   return {
     record,
-    event: { caseId: c.id, seq: record.version, at: input.now, actorId: input.actorId, type: 'attachment_retry', data: { fields: c.attachments.filter(givenUp).map((a) => a.fieldId) } },
+    event: {
+      caseId: c.id,
+      seq: record.version,
+      at: input.now,
+      actorId: input.actorId,
+      type: 'attachment_retry',
+      data: { fields: c.attachments.filter(givenUp).map((a) => a.fieldId) },
+    },
     effects: [],
   };
 };

@@ -24,7 +24,8 @@ const humanDuration = (ms: number): string => {
 };
 
 /** Time to a deadline as officers say it: "sisa 2 jam 10 menit", "terlambat 1 hari". */
-export const timeToDeadline = (due: number, now: number) => (now < due ? `sisa ${humanDuration(due - now)}` : `terlambat ${humanDuration(now - due)}`);
+export const timeToDeadline = (due: number, now: number) =>
+  now < due ? `sisa ${humanDuration(due - now)}` : `terlambat ${humanDuration(now - due)}`;
 
 /** The clock as one phrase: "sisa 2 jam 10 menit", "terlambat 1 hari", "dijeda: menunggu pemohon", "selesai". */
 export const clockText = (c: Pick<CaseRecord, 'clock' | 'closedAt'>, now: number): string => {
@@ -56,7 +57,9 @@ export const homeGroup = (c: Pick<CaseRecord, 'clock' | 'closedAt'>, now: number
 /** The transitions this officer may take on the case now (exactly the buttons the case page shows). */
 export const actionsFor = (c: Pick<CaseRecord, 'serviceId' | 'state'>, roles: readonly string[]): TransitionDef[] => {
   const wf = workflowFor(findService(c.serviceId)!);
-  return availableTransitions(wf, c.state).filter((t) => t.roles.some((r) => r !== APPLICANT_ROLE && roles.includes(r)));
+  return availableTransitions(wf, c.state).filter((t) =>
+    t.roles.some((r) => r !== APPLICANT_ROLE && roles.includes(r)),
+  );
 };
 
 /** The step `event` takes from the case's current state, if there is one. */
@@ -69,25 +72,31 @@ export const endsWithoutProduct = (c: Pick<CaseRecord, 'serviceId'>, t: Transiti
   return outcome === 'refused' || outcome === 'withdrawn';
 };
 
-export const currentStep = (c: Pick<CaseRecord, 'serviceId' | 'state'>): StateDef => stateOf(workflowFor(findService(c.serviceId)!), c.state);
+export const currentStep = (c: Pick<CaseRecord, 'serviceId' | 'state'>): StateDef =>
+  stateOf(workflowFor(findService(c.serviceId)!), c.state);
 
 /** Whether the officer works the case's current step (checklist, assignment). */
 export const worksCurrentStep = (c: Pick<CaseRecord, 'serviceId' | 'state'>, roles: readonly string[]) =>
-  currentStep(c).kind === 'active' && stepRoles(workflowFor(findService(c.serviceId)!), c.state).some((r) => roles.includes(r));
+  currentStep(c).kind === 'active' &&
+  stepRoles(workflowFor(findService(c.serviceId)!), c.state).some((r) => roles.includes(r));
 
 /** Whether the officer may hand the case on (disposisi): its step's officers, or a head who disposes letters. */
 export const mayAssign = (c: Pick<CaseRecord, 'serviceId' | 'state'>, roles: readonly string[]) =>
   worksCurrentStep(c, roles) || (currentStep(c).kind === 'active' && hasDuty(roles, 'disposition'));
 
 /** Whether the case waits for this officer's roles, unassigned (the Beranda's "belum didisposisikan"). */
-export const unassignedForRoles = (c: CaseRecord, roles: readonly string[]) => c.assigneeId === undefined && worksCurrentStep(c, roles);
+export const unassignedForRoles = (c: CaseRecord, roles: readonly string[]) =>
+  c.assigneeId === undefined && worksCurrentStep(c, roles);
 
 /**
  * Who may see an applicant's data unmasked (each reveal is logged): the officers who work any step of
  * the service (the same definition as the console and the alerts use) and the front desk that registers
  * walk-ins; for a confidential complaint, the complaint officers only. Never the administrator.
  */
-export const mayRevealApplicant = (c: Pick<CaseRecord, 'serviceId' | 'confidential'>, roles: readonly Role[] | readonly string[]) => {
+export const mayRevealApplicant = (
+  c: Pick<CaseRecord, 'serviceId' | 'confidential'>,
+  roles: readonly Role[] | readonly string[],
+) => {
   if (c.confidential) return hasDuty(roles, 'complaintDesk');
   const wf = workflowFor(findService(c.serviceId)!);
   const allowed = new Set<string>([...wf.states.flatMap((s) => stepRoles(wf, s.id)), ...DUTIES.frontDesk]);
@@ -102,11 +111,17 @@ export const mayRevealApplicant = (c: Pick<CaseRecord, 'serviceId' | 'confidenti
 export const mayOpenDocuments = mayRevealApplicant;
 
 /** An attachment's file name as an officer may read it: hidden on a confidential case they may not reveal, digit runs masked. */
-export const attachmentName = (c: Pick<CaseRecord, 'serviceId' | 'confidential'>, roles: readonly Role[] | readonly string[], fileName: string) =>
-  c.confidential && !mayRevealApplicant(c, roles) ? '[dirahasiakan]' : maskDigitRuns(fileName);
+export const attachmentName = (
+  c: Pick<CaseRecord, 'serviceId' | 'confidential'>,
+  roles: readonly Role[] | readonly string[],
+  fileName: string,
+) => (c.confidential && !mayRevealApplicant(c, roles) ? '[dirahasiakan]' : maskDigitRuns(fileName));
 
 /** Officers a case at its current step can be handed to: active, holding one of the step's roles. */
-export const assignableOfficers = <S extends { active: boolean; roles: string[] }>(c: Pick<CaseRecord, 'serviceId' | 'state'>, staff: S[]): S[] => {
+export const assignableOfficers = <S extends { active: boolean; roles: string[] }>(
+  c: Pick<CaseRecord, 'serviceId' | 'state'>,
+  staff: S[],
+): S[] => {
   const roles = stepRoles(workflowFor(findService(c.serviceId)!), c.state);
   return staff.filter((s) => s.active && s.roles.some((r) => (roles as string[]).includes(r)));
 };

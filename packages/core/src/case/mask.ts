@@ -3,8 +3,10 @@ import { serviceFields } from '../catalog/services';
 import type { CaseRecord } from './model';
 
 /** Personal data shown masked by default (docs/RULES.md §4): `3514••••••••0001`. */
-const maskNumber = (v: string) => (v.length <= 8 ? '•'.repeat(v.length) : `${v.slice(0, 4)}${'•'.repeat(v.length - 8)}${v.slice(-4)}`);
-export const maskPhone = (v: string) => (v.length <= 6 ? '•'.repeat(v.length) : `${v.slice(0, 4)}${'•'.repeat(v.length - 7)}${v.slice(-3)}`);
+const maskNumber = (v: string) =>
+  v.length <= 8 ? '•'.repeat(v.length) : `${v.slice(0, 4)}${'•'.repeat(v.length - 8)}${v.slice(-4)}`;
+export const maskPhone = (v: string) =>
+  v.length <= 6 ? '•'.repeat(v.length) : `${v.slice(0, 4)}${'•'.repeat(v.length - 7)}${v.slice(-3)}`;
 export const maskEmail = (v: string) => {
   const [user, domain] = v.split('@');
   return domain ? `${user!.slice(0, 1)}•••@${domain}` : '•••';

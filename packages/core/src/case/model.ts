@@ -40,9 +40,11 @@ export const CASE_ID = /^[0-9A-Za-z_-]{1,64}$/;
  * Whether a submission made at `submittedAt` is already on the case (a repeat, or older than the edit
  * recorded). Compared as instants: Forms' createTime has milliseconds, lastSubmittedTime microseconds.
  */
-export const alreadyRecorded = (c: Pick<CaseRecord, 'source' | 'clock'>, submittedAt: number) => submittedAt <= (c.source?.submittedAt ?? c.clock.receivedAt);
+export const alreadyRecorded = (c: Pick<CaseRecord, 'source' | 'clock'>, submittedAt: number) =>
+  submittedAt <= (c.source?.submittedAt ?? c.clock.receivedAt);
 
-export const attachmentDue = (a: Attachment) => a.status === 'pending' || (a.status === 'failed' && a.nextAttemptAt !== undefined);
+export const attachmentDue = (a: Attachment) =>
+  a.status === 'pending' || (a.status === 'failed' && a.nextAttemptAt !== undefined);
 
 /**
  * A request moving through its service's procedure. Personal data lives only in `applicant` and
@@ -130,7 +132,6 @@ export interface CaseEvent {
   data?: Record<string, unknown>;
 }
 
-
 export type Threshold = 'at_risk' | 'breach';
 
 /**
@@ -141,7 +142,8 @@ export type Threshold = 'at_risk' | 'breach';
 export const nextThreshold = (c: CaseRecord): { kind: Threshold; at: number } | undefined => {
   if (c.closedAt !== undefined) return undefined;
   const done = c.alerted ?? [];
-  if (!done.includes('at_risk') && !done.includes('breach') && c.clock.atRiskAt !== undefined) return { kind: 'at_risk', at: c.clock.atRiskAt };
+  if (!done.includes('at_risk') && !done.includes('breach') && c.clock.atRiskAt !== undefined)
+    return { kind: 'at_risk', at: c.clock.atRiskAt };
   if (!done.includes('breach') && c.clock.dueAt !== undefined) return { kind: 'breach', at: c.clock.dueAt };
   return undefined;
 };

@@ -29,7 +29,18 @@ const build = () => {
   const DataClass = z.enum(['none', 'umum', 'spesifik']);
 
   const FieldKind = z.enum([
-    'text', 'textarea', 'nik', 'kk', 'nib', 'phone', 'email', 'date', 'number', 'money', 'choice', 'document',
+    'text',
+    'textarea',
+    'nik',
+    'kk',
+    'nib',
+    'phone',
+    'email',
+    'date',
+    'number',
+    'money',
+    'choice',
+    'document',
   ]);
 
   const Field = z.object({
@@ -106,7 +117,18 @@ const build = () => {
     evaluation: z.string(),
   });
 
-  return { SlaUnit, SlaSpan, SlaPolicy, DataClass, FieldKind, Field, Requirement, ProcedureStep, LetterPolicy, Service };
+  return {
+    SlaUnit,
+    SlaSpan,
+    SlaPolicy,
+    DataClass,
+    FieldKind,
+    Field,
+    Requirement,
+    ProcedureStep,
+    LetterPolicy,
+    Service,
+  };
 };
 
 let built: ReturnType<typeof build> | undefined;

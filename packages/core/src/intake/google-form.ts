@@ -10,19 +10,34 @@ import { Instant } from '../util/instant';
 const googleId = () => z.string().regex(/^[A-Za-z0-9_-]{1,200}$/, 'harus berupa id Google (huruf, angka, - dan _)');
 
 /** The webhook body the Apps Script sends (integrations/google-forms/). Built on first parse (z.lazy). */
-export const FormSubmission = z.lazy(() => z.object({
-  formId: googleId(),
-  responseId: googleId(),
-  submittedAt: z.iso.datetime({ offset: true }),
-  respondentEmail: z.string().max(320).optional(),
-  answers: z.array(z.object({
-    questionId: z.string().max(200),
-    title: z.string().max(1000),
-    type: z.string().max(100),
-    values: z.array(z.string().max(20_000)).max(100),
-    files: z.array(z.object({ fileId: z.string().min(1).max(200), fileName: z.string().max(500), mimeType: z.string().max(200) })).max(20).optional(),
-  })).max(300),
-}));
+export const FormSubmission = z.lazy(() =>
+  z.object({
+    formId: googleId(),
+    responseId: googleId(),
+    submittedAt: z.iso.datetime({ offset: true }),
+    respondentEmail: z.string().max(320).optional(),
+    answers: z
+      .array(
+        z.object({
+          questionId: z.string().max(200),
+          title: z.string().max(1000),
+          type: z.string().max(100),
+          values: z.array(z.string().max(20_000)).max(100),
+          files: z
+            .array(
+              z.object({
+                fileId: z.string().min(1).max(200),
+                fileName: z.string().max(500),
+                mimeType: z.string().max(200),
+              }),
+            )
+            .max(20)
+            .optional(),
+        }),
+      )
+      .max(300),
+  }),
+);
 export type FormSubmission = z.infer<typeof FormSubmission>;
 
 /** Which service a form feeds, and which field each question fills (by question id, else by title). */
@@ -37,19 +52,30 @@ export interface FormMapping {
 }
 
 /** A mapping as an administrator edits it (and as LOKET_FORM_MAPPINGS seeds it). */
-export const FormMappingSchema = z.lazy(() => z.object({
-  formId: googleId(),
-  serviceId: z.string().max(64),
-  questions: z.record(z.string().min(1).max(1000), z.string().max(64)).refine((q) => Object.keys(q).length <= 300, 'paling banyak 300 pertanyaan'),
-  since: Instant.optional(),
-  formUrl: z.url({ protocol: /^https$/ }).max(500).optional(),
-}));
+export const FormMappingSchema = z.lazy(() =>
+  z.object({
+    formId: googleId(),
+    serviceId: z.string().max(64),
+    questions: z
+      .record(z.string().min(1).max(1000), z.string().max(64))
+      .refine((q) => Object.keys(q).length <= 300, 'paling banyak 300 pertanyaan'),
+    since: Instant.optional(),
+    formUrl: z
+      .url({ protocol: /^https$/ })
+      .max(500)
+      .optional(),
+  }),
+);
 
 const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
 
 /** Local mode: one demo form per service, `demo-<service id>`, question titles equal to the field labels. */
 export const demoFormMappings = (): FormMapping[] =>
-  SERVICES.map((s) => ({ formId: `demo-${s.id}`, serviceId: s.id, questions: Object.fromEntries(serviceFields(s).map((f) => [f.label, f.id])) }));
+  SERVICES.map((s) => ({
+    formId: `demo-${s.id}`,
+    serviceId: s.id,
+    questions: Object.fromEntries(serviceFields(s).map((f) => [f.label, f.id])),
+  }));
 
 interface MappedSubmission {
   answers: Record<string, string[]>;
@@ -75,7 +101,8 @@ const UNMATCHED_VALUE_CHARS = 2000;
 const clip = (values: string[], chars: number) => values.slice(0, MAX_VALUES).map((v) => v.slice(0, chars));
 const clipped = (values: string[], chars: number) => values.length > MAX_VALUES || values.some((v) => v.length > chars);
 
-const hasContent = (a: FormSubmission['answers'][number]) => a.values.some((v) => v.trim()) || (a.files?.length ?? 0) > 0;
+const hasContent = (a: FormSubmission['answers'][number]) =>
+  a.values.some((v) => v.trim()) || (a.files?.length ?? 0) > 0;
 
 /** Which field a question fills under a mapping: by question id first, else by title (case and spacing ignored). */
 export const questionMatcher = (service: Service, mapping: Pick<FormMapping, 'questions'>) => {
@@ -98,7 +125,10 @@ export const mapSubmission = (service: Service, mapping: FormMapping, sub: FormS
     const field = match(a);
     if (!field) {
       if (hasContent(a) && unmatched.length < MAX_UNMATCHED) {
-        unmatched.push({ title: a.title.slice(0, 200), values: clip([...a.values, ...(a.files ?? []).map((f) => f.fileName)], UNMATCHED_VALUE_CHARS) });
+        unmatched.push({
+          title: a.title.slice(0, 200),
+          values: clip([...a.values, ...(a.files ?? []).map((f) => f.fileName)], UNMATCHED_VALUE_CHARS),
+        });
       }
       continue;
     }
@@ -107,7 +137,14 @@ export const mapSubmission = (service: Service, mapping: FormMapping, sub: FormS
     if (!files.length && clipped(a.values, limit)) truncated.push(field.label);
     answers[field.id] = files.length ? files.map((f) => f.fileId) : clip(a.values, limit);
     for (const f of files) {
-      attachments.push({ fieldId: field.id, sourceId: f.fileId, fileName: f.fileName, mimeType: f.mimeType, status: 'pending', attempts: 0 });
+      attachments.push({
+        fieldId: field.id,
+        sourceId: f.fileId,
+        fileName: f.fileName,
+        mimeType: f.mimeType,
+        status: 'pending',
+        attempts: 0,
+      });
     }
   }
   const first = (...ids: string[]) => ids.map((id) => answers[id]?.[0]?.trim()).find((v) => v);
@@ -117,10 +154,14 @@ export const mapSubmission = (service: Service, mapping: FormMapping, sub: FormS
   // must be exactly one address: the desk never mails a list, a group or a header someone typed.
   const givenEmail = sub.respondentEmail?.trim() || first('email', 'kontak_email');
   const email = parseMailAddress(givenEmail);
-  if (givenEmail && !email) problems.push('Alamat email pemohon tidak valid (harus satu alamat email); pemberitahuan tidak dapat dikirim.');
-  for (const label of truncated) problems.push(`${label}: jawaban terlalu panjang dan dipotong; petugas akan memeriksa jawaban lengkapnya.`);
+  if (givenEmail && !email)
+    problems.push('Alamat email pemohon tidak valid (harus satu alamat email); pemberitahuan tidak dapat dikirim.');
+  for (const label of truncated)
+    problems.push(`${label}: jawaban terlalu panjang dan dipotong; petugas akan memeriksa jawaban lengkapnya.`);
   if (unmatched.length) {
-    problems.push(`${unmatched.length} jawaban formulir belum dapat dibaca sistem (pertanyaan tidak dikenali); petugas akan memeriksanya.`);
+    problems.push(
+      `${unmatched.length} jawaban formulir belum dapat dibaca sistem (pertanyaan tidak dikenali); petugas akan memeriksanya.`,
+    );
   }
   return {
     answers,
@@ -128,7 +169,7 @@ export const mapSubmission = (service: Service, mapping: FormMapping, sub: FormS
     applicant: {
       name: first('nama_pemohon') ?? 'Pemohon (nama belum diisi)',
       email,
-      phone: phone ? normalizePhone(phone) ?? phone : undefined,
+      phone: phone ? (normalizePhone(phone) ?? phone) : undefined,
     },
     unmatched,
     problems,

@@ -17,7 +17,8 @@ const isPlausibleNik = (v: string): boolean => {
   return province >= 11 && province <= 94 && dayOk && month >= 1 && month <= 12 && !/^(\d)\1+$/.test(v.slice(12));
 };
 
-const isPlausibleKk = (v: string): boolean => NIK_RE.test(v) && Number(v.slice(0, 2)) >= 11 && Number(v.slice(0, 2)) <= 94;
+const isPlausibleKk = (v: string): boolean =>
+  NIK_RE.test(v) && Number(v.slice(0, 2)) >= 11 && Number(v.slice(0, 2)) <= 94;
 
 /** Indonesian phone numbers in any common spelling → `08…`; undefined when not a phone number. */
 export const normalizePhone = (v: string): string | undefined => {
@@ -41,12 +42,18 @@ export const fieldProblem = (field: Field, values: string[]): string | undefined
     case 'phone':
       return normalizePhone(v) ? undefined : `${field.label}: nomor HP tidak valid (contoh 081234567890).`;
     case 'email':
-      return parseMailAddress(v) ? undefined : `${field.label}: harus satu alamat email yang valid (contoh nama@contoh.id).`;
+      return parseMailAddress(v)
+        ? undefined
+        : `${field.label}: harus satu alamat email yang valid (contoh nama@contoh.id).`;
     case 'number':
       return /^\d{1,7}$/.test(v.replace(/[.\s]/g, '')) ? undefined : `${field.label}: isi dengan angka (contoh 3).`;
     case 'choice':
-      return !field.options || present.every((p) => field.options!.includes(p)) ? undefined : `${field.label}: pilihan tidak dikenal.`;
+      return !field.options || present.every((p) => field.options!.includes(p))
+        ? undefined
+        : `${field.label}: pilihan tidak dikenal.`;
     default:
-      return field.maxLength && v.length > field.maxLength ? `${field.label}: terlalu panjang (maksimal ${field.maxLength} karakter).` : undefined;
+      return field.maxLength && v.length > field.maxLength
+        ? `${field.label}: terlalu panjang (maksimal ${field.maxLength} karakter).`
+        : undefined;
   }
 };

@@ -9,15 +9,23 @@ import { formatWib, nextMonth, wibInstant, wibMonth } from '../sla/wib';
  * sessions by date, time, topic (the five product areas) and konsultan, each with a capacity. An
  * applicant qualified for a topic is booked into a session when the Admin Klinik schedules them.
  */
-export const KLINIK_TOPICS = ['Legalitas Usaha', 'Manajemen Usaha', 'Proses Produksi', 'Pemasaran', 'Permodalan'] as const;
+export const KLINIK_TOPICS = [
+  'Legalitas Usaha',
+  'Manajemen Usaha',
+  'Proses Produksi',
+  'Pemasaran',
+  'Permodalan',
+] as const;
 
-export const SessionInput = z.lazy(() => z.object({
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'tanggal seperti 2026-12-08'),
-  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'jam seperti 09:00'),
-  topic: z.enum(KLINIK_TOPICS),
-  konsultanId: z.string().min(1).max(64),
-  capacity: z.coerce.number().int().min(1).max(200),
-}));
+export const SessionInput = z.lazy(() =>
+  z.object({
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'tanggal seperti 2026-12-08'),
+    time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'jam seperti 09:00'),
+    topic: z.enum(KLINIK_TOPICS),
+    konsultanId: z.string().min(1).max(64),
+    capacity: z.coerce.number().int().min(1).max(200),
+  }),
+);
 export type SessionInput = z.infer<typeof SessionInput>;
 
 export interface KlinikSession extends SessionInput {
@@ -32,13 +40,22 @@ export const sessionStart = (s: Pick<KlinikSession, 'date' | 'time'>) => wibInst
 export const seatsLeft = (s: KlinikSession) => s.capacity - s.booked.length;
 
 /** The topics a klinik request asks for (its "jenis layanan yang dibutuhkan" answers). */
-export const topicsOf = (c: CaseRecord) => (c.answers.kebutuhan ?? []).filter((t): t is (typeof KLINIK_TOPICS)[number] => (KLINIK_TOPICS as readonly string[]).includes(t));
+export const topicsOf = (c: CaseRecord) =>
+  (c.answers.kebutuhan ?? []).filter((t): t is (typeof KLINIK_TOPICS)[number] =>
+    (KLINIK_TOPICS as readonly string[]).includes(t),
+  );
 
 /** Sessions a case can be booked into: not started yet, seats left, on a topic it asked for. */
 export const sessionsFor = (c: CaseRecord, sessions: KlinikSession[], now: number) => {
   const topics = topicsOf(c);
   return sessions
-    .filter((s) => sessionStart(s) > now && seatsLeft(s) > 0 && (topics.length === 0 || topics.includes(s.topic)) && !s.booked.includes(c.id))
+    .filter(
+      (s) =>
+        sessionStart(s) > now &&
+        seatsLeft(s) > 0 &&
+        (topics.length === 0 || topics.includes(s.topic)) &&
+        !s.booked.includes(c.id),
+    )
     .sort((a, b) => sessionStart(a) - sessionStart(b));
 };
 
@@ -51,7 +68,10 @@ export const klinikEvaluation = (sessions: KlinikSession[]) => {
   const capacity = sessions.reduce((n, s) => n + s.capacity, 0);
   const booked = sessions.reduce((n, s) => n + s.booked.length, 0);
   return {
-    sessions: sessions.length, capacity, booked, fillRate: capacity ? Math.round((booked / capacity) * 1000) / 10 : undefined,
+    sessions: sessions.length,
+    capacity,
+    booked,
+    fillRate: capacity ? Math.round((booked / capacity) * 1000) / 10 : undefined,
     byTopic: KLINIK_TOPICS.map((topic) => {
       const of = sessions.filter((s) => s.topic === topic);
       return { topic, sessions: of.length, booked: of.reduce((n, s) => n + s.booked.length, 0) };

@@ -13,7 +13,9 @@ import { formatWib } from '../sla/wib';
 const LAPOR_STAGES = ['baru', 'disposisi', 'proses', 'selesai', 'arsip'] as const;
 type LaporStage = (typeof LAPOR_STAGES)[number];
 
-export const LaporStatusMap = z.lazy(() => z.record(z.string().min(1).max(20), z.object({ name: z.string().min(1).max(100), stage: z.enum(LAPOR_STAGES) })));
+export const LaporStatusMap = z.lazy(() =>
+  z.record(z.string().min(1).max(20), z.object({ name: z.string().min(1).max(100), stage: z.enum(LAPOR_STAGES) })),
+);
 export type LaporStatusMap = z.infer<typeof LaporStatusMap>;
 
 /**
@@ -38,7 +40,9 @@ export interface LaporStatus {
 
 export const laporStatus = (map: LaporStatusMap, code: string, name: string): LaporStatus => {
   const entry = map[code];
-  return entry ? { code, name: entry.name, known: true, stage: entry.stage } : { code, name: name || '(tanpa nama)', known: false };
+  return entry
+    ? { code, name: entry.name, known: true, stage: entry.stage }
+    : { code, name: name || '(tanpa nama)', known: false };
 };
 
 /** One entry of a complaint's status history. */
@@ -88,14 +92,16 @@ export interface LaporFollowup {
 const isDispositionChange = (to: LaporLogEntry['to'], map: LaporStatusMap) => {
   const known = to.code !== undefined ? map[to.code] : undefined;
   if (known) return known.stage === 'disposisi';
-  const names = new Set(Object.values(map).filter((s) => s.stage === 'disposisi').map((s) => s.name.toLowerCase()));
+  const names = new Set(
+    Object.values(map)
+      .filter((s) => s.stage === 'disposisi')
+      .map((s) => s.name.toLowerCase()),
+  );
   return names.has(to.name.toLowerCase()) || /disposisi/i.test(to.name);
 };
 
 export const dispositionTime = (complaint: Pick<LaporComplaint, 'logs' | 'createdAt'>, map: LaporStatusMap): number => {
-  const reached = complaint.logs
-    .filter((l) => isDispositionChange(l.to, map))
-    .sort((a, b) => a.at - b.at)[0];
+  const reached = complaint.logs.filter((l) => isDispositionChange(l.to, map)).sort((a, b) => a.at - b.at)[0];
   return reached?.at ?? complaint.createdAt;
 };
 
@@ -138,7 +144,13 @@ export const complaintCase = (complaint: LaporComplaint, mode: LaporLink['mode']
   const answer = (id: string, value: string) => [clip(value.trim() || '-', limit.get(id))];
   const dispositionAt = dispositionTime(complaint, map);
   const attachments: Attachment[] = complaint.attachments.map((a) => ({
-    fieldId: LAPOR_ATTACHMENT_FIELD, sourceId: a.url, fileName: a.name, mimeType: 'application/octet-stream', status: 'pending', attempts: 0, origin: 'sp4n_lapor',
+    fieldId: LAPOR_ATTACHMENT_FIELD,
+    sourceId: a.url,
+    fileName: a.name,
+    mimeType: 'application/octet-stream',
+    status: 'pending',
+    attempts: 0,
+    origin: 'sp4n_lapor',
   }));
   const answers: Record<string, string[]> = {
     uraian: answer('uraian', [complaint.title, complaint.content].filter(Boolean).join('\n\n')),
@@ -148,12 +160,22 @@ export const complaintCase = (complaint: LaporComplaint, mode: LaporLink['mode']
     tempat_waktu: answer('tempat_waktu', `SP4N-LAPOR! (lapor.go.id), ${formatWib(complaint.createdAt)}`),
     ...(attachments.length ? { [LAPOR_ATTACHMENT_FIELD]: attachments.map((a) => a.sourceId) } : {}),
   };
-  const preChecked: Record<string, CheckItem> = { pengaduan_tertulis: { status: 'ok', issues: [], checkedBy: LAPOR_CHECKER } };
+  const preChecked: Record<string, CheckItem> = {
+    pengaduan_tertulis: { status: 'ok', issues: [], checkedBy: LAPOR_CHECKER },
+  };
   const status = complaint.status && laporStatus(map, complaint.status.code, complaint.status.name);
   const link: LaporLink = {
-    complaintId: complaint.id, mode, title: clip(complaint.title || '(tanpa judul)', 300), dispositionAt,
+    complaintId: complaint.id,
+    mode,
+    title: clip(complaint.title || '(tanpa judul)', 300),
+    dispositionAt,
     ...(status ? { status: { ...status, at: dispositionAt } } : {}),
-    followupIds: [], postedHashes: [], awaiting: [], toCopy: [], isSecret: complaint.isSecret, isAnonymous: complaint.isAnonymous,
+    followupIds: [],
+    postedHashes: [],
+    awaiting: [],
+    toCopy: [],
+    isSecret: complaint.isSecret,
+    isAnonymous: complaint.isAnonymous,
   };
   return {
     serviceId: service.id,
@@ -162,8 +184,14 @@ export const complaintCase = (complaint: LaporComplaint, mode: LaporLink['mode']
     source: { kind: 'sp4n_lapor' as const, externalId: complaint.id, submittedAt: complaint.createdAt },
     applicant: complaint.isAnonymous
       ? { name: 'Pelapor anonim' }
-      : { name: complaint.reporter.name?.trim() || 'Pelapor SP4N-LAPOR!', ...(complaint.reporter.phone ? { phone: complaint.reporter.phone } : {}) },
-    answers, attachments, preChecked, lapor: link,
+      : {
+          name: complaint.reporter.name?.trim() || 'Pelapor SP4N-LAPOR!',
+          ...(complaint.reporter.phone ? { phone: complaint.reporter.phone } : {}),
+        },
+    answers,
+    attachments,
+    preChecked,
+    lapor: link,
     confidential: complaint.isSecret || complaint.isAnonymous,
     receivedAt: dispositionAt,
   };

@@ -8,27 +8,57 @@ import type { LegalDeadline } from './refusal';
  * The case side of a letter: its number on the case and an event on the timeline, in one write with
  * the applicant's mail. Undefined when the case already holds this letter (a retry).
  */
-export const recordLetterIssued = (c: CaseRecord, letter: LetterRecord, input: { objection?: LegalDeadline; mail?: OutgoingMail; now: number }): CaseChange | undefined => {
+export const recordLetterIssued = (
+  c: CaseRecord,
+  letter: LetterRecord,
+  input: { objection?: LegalDeadline; mail?: OutgoingMail; now: number },
+): CaseChange | undefined => {
   if (c.letterId === letter.id) return undefined;
   const record: CaseRecord = {
-    ...c, letterNumber: letter.number, letterId: letter.id, letterOwed: false,
-    ...(input.objection && c.kip ? { kip: { ...c.kip, objectionBy: input.objection.at, objectionEstimated: input.objection.estimated } } : {}),
-    version: c.version + 1, updatedAt: input.now,
+    ...c,
+    letterNumber: letter.number,
+    letterId: letter.id,
+    letterOwed: false,
+    ...(input.objection && c.kip
+      ? { kip: { ...c.kip, objectionBy: input.objection.at, objectionEstimated: input.objection.estimated } }
+      : {}),
+    version: c.version + 1,
+    updatedAt: input.now,
   };
   return {
     record,
-    event: { caseId: c.id, seq: record.version, at: input.now, actorId: letter.issuedBy, type: 'letter_issued', note: `Surat nomor ${letter.number} terbit.`, data: { letterId: letter.id, number: letter.number, sha256: letter.sha256 } },
+    event: {
+      caseId: c.id,
+      seq: record.version,
+      at: input.now,
+      actorId: letter.issuedBy,
+      type: 'letter_issued',
+      note: `Surat nomor ${letter.number} terbit.`,
+      data: { letterId: letter.id, number: letter.number, sha256: letter.sha256 },
+    },
     effects: [],
     writes: [{ kind: 'letter_settled' }],
     ...(input.mail ? { mails: [input.mail] } : {}),
   };
 };
 
-export const recordLetterRevoked = (c: CaseRecord, letter: Pick<LetterRecord, 'id' | 'number'>, input: { by: string; reason: string; now: number }): CaseChange => {
+export const recordLetterRevoked = (
+  c: CaseRecord,
+  letter: Pick<LetterRecord, 'id' | 'number'>,
+  input: { by: string; reason: string; now: number },
+): CaseChange => {
   const record: CaseRecord = { ...c, version: c.version + 1, updatedAt: input.now };
   return {
     record,
-    event: { caseId: c.id, seq: record.version, at: input.now, actorId: input.by, type: 'letter_revoked', note: `Surat nomor ${letter.number} dicabut: ${input.reason}`, data: { letterId: letter.id } },
+    event: {
+      caseId: c.id,
+      seq: record.version,
+      at: input.now,
+      actorId: input.by,
+      type: 'letter_revoked',
+      note: `Surat nomor ${letter.number} dicabut: ${input.reason}`,
+      data: { letterId: letter.id },
+    },
     effects: [],
   };
 };

@@ -31,7 +31,12 @@ const answer = (c: CaseRecord, id: string) => c.answers[id]?.filter((v) => v.tri
 const requestDetails = (c: CaseRecord): [string, string][] => {
   const service = findService(c.serviceId)!;
   return serviceFields(service)
-    .filter((f) => f.kind !== 'document' && f.dataClass !== 'spesifik' && !['kontak_email', 'kontak_hp', 'email', 'nomor_hp'].includes(f.id))
+    .filter(
+      (f) =>
+        f.kind !== 'document' &&
+        f.dataClass !== 'spesifik' &&
+        !['kontak_email', 'kontak_hp', 'email', 'nomor_hp'].includes(f.id),
+    )
     .flatMap((f): [string, string][] => {
       const v = answer(c, f.id);
       return v ? [[f.label, v]] : [];
@@ -79,14 +84,20 @@ interface LetterMeta {
   objection?: LegalDeadline;
 }
 
-export const letterContent = (c: CaseRecord, type: LetterType, settings: LetterSettings, meta: LetterMeta): LetterContent => {
+export const letterContent = (
+  c: CaseRecord,
+  type: LetterType,
+  settings: LetterSettings,
+  meta: LetterMeta,
+): LetterContent => {
   const service = findService(type)!;
   const received = formatDateId(c.clock.receivedAt);
   const name = answer(c, 'instansi') ?? c.applicant.name;
   const address = answer(c, 'alamat');
   // A public-information request's letter is its reasoned refusal; every other letter grants or states.
   const refusal = service.publicInformation ? c.refusal : undefined;
-  if (service.publicInformation && !refusal) throw new Error(`case ${c.id}: a refusal letter needs the refusal's ground`);
+  if (service.publicInformation && !refusal)
+    throw new Error(`case ${c.id}: a refusal letter needs the refusal's ground`);
   const grant = refusal ? undefined : grantBody(c, service.letter!, received);
   const details: [string, string][] = [['Nomor registrasi', c.trackingNumber], ...requestDetails(c)];
   return {
@@ -99,7 +110,10 @@ export const letterContent = (c: CaseRecord, type: LetterType, settings: LetterS
     details: refusal ? refusalDetails(c, name) : details,
     closing: grant
       ? [...grant.closing, 'Demikian untuk menjadi maklum.']
-      : [...refusalParagraphs(refusal!, meta.objection, settings), `Pemberitahuan ini disampaikan dalam batas waktu jawaban permohonan (${c.kip ? formatDeadline(kipAnswerBy(c.kip), kipAnswerEstimated(c.kip)) : '-'}). Demikian untuk menjadi maklum.`],
+      : [
+          ...refusalParagraphs(refusal!, meta.objection, settings),
+          `Pemberitahuan ini disampaikan dalam batas waktu jawaban permohonan (${c.kip ? formatDeadline(kipAnswerBy(c.kip), kipAnswerEstimated(c.kip)) : '-'}). Demikian untuk menjadi maklum.`,
+        ],
     legalBasis: service.legalBasis,
     signatory: settings.signatory,
     verifyUrl: meta.verifyUrl,

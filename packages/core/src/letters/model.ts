@@ -17,36 +17,44 @@ export const isLetterType = (s: string): s is LetterType => LETTER_SERVICES.incl
 export const letterTitle = (type: LetterType) => findService(type)!.letter!.title;
 
 /** Configuration an administrator edits: codes, letterhead and signatory (defaults from the catalog and the standard). */
-export const LetterSettings = z.lazy(() => z.object({
-  /** 424 is Kabupaten Pasuruan; the unit code of the Dinas, as in the standard's own number 950/271/424.085/2024. */
-  regionCode: z.string().regex(/^\d{1,4}$/),
-  unitCode: z.string().regex(/^\d{1,4}$/),
-  /** One running number per unit and year, or also per classification code. */
-  counterPerClassification: z.boolean(),
-  classification: z.object(Object.fromEntries(LETTER_SERVICES.map((t) => [t, z.string().regex(/^\d{3}(\.\d+)*$/, 'kode klasifikasi seperti 500.3.2')]))),
-  letterhead: z.object({
-    government: z.string().min(1).max(100),
-    office: z.string().min(1).max(150),
-    address: z.string().min(1).max(300),
-    contact: z.string().max(300),
-    place: z.string().min(1).max(60),
+export const LetterSettings = z.lazy(() =>
+  z.object({
+    /** 424 is Kabupaten Pasuruan; the unit code of the Dinas, as in the standard's own number 950/271/424.085/2024. */
+    regionCode: z.string().regex(/^\d{1,4}$/),
+    unitCode: z.string().regex(/^\d{1,4}$/),
+    /** One running number per unit and year, or also per classification code. */
+    counterPerClassification: z.boolean(),
+    classification: z.object(
+      Object.fromEntries(
+        LETTER_SERVICES.map((t) => [t, z.string().regex(/^\d{3}(\.\d+)*$/, 'kode klasifikasi seperti 500.3.2')]),
+      ),
+    ),
+    letterhead: z.object({
+      government: z.string().min(1).max(100),
+      office: z.string().min(1).max(150),
+      address: z.string().min(1).max(300),
+      contact: z.string().max(300),
+      place: z.string().min(1).max(60),
+    }),
+    signatory: z.object({
+      title: z.string().min(1).max(200),
+      name: z.string().min(1).max(120),
+      rank: z.string().max(120),
+      nip: z.string().max(30),
+    }),
+    /** Who hears a public-information objection (keberatan), named in a refusal. */
+    ppidSuperior: z.string().min(1).max(200),
   }),
-  signatory: z.object({
-    title: z.string().min(1).max(200),
-    name: z.string().min(1).max(120),
-    rank: z.string().max(120),
-    nip: z.string().max(30),
-  }),
-  /** Who hears a public-information objection (keberatan), named in a refusal. */
-  ppidSuperior: z.string().min(1).max(200),
-}));
+);
 export type LetterSettings = z.infer<typeof LetterSettings>;
 
 export const DEFAULT_LETTER_SETTINGS: LetterSettings = {
   regionCode: '424',
   unitCode: '085',
   counterPerClassification: false,
-  classification: Object.fromEntries(LETTER_SERVICES.map((t) => [t, findService(t)!.letter!.classificationCode])) as Record<LetterType, string>,
+  classification: Object.fromEntries(
+    LETTER_SERVICES.map((t) => [t, findService(t)!.letter!.classificationCode]),
+  ) as Record<LetterType, string>,
   letterhead: {
     government: 'PEMERINTAH KABUPATEN PASURUAN',
     office: 'DINAS KOPERASI, USAHA KECIL DAN MENENGAH',
@@ -71,8 +79,12 @@ export const classificationOf = (settings: Pick<LetterSettings, 'classification'
 export const counterKey = (settings: LetterSettings, type: LetterType, year: number) =>
   `${settings.regionCode}.${settings.unitCode}#${year}${settings.counterPerClassification ? `#${classificationOf(settings, type)}` : ''}`;
 
-export const formatLetterNumber = (classification: string, seq: number, settings: Pick<LetterSettings, 'regionCode' | 'unitCode'>, year: number) =>
-  `${classification}/${seq}/${settings.regionCode}.${settings.unitCode}/${year}`;
+export const formatLetterNumber = (
+  classification: string,
+  seq: number,
+  settings: Pick<LetterSettings, 'regionCode' | 'unitCode'>,
+  year: number,
+) => `${classification}/${seq}/${settings.regionCode}.${settings.unitCode}/${year}`;
 
 export const letterYear = (ms: number) => Number(wibDate(ms).slice(0, 4));
 
@@ -104,4 +116,9 @@ export interface LetterRecord {
 }
 
 /** "Siti Aminah" → "S*** A*****": enough to recognise one's own letter, not to learn a stranger's name. */
-export const maskName = (name: string) => name.trim().split(/\s+/).map((w) => (w.length <= 1 ? w : `${w[0]}${'*'.repeat(w.length - 1)}`)).join(' ');
+export const maskName = (name: string) =>
+  name
+    .trim()
+    .split(/\s+/)
+    .map((w) => (w.length <= 1 ? w : `${w[0]}${'*'.repeat(w.length - 1)}`))
+    .join(' ');

@@ -87,7 +87,9 @@ export const recomputeKipDeadlines = (cal: WorkingCalendar, k: KipDeadlines, rec
   const answer = kipDeadline(cal, 'kip-answer', receivedAt);
   const extended = k.extended && kipDeadline(cal, 'kip-extended', receivedAt);
   return {
-    ...k, answerBy: answer.at, answerEstimated: answer.estimated,
+    ...k,
+    answerBy: answer.at,
+    answerEstimated: answer.estimated,
     ...(k.extended && extended ? { extended: { ...k.extended, to: extended.at, estimated: extended.estimated } } : {}),
   };
 };
@@ -113,11 +115,17 @@ export const readRefusal = (data: Record<string, string> | undefined): Refusal =
   const exemptionPeriod = (data?.exemptionPeriod ?? '').trim();
   const fields = [
     ...(ground in PASAL_17 ? [] : [{ field: 'ground', message: 'Pilih dasar pengecualian (Pasal 17 huruf a–j).' }]),
-    ...(consequenceTest.length >= 20 ? [] : [{ field: 'consequenceTest', message: 'Uraikan uji konsekuensi (paling sedikit 20 karakter).' }]),
+    ...(consequenceTest.length >= 20
+      ? []
+      : [{ field: 'consequenceTest', message: 'Uraikan uji konsekuensi (paling sedikit 20 karakter).' }]),
     ...(exemptionPeriod ? [] : [{ field: 'exemptionPeriod', message: 'Tulis jangka waktu pengecualian.' }]),
   ];
   if (fields.length) throw new LoketError('validation', fields[0]!.message, fields);
-  return { ground: ground as Pasal17Ground, consequenceTest: consequenceTest.slice(0, 3000), exemptionPeriod: exemptionPeriod.slice(0, 200) };
+  return {
+    ground: ground as Pasal17Ground,
+    consequenceTest: consequenceTest.slice(0, 3000),
+    exemptionPeriod: exemptionPeriod.slice(0, 200),
+  };
 };
 
 /**
@@ -125,19 +133,42 @@ export const readRefusal = (data: Record<string, string> | undefined): Refusal =
  * the officers of the current step, only while the request is open.
  */
 export const extendKipDeadline = (
-  c: CaseRecord, workflow: WorkflowDefinition, cal: WorkingCalendar, input: { reason: string; actor: Actor; now: number },
+  c: CaseRecord,
+  workflow: WorkflowDefinition,
+  cal: WorkingCalendar,
+  input: { reason: string; actor: Actor; now: number },
 ): CaseChange => {
   if (!c.kip) throw new LoketError('invalid_transition', 'Perpanjangan hanya untuk permohonan informasi publik.');
   if (c.closedAt !== undefined) throw new LoketError('invalid_transition', 'Permohonan sudah dijawab.');
-  if (c.kip.extended) throw new LoketError('invalid_transition', `Batas waktu sudah pernah diperpanjang (sampai ${formatWib(c.kip.extended.to)}); perpanjangan hanya sekali.`);
+  if (c.kip.extended)
+    throw new LoketError(
+      'invalid_transition',
+      `Batas waktu sudah pernah diperpanjang (sampai ${formatWib(c.kip.extended.to)}); perpanjangan hanya sekali.`,
+    );
   requireStepWork(workflow, c.state, input.actor, 'memperpanjang batas waktu');
   const reason = input.reason.trim();
-  if (reason.length < 10) throw new LoketError('validation', 'Tulis alasan perpanjangan secara tertulis.', [{ field: 'reason', message: 'Alasan wajib diisi (paling sedikit 10 karakter).' }]);
+  if (reason.length < 10)
+    throw new LoketError('validation', 'Tulis alasan perpanjangan secara tertulis.', [
+      { field: 'reason', message: 'Alasan wajib diisi (paling sedikit 10 karakter).' },
+    ]);
   const { at: to, estimated } = kipDeadline(cal, 'kip-extended', c.clock.receivedAt);
-  const record: CaseRecord = { ...c, kip: { ...c.kip, extended: { to, estimated, reason: reason.slice(0, 2000), by: input.actor.id, at: input.now } }, version: c.version + 1, updatedAt: input.now };
+  const record: CaseRecord = {
+    ...c,
+    kip: { ...c.kip, extended: { to, estimated, reason: reason.slice(0, 2000), by: input.actor.id, at: input.now } },
+    version: c.version + 1,
+    updatedAt: input.now,
+  };
   return {
     record,
-    event: { caseId: c.id, seq: record.version, at: input.now, actorId: input.actor.id, type: 'deadline_extended', note: reason, data: { from: c.kip.answerBy, to } },
+    event: {
+      caseId: c.id,
+      seq: record.version,
+      at: input.now,
+      actorId: input.actor.id,
+      type: 'deadline_extended',
+      note: reason,
+      data: { from: c.kip.answerBy, to },
+    },
     effects: [],
   };
 };

@@ -26,8 +26,22 @@ export const normaliseSha256 = (text: string) => {
 /** The public-information deadlines as the case page lists them. */
 export const kipRows = (k: KipDeadlines): [string, string][] => [
   ['Batas jawaban (UU KIP, 10 hari kerja)', formatDeadline(k.answerBy, k.answerEstimated)],
-  ...(k.extended ? [['Diperpanjang (7 hari kerja)', `${formatDeadline(k.extended.to, k.extended.estimated)}: ${k.extended.reason}`] as [string, string]] : []),
-  ...(k.objectionBy ? [['Batas keberatan pemohon (30 hari kerja)', formatDeadline(k.objectionBy, k.objectionEstimated)] as [string, string]] : []),
+  ...(k.extended
+    ? [
+        [
+          'Diperpanjang (7 hari kerja)',
+          `${formatDeadline(k.extended.to, k.extended.estimated)}: ${k.extended.reason}`,
+        ] as [string, string],
+      ]
+    : []),
+  ...(k.objectionBy
+    ? [
+        ['Batas keberatan pemohon (30 hari kerja)', formatDeadline(k.objectionBy, k.objectionEstimated)] as [
+          string,
+          string,
+        ],
+      ]
+    : []),
 ];
 
 /** Who may revoke a letter: the office's signatory (the duty `revokeLetters`), or an administrator. */

@@ -13,11 +13,20 @@ const MAX_ADDRESS_LENGTH = 254;
 export const parseMailAddress = (input: string | undefined): string | undefined => {
   const candidate = input?.trim();
   if (!candidate || candidate.length > MAX_ADDRESS_LENGTH) return undefined;
-  const parsed = emailAddresses.parseOneAddress({ input: candidate, startAt: 'address', rejectTLD: true, rfc6532: false, strict: true });
+  const parsed = emailAddresses.parseOneAddress({
+    input: candidate,
+    startAt: 'address',
+    rejectTLD: true,
+    rfc6532: false,
+    strict: true,
+  });
   if (!parsed || parsed.type !== 'mailbox' || parsed.name !== null || parsed.parts.comments.length) return undefined;
   if (parsed.address !== candidate || parsed.domain.startsWith('[')) return undefined;
   return parsed.address;
 };
 
 /** A request field holding one address: the same rule as everywhere the desk mails to. */
-export const MailAddress = z.string().max(MAX_ADDRESS_LENGTH).refine((s) => parseMailAddress(s) === s, 'harus satu alamat email yang valid');
+export const MailAddress = z
+  .string()
+  .max(MAX_ADDRESS_LENGTH)
+  .refine((s) => parseMailAddress(s) === s, 'harus satu alamat email yang valid');

@@ -3,8 +3,18 @@
  * same notice can never be queued twice) before any attempt to send it, then sent, retried with
  * backoff, and finally marked sent or failed. Nothing is lost when the mail server is down.
  */
-type MailKind = 'receipt' | 'case_update' | 'sla_alert' | 'daily_digest' | 'weekly_report' | 'delivery_failure' | 'form_mapping' | 'sign_in' | 'assignment'
-  | 'lapor_followup' | 'lapor_reject';
+type MailKind =
+  | 'receipt'
+  | 'case_update'
+  | 'sla_alert'
+  | 'daily_digest'
+  | 'weekly_report'
+  | 'delivery_failure'
+  | 'form_mapping'
+  | 'sign_in'
+  | 'assignment'
+  | 'lapor_followup'
+  | 'lapor_reject';
 
 /**
  * A message for SP4N-LAPOR! instead of a mailbox. It shares the outbox with mail: the same id-based
@@ -42,7 +52,10 @@ export interface OutboxEntry extends OutgoingMail {
 
 /** Thrown by a mailer. `permanent`: retrying cannot help (address rejected, sender not verified). */
 export class MailDeliveryError extends Error {
-  constructor(message: string, readonly permanent: boolean) {
+  constructor(
+    message: string,
+    readonly permanent: boolean,
+  ) {
     super(message);
   }
 }
@@ -52,7 +65,11 @@ export interface Mailer {
 }
 
 export const newOutboxEntry = (mail: OutgoingMail, now: number): OutboxEntry => ({
-  ...mail, status: 'pending', attempts: 0, createdAt: now, nextAttemptAt: now,
+  ...mail,
+  status: 'pending',
+  attempts: 0,
+  createdAt: now,
+  nextAttemptAt: now,
 });
 
 export interface OutboxStore {

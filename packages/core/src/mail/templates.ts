@@ -15,7 +15,8 @@ import { timeToDeadline } from '../case/console-view';
  * Every email the desk sends, in Indonesian. None carries NIK, KK, finances or document contents:
  * only the tracking number, the service, the step, dates and the requirement labels that need work.
  */
-const SIGNATURE = '\n--\nLoket Layanan Dinas Koperasi, Usaha Kecil dan Menengah Kabupaten Pasuruan\nEmail ini dikirim otomatis; mohon tidak membalas email ini.';
+const SIGNATURE =
+  '\n--\nLoket Layanan Dinas Koperasi, Usaha Kecil dan Menengah Kabupaten Pasuruan\nEmail ini dikirim otomatis; mohon tidak membalas email ini.';
 
 const serviceOf = (c: CaseRecord): Service => findService(c.serviceId)!;
 const stepLabel = (c: CaseRecord) => stateOf(workflowFor(serviceOf(c)), c.state).label;
@@ -28,10 +29,16 @@ const lines = (rows: [string, string][]) => {
 };
 
 const deadlineText = (c: CaseRecord) =>
-  c.clock.dueAt === undefined ? 'menunggu perbaikan dari pemohon' : formatWib(c.clock.dueAt) + (c.clock.estimated ? ' (perkiraan)' : '');
+  c.clock.dueAt === undefined
+    ? 'menunggu perbaikan dari pemohon'
+    : formatWib(c.clock.dueAt) + (c.clock.estimated ? ' (perkiraan)' : '');
 
 /** The frame of every follow-up to an applicant: greeting, message, the request's facts, status link. */
-const applicantMail = (c: CaseRecord, mail: { id: string; subject: string; body: string[] }, publicUrl: string): OutgoingMail | undefined => {
+const applicantMail = (
+  c: CaseRecord,
+  mail: { id: string; subject: string; body: string[] },
+  publicUrl: string,
+): OutgoingMail | undefined => {
   if (!c.applicant.email) return undefined;
   const service = serviceOf(c);
   return {
@@ -45,7 +52,10 @@ const applicantMail = (c: CaseRecord, mail: { id: string; subject: string; body:
       '',
       ...mail.body,
       '',
-      lines([['Nomor registrasi', c.trackingNumber], ['Layanan', service.name]]),
+      lines([
+        ['Nomor registrasi', c.trackingNumber],
+        ['Layanan', service.name],
+      ]),
       '',
       `Pantau status permohonan: ${statusUrl(publicUrl, c)}`,
       SIGNATURE,
@@ -79,7 +89,12 @@ export const receiptMail = (c: CaseRecord, publicUrl: string): OutgoingMail | un
         ['Nomor registrasi', c.trackingNumber],
         ['Layanan', service.name],
         ['Diterima', formatWib(c.clock.receivedAt)],
-        ['Perkiraan selesai', expected === undefined ? 'setelah berkas lengkap' : formatWib(expected) + (c.clock.estimated ? ' (perkiraan)' : '')],
+        [
+          'Perkiraan selesai',
+          expected === undefined
+            ? 'setelah berkas lengkap'
+            : formatWib(expected) + (c.clock.estimated ? ' (perkiraan)' : ''),
+        ],
         ['Biaya', service.cost],
       ]),
       '',
@@ -95,7 +110,11 @@ export const receiptMail = (c: CaseRecord, publicUrl: string): OutgoingMail | un
 };
 
 /** To the applicant when an officer moves the case in a way they must know about (revision, result). */
-export const caseUpdateMail = (c: CaseRecord, note: string | undefined, publicUrl: string): OutgoingMail | undefined => {
+export const caseUpdateMail = (
+  c: CaseRecord,
+  note: string | undefined,
+  publicUrl: string,
+): OutgoingMail | undefined => {
   const revision = c.state === REVISION;
   const issues = openIssues(c);
   const body = revision
@@ -106,27 +125,44 @@ export const caseUpdateMail = (c: CaseRecord, note: string | undefined, publicUr
         '\nBatas waktu layanan berhenti sementara sampai perbaikan Anda kami terima. Kirim perbaikan dengan mengedit jawaban formulir atau datang ke loket.',
       ]
     : [`Status permohonan Anda sekarang: ${stepLabel(c)}.`, note ? `\nCatatan petugas:\n${note}` : ''];
-  return applicantMail(c, { id: `update-${c.id}-v${c.version}`, subject: revision ? 'Perlu perbaikan' : 'Perkembangan permohonan', body: body.filter(Boolean) }, publicUrl);
+  return applicantMail(
+    c,
+    {
+      id: `update-${c.id}-v${c.version}`,
+      subject: revision ? 'Perlu perbaikan' : 'Perkembangan permohonan',
+      body: body.filter(Boolean),
+    },
+    publicUrl,
+  );
 };
 
 /** To the applicant when an uploaded file cannot be accepted (too large, wrong kind): they can upload it again. */
 export const fileRefusedMail = (c: CaseRecord, reason: string, publicUrl: string): OutgoingMail | undefined =>
-  applicantMail(c, {
-    id: `file-refused-${c.id}-v${c.version}`,
-    subject: 'Berkas perlu diunggah ulang',
-    body: [
-      'Salah satu berkas yang Anda unggah tidak dapat kami terima:',
-      `- ${reason}`,
-      '',
-      'Silakan unggah ulang berkas yang sesuai dengan mengedit jawaban formulir Anda, atau bawa dokumennya ke loket.',
-    ],
-  }, publicUrl);
+  applicantMail(
+    c,
+    {
+      id: `file-refused-${c.id}-v${c.version}`,
+      subject: 'Berkas perlu diunggah ulang',
+      body: [
+        'Salah satu berkas yang Anda unggah tidak dapat kami terima:',
+        `- ${reason}`,
+        '',
+        'Silakan unggah ulang berkas yang sesuai dengan mengedit jawaban formulir Anda, atau bawa dokumennya ke loket.',
+      ],
+    },
+    publicUrl,
+  );
 
 const THRESHOLD_TITLE: Record<Threshold, string> = { at_risk: 'Mendekati batas waktu', breach: 'MELEWATI batas waktu' };
 
 /** To officers when a case reaches 75 % of its allowed time, or its deadline. One message per recipient. */
 export const slaAlertMails = (
-  c: CaseRecord, threshold: Threshold, recipients: StaffMember[], assignee: StaffMember | undefined, now: number, publicUrl: string,
+  c: CaseRecord,
+  threshold: Threshold,
+  recipients: StaffMember[],
+  assignee: StaffMember | undefined,
+  now: number,
+  publicUrl: string,
 ): OutgoingMail[] => {
   const service = serviceOf(c);
   const due = c.clock.dueAt;
@@ -165,7 +201,13 @@ interface DigestSection {
 }
 
 /** Each working morning: what an officer must finish today, what is at risk, what is already late. */
-export const dailyDigestMail = (staff: StaffMember, date: string, sections: DigestSection[], publicUrl: string, dateLabel: string): OutgoingMail | undefined => {
+export const dailyDigestMail = (
+  staff: StaffMember,
+  date: string,
+  sections: DigestSection[],
+  publicUrl: string,
+  dateLabel: string,
+): OutgoingMail | undefined => {
   const nonEmpty = sections.filter((s) => s.cases.length);
   if (!nonEmpty.length) return undefined;
   const total = nonEmpty.reduce((n, s) => n + s.cases.length, 0);
@@ -181,7 +223,10 @@ export const dailyDigestMail = (staff: StaffMember, date: string, sections: Dige
       ...nonEmpty.flatMap((s) => [
         '',
         `${s.title} (${s.cases.length})`,
-        ...s.cases.map((c) => `- ${c.trackingNumber} · ${serviceOf(c).name} · ${stepLabel(c)} · batas ${deadlineText(c)}\n  ${consoleUrl(publicUrl, c.id)}`),
+        ...s.cases.map(
+          (c) =>
+            `- ${c.trackingNumber} · ${serviceOf(c).name} · ${stepLabel(c)} · batas ${deadlineText(c)}\n  ${consoleUrl(publicUrl, c.id)}`,
+        ),
       ]),
       SIGNATURE,
     ].join('\n'),
@@ -196,7 +241,12 @@ export interface ServiceWeekRow {
 }
 
 /** Each week to the Kepala Dinas: per service, cases finished, on-time rate, and every open breach. */
-export const weeklyReportMail = (head: StaffMember, week: { from: string; to: string }, rows: ServiceWeekRow[], publicUrl: string): OutgoingMail => {
+export const weeklyReportMail = (
+  head: StaffMember,
+  week: { from: string; to: string },
+  rows: ServiceWeekRow[],
+  publicUrl: string,
+): OutgoingMail => {
   const pct = (r: ServiceWeekRow) => (r.finished ? `${Math.round((r.onTime / r.finished) * 100)}%` : '-');
   const breaches = rows.flatMap((r) => r.breachedOpen);
   return {
@@ -209,17 +259,36 @@ export const weeklyReportMail = (head: StaffMember, week: { from: string; to: st
       '',
       `Ketepatan waktu layanan minggu ${week.from} s.d. ${week.to} (berkas selesai: tepat waktu / jumlah):`,
       '',
-      ...rows.map((r) => `- ${r.service.name}: ${r.onTime}/${r.finished} tepat waktu (${pct(r)}); ${r.breachedOpen.length} berkas terbuka melewati batas`),
+      ...rows.map(
+        (r) =>
+          `- ${r.service.name}: ${r.onTime}/${r.finished} tepat waktu (${pct(r)}); ${r.breachedOpen.length} berkas terbuka melewati batas`,
+      ),
       '',
-      breaches.length ? `Berkas terbuka yang melewati batas waktu (${breaches.length}):` : 'Tidak ada berkas terbuka yang melewati batas waktu.',
-      ...breaches.map((c) => `- ${c.trackingNumber} · ${serviceOf(c).name} · ${stepLabel(c)} · batas ${deadlineText(c)}\n  ${consoleUrl(publicUrl, c.id)}`),
+      breaches.length
+        ? `Berkas terbuka yang melewati batas waktu (${breaches.length}):`
+        : 'Tidak ada berkas terbuka yang melewati batas waktu.',
+      ...breaches.map(
+        (c) =>
+          `- ${c.trackingNumber} · ${serviceOf(c).name} · ${stepLabel(c)} · batas ${deadlineText(c)}\n  ${consoleUrl(publicUrl, c.id)}`,
+      ),
       SIGNATURE,
     ].join('\n'),
   };
 };
 
 /** To administrators when an address keeps refusing mail: someone must fix the address, not the desk retry forever. */
-export const deliveryFailureMail = (admin: StaffMember, failed: { id: string; kind: string; to: string[]; caseId?: string; lastError?: string; lapor?: { complaintId: string } }, publicUrl: string): OutgoingMail => ({
+export const deliveryFailureMail = (
+  admin: StaffMember,
+  failed: {
+    id: string;
+    kind: string;
+    to: string[];
+    caseId?: string;
+    lastError?: string;
+    lapor?: { complaintId: string };
+  },
+  publicUrl: string,
+): OutgoingMail => ({
   id: `mailfail-${failed.id}-${admin.id}`,
   kind: 'delivery_failure',
   caseId: failed.caseId,
@@ -251,7 +320,9 @@ export const deliveryFailureMail = (admin: StaffMember, failed: { id: string; ki
  * questions were probably renamed. Question titles only; the answers stay on the cases.
  */
 export const unmatchedFormMail = (
-  admin: StaffMember, form: { formId: string; serviceName: string; date: string; titles: string[]; caseId: string }, publicUrl: string,
+  admin: StaffMember,
+  form: { formId: string; serviceName: string; date: string; titles: string[]; caseId: string },
+  publicUrl: string,
 ): OutgoingMail => ({
   id: `unmatched-${form.formId}-${form.date}-${admin.id}`,
   kind: 'form_mapping',
@@ -274,7 +345,10 @@ export const unmatchedFormMail = (
 });
 
 /** An officer asked for a sign-in link: single use, 15 minutes. The link is the only secret in it. */
-export const signInLinkMail = (staff: StaffMember, link: { id: string; url: string; minutes: number }): OutgoingMail => ({
+export const signInLinkMail = (
+  staff: StaffMember,
+  link: { id: string; url: string; minutes: number },
+): OutgoingMail => ({
   id: `signin-${link.id}`,
   kind: 'sign_in',
   to: [staff.email],
@@ -298,7 +372,13 @@ const ARRIVAL: Record<'assigned' | 'escalated' | 'arrived', [string, string]> = 
 };
 
 /** To an officer when a case is assigned to them or reaches their step. No personal data, only the link. */
-export const workArrivedMail = (c: CaseRecord, staff: StaffMember, reason: 'assigned' | 'escalated' | 'arrived', seq: number, publicUrl: string): OutgoingMail => {
+export const workArrivedMail = (
+  c: CaseRecord,
+  staff: StaffMember,
+  reason: 'assigned' | 'escalated' | 'arrived',
+  seq: number,
+  publicUrl: string,
+): OutgoingMail => {
   const [title, sentence] = ARRIVAL[reason];
   const service = serviceOf(c);
   return {
@@ -312,7 +392,12 @@ export const workArrivedMail = (c: CaseRecord, staff: StaffMember, reason: 'assi
       '',
       sentence,
       '',
-      lines([['Nomor registrasi', c.trackingNumber], ['Layanan', service.name], ['Tahap', stepLabel(c)], ['Batas waktu', deadlineText(c)]]),
+      lines([
+        ['Nomor registrasi', c.trackingNumber],
+        ['Layanan', service.name],
+        ['Tahap', stepLabel(c)],
+        ['Batas waktu', deadlineText(c)],
+      ]),
       '',
       `Buka berkas: ${consoleUrl(publicUrl, c.id)}`,
       SIGNATURE,
@@ -324,30 +409,43 @@ export const workArrivedMail = (c: CaseRecord, staff: StaffMember, reason: 'assi
  * To the applicant when their letter is issued: its number and a download link valid `until` (the link
  * is the only copy of its token; the desk keeps just its hash).
  */
-export const letterIssuedMail = (c: CaseRecord, letter: { title: string; number: string; downloadUrl: string; until: number; verifyUrl: string }, publicUrl: string) =>
-  applicantMail(c, {
-    id: `letter-${c.id}`,
-    subject: `${letter.title} telah terbit`,
-    body: [
-      `${letter.title} untuk permohonan Anda telah terbit dengan nomor ${letter.number}.`,
-      '',
-      `Unduh surat (PDF): ${letter.downloadUrl}`,
-      `Tautan ini berlaku sampai ${formatWib(letter.until)}. Setelah itu, surat dapat diminta di loket.`,
-      '',
-      `Keaslian surat dapat diperiksa siapa saja melalui kode QR pada surat atau ${letter.verifyUrl}.`,
-    ],
-  }, publicUrl);
+export const letterIssuedMail = (
+  c: CaseRecord,
+  letter: { title: string; number: string; downloadUrl: string; until: number; verifyUrl: string },
+  publicUrl: string,
+) =>
+  applicantMail(
+    c,
+    {
+      id: `letter-${c.id}`,
+      subject: `${letter.title} telah terbit`,
+      body: [
+        `${letter.title} untuk permohonan Anda telah terbit dengan nomor ${letter.number}.`,
+        '',
+        `Unduh surat (PDF): ${letter.downloadUrl}`,
+        `Tautan ini berlaku sampai ${formatWib(letter.until)}. Setelah itu, surat dapat diminta di loket.`,
+        '',
+        `Keaslian surat dapat diperiksa siapa saja melalui kode QR pada surat atau ${letter.verifyUrl}.`,
+      ],
+    },
+    publicUrl,
+  );
 
 /** To the applicant when the request is finished: one invitation to the satisfaction survey. */
 export const surveyInvitationMail = (c: CaseRecord, publicUrl: string) =>
-  c.survey && applicantMail(c, {
-    id: `survey-${c.id}`,
-    subject: 'Bagaimana pelayanan kami?',
-    body: [
-      'Permohonan Anda telah selesai diproses. Mohon luangkan 2 menit untuk menilai pelayanan kami:',
-      '',
-      `${publicUrl}/survei/${c.id}.${c.survey.token}`,
-      '',
-      `Survei ini tanpa nama, hanya dapat diisi sekali untuk permohonan ini, dan terbuka sampai ${formatWib(c.survey.until)}. Hasilnya dipakai untuk memperbaiki pelayanan dan diumumkan di laman Kinerja.`,
-    ],
-  }, publicUrl);
+  c.survey &&
+  applicantMail(
+    c,
+    {
+      id: `survey-${c.id}`,
+      subject: 'Bagaimana pelayanan kami?',
+      body: [
+        'Permohonan Anda telah selesai diproses. Mohon luangkan 2 menit untuk menilai pelayanan kami:',
+        '',
+        `${publicUrl}/survei/${c.id}.${c.survey.token}`,
+        '',
+        `Survei ini tanpa nama, hanya dapat diisi sekali untuk permohonan ini, dan terbuka sampai ${formatWib(c.survey.until)}. Hasilnya dipakai untuk memperbaiki pelayanan dan diumumkan di laman Kinerja.`,
+      ],
+    },
+    publicUrl,
+  );

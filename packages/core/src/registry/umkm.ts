@@ -46,8 +46,13 @@ export interface UmkmFilter {
 export const searchUmkm = (entries: UmkmEntry[], f: UmkmFilter) => {
   const q = f.q?.trim().toLowerCase();
   return entries
-    .filter((e) => (!q || e.businessName.toLowerCase().includes(q) || e.nib === q) && (!f.kecamatan || e.kecamatan === f.kecamatan)
-      && (!f.sektor || e.sektor === f.sektor) && (!f.skala || e.skala === f.skala))
+    .filter(
+      (e) =>
+        (!q || e.businessName.toLowerCase().includes(q) || e.nib === q) &&
+        (!f.kecamatan || e.kecamatan === f.kecamatan) &&
+        (!f.sektor || e.sektor === f.sektor) &&
+        (!f.skala || e.skala === f.skala),
+    )
     .sort((a, b) => a.businessName.localeCompare(b.businessName, 'id'));
 };
 
@@ -61,9 +66,16 @@ export const umkmRecap = (entries: UmkmEntry[]) => {
       row.tenagaKerja += e.tenagaKerja;
       m.set(e[key], row);
     }
-    return [...m.entries()].map(([name, v]) => ({ name, ...v })).sort((a, b) => b.usaha - a.usaha || a.name.localeCompare(b.name, 'id'));
+    return [...m.entries()]
+      .map(([name, v]) => ({ name, ...v }))
+      .sort((a, b) => b.usaha - a.usaha || a.name.localeCompare(b.name, 'id'));
   };
-  return { total: entries.length, tenagaKerja: entries.reduce((n, e) => n + e.tenagaKerja, 0), byKecamatan: by('kecamatan'), bySektor: by('sektor') };
+  return {
+    total: entries.length,
+    tenagaKerja: entries.reduce((n, e) => n + e.tenagaKerja, 0),
+    byKecamatan: by('kecamatan'),
+    bySektor: by('sektor'),
+  };
 };
 
 export const needsUpdate = (e: UmkmEntry, now: number) => now - e.registeredAt > UMKM_UPDATE_AFTER_MS;

@@ -11,23 +11,48 @@ export interface Period {
 }
 
 export const monthPeriod = (month: string): Period => {
-  if (!/^20\d\d-(0[1-9]|1[0-2])$/.test(month)) throw new LoketError('validation', 'Bulan harus berbentuk YYYY-MM.', [{ field: 'bulan', message: 'Contoh: 2026-11' }]);
+  if (!/^20\d\d-(0[1-9]|1[0-2])$/.test(month))
+    throw new LoketError('validation', 'Bulan harus berbentuk YYYY-MM.', [
+      { field: 'bulan', message: 'Contoh: 2026-11' },
+    ]);
   const [y, m] = month.split('-').map(Number) as [number, number];
-  return { label: `${MONTH_NAMES[m - 1]} ${y}`, kind: 'month', months: [month], from: wibInstant(`${month}-01`), to: wibInstant(`${nextMonth(month)}-01`) };
+  return {
+    label: `${MONTH_NAMES[m - 1]} ${y}`,
+    kind: 'month',
+    months: [month],
+    from: wibInstant(`${month}-01`),
+    to: wibInstant(`${nextMonth(month)}-01`),
+  };
 };
 
 export const quarterPeriod = (quarter: string): Period => {
   const m = /^(20\d\d)-Q([1-4])$/.exec(quarter);
-  if (!m) throw new LoketError('validation', 'Triwulan harus berbentuk YYYY-Qn.', [{ field: 'triwulan', message: 'Contoh: 2026-Q4' }]);
+  if (!m)
+    throw new LoketError('validation', 'Triwulan harus berbentuk YYYY-Qn.', [
+      { field: 'triwulan', message: 'Contoh: 2026-Q4' },
+    ]);
   const first = (Number(m[2]) - 1) * 3 + 1;
   const months = [0, 1, 2].map((i) => `${m[1]}-${String(first + i).padStart(2, '0')}`);
-  return { label: `Triwulan ${m[2]} ${m[1]}`, kind: 'quarter', months, from: wibInstant(`${months[0]}-01`), to: wibInstant(`${nextMonth(months[2]!)}-01`) };
+  return {
+    label: `Triwulan ${m[2]} ${m[1]}`,
+    kind: 'quarter',
+    months,
+    from: wibInstant(`${months[0]}-01`),
+    to: wibInstant(`${nextMonth(months[2]!)}-01`),
+  };
 };
 
 export const yearPeriod = (year: string): Period => {
-  if (!/^20\d\d$/.test(year)) throw new LoketError('validation', 'Tahun harus berbentuk YYYY.', [{ field: 'tahun', message: 'Contoh: 2026' }]);
+  if (!/^20\d\d$/.test(year))
+    throw new LoketError('validation', 'Tahun harus berbentuk YYYY.', [{ field: 'tahun', message: 'Contoh: 2026' }]);
   const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
-  return { label: `Tahun ${year}`, kind: 'year', months, from: wibInstant(`${year}-01-01`), to: wibInstant(`${Number(year) + 1}-01-01`) };
+  return {
+    label: `Tahun ${year}`,
+    kind: 'year',
+    months,
+    from: wibInstant(`${year}-01-01`),
+    to: wibInstant(`${Number(year) + 1}-01-01`),
+  };
 };
 
 /** The last full quarter before `now`. */

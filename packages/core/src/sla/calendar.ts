@@ -3,16 +3,20 @@ import { addDays, isoWeekday, wibInstant } from './wib';
 
 // Schemas are built on first parse (z.lazy), not when the module loads: every Lambda cold start
 // loads all of core, and most requests parse no calendar (README, "Cold start").
-export const Holiday = z.lazy(() => z.object({
-  date: z.iso.date(),
-  type: z.enum(['LN', 'CB']),
-  name: z.string().min(1).max(200),
-  basis: z.string().max(500),
-}));
+export const Holiday = z.lazy(() =>
+  z.object({
+    date: z.iso.date(),
+    type: z.enum(['LN', 'CB']),
+    name: z.string().min(1).max(200),
+    basis: z.string().max(500),
+  }),
+);
 export type Holiday = z.infer<typeof Holiday>;
 
 const hhmm = () => z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
-const DayHours = z.lazy(() => z.object({ open: hhmm(), close: hhmm() }).refine((h) => h.open < h.close, 'open must be before close'));
+const DayHours = z.lazy(() =>
+  z.object({ open: hhmm(), close: hhmm() }).refine((h) => h.open < h.close, 'open must be before close'),
+);
 type DayHours = z.infer<typeof DayHours>;
 
 /** Service hours per ISO weekday ("1" = Monday … "7" = Sunday); a missing or null day has no service. */
@@ -20,21 +24,25 @@ const WeeklyHours = z.lazy(() => z.record(z.enum(['1', '2', '3', '4', '5', '6', 
 type WeeklyHours = z.infer<typeof WeeklyHours>;
 
 /** A dated schedule that replaces the weekly hours, e.g. Ramadan hours. */
-export const HoursOverride = z.lazy(() => z.object({
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  name: z.string(),
-  weekly: WeeklyHours,
-}));
+export const HoursOverride = z.lazy(() =>
+  z.object({
+    from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    name: z.string(),
+    weekly: WeeklyHours,
+  }),
+);
 export type HoursOverride = z.infer<typeof HoursOverride>;
 
-export const CalendarData = z.lazy(() => z.object({
-  holidays: z.array(Holiday),
-  /** Years whose official holiday list is loaded; other years are "perkiraan" (estimated). */
-  officialYears: z.array(z.number().int()),
-  weekly: WeeklyHours,
-  overrides: z.array(HoursOverride),
-}));
+export const CalendarData = z.lazy(() =>
+  z.object({
+    holidays: z.array(Holiday),
+    /** Years whose official holiday list is loaded; other years are "perkiraan" (estimated). */
+    officialYears: z.array(z.number().int()),
+    weekly: WeeklyHours,
+    overrides: z.array(HoursOverride),
+  }),
+);
 export type CalendarData = z.infer<typeof CalendarData>;
 
 /**

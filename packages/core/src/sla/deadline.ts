@@ -132,7 +132,15 @@ const yearsBetween = (from: number, to: number) => {
 
 /** Starts the clock for a request received at `receivedAt`. */
 export const startClock = (policy: SlaPolicy, cal: WorkingCalendar, receivedAt: number): Clock =>
-  applyCalendar(policy, cal, { receivedAt, countFrom: receivedAt, allowedMs: 0, targetAllowedMs: 0, atRiskRatio: policy.atRiskRatio, pauses: [], estimated: false });
+  applyCalendar(policy, cal, {
+    receivedAt,
+    countFrom: receivedAt,
+    allowedMs: 0,
+    targetAllowedMs: 0,
+    atRiskRatio: policy.atRiskRatio,
+    pauses: [],
+    estimated: false,
+  });
 
 /**
  * Re-reads the calendar for a running clock: count start and allowed time are derived again (an added
@@ -166,7 +174,13 @@ const computeDeadlines = (policy: Pick<SlaPolicy, 'limit'>, cal: WorkingCalendar
 
 export const pauseClock = (clock: Clock, at: number): Clock => {
   if (clock.pauses.some((p) => p.to === undefined)) return clock;
-  return { ...clock, pauses: [...clock.pauses, { from: at }], dueAt: undefined, targetAt: undefined, atRiskAt: undefined };
+  return {
+    ...clock,
+    pauses: [...clock.pauses, { from: at }],
+    dueAt: undefined,
+    targetAt: undefined,
+    atRiskAt: undefined,
+  };
 };
 
 export const resumeClock = (policy: Pick<SlaPolicy, 'limit'>, cal: WorkingCalendar, clock: Clock, at: number): Clock =>

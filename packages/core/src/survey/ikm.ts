@@ -41,7 +41,12 @@ export interface IkmResult {
 export const computeIkm = (responses: SurveyAnswers[], weight = 1 / UNSUR.length): IkmResult => {
   const unsur = UNSUR.map((u) => {
     const scores = responses.map((r) => r[u.id]).filter((s): s is 1 | 2 | 3 | 4 => s !== undefined);
-    return { id: u.id, label: u.label, answered: scores.length, ...(scores.length ? { nrr: scores.reduce((a, b) => a + b, 0) / scores.length } : {}) };
+    return {
+      id: u.id,
+      label: u.label,
+      answered: scores.length,
+      ...(scores.length ? { nrr: scores.reduce((a, b) => a + b, 0) / scores.length } : {}),
+    };
   });
   const complete = unsur.every((u) => u.nrr !== undefined);
   const ikm = complete ? round2(unsur.reduce((sum, u) => sum + u.nrr! * weight, 0) * 25) : undefined;

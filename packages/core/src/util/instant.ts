@@ -2,10 +2,13 @@ import * as z from 'zod';
 import { LoketError } from '../errors';
 
 /** RFC 3339 with an offset (seconds optional), calendar-checked: `2026-02-30T09:00+07:00` and `T24:00` are refused, not rolled over. */
-export const Instant = z.lazy(() => z.union([z.iso.datetime({ offset: true }), z.iso.datetime({ offset: true, precision: -1 })]));
+export const Instant = z.lazy(() =>
+  z.union([z.iso.datetime({ offset: true }), z.iso.datetime({ offset: true, precision: -1 })]),
+);
 
 /** Milliseconds of a strict RFC 3339 instant, or undefined. `Date.parse` alone rolls impossible dates forward. */
-export const parseInstant = (s: string): number | undefined => (Instant.safeParse(s).success ? Date.parse(s) : undefined);
+export const parseInstant = (s: string): number | undefined =>
+  Instant.safeParse(s).success ? Date.parse(s) : undefined;
 
 /** The desk's working calendar and its records start here; nothing a request carries is older. */
 const EARLIEST = Date.parse('2020-01-01T00:00:00+07:00');
@@ -19,5 +22,7 @@ const MAX_AHEAD_MS = 24 * 3600_000;
  */
 export const requirePlausibleInstant = (ms: number, now: number, field: string): number => {
   if (ms >= EARLIEST && ms <= now + MAX_AHEAD_MS) return ms;
-  throw new LoketError('validation', `Waktu pada "${field}" tidak masuk akal (harus antara 2020 dan hari ini).`, [{ field, message: 'Waktu di luar rentang yang diterima.' }]);
+  throw new LoketError('validation', `Waktu pada "${field}" tidak masuk akal (harus antara 2020 dan hari ini).`, [
+    { field, message: 'Waktu di luar rentang yang diterima.' },
+  ]);
 };

@@ -9,7 +9,12 @@ export const WITHDRAWN = 'dibatalkan';
 export const REVISION = 'perbaikan';
 
 /** The steps every procedure shares (revision loop, refusal, withdrawal), by their event ids. */
-export const SHARED_EVENTS = { requestRevision: 'minta_perbaikan', resubmit: 'serahkan_perbaikan', refuse: 'tolak', withdraw: 'batalkan' } as const;
+export const SHARED_EVENTS = {
+  requestRevision: 'minta_perbaikan',
+  resubmit: 'serahkan_perbaikan',
+  refuse: 'tolak',
+  withdraw: 'batalkan',
+} as const;
 
 /** Who may act on the applicant's behalf: the applicant, or the front desk that received a paper file. */
 const APPLICANT_SIDE: Role[] = [APPLICANT_ROLE, ...DUTIES.frontDesk];
@@ -53,7 +58,8 @@ export const defineWorkflow = (service: Service, spec: FlowSpec): WorkflowDefini
     return step.role;
   };
   const states: StateDef[] = service.steps.map((s) => ({ id: s.id, label: s.label, kind: 'active' }));
-  if (spec.revisionAt) states.push({ id: REVISION, label: 'Menunggu perbaikan dari pemohon', kind: 'waiting_applicant' });
+  if (spec.revisionAt)
+    states.push({ id: REVISION, label: 'Menunggu perbaikan dari pemohon', kind: 'waiting_applicant' });
   states.push(
     { id: DONE, label: 'Selesai', kind: 'terminal', outcome: 'completed' },
     { id: REFUSED, label: 'Ditolak', kind: 'terminal', outcome: 'refused' },
@@ -75,25 +81,45 @@ export const defineWorkflow = (service: Service, spec: FlowSpec): WorkflowDefini
   if (spec.revisionAt) {
     transitions.push(
       {
-        event: SHARED_EVENTS.requestRevision, label: 'Minta perbaikan kepada pemohon', from: [spec.revisionAt], to: REVISION,
-        roles: [roleOf(spec.revisionAt)], effects: ['pause_clock', 'notify_applicant'], noteRequired: true, requires: 'revision_items',
+        event: SHARED_EVENTS.requestRevision,
+        label: 'Minta perbaikan kepada pemohon',
+        from: [spec.revisionAt],
+        to: REVISION,
+        roles: [roleOf(spec.revisionAt)],
+        effects: ['pause_clock', 'notify_applicant'],
+        noteRequired: true,
+        requires: 'revision_items',
       },
       {
-        event: SHARED_EVENTS.resubmit, label: 'Serahkan perbaikan', from: [REVISION], to: spec.revisionAt,
-        roles: spec.requesterSide ?? APPLICANT_SIDE, effects: ['resume_clock', 'notify_assignee'],
+        event: SHARED_EVENTS.resubmit,
+        label: 'Serahkan perbaikan',
+        from: [REVISION],
+        to: spec.revisionAt,
+        roles: spec.requesterSide ?? APPLICANT_SIDE,
+        effects: ['resume_clock', 'notify_assignee'],
       },
     );
   }
   for (const from of spec.refusableAt) {
     transitions.push({
-      event: SHARED_EVENTS.refuse, label: 'Tolak permohonan (dengan alasan tertulis)', from: [from], to: REFUSED,
-      roles: [roleOf(from)], effects: ['stop_clock', 'notify_applicant'], noteRequired: true,
+      event: SHARED_EVENTS.refuse,
+      label: 'Tolak permohonan (dengan alasan tertulis)',
+      from: [from],
+      to: REFUSED,
+      roles: [roleOf(from)],
+      effects: ['stop_clock', 'notify_applicant'],
+      noteRequired: true,
     });
   }
   const open = states.filter((s) => s.kind !== 'terminal').map((s) => s.id);
   transitions.push({
-    event: SHARED_EVENTS.withdraw, label: 'Batalkan permohonan', from: open, to: WITHDRAWN,
-    roles: spec.requesterSide ?? APPLICANT_SIDE, effects: ['stop_clock', 'notify_applicant'], noteRequired: true,
+    event: SHARED_EVENTS.withdraw,
+    label: 'Batalkan permohonan',
+    from: open,
+    to: WITHDRAWN,
+    roles: spec.requesterSide ?? APPLICANT_SIDE,
+    effects: ['stop_clock', 'notify_applicant'],
+    noteRequired: true,
   });
   return { serviceId: service.id, initial: service.steps[0]!.id, states, transitions };
 };

@@ -113,7 +113,10 @@ export const transition = (
 ): TransitionResult => {
   const current = stateOf(def, state);
   if (current.kind === 'terminal') {
-    throw new LoketError('invalid_transition', `Berkas sudah berstatus "${current.label}" dan tidak dapat diubah lagi.`);
+    throw new LoketError(
+      'invalid_transition',
+      `Berkas sudah berstatus "${current.label}" dan tidak dapat diubah lagi.`,
+    );
   }
   const t = def.transitions.find((x) => x.event === event && x.from.includes(state));
   if (!t) {
@@ -129,7 +132,9 @@ export const transition = (
     throw new LoketError('forbidden', `Anda tidak berwenang melakukan "${t.label}" pada tahap "${current.label}".`);
   }
   if (t.noteRequired && !note?.trim()) {
-    throw new LoketError('validation', `Alasan/catatan wajib diisi untuk "${t.label}".`, [{ field: 'note', message: 'Catatan wajib diisi.' }]);
+    throw new LoketError('validation', `Alasan/catatan wajib diisi untuk "${t.label}".`, [
+      { field: 'note', message: 'Catatan wajib diisi.' },
+    ]);
   }
   if (t.guard && !checkGuard(t.guard, ctx)) {
     throw new LoketError('validation', GUARD_MESSAGES[t.guard]);

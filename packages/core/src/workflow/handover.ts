@@ -14,7 +14,11 @@ const holdsStep = (def: WorkflowDefinition, state: string, member: StaffMember) 
  * Who owns the case now: its assignee while they work its step, else every active officer who does.
  * A case that moved past its assignee belongs to the next step's officers, not to the one who passed it on.
  */
-export const caseOwners = (def: WorkflowDefinition, c: Pick<CaseRecord, 'state' | 'assigneeId'>, staff: StaffMember[]): StaffMember[] => {
+export const caseOwners = (
+  def: WorkflowDefinition,
+  c: Pick<CaseRecord, 'state' | 'assigneeId'>,
+  staff: StaffMember[],
+): StaffMember[] => {
   const assignee = staff.find((s) => s.id === c.assigneeId);
   // Waiting for the applicant (or closed), the case stays with the officer who last had it.
   if (stateOf(def, c.state).kind !== 'active') return assignee?.active ? [assignee] : [];
@@ -27,7 +31,12 @@ export const caseOwners = (def: WorkflowDefinition, c: Pick<CaseRecord, 'state' 
  * else the one active officer who does, where the office has exactly one (the Kepala Dinas, the survey
  * officer); else nobody, and the case waits on the step's officers' Beranda for disposition.
  */
-export const handOver = (def: WorkflowDefinition, state: string, assigneeId: string | undefined, staff: StaffMember[]): string | undefined => {
+export const handOver = (
+  def: WorkflowDefinition,
+  state: string,
+  assigneeId: string | undefined,
+  staff: StaffMember[],
+): string | undefined => {
   if (stateOf(def, state).kind !== 'active') return assigneeId;
   const current = staff.find((s) => s.id === assigneeId);
   if (current && holdsStep(def, state, current)) return current.id;

@@ -10,7 +10,8 @@ export const readOutsideApproval = (data: Record<string, string> | undefined, no
   const notaNumber = (data?.notaNumber ?? '').trim();
   const fields = [
     ...(/^\d{4}-\d{2}-\d{2}$/.test(approvedOn) && approvedOn <= wibDate(now) && approvedOn >= wibDate(receivedAt)
-      ? [] : [{ field: 'approvedOn', message: 'Isi tanggal persetujuan (antara tanggal permohonan dan hari ini).' }]),
+      ? []
+      : [{ field: 'approvedOn', message: 'Isi tanggal persetujuan (antara tanggal permohonan dan hari ini).' }]),
     ...(notaNumber && notaNumber.length <= 80 ? [] : [{ field: 'notaNumber', message: 'Isi nomor nota dinas.' }]),
   ];
   if (fields.length) throw new LoketError('validation', fields[0]!.message, fields);

@@ -18,19 +18,39 @@ interface StepDataField {
 
 export const STEP_DATA: Record<StepRecord, StepDataField[]> = {
   outside_approval: [
-    { name: 'approvedOn', kind: 'date', required: true, description: 'Day the approval was given outside the Dinas (YYYY-MM-DD)' },
+    {
+      name: 'approvedOn',
+      kind: 'date',
+      required: true,
+      description: 'Day the approval was given outside the Dinas (YYYY-MM-DD)',
+    },
     { name: 'notaNumber', kind: 'text', required: true, description: 'Number of the nota dinas' },
   ],
   refusal_ground: [
     { name: 'ground', kind: 'text', required: true, description: 'Letter of UU 14/2008 Pasal 17 (a–j)' },
-    { name: 'consequenceTest', kind: 'text', required: true, description: 'The consequence test (Pasal 19), at least 20 characters' },
+    {
+      name: 'consequenceTest',
+      kind: 'text',
+      required: true,
+      description: 'The consequence test (Pasal 19), at least 20 characters',
+    },
     { name: 'exemptionPeriod', kind: 'text', required: true, description: 'How long the information stays exempt' },
   ],
   forward_target: [
-    { name: 'institutionId', kind: 'text', required: false, description: "The competent agency's SP4N-LAPOR! institution id" },
+    {
+      name: 'institutionId',
+      kind: 'text',
+      required: false,
+      description: "The competent agency's SP4N-LAPOR! institution id",
+    },
   ],
   revision_items: [
-    { name: 'requirements', kind: 'list', required: true, description: "Ids of the requirements to fix (comma-separated); each is marked 'invalid' with the note" },
+    {
+      name: 'requirements',
+      kind: 'list',
+      required: true,
+      description: "Ids of the requirements to fix (comma-separated); each is marked 'invalid' with the note",
+    },
   ],
   klinik_seat: [
     { name: 'sessionId', kind: 'text', required: true, description: 'The Klinik KUKM session the seat is taken in' },
@@ -38,24 +58,37 @@ export const STEP_DATA: Record<StepRecord, StepDataField[]> = {
 };
 
 /** The step's data from a submitted form: declared fields only, trimmed, lists joined by commas. */
-export const stepDataFromForm = (requires: StepRecord | undefined, form: Record<string, unknown>): Record<string, string> | undefined => {
+export const stepDataFromForm = (
+  requires: StepRecord | undefined,
+  form: Record<string, unknown>,
+): Record<string, string> | undefined => {
   if (!requires) return undefined;
-  const entries = STEP_DATA[requires].map((f) => {
-    const values = [form[f.name] ?? []].flat().map((v) => String(v).trim()).filter(Boolean);
-    return [f.name, (f.kind === 'list' ? values.join(',') : values[0] ?? '').slice(0, 3000)] as const;
-  }).filter(([, v]) => v);
+  const entries = STEP_DATA[requires]
+    .map((f) => {
+      const values = [form[f.name] ?? []]
+        .flat()
+        .map((v) => String(v).trim())
+        .filter(Boolean);
+      return [f.name, (f.kind === 'list' ? values.join(',') : (values[0] ?? '')).slice(0, 3000)] as const;
+    })
+    .filter(([, v]) => v);
   return entries.length ? Object.fromEntries(entries) : undefined;
 };
 
 /** A `list` field's values. */
 export const listValue = (data: Record<string, string> | undefined, name: string) =>
-  (data?.[name] ?? '').split(',').map((v) => v.trim()).filter(Boolean);
+  (data?.[name] ?? '')
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
 
 /** "Bukan wewenang": the competent agency, when given, as LAPOR! names it. */
 export const readForwardTarget = (data: Record<string, string> | undefined) => {
   const institutionId = data?.institutionId?.trim();
   if (institutionId && !/^[0-9A-Za-z-]{1,20}$/.test(institutionId)) {
-    throw new LoketError('validation', 'ID instansi hanya berisi huruf, angka dan tanda hubung.', [{ field: 'institutionId', message: 'ID instansi tidak valid.' }]);
+    throw new LoketError('validation', 'ID instansi hanya berisi huruf, angka dan tanda hubung.', [
+      { field: 'institutionId', message: 'ID instansi tidak valid.' },
+    ]);
   }
   return institutionId || undefined;
 };

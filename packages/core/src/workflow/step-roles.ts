@@ -21,7 +21,13 @@ export const stepRoles = (def: WorkflowDefinition, state: string): Role[] => {
  * requirement, assigning): the case must be at an officer's step (422 otherwise) and the actor must
  * hold one of that step's roles, or one of `alsoAllowed` (403 otherwise).
  */
-export const requireStepWork = (def: WorkflowDefinition, state: string, actor: Actor, what: string, alsoAllowed: Role[] = []) => {
+export const requireStepWork = (
+  def: WorkflowDefinition,
+  state: string,
+  actor: Actor,
+  what: string,
+  alsoAllowed: Role[] = [],
+) => {
   const current = stateOf(def, state);
   if (current.kind !== 'active') {
     throw new LoketError('invalid_transition', `Tidak dapat ${what}: berkas berstatus "${current.label}".`);

@@ -103,7 +103,7 @@ describe('a whole rekomendasi-bbm case in the console', () => {
     expect(await page.textContent('main')).toContain('3514••••••••0001');
     await page.click('a:has-text("Minta perbaikan kepada pemohon")');
     await screenshots(page, 'console-04-revision');
-    expect(await page.isChecked('#req-kk')).toBe(true);
+    expect(await page.isChecked('#requirements-kk')).toBe(true);
     await page.fill('#note', 'Nomor KK harus 16 digit sesuai kartu.');
     await page.click('form button[type=submit]:has-text("Minta perbaikan")');
     await page.waitForSelector('text=Tindakan telah disimpan');

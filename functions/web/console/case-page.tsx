@@ -19,10 +19,7 @@ import {
   type KlinikSession,
   maskPhone,
   laporEventTitle,
-  PASAL_17,
-  seatsLeft,
-  sessionStart,
-  topicsOf,
+  stepForm,
   laporSummary,
   mayRevealApplicant,
   type Service,
@@ -37,6 +34,7 @@ import {
 } from '@loket/core';
 import { raw } from 'hono/html';
 import { Banner, ConsolePage, ErrorSummary, type FieldError, SlaTag, Summary, type SummaryRow } from '../components';
+import { StepFields } from './step-fields';
 
 /** SP4N-LAPOR!: where the complaint stands there, and (manual channel) the answers still to copy by hand. */
 const LaporPanel = ({ c, officer }: { c: CaseRecord; officer: StaffMember }) => {
@@ -426,7 +424,6 @@ export const ActionPage = ({
   sessions?: KlinikSession[];
 }) => {
   const service = findService(c.serviceId)!;
-  const revision = action.requires === 'revision_items';
   const noteError = errors.find((e) => e.field === 'note')?.message;
   return (
     <ConsolePage title={`${errors.length ? 'Kesalahan: ' : ''}${action.label}`} officer={officer}>
@@ -437,112 +434,7 @@ export const ActionPage = ({
       <h1>{action.label}</h1>
       <form method="post" action={`/konsol/berkas/${c.id}/tindakan/${action.event}`} novalidate>
         <input type="hidden" name="expectedVersion" value={String(c.version)} />
-        {revision && (
-          <fieldset id="requirements">
-            <legend>Persyaratan yang perlu diperbaiki pemohon</legend>
-            {service.requirements.map((r) => (
-              <div class="check">
-                <input
-                  type="checkbox"
-                  id={`req-${r.id}`}
-                  name="requirements"
-                  value={r.id}
-                  checked={['missing', 'invalid'].includes(c.checklist[r.id]?.status ?? '')}
-                />
-                <label for={`req-${r.id}`}>{r.text}</label>
-              </div>
-            ))}
-          </fieldset>
-        )}
-        {sessions && (
-          <fieldset id="sessionId" class={errors.some((e) => e.field === 'sessionId') ? 'field field-error' : 'field'}>
-            <legend>Sesi Klinik KUKM (topik yang diminta: {topicsOf(c).join(', ') || 'semua'})</legend>
-            {sessions.length ? (
-              sessions.map((s, i) => (
-                <div class="check">
-                  <input type="radio" id={`sesi-${s.id}`} name="sessionId" value={s.id} checked={i === 0} />
-                  <label for={`sesi-${s.id}`}>
-                    {formatWib(sessionStart(s))} · {s.topic} · {s.konsultanName} · sisa {seatsLeft(s)} kursi
-                  </label>
-                </div>
-              ))
-            ) : (
-              <p>
-                Belum ada sesi yang cocok dengan kursi tersisa. <a href="/konsol/klinik">Susun jadwal bulan ini</a> lalu
-                kembali ke sini.
-              </p>
-            )}
-            <p class="hint">Jadwal sesi dikirim kepada pemohon bersama catatan di bawah.</p>
-          </fieldset>
-        )}
-        {action.requires === 'outside_approval' && (
-          <>
-            <div class={errors.some((e) => e.field === 'approvedOn') ? 'field field-error' : 'field'}>
-              <label for="approvedOn">Tanggal persetujuan</label>
-              <p class="hint">Tanggal yang tertera pada paraf atau disposisi pejabat di luar Dinas.</p>
-              <input
-                class="input-short"
-                type="date"
-                id="approvedOn"
-                name="approvedOn"
-                value={values.approvedOn ?? ''}
-              />
-            </div>
-            <div class={errors.some((e) => e.field === 'notaNumber') ? 'field field-error' : 'field'}>
-              <label for="notaNumber">Nomor nota dinas</label>
-              <input
-                class="input-short"
-                type="text"
-                id="notaNumber"
-                name="notaNumber"
-                value={values.notaNumber ?? ''}
-              />
-            </div>
-          </>
-        )}
-        {action.requires === 'refusal_ground' && (
-          <>
-            <div class={errors.some((e) => e.field === 'ground') ? 'field field-error' : 'field'}>
-              <label for="ground">Dasar pengecualian (Pasal 17 UU 14/2008)</label>
-              <select id="ground" name="ground">
-                <option value="">Pilih huruf</option>
-                {Object.entries(PASAL_17).map(([k, text]) => (
-                  <option value={k} selected={values.ground === k}>{`Huruf ${k}: ${text}`}</option>
-                ))}
-              </select>
-            </div>
-            <div class={errors.some((e) => e.field === 'consequenceTest') ? 'field field-error' : 'field'}>
-              <label for="consequenceTest">Uji konsekuensi (Pasal 19)</label>
-              <p class="hint">
-                Akibat yang timbul bila informasi dibuka, dibandingkan dengan kepentingan yang dilindungi.
-              </p>
-              <textarea id="consequenceTest" name="consequenceTest" rows={4}>
-                {values.consequenceTest ?? ''}
-              </textarea>
-            </div>
-            <div class={errors.some((e) => e.field === 'exemptionPeriod') ? 'field field-error' : 'field'}>
-              <label for="exemptionPeriod">Jangka waktu pengecualian</label>
-              <input type="text" id="exemptionPeriod" name="exemptionPeriod" value={values.exemptionPeriod ?? ''} />
-            </div>
-            <p class="hint">
-              Surat penolakan bernomor diterbitkan otomatis, memuat hak pemohon mengajukan keberatan dalam 30 hari
-              kerja.
-            </p>
-          </>
-        )}
-        {action.requires === 'forward_target' && c.lapor && (
-          <div class="field">
-            <label for="institutionId">
-              Instansi tujuan di SP4N-LAPOR! (ID instansi{c.lapor.mode === 'api' ? ', tidak wajib' : ''})
-            </label>
-            <p class="hint">
-              {c.lapor.mode === 'api'
-                ? 'Nomor ID instansi berwenang pada LAPOR!; alasan di bawah dikirim bersama penerusan.'
-                : 'Dicatat untuk disalin ke LAPOR! bersama alasan di bawah.'}
-            </p>
-            <input id="institutionId" name="institutionId" class="input-short" maxlength={20} inputmode="numeric" />
-          </div>
-        )}
+        <StepFields fields={stepForm(c, action, { values, sessions })} errors={errors} />
         <div class={noteError ? 'field field-error' : 'field'}>
           <label for="note">
             {action.noteRequired && !sessions ? 'Alasan atau catatan (wajib)' : 'Catatan (tidak wajib)'}
@@ -554,7 +446,6 @@ export const ActionPage = ({
                 : 'Teks ini perlu disalin ke SP4N-LAPOR!; halaman berkas akan mengingatkan.'}
             </p>
           )}
-          {revision && <p class="hint">Catatan ini dikirim kepada pemohon melalui email.</p>}
           {noteError && (
             <p class="error-message">
               <span class="visually-hidden">Kesalahan: </span>

@@ -23,6 +23,7 @@ export * from './case/case-service';
 export * from './intake/validate-field';
 export * from './case/mask';
 export * from './case/console-view';
+export * from './case/step-form';
 export * from './intake/google-form';
 export * from './mail/outbox';
 export * from './mail/templates';

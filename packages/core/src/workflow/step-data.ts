@@ -13,7 +13,18 @@ interface StepDataField {
   /** `list`: several values, a comma-separated string in JSON and repeated checkboxes in a form. */
   kind: 'text' | 'date' | 'list';
   required: boolean;
+  /** For the OpenAPI document (English). */
   description: string;
+  /** What the officer reads (Indonesian). */
+  label: string;
+  hint?: string;
+  /** How the console asks for it; `select`, `radios` and `checkboxes` take their options from `options`. */
+  control: 'text' | 'textarea' | 'date' | 'select' | 'radios' | 'checkboxes';
+  options?: 'pasal_17' | 'requirements' | 'klinik_sessions';
+  /** Shown only for a case that came from SP4N-LAPOR! (the field means nothing elsewhere). */
+  onlyForLapor?: boolean;
+  /** Said instead of the options when there are none. */
+  empty?: string;
 }
 
 export const STEP_DATA: Record<StepRecord, StepDataField[]> = {
@@ -23,18 +34,47 @@ export const STEP_DATA: Record<StepRecord, StepDataField[]> = {
       kind: 'date',
       required: true,
       description: 'Day the approval was given outside the Dinas (YYYY-MM-DD)',
+      label: 'Tanggal persetujuan',
+      hint: 'Tanggal yang tertera pada paraf atau disposisi pejabat di luar Dinas.',
+      control: 'date',
     },
-    { name: 'notaNumber', kind: 'text', required: true, description: 'Number of the nota dinas' },
+    {
+      name: 'notaNumber',
+      kind: 'text',
+      required: true,
+      description: 'Number of the nota dinas',
+      label: 'Nomor nota dinas',
+      control: 'text',
+    },
   ],
   refusal_ground: [
-    { name: 'ground', kind: 'text', required: true, description: 'Letter of UU 14/2008 Pasal 17 (a–j)' },
+    {
+      name: 'ground',
+      kind: 'text',
+      required: true,
+      description: 'Letter of UU 14/2008 Pasal 17 (a–j)',
+      label: 'Dasar pengecualian (Pasal 17 UU 14/2008)',
+      control: 'select',
+      options: 'pasal_17',
+    },
     {
       name: 'consequenceTest',
       kind: 'text',
       required: true,
       description: 'The consequence test (Pasal 19), at least 20 characters',
+      label: 'Uji konsekuensi (Pasal 19)',
+      hint: 'Akibat yang timbul bila informasi dibuka, dibandingkan dengan kepentingan yang dilindungi.',
+      control: 'textarea',
     },
-    { name: 'exemptionPeriod', kind: 'text', required: true, description: 'How long the information stays exempt' },
+    {
+      name: 'exemptionPeriod',
+      kind: 'text',
+      required: true,
+      description: 'How long the information stays exempt',
+      label: 'Jangka waktu pengecualian',
+      hint: 'Surat penolakan bernomor diterbitkan otomatis, memuat hak pemohon mengajukan keberatan dalam 30 hari kerja.',
+      control: 'text',
+    },
   ],
   forward_target: [
     {
@@ -42,6 +82,10 @@ export const STEP_DATA: Record<StepRecord, StepDataField[]> = {
       kind: 'text',
       required: false,
       description: "The competent agency's SP4N-LAPOR! institution id",
+      label: 'Instansi tujuan di SP4N-LAPOR! (ID instansi, tidak wajib)',
+      hint: 'Nomor ID instansi berwenang pada LAPOR!; dikirim (atau dicatat untuk disalin) bersama alasan di bawah.',
+      control: 'text',
+      onlyForLapor: true,
     },
   ],
   revision_items: [
@@ -50,10 +94,25 @@ export const STEP_DATA: Record<StepRecord, StepDataField[]> = {
       kind: 'list',
       required: true,
       description: "Ids of the requirements to fix (comma-separated); each is marked 'invalid' with the note",
+      label: 'Persyaratan yang perlu diperbaiki pemohon',
+      hint: 'Catatan di bawah dikirim kepada pemohon melalui email.',
+      control: 'checkboxes',
+      options: 'requirements',
     },
   ],
   klinik_seat: [
-    { name: 'sessionId', kind: 'text', required: true, description: 'The Klinik KUKM session the seat is taken in' },
+    {
+      name: 'sessionId',
+      kind: 'text',
+      required: true,
+      description: 'The Klinik KUKM session the seat is taken in',
+      label: 'Sesi Klinik KUKM',
+      hint: 'Jadwal sesi dikirim kepada pemohon bersama catatan di bawah.',
+      control: 'radios',
+      options: 'klinik_sessions',
+      empty:
+        'Belum ada sesi yang cocok dengan kursi tersisa. Susun jadwal Klinik KUKM bulan ini (menu Jadwal Klinik), lalu kembali ke sini.',
+    },
   ],
 };
 

@@ -23,7 +23,25 @@ import {
   systemIds,
   systemTime,
 } from '@loket/adapters';
-import { CaseService, type IdSource, type Mailer, type TimeSource } from '@loket/core';
+import {
+  type CalendarStore,
+  type CaseRepository,
+  CaseService,
+  type KlinikSeats,
+  type OutboxStore,
+  type StaffDirectory,
+  type FormMappingStore,
+  type IdSource,
+  type LetterStore,
+  type Mailer,
+  type MarkStore,
+  type RecomputeProgressStore,
+  type SessionStore,
+  type SurveyStore,
+  type TicketStore,
+  type TimeSource,
+  type UmkmRegistry,
+} from '@loket/core';
 import { caseMails } from './mail/case-mail';
 import { sendFresh } from './mail/dispatch';
 // Static on purpose: it is small (the PDF maker it calls loads lazily), and a lazy import here would
@@ -61,19 +79,19 @@ export const createDeps = (
   const time = overrides.time ?? systemTime;
   const ids = overrides.ids ?? systemIds;
   const log = overrides.log ?? createLogger({ stage: config.LOKET_STAGE }, { level: config.LOKET_LOG_LEVEL });
-  const repo = new DynamoCaseRepository(db, config.LOKET_TABLE);
-  const calendars = new DynamoCalendarStore(db, config.LOKET_TABLE);
-  const staff = new DynamoStaffDirectory(db, config.LOKET_TABLE);
-  const outbox = new DynamoOutbox(db, config.LOKET_TABLE);
-  const marks = new DynamoMarks(db, config.LOKET_TABLE);
-  const recompute = new DynamoRecomputeProgress(db, config.LOKET_TABLE);
-  const sessions = new DynamoSessions(db, config.LOKET_TABLE);
-  const tickets = new DynamoTickets(db, config.LOKET_TABLE);
-  const formMappings = new DynamoFormMappings(db, config.LOKET_TABLE);
-  const letters = new DynamoLetters(db, config.LOKET_TABLE);
-  const surveys = new DynamoSurveys(db, config.LOKET_TABLE);
-  const umkm = new DynamoUmkmRegistry(db, config.LOKET_TABLE);
-  const klinik = new DynamoKlinik(db, config.LOKET_TABLE);
+  const repo: CaseRepository = new DynamoCaseRepository(db, config.LOKET_TABLE);
+  const calendars: CalendarStore = new DynamoCalendarStore(db, config.LOKET_TABLE);
+  const staff: StaffDirectory = new DynamoStaffDirectory(db, config.LOKET_TABLE);
+  const outbox: OutboxStore = new DynamoOutbox(db, config.LOKET_TABLE);
+  const marks: MarkStore = new DynamoMarks(db, config.LOKET_TABLE);
+  const recompute: RecomputeProgressStore = new DynamoRecomputeProgress(db, config.LOKET_TABLE);
+  const sessions: SessionStore = new DynamoSessions(db, config.LOKET_TABLE);
+  const tickets: TicketStore = new DynamoTickets(db, config.LOKET_TABLE);
+  const formMappings: FormMappingStore = new DynamoFormMappings(db, config.LOKET_TABLE);
+  const letters: LetterStore = new DynamoLetters(db, config.LOKET_TABLE);
+  const surveys: SurveyStore = new DynamoSurveys(db, config.LOKET_TABLE);
+  const umkm: UmkmRegistry = new DynamoUmkmRegistry(db, config.LOKET_TABLE);
+  const klinik: KlinikSeats = new DynamoKlinik(db, config.LOKET_TABLE);
   const mailer = overrides.mailer ?? createMailer(config);
   const cases = new CaseService({
     repo,

@@ -9,6 +9,9 @@ import {
 } from '@loket/core';
 import type { Deps } from '../deps';
 
+/** The ports this use-case reaches (not the whole composition root). */
+export type DocumentDeps = Pick<Deps, 'files' | 'letters' | 'log' | 'repo' | 'time'>;
+
 /** How long a document link works: long enough to open it, too short to pass around. */
 const FILE_LINK_SECONDS = 300;
 
@@ -16,7 +19,13 @@ const FILE_LINK_SECONDS = 300;
  * A short-lived link to one stored document of a case. The look is written to the case's access log
  * before the link exists, for the API and the console alike.
  */
-export const documentLink = async (deps: Deps, record: CaseRecord, fieldId: string, sha256: string, officer: Actor) => {
+export const documentLink = async (
+  deps: DocumentDeps,
+  record: CaseRecord,
+  fieldId: string,
+  sha256: string,
+  officer: Actor,
+) => {
   if (!mayOpenDocuments(record, officer.roles))
     throw new LoketError('forbidden', 'Anda tidak berwenang membuka dokumen pemohon berkas ini.');
   const staffId = officer.id;
@@ -41,11 +50,11 @@ export const documentLink = async (deps: Deps, record: CaseRecord, fieldId: stri
 
 /** An officer showed an applicant's personal data unmasked: logged like a document look. */
 const REVEAL_FIELD = 'data_pribadi';
-export const logReveal = (deps: Deps, record: CaseRecord, staffId: string) =>
+export const logReveal = (deps: DocumentDeps, record: CaseRecord, staffId: string) =>
   deps.repo.logDocumentAccess({ caseId: record.id, at: deps.time.now(), staffId, fieldId: REVEAL_FIELD, sha256: '-' });
 
 /** The case's letter, for an officer who may open the case's documents (it names the applicant): logged like any document. */
-export const letterLink = async (deps: Deps, record: CaseRecord, officer: Actor) => {
+export const letterLink = async (deps: DocumentDeps, record: CaseRecord, officer: Actor) => {
   if (!mayOpenDocuments(record, officer.roles))
     throw new LoketError('forbidden', 'Anda tidak berwenang membuka surat berkas ini.');
   const staffId = officer.id;

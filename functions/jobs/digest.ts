@@ -13,6 +13,10 @@ import {
   hasDuty,
 } from '@loket/core';
 import type { Deps } from '../deps';
+import type { MailDeps } from '../mail/dispatch';
+
+/** The ports this use-case reaches (not the whole composition root). */
+export type DigestDeps = Pick<Deps, 'cases' | 'config' | 'repo' | 'staff' | 'time'> & MailDeps;
 import { queueAndSend } from '../mail/dispatch';
 import { owners } from './recipients';
 
@@ -20,7 +24,7 @@ import { owners } from './recipients';
 export const DIGEST_TIME = '07:30';
 
 /** What the morning mails read, loaded once per run; only the calendar on a day without service. */
-const loadMorning = async (deps: Deps) => {
+const loadMorning = async (deps: DigestDeps) => {
   const now = deps.time.now();
   const today = wibDate(now);
   const calendar = await deps.cases.calendar();
@@ -38,7 +42,7 @@ const noService = (today: string) => ({ date: today, sent: 0, skipped: 'not a wo
  * day whatever the number of runs (the message id carries the date).
  */
 const dailyDigests = async (
-  deps: Deps,
+  deps: DigestDeps,
   { now, today, open, staff }: WorkingMorning,
 ): Promise<{ date: string; sent: number; skipped?: string }> => {
   const endOfToday = wibInstant(addDays(today, 1));
@@ -84,7 +88,7 @@ const dailyDigests = async (
 };
 
 /** The officers' digests now (also `npx loket digest` through the morning job). */
-export const sendDailyDigests = async (deps: Deps) => {
+export const sendDailyDigests = async (deps: DigestDeps) => {
   const morning = await loadMorning(deps);
   return morning.working ? dailyDigests(deps, morning) : noService(morning.today);
 };
@@ -102,7 +106,7 @@ const shiftMonth = (month: string, by: number) => {
  * time, plus every open case past its deadline. One report per head per week.
  */
 const weeklyReport = async (
-  deps: Deps,
+  deps: DigestDeps,
   { now, today, open, staff }: WorkingMorning,
 ): Promise<{ week: string; sent: number }> => {
   const from = addDays(weekStart(today), -7);
@@ -141,7 +145,7 @@ const weeklyReport = async (
  * day of the week. Reads the calendar, open cases and staff once. Safe to run any number of times
  * (each message id is per day or per week).
  */
-export const runMorningDigests = async (deps: Deps) => {
+export const runMorningDigests = async (deps: DigestDeps) => {
   const morning = await loadMorning(deps);
   if (!morning.working) return { daily: noService(morning.today), weekly: undefined };
   const { today, calendar } = morning;

@@ -1,6 +1,9 @@
 import { type CaseRecord, mapLimit, WorkingCalendar } from '@loket/core';
 import type { Deps } from '../deps';
 
+/** The ports this use-case reaches (not the whole composition root). */
+export type RecomputeDeps = Pick<Deps, 'calendars' | 'cases' | 'log' | 'recompute' | 'repo' | 'time'>;
+
 /** Open cases read per page; each is a small version-checked write when its deadline moved. */
 const PAGE = 100;
 /** Stop starting pages after this long, so one run fits the minutely schedule; the next run resumes. */
@@ -21,7 +24,7 @@ interface RecomputeReport {
  * Recomputing a case twice changes nothing, so two overlapping runs are harmless.
  */
 export const recomputeAfterCalendarEdit = async (
-  deps: Deps,
+  deps: RecomputeDeps,
   budgetMs = BUDGET_MS,
 ): Promise<RecomputeReport | undefined> => {
   const [{ data, version }, progress] = await Promise.all([deps.calendars.loadVersioned(), deps.recompute.get()]);

@@ -1,5 +1,8 @@
 import { dueThreshold, mapLimit, recordSlaAlert, slaAlertMails, type StaffMember } from '@loket/core';
 import type { Deps } from '../deps';
+
+/** The ports this use-case reaches (not the whole composition root). */
+export type SweepDeps = Pick<Deps, 'cases' | 'config' | 'log' | 'repo' | 'staff' | 'time'>;
 import { alertRecipients } from './recipients';
 
 /** Cases handled at once: each is a write and a few emails, independent of the others. */
@@ -19,7 +22,7 @@ interface SweepReport {
  * the closed ones), raises one alert per case and threshold, and moves each case to its next threshold
  * in the same write that queues the emails. Paused cases have no threshold and are never read.
  */
-export const sweepDeadlines = async (deps: Deps, limit = 1000): Promise<SweepReport> => {
+export const sweepDeadlines = async (deps: SweepDeps, limit = 1000): Promise<SweepReport> => {
   const now = deps.time.now();
   const due = await deps.repo.listDue(now, limit);
   const report: SweepReport = { due: due.length, atRisk: 0, breach: 0, skipped: 0 };

@@ -2,11 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { type Actor, type KlinikSession, LoketError, SessionInput, hasDuty } from '@loket/core';
 import type { Deps } from '../deps';
 
-export const sessionsOfMonths = async (deps: Deps, months: string[]) =>
+/** The ports this use-case reaches (not the whole composition root). */
+export type KlinikDeps = Pick<Deps, 'klinik' | 'staff'>;
+
+export const sessionsOfMonths = async (deps: KlinikDeps, months: string[]) =>
   (await Promise.all(months.map((m) => deps.klinik.month(m)))).flat();
 
 /** The Admin Klinik adds a session; the konsultan must be an active officer holding that role. */
-export const createSession = async (deps: Deps, form: Record<string, unknown>, actor: Actor) => {
+export const createSession = async (deps: KlinikDeps, form: Record<string, unknown>, actor: Actor) => {
   if (!hasDuty(actor.roles, 'klinikSchedule'))
     throw new LoketError('forbidden', 'Hanya Admin Klinik yang menyusun jadwal.');
   const parsed = SessionInput.safeParse(form);

@@ -9,11 +9,14 @@ import {
 import { LaporApiError } from '@loket/adapters';
 import type { Deps } from '../deps';
 
+/** The ports this use-case reaches (not the whole composition root). */
+export type CourierDeps = Pick<Deps, 'cases' | 'lapor' | 'log' | 'time'>;
+
 /**
  * The outbox's last step for a LAPOR! message. Failures become the outbox's own kind (permanent or
  * not), so LAPOR! posts get the same retry, backoff and failure report as mail.
  */
-export const deliverToLapor = async (deps: Deps, entry: OutboxEntry & { lapor: LaporAction }) => {
+export const deliverToLapor = async (deps: CourierDeps, entry: OutboxEntry & { lapor: LaporAction }) => {
   if (!deps.lapor) throw new MailDeliveryError('the SP4N-LAPOR! API is not configured (LAPOR_API_BASE_URL)', true);
   const api = await deps.lapor();
   const action = entry.lapor;
@@ -39,7 +42,7 @@ export const deliverToLapor = async (deps: Deps, entry: OutboxEntry & { lapor: L
  * logged; the sync records any posted message the case does not show yet (`recordPostedMessages`).
  */
 export const recordOnCase = async (
-  deps: Deps,
+  deps: CourierDeps,
   entry: OutboxEntry & { lapor: LaporAction },
   outcome: { posted: true } | { posted: false; error: string },
 ) => {

@@ -12,10 +12,15 @@ import {
   LoketError,
   maskName,
   objectionDeadline,
+  type LetterClaim,
   recordLetterIssued,
+  type StoredLetter,
 } from '@loket/core';
-import { type LetterClaim, renderLetter, type StoredLetter } from '@loket/adapters';
+import { renderLetter } from '@loket/adapters';
 import type { Deps } from '../deps';
+
+/** The ports this use-case reaches (not the whole composition root). */
+export type LetterDeps = Pick<Deps, 'cases' | 'config' | 'files' | 'letters' | 'time'>;
 import { hashToken, newLetterId } from './issue-ids';
 
 /** A claim older than this whose holder has not finished is taken over (the holder crashed). */
@@ -23,7 +28,8 @@ const CLAIM_LEASE_MS = 2 * 60_000;
 /** How long the applicant's download link works. */
 const DOWNLOAD_DAYS = 30;
 
-export const verifyUrl = (deps: Deps, letterId: string) => `${deps.config.LOKET_PUBLIC_URL}/verifikasi/${letterId}`;
+export const verifyUrl = (deps: LetterDeps, letterId: string) =>
+  `${deps.config.LOKET_PUBLIC_URL}/verifikasi/${letterId}`;
 
 /**
  * Issues the letter a case owes, exactly once: a repeat (or a concurrent call) returns the same letter,
@@ -31,7 +37,7 @@ export const verifyUrl = (deps: Deps, letterId: string) => `${deps.config.LOKET_
  * render the PDF (same bytes on a retry: its dates are the claim's) → store it → the register line →
  * the case's number and the applicant's mail, in one write.
  */
-export const issueLetter = async (deps: Deps, caseId: string, actorId: string): Promise<StoredLetter> => {
+export const issueLetter = async (deps: LetterDeps, caseId: string, actorId: string): Promise<StoredLetter> => {
   const c = await deps.cases.get(caseId);
   if (!isLetterType(c.serviceId))
     throw new LoketError('invalid_transition', 'Layanan ini tidak menghasilkan surat bernomor.');
@@ -122,7 +128,7 @@ export const issueLetter = async (deps: Deps, caseId: string, actorId: string): 
  * lives only in the mail; the register keeps its hash, stored first so the link works as soon as the
  * mail leaves (should the case already hold the letter, the extra hash is simply never used).
  */
-const recordOnCase = async (deps: Deps, letter: StoredLetter, objection?: LegalDeadline) => {
+const recordOnCase = async (deps: LetterDeps, letter: StoredLetter, objection?: LegalDeadline) => {
   const download = randomBytes(32).toString('base64url');
   const until = deps.time.now() + DOWNLOAD_DAYS * 86_400_000;
   await deps.letters.addDownload(letter.id, { hash: hashToken(download), until });

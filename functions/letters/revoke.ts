@@ -1,5 +1,8 @@
 import { recordLetterRevoked } from '@loket/core';
 import type { Deps } from '../deps';
+
+/** The ports this use-case reaches (not the whole composition root). */
+export type RevokeDeps = Pick<Deps, 'cases' | 'letters' | 'log' | 'time'>;
 import { LETTER_ID } from './issue-ids';
 
 /**
@@ -7,7 +10,7 @@ import { LETTER_ID } from './issue-ids';
  * who did it; the case's timeline says so; verification answers "dicabut" from now on. Undefined when
  * there is no such letter in force.
  */
-export const revokeLetter = async (deps: Deps, letterId: string, input: { by: string; reason: string }) => {
+export const revokeLetter = async (deps: RevokeDeps, letterId: string, input: { by: string; reason: string }) => {
   if (!LETTER_ID.test(letterId)) return undefined;
   const letter = await deps.letters.get(letterId);
   if (!letter) return undefined;

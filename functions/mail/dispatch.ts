@@ -10,6 +10,10 @@ import {
   isAdmin,
 } from '@loket/core';
 import type { Deps } from '../deps';
+import type { CourierDeps } from '../lapor/courier';
+
+/** The ports this use-case reaches (not the whole composition root). */
+export type MailDeps = Pick<Deps, 'config' | 'log' | 'mailer' | 'outbox' | 'staff' | 'time'> & CourierDeps;
 import { deliverToLapor, recordOnCase } from '../lapor/courier';
 
 /** How long one attempt holds a message before another dispatcher may take it (a crashed attempt). */
@@ -31,7 +35,7 @@ interface DeliveryReport {
  * backoff; a permanent one, or one that exhausted its attempts, is marked failed and reported to the
  * administrators, so a bad address never blocks the queue or vanishes silently.
  */
-export const deliverOutbox = async (deps: Deps, entries?: OutboxEntry[], limit = 200): Promise<DeliveryReport> => {
+export const deliverOutbox = async (deps: MailDeps, entries?: OutboxEntry[], limit = 200): Promise<DeliveryReport> => {
   const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0, skipped: 0 };
   const now = deps.time.now();
   await mapLimit(entries ?? (await deps.outbox.due(now, limit)), SEND_CONCURRENCY, async (entry) => {
@@ -83,7 +87,7 @@ export const deliverOutbox = async (deps: Deps, entries?: OutboxEntry[], limit =
  * Mail just queued by a change: sent now where this function sends (LOKET_MAIL_DELIVERY=inline),
  * otherwise left to the scheduled drain, which sends within a minute.
  */
-export const sendFresh = async (deps: Deps, entries: OutboxEntry[]): Promise<DeliveryReport> =>
+export const sendFresh = async (deps: MailDeps, entries: OutboxEntry[]): Promise<DeliveryReport> =>
   deps.config.LOKET_MAIL_DELIVERY === 'inline'
     ? deliverOutbox(deps, entries)
     : { sent: 0, retrying: 0, failed: 0, skipped: 0 };
@@ -92,7 +96,7 @@ export const sendFresh = async (deps: Deps, entries: OutboxEntry[]): Promise<Del
  * Mail not tied to a case change (digests, reports): queued if its id is new, then sent at once.
  * Returns how many were new; a repeat run of the same job sends nothing.
  */
-export const queueAndSend = async (deps: Deps, mails: OutgoingMail[]): Promise<number> => {
+export const queueAndSend = async (deps: MailDeps, mails: OutgoingMail[]): Promise<number> => {
   const now = deps.time.now();
   const queued = await deps.outbox.enqueue(mails, now);
   await sendFresh(
@@ -102,7 +106,7 @@ export const queueAndSend = async (deps: Deps, mails: OutgoingMail[]): Promise<n
   return queued.length;
 };
 
-const reportFailure = async (deps: Deps, failed: OutboxEntry) => {
+const reportFailure = async (deps: MailDeps, failed: OutboxEntry) => {
   if (failed.kind === 'delivery_failure') return; // a report about a report would loop
   const admins = (await deps.staff.list()).filter((s) => s.active && isAdmin(s.roles));
   await queueAndSend(
@@ -115,7 +119,7 @@ const reportFailure = async (deps: Deps, failed: OutboxEntry) => {
  * An administrator sends a failed message again (after fixing the address): back in the queue and tried
  * now (or by the next drain where this function does not send). Undefined when no failed message has that id (an id over 300 characters names none).
  */
-export const resendFailed = async (deps: Deps, id: string): Promise<'sent' | 'failed' | 'pending' | undefined> => {
+export const resendFailed = async (deps: MailDeps, id: string): Promise<'sent' | 'failed' | 'pending' | undefined> => {
   if (id.length > 300 || !(await deps.outbox.requeue(id, deps.time.now()))) return undefined;
   const report = await sendFresh(deps, [(await deps.outbox.get(id))!]);
   return report.sent ? 'sent' : report.failed ? 'failed' : 'pending';

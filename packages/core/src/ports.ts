@@ -3,6 +3,10 @@ import type { CaseChange } from './case/commands';
 import type { CaseEvent, CaseRecord } from './case/model';
 import type { OutboxEntry } from './mail/outbox';
 import type { CalendarData } from './sla/calendar';
+import type { FormMapping } from './intake/google-form';
+import type { LetterRecord, LetterSettings } from './letters/model';
+import type { UmkmEntry } from './registry/umkm';
+import type { SurveyAnswers } from './survey/ikm';
 
 /** Time is passed in, never read ad hoc, so every deadline rule can be tested with a controlled clock. */
 export interface TimeSource {
@@ -54,6 +58,8 @@ export interface CaseRepository {
    * Throws `duplicate` (with the existing case id in `detail`) when the external key exists, and
    * `conflict` when the tracking number was taken. `mails` are queued in the outbox in the same transaction. */
   create(change: CaseChange, externalKey?: ExternalKey, mails?: OutboxEntry[], raw?: RawBody): Promise<void>;
+  /** A raw body kept with the case it opened (the others are in the bucket under the same key). */
+  getRaw(key: string): Promise<string | undefined>;
   /** Writes `change.record` (and queues `mails`) only if the stored version is `change.record.version - 1`. */
   save(change: CaseChange, mails?: OutboxEntry[]): Promise<void>;
   get(id: string): Promise<CaseRecord | undefined>;
@@ -84,6 +90,8 @@ export interface CalendarStore {
   loadVersioned(): Promise<{ data: CalendarData; version: number }>;
   /** Saves only over `expectedVersion` (else `conflict`, nothing written); returns the new version. */
   save(data: CalendarData, expectedVersion: number): Promise<number>;
+  /** Stores the default calendar unless one exists (an admin's edits are never overwritten). */
+  seed(): Promise<boolean>;
 }
 
 export interface StaffMember {
@@ -104,8 +112,132 @@ export interface StaffDirectory {
 
 /** The Klinik KUKM's sessions, one partition per month; a seat is taken atomically, never over capacity. */
 export interface KlinikSeats {
+  put(s: KlinikSession): Promise<void>;
   month(month: string): Promise<KlinikSession[]>;
   /** 'full' when the session has no seat left or is gone; a repeat for the same case is 'booked'. */
   book(s: Pick<KlinikSession, 'date' | 'time' | 'id'>, caseId: string): Promise<'booked' | 'full'>;
   unbook(s: Pick<KlinikSession, 'date' | 'time' | 'id'>, caseId: string): Promise<void>;
+}
+
+/**
+ * A case's claim on issuing its letter: whoever holds it draws the number and writes it here before
+ * anything else, so a retry after a crash continues with the same number.
+ */
+export interface LetterClaim {
+  caseId: string;
+  letterId: string;
+  token: string;
+  issuedAt: number;
+  claimedAt: number;
+  seq?: number;
+  number?: string;
+  classification?: string;
+  year?: number;
+  done?: boolean;
+}
+
+/** A letter as stored: the register line, plus the hashes of the applicant's download links. */
+export type StoredLetter = LetterRecord & { downloads?: { hash: string; until: number }[] };
+
+/** The letter register, its settings, its counters and each case's claim on its letter. */
+export interface LetterStore {
+  settings(): Promise<{ data: LetterSettings; version: number }>;
+  saveSettings(data: LetterSettings, expectedVersion: number): Promise<number>;
+  /** The next number of a counter (atomic; a number is never given twice). */
+  nextSeq(counter: string): Promise<number>;
+  claimOf(caseId: string): Promise<LetterClaim | undefined>;
+  /** The claim now on the case: this one if there was none, else the one already there. */
+  claim(claim: LetterClaim): Promise<LetterClaim>;
+  takeOver(caseId: string, fromToken: string, toToken: string, now: number): Promise<boolean>;
+  setNumber(
+    caseId: string,
+    token: string,
+    n: { seq: number; number: string; classification: string; year: number },
+  ): Promise<boolean>;
+  markDone(caseId: string): Promise<void>;
+  put(letter: StoredLetter): Promise<void>;
+  get(id: string): Promise<StoredLetter | undefined>;
+  addDownload(id: string, download: { hash: string; until: number }): Promise<void>;
+  listYear(year: number): Promise<StoredLetter[]>;
+  revoke(id: string, r: { by: string; reason: string; at: number }): Promise<boolean>;
+}
+
+/** One satisfaction survey answer: of a case (at most one), or of a walk-in visitor by service. */
+export interface SurveyResponse {
+  caseId: string;
+  serviceId: string;
+  answers: SurveyAnswers;
+  suggestion?: string;
+  at: number;
+}
+
+export interface SurveyStore {
+  /** False when this case was already answered. */
+  put(r: SurveyResponse): Promise<boolean>;
+  answered(caseId: string): Promise<boolean>;
+  month(month: string): Promise<SurveyResponse[]>;
+}
+
+export interface UmkmRegistry {
+  list(): Promise<UmkmEntry[]>;
+}
+
+/** Which Google Form feeds which service, edited by an administrator. */
+export interface FormMappingStore {
+  list(): Promise<FormMapping[]>;
+  put(mapping: FormMapping): Promise<void>;
+  remove(formId: string): Promise<void>;
+}
+
+/** Named instants that only move forward (how far a reconciliation or a sweep has read). */
+export interface MarkStore {
+  get(name: string): Promise<number | undefined>;
+  /** False when the mark is already at or past `at`. */
+  advance(name: string, at: number): Promise<boolean>;
+}
+
+/** How far the deadline recomputation after a calendar edit has got (it resumes across runs). */
+export interface RecomputeProgress {
+  calendarVersion: number;
+  cursor?: string;
+  done: boolean;
+}
+
+export interface RecomputeProgressStore {
+  get(): Promise<RecomputeProgress>;
+  put(p: RecomputeProgress): Promise<void>;
+}
+
+/** The private bucket: archive a raw body, store a document, a short-lived link to one, a health check. */
+export interface DocumentStore {
+  put(key: string, body: string | Uint8Array, contentType: string, metadata?: Record<string, string>): Promise<void>;
+  /** A presigned GET that works `seconds` long, with the type and file name the browser should use. */
+  linkTo(key: string, opts: { seconds: number; contentType: string; fileName: string }): Promise<string>;
+  /** Throws when the bucket cannot be reached (health). */
+  check(): Promise<void>;
+}
+
+/** Short-lived, single-use records (sign-in links, a Google sign-in in progress): `take` uses one once. */
+export interface TicketStore {
+  put(kind: string, id: string, data: Record<string, unknown>, expiresAtMs: number): Promise<void>;
+  /** Deletes and returns the ticket; undefined when absent or expired. */
+  take<T>(kind: string, id: string, now: number): Promise<T | undefined>;
+}
+
+/** An officer's browser session, stored under the hash of its cookie value. */
+export interface StoredSession {
+  staffId: string;
+  createdAt: number;
+  lastSeenAt: number;
+  /** How the officer signed in: `google`, `link` or `dev`. */
+  method: string;
+}
+
+export interface SessionStore {
+  /** How long a session lives without use. */
+  readonly idleMs: number;
+  create(hash: string, session: StoredSession): Promise<void>;
+  /** The live session (its idle time renewed), or undefined. */
+  use(hash: string, now: number): Promise<StoredSession | undefined>;
+  revoke(hash: string): Promise<void>;
 }

@@ -12,8 +12,12 @@ import {
   DEFAULT_CALENDAR,
   type FormMapping,
   FormMappingSchema,
+  type FormMappingStore,
   LoketError,
+  type MarkStore,
   parseMailAddress,
+  type RecomputeProgress,
+  type RecomputeProgressStore,
   type StaffDirectory,
   type StaffMember,
 } from '@loket/core';
@@ -131,13 +135,7 @@ export class DynamoStaffDirectory implements StaffDirectory {
  * How far the recomputation of open deadlines after a calendar edit has come: the calendar version it
  * works for and the cursor of the next page. Resumable: each run continues where the last one stopped.
  */
-interface RecomputeProgress {
-  calendarVersion: number;
-  cursor?: string;
-  done: boolean;
-}
-
-export class DynamoRecomputeProgress {
+export class DynamoRecomputeProgress implements RecomputeProgressStore {
   private readonly key = toItem({ pk: 'CONFIG', sk: 'JOB#recompute' });
   constructor(
     private readonly db: DynamoDBClient,
@@ -160,7 +158,7 @@ export class DynamoRecomputeProgress {
  * Per-job progress marks (`CONFIG` / `MARK#<name>`), e.g. how far a form's responses were reconciled
  * or when a digest last ran. A mark only moves forward, so an overlapping slower run cannot rewind it.
  */
-export class DynamoMarks {
+export class DynamoMarks implements MarkStore {
   constructor(
     private readonly db: DynamoDBClient,
     private readonly table: string,
@@ -202,7 +200,7 @@ export class DynamoMarks {
  * Form → service mappings an administrator edits (`CONFIG` / `FORM#<formId>`). The desk also knows
  * mappings from configuration (LOKET_FORM_MAPPINGS, the local demo forms); a stored one wins.
  */
-export class DynamoFormMappings {
+export class DynamoFormMappings implements FormMappingStore {
   /** Every webhook looks its form up: one read per container per few seconds, not per submission. */
   private readonly cached: ShortCache<FormMapping[]>;
 

@@ -1,5 +1,12 @@
 import { type DynamoDBClient, GetItemCommand, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
-import { DEFAULT_LETTER_SETTINGS, type LetterRecord, LetterSettings, LoketError } from '@loket/core';
+import {
+  DEFAULT_LETTER_SETTINGS,
+  type LetterClaim,
+  LetterSettings,
+  type LetterStore,
+  LoketError,
+  type StoredLetter,
+} from '@loket/core';
 import { stripKeys, toItem } from './codec';
 import { queryAll } from './query';
 
@@ -10,28 +17,12 @@ import { queryAll } from './query';
  * the claim draws the number and writes it into the claim before anything else, so a retry after a
  * crash continues with the same number.
  */
-export interface LetterClaim {
-  caseId: string;
-  letterId: string;
-  token: string;
-  issuedAt: number;
-  claimedAt: number;
-  seq?: number;
-  number?: string;
-  classification?: string;
-  year?: number;
-  done?: boolean;
-}
-
-/** A letter as stored: the register line, plus the hashes of the applicant's download links. */
-export type StoredLetter = LetterRecord & { downloads?: { hash: string; until: number }[] };
-
 const claimKey = (caseId: string) => toItem({ pk: `CASE#${caseId}`, sk: 'LETTER' });
 const letterKey = (id: string) => toItem({ pk: `LETTER#${id}`, sk: 'L' });
 const SETTINGS_KEY = { pk: 'CONFIG', sk: 'LETTERS' };
 const conditionFailed = (e: unknown) => (e as Error).name === 'ConditionalCheckFailedException';
 
-export class DynamoLetters {
+export class DynamoLetters implements LetterStore {
   constructor(
     private readonly db: DynamoDBClient,
     private readonly table: string,

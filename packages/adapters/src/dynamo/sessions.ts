@@ -5,6 +5,7 @@ import {
   PutItemCommand,
   UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
+import type { SessionStore, StoredSession, TicketStore } from '@loket/core';
 import { stripKeys, toItem } from './codec';
 
 /**
@@ -13,7 +14,7 @@ import { stripKeys, toItem } from './codec';
  * used once even when two requests race; an expired one is refused even before TTL removes it.
  * Ids are stored as the caller gives them: callers pass a hash, never the secret itself.
  */
-export class DynamoTickets {
+export class DynamoTickets implements TicketStore {
   constructor(
     private readonly db: DynamoDBClient,
     private readonly table: string,
@@ -49,20 +50,12 @@ export class DynamoTickets {
   }
 }
 
-interface StoredSession {
-  staffId: string;
-  createdAt: number;
-  lastSeenAt: number;
-  /** How the officer signed in: `google`, `link` or `dev`. */
-  method: string;
-}
-
 /**
  * Officers' browser sessions (`SESSION#<sha256 of the cookie value>` / `SESSION`). Revocable (delete),
  * expiring after `idleMs` without use; `lastSeenAt` is written at most once per `touchEveryMs` so a
  * busy officer does not cost a write per page.
  */
-export class DynamoSessions {
+export class DynamoSessions implements SessionStore {
   constructor(
     private readonly db: DynamoDBClient,
     private readonly table: string,

@@ -1,22 +1,13 @@
 import { type DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
-import { type SurveyAnswers, wibMonth } from '@loket/core';
+import { type SurveyResponse, type SurveyStore, wibMonth } from '@loket/core';
 import { toItem } from './codec';
 import { queryAll, timeKey } from './query';
-
-/** One satisfaction survey answer: of a case (at most one), or of a walk-in visitor by service. */
-interface SurveyResponse {
-  caseId: string;
-  serviceId: string;
-  answers: SurveyAnswers;
-  suggestion?: string;
-  at: number;
-}
 
 /**
  * Survey answers, one item per case (`SURVEY#<case>`, written only if absent), indexed by month in
  * gsi2 (`IKM#<yyyy-mm>`), so a period's index reads that period's answers and nothing else.
  */
-export class DynamoSurveys {
+export class DynamoSurveys implements SurveyStore {
   constructor(
     private readonly db: DynamoDBClient,
     private readonly table: string,

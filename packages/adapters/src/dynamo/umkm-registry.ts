@@ -1,9 +1,9 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import type { UmkmEntry } from '@loket/core';
+import type { UmkmEntry, UmkmRegistry } from '@loket/core';
 import { queryAll } from './query';
 
 /** The UMKM registry: one partition of gsi2 (`UMKM`), a few thousand entries for a kabupaten. */
-export class DynamoUmkmRegistry {
+export class DynamoUmkmRegistry implements UmkmRegistry {
   constructor(
     private readonly db: DynamoDBClient,
     private readonly table: string,

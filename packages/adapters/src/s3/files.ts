@@ -1,16 +1,12 @@
 import type { S3Client } from '@aws-sdk/client-s3';
+import type { DocumentStore } from '@loket/core';
 
 /**
  * The private bucket behind a small port: archive a raw body, store a document, a short-lived link to
  * one, a health check. The S3 client (~100 KiB with its signing and checksum code) loads on first use,
  * so a status lookup or a page render never pays for it at a cold start.
  */
-interface FileStore {
-  put(key: string, body: string | Uint8Array, contentType: string, metadata?: Record<string, string>): Promise<void>;
-  /** A presigned GET that works `seconds` long, with the type and file name the browser should use. */
-  linkTo(key: string, opts: { seconds: number; contentType: string; fileName: string }): Promise<string>;
-  /** Throws when the bucket cannot be reached (health). */
-  check(): Promise<void>;
+interface FileStore extends DocumentStore {
   /** Creates the bucket if missing (local desk and tests). */
   ensure(): Promise<void>;
   /** The S3 client itself, for tests that read what was stored. */

@@ -95,7 +95,7 @@ describe('the Klinik KUKM schedule', () => {
     expect(klinikEvaluation([stored!])).toMatchObject({ sessions: 1, capacity: 2, booked: 2, fillRate: 100 });
   });
 
-  it('gives the seat back when the scheduling step cannot be stored', async () => {
+  it('takes no seat when the scheduling step cannot be stored (one transaction)', async () => {
     const s = await createSession(
       world.deps,
       { date: '2026-12-10', time: '09:00', topic: 'Pemasaran', konsultanId: 'konsultan', capacity: '5' },

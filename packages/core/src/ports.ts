@@ -1,4 +1,5 @@
 import type { KlinikSession } from './klinik/schedule';
+import { LoketError } from './errors';
 import type { CaseChange } from './case/commands';
 import type { CaseEvent, CaseRecord } from './case/model';
 import type { OutboxEntry } from './mail/outbox';
@@ -53,6 +54,17 @@ export interface DocumentAccess {
  * Case storage. Every write is atomic with its audit event and checks the version it read: a stale
  * write fails with `conflict` and changes nothing.
  */
+/**
+ * How `CaseRepository.save` reports a `klinik_seat` write it could not make: the session is full (the
+ * step is refused, 422 naming `sessionId`), or another booking of the same session raced this one
+ * (`conflict` with this detail; nothing was written, the command tries again).
+ */
+export const SEAT_CONTENTION = 'seat_contention';
+export const sessionFull = () =>
+  new LoketError('invalid_transition', 'Sesi itu sudah penuh; pilih sesi lain.', [
+    { field: 'sessionId', message: 'Sesi itu sudah penuh; pilih sesi lain.' },
+  ]);
+
 export interface CaseRepository {
   /** Creates a case, its first event, its tracking number and its external key in one transaction.
    * Throws `duplicate` (with the existing case id in `detail`) when the external key exists, and
@@ -110,13 +122,10 @@ export interface StaffDirectory {
   put(member: StaffMember): Promise<void>;
 }
 
-/** The Klinik KUKM's sessions, one partition per month; a seat is taken atomically, never over capacity. */
+/** The Klinik KUKM's sessions, one partition per month (a seat is taken by the scheduling step's own write, `SideWrite`). */
 export interface KlinikSeats {
   put(s: KlinikSession): Promise<void>;
   month(month: string): Promise<KlinikSession[]>;
-  /** 'full' when the session has no seat left or is gone; a repeat for the same case is 'booked'. */
-  book(s: Pick<KlinikSession, 'date' | 'time' | 'id'>, caseId: string): Promise<'booked' | 'full'>;
-  unbook(s: Pick<KlinikSession, 'date' | 'time' | 'id'>, caseId: string): Promise<void>;
 }
 
 /**

@@ -21,8 +21,11 @@ import {
   attachmentDue,
   type OutboxEntry,
   wibMonth,
+  SEAT_CONTENTION,
+  sessionFull,
 } from '@loket/core';
 import { type Item, stripKeys, toItem } from './codec';
+import { klinikSessionKey } from './klinik';
 import { outboxPut } from './outbox';
 import { queryAll, queryDueOnGsi1, timeKey } from './query';
 import { RAW_RETENTION_DAYS } from './table';
@@ -70,7 +73,7 @@ const attachmentMarker = (table: string, c: CaseRecord) => {
 /**
  * The records a change writes besides the case (decided in core, `SideWrite`). An owed letter is a
  * marker in gsi1 under `LETTERDUE`, so the minutely job finds any issue that failed; a registry entry
- * is listed by kecamatan on gsi2.
+ * is listed by kecamatan on gsi2; a clinic seat is appended to its session only while one is left.
  */
 const sideWrite = (table: string, caseId: string, w: SideWrite): TransactWriteItem => {
   const letterKey = { pk: `LETTERQ#${caseId}`, sk: 'LETTERQ' };
@@ -95,6 +98,17 @@ const sideWrite = (table: string, caseId: string, w: SideWrite): TransactWriteIt
             gsi2pk: 'UMKM',
             gsi2sk: `${w.entry.kecamatan}#${w.entry.caseId}`,
           }),
+        },
+      };
+    case 'klinik_seat':
+      return {
+        Update: {
+          TableName: table,
+          Key: klinikSessionKey(w.session),
+          UpdateExpression: 'SET booked = list_append(booked, :c)',
+          ConditionExpression: 'attribute_exists(pk) AND size(booked) < #capacity AND NOT contains(booked, :id)',
+          ExpressionAttributeNames: { '#capacity': 'capacity' },
+          ExpressionAttributeValues: toItem({ ':c': [w.caseId], ':id': w.caseId }),
         },
       };
   }
@@ -199,6 +213,13 @@ export class DynamoCaseRepository implements CaseRepository {
           change,
           mails.filter((_, j) => !failed.includes(items.length + j)),
         );
+      }
+      const seat = items.findIndex((item) => 'Update' in item && item.Update?.Key?.pk?.S?.startsWith('KLINIK#'));
+      if (seat >= 0 && r[seat]?.Code === 'ConditionalCheckFailed' && r[0]?.Code !== 'ConditionalCheckFailed') {
+        throw sessionFull();
+      }
+      if (seat >= 0 && r.some((x) => x.Code === 'TransactionConflict')) {
+        throw new LoketError('conflict', 'Sesi sedang dipesan bersamaan; coba lagi.', [], SEAT_CONTENTION);
       }
       throw new LoketError(
         'conflict',

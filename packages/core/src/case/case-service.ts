@@ -1,6 +1,7 @@
 import { findService } from '../catalog/services';
 import type { Service } from '../catalog/schema';
-import { LoketError, notFound } from '../errors';
+import { isLoketError, LoketError, notFound } from '../errors';
+import { SEAT_CONTENTION } from '../ports';
 import type {
   CalendarStore,
   CaseRepository,
@@ -193,28 +194,32 @@ export class CaseService {
     },
   ) {
     const calendar = await this.calendar();
-    const seat = await this.takeSeat(id, input);
     const staff = await this.deps.staff.list();
-    try {
-      return await this.mutate(id, input.expectedVersion, (c, s) => {
+    const take = async () => {
+      const seat = await this.seatFor(id, input);
+      return this.mutate(id, input.expectedVersion, (c, s) => {
         const change = applyTransition(c, s, workflowFor(s), calendar, { ...input, seat, now: this.deps.time.now() });
         // The case goes to the next step's officer (docs/RULES.md §1, "Who works a step").
         change.record.assigneeId = handOver(workflowFor(s), change.record.state, c.assigneeId, staff);
         return change;
       });
-    } catch (e) {
-      if (seat) await this.deps.klinik.unbook(seat, id);
-      throw e;
+    };
+    // Bookings racing for one session cancel each other's transaction: nothing was written, so try again.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await take();
+      } catch (e) {
+        if (!(isLoketError(e) && e.code === 'conflict' && e.detail === SEAT_CONTENTION) || attempt >= 5) throw e;
+      }
     }
   }
 
   /**
-   * A step that books a Klinik KUKM seat (`klinik_seat`) takes it before the step is stored, atomically
-   * and never over capacity, and gives it back should the step fail; any door, the same rule. The
-   * session must be bookable for this case (not started, on a topic it asked for, a seat left): else
-   * the step is refused (422) naming `sessionId`.
+   * The session a `klinik_seat` step books: it must be bookable for this case (not started, on a topic
+   * it asked for, a seat left), else the step is refused (422) naming `sessionId`. The seat itself is
+   * taken in the step's transaction (`SideWrite` `klinik_seat`), never over capacity; any door, one rule.
    */
-  private async takeSeat(
+  private async seatFor(
     id: string,
     input: { event: string; actor: Actor; note?: string; data?: Record<string, string> },
   ): Promise<KlinikSession | undefined> {
@@ -231,7 +236,6 @@ export class CaseService {
     const session = months.flat().find((x) => x.id === sessionId);
     if (!session || !sessionsFor(c, [session], now).length)
       throw refuse('Sesi itu tidak ada, sudah lewat, penuh, atau bukan topik yang diminta; pilih sesi lain.');
-    if ((await this.deps.klinik.book(session, id)) === 'full') throw refuse('Sesi itu sudah penuh; pilih sesi lain.');
     return session;
   }
 

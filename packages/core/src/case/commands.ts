@@ -40,10 +40,14 @@ export interface CaseChange {
 
 /**
  * What a change writes besides the case and its event. `letter_owed` queues the letter for the job that
- * retries a failed issue; `letter_settled` takes it off that queue; `registry_entry` enters a business.
+ * retries a failed issue; `letter_settled` takes it off that queue; `registry_entry` enters a business;
+ * `klinik_seat` takes a seat in a clinic session, only if one is left (else the whole change is refused).
  */
 export type SideWrite =
-  { kind: 'letter_owed'; since: number } | { kind: 'letter_settled' } | { kind: 'registry_entry'; entry: UmkmEntry };
+  | { kind: 'letter_owed'; since: number }
+  | { kind: 'letter_settled' }
+  | { kind: 'registry_entry'; entry: UmkmEntry }
+  | { kind: 'klinik_seat'; session: Pick<KlinikSession, 'date' | 'time' | 'id'>; caseId: string };
 
 /**
  * The checklist item for what a submission got wrong outside the requirements (an unusable contact
@@ -237,6 +241,16 @@ export const applyTransition = (
       : []),
     ...(result.effects.includes('record_in_registry')
       ? [{ kind: 'registry_entry', entry: umkmEntryOf(record, input.now) } as const]
+      : []),
+    // The seat is taken in the step's own transaction: both, or neither.
+    ...(def.requires === 'klinik_seat' && input.seat
+      ? [
+          {
+            kind: 'klinik_seat',
+            session: { date: input.seat.date, time: input.seat.time, id: input.seat.id },
+            caseId: c.id,
+          } as const,
+        ]
       : []),
   ];
   return {

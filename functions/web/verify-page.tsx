@@ -72,3 +72,37 @@ export const VerifyPage = ({
     </form>
   </Page>
 );
+
+/** A QR code or address naming no letter of the register: the letter in hand is not one the Dinas issued. */
+export const LetterNotInRegisterPage = () => (
+  <Page title="Surat tidak terdaftar">
+    <span class="muted">Verifikasi keaslian surat</span>
+    <h1>Surat tidak terdaftar</h1>
+    <Banner title="Surat ini tidak ada dalam register surat Dinas">
+      Kode pada alamat atau kode QR ini tidak cocok dengan surat mana pun yang diterbitkan Dinas Koperasi, Usaha Kecil
+      dan Menengah Kabupaten Pasuruan. Surat yang membawa kode ini kemungkinan <strong>tidak asli</strong>.
+    </Banner>
+    <h2>Apa yang perlu dilakukan</h2>
+    <ul>
+      <li>Periksa kembali alamat yang Anda ketik: kodenya harus sama persis dengan yang tertera di bawah kode QR.</li>
+      <li>Jangan menerima atau menggunakan surat ini sebelum keasliannya dipastikan.</li>
+      <li>
+        Hubungi Dinas melalui kontak di bagian bawah halaman ini, atau laporkan melalui SP4N-LAPOR! (lapor.go.id).
+      </li>
+    </ul>
+  </Page>
+);
+
+/** The applicant's download link of a letter that was revoked: the file is no longer handed out. */
+export const LetterRevokedPage = ({ letterId }: { letterId: string }) => (
+  <Page title="Surat telah dicabut">
+    <h1>Surat telah dicabut</h1>
+    <Banner title="Surat ini tidak berlaku lagi">
+      Surat ini telah dicabut oleh Dinas, sehingga tidak dapat diunduh lagi.
+    </Banner>
+    <p>
+      Lihat keterangannya di <a href={`/verifikasi/${letterId}`}>halaman verifikasi surat</a>, atau hubungi loket Dinas
+      untuk informasi lebih lanjut.
+    </p>
+  </Page>
+);

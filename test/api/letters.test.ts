@@ -224,12 +224,19 @@ describe('verification', () => {
       number: letter.number,
     });
 
-    for (const path of [
-      '/api/verify/abcdefghijkmnpqrstuvwxyz',
-      '/api/verify/x',
-      '/verifikasi/abcdefghijkmnpqrstuvwxyz',
-    ]) {
+    for (const path of ['/api/verify/abcdefghijkmnpqrstuvwxyz', '/api/verify/x']) {
       expect((await world.app.request(path)).status, path).toBe(404);
+    }
+    // A forged letter's QR code leads a citizen to a page that says so, not to JSON.
+    for (const path of ['/verifikasi/abcdefghijkmnpqrstuvwxyz', '/verifikasi/x']) {
+      for (const method of ['GET', 'POST']) {
+        const res = await world.app.request(path, { method, headers: { accept: 'application/json' } });
+        expect(res.status, `${method} ${path}`).toBe(404);
+        expect(res.headers.get('content-type'), path).toContain('text/html');
+        const html = await res.text();
+        expect(html).toContain('Surat tidak terdaftar');
+        expect(html).toContain('tidak asli');
+      }
     }
   });
 });
@@ -307,6 +314,14 @@ describe('through the workflow', () => {
     } finally {
       clock.advance(-31 * 86_400_000);
     }
+    // Revoked, the letter is no longer handed out through the applicant's still-fresh link.
+    await revokeLetter(world.deps, done.letterId!, { by: 'kadis', reason: 'Diterbitkan atas data yang keliru.' });
+    const revoked = await world.app.request(link);
+    expect(revoked.status).toBe(410);
+    expect(revoked.headers.get('content-type')).toContain('text/html');
+    const page = await revoked.text();
+    expect(page).toContain('Surat telah dicabut');
+    expect(page).toContain(`/verifikasi/${done.letterId}`);
   });
 
   it('issues a letter the step owed when the first attempt failed, from the minutely job', async () => {

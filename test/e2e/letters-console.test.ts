@@ -111,6 +111,11 @@ describe('letters in the console and in public', () => {
     await page.goto(`${web.base}/verifikasi/${letter.id}`);
     expect(await page.textContent('body')).toContain('telah dicabut');
     await screenshots(page, 'letters-07-verify-revoked');
+    // The QR code of a forged letter: a page that says the letter is not in the register.
+    const forged = await page.goto(`${web.base}/verifikasi/abcdefghijkmnpqrstuvwxyz`);
+    expect(forged?.status()).toBe(404);
+    expect(await page.textContent('h1')).toBe('Surat tidak terdaftar');
+    await screenshots(page, 'letters-07b-verify-forged');
     await page.goto(`${web.base}/konsol`);
     await page.click('button:has-text("Keluar")');
 

@@ -1,6 +1,6 @@
 /** @jsxImportSource hono/jsx */
 import { createHash } from 'node:crypto';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import * as z from 'zod';
 import { apiRouter, jsonOk } from '../openapi';
 import { LoketError, normaliseSha256, publicLetter } from '@loket/core';
@@ -42,13 +42,25 @@ export const letterRoutes = (deps: Deps) => {
   );
   app.route('/', api);
 
+  /** The verification pages are for people (a scanned QR code): an unknown letter gets a page saying so. */
+  const findForPage = async (c: Context<AppEnv>, id: string) => {
+    const letter = LETTER_ID.test(id) ? await deps.letters.get(id) : undefined;
+    if (!letter) {
+      c.status(404);
+      return { page: await render(c, (P) => <P.LetterNotInRegisterPage />) };
+    }
+    return { letter };
+  };
+
   app.get('/verifikasi/:id', async (c) => {
-    const letter = publicLetter(await find(c.req.param('id')));
-    return render(c, (P) => <P.VerifyPage l={letter} />);
+    const { letter, page } = await findForPage(c, c.req.param('id'));
+    if (!letter) return page;
+    return render(c, (P) => <P.VerifyPage l={publicLetter(letter)} />);
   });
 
   app.post('/verifikasi/:id', async (c) => {
-    const letter = await find(c.req.param('id'));
+    const { letter, page } = await findForPage(c, c.req.param('id'));
+    if (!letter) return page;
     const form = await c.req.parseBody();
     const file = form.berkas instanceof File && form.berkas.size > 0 ? form.berkas : undefined;
     let sha: string | undefined;
@@ -86,6 +98,11 @@ export const letterRoutes = (deps: Deps) => {
     const now = deps.time.now();
     if (!letter.downloads?.some((d) => d.hash === hash && d.until > now)) {
       throw new LoketError('not_found', 'Tautan unduh tidak berlaku lagi. Surat dapat diminta di loket.');
+    }
+    // A revoked letter is no longer handed out, whatever link the applicant holds.
+    if (letter.status === 'dicabut') {
+      c.status(410);
+      return render(c, (P) => <P.LetterRevokedPage letterId={letter.id} />);
     }
     deps.log.info('letter.downloaded', { letterId: letter.id, caseId: letter.caseId, by: 'applicant-link' });
     return c.redirect(

@@ -1,7 +1,7 @@
 /** @jsxImportSource hono/jsx */
 import { Hono } from 'hono';
 import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
-import { parseMailAddress, signInLinkMail } from '@loket/core';
+import { parseMailAddress, signInLinkMail, STAFF_ID } from '@loket/core';
 import type { AppEnv } from '../api/app';
 import type { Deps } from '../deps';
 import { queueAndSend } from '../mail/dispatch';
@@ -9,6 +9,7 @@ import { authorizationUrl, googleSignInEnabled, SignInRefused, verifyCallback } 
 import { cookieOptions, endSession, hashSecret, newSecret, safeNext, startSession } from './auth/session';
 import { Banner, ErrorSummary, Field } from './components';
 import { Page } from './layout';
+import { readForm } from './read-form';
 
 const LINK_MINUTES = 15;
 const OIDC_COOKIE = 'loket_oidc';
@@ -106,7 +107,7 @@ export const signInPages = (deps: Deps) => {
 
   app.post('/konsol/masuk/google', async (c) => {
     if (!googleSignInEnabled(deps.config)) return c.notFound();
-    const form = await c.req.parseBody();
+    const form = await readForm(c);
     const state = newSecret();
     const nonce = newSecret();
     const { url, codeVerifier } = await authorizationUrl(deps.config, callbackUrl(c), state, nonce);
@@ -157,7 +158,7 @@ export const signInPages = (deps: Deps) => {
 
   /** The same answer whether or not the address is an officer's, so the form tells nobody who works here. */
   app.post('/konsol/masuk/tautan', async (c) => {
-    const form = await c.req.parseBody();
+    const form = await readForm(c);
     const typed = String(form.email ?? '')
       .trim()
       .slice(0, 254);
@@ -241,8 +242,9 @@ export const signInPages = (deps: Deps) => {
       );
     });
     app.post('/konsol/masuk/dev', async (c) => {
-      const form = await c.req.parseBody();
-      const officer = await deps.staff.get(String(form.staffId ?? '').slice(0, 64));
+      const form = await readForm(c);
+      const staffId = String(form.staffId ?? '');
+      const officer = STAFF_ID.test(staffId) ? await deps.staff.get(staffId) : undefined;
       if (!officer?.active) return c.redirect('/konsol/masuk/dev', 303);
       await startSession(c, deps, officer.id, 'dev');
       return c.redirect(safeNext(String(form.lanjut ?? '')), 303);

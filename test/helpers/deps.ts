@@ -119,3 +119,33 @@ export const useTestWorld = (
   });
   return world;
 };
+
+/** A demo officer's console session cookie, signed in through the development sign-in. */
+export const consoleCookie = async (app: TestWorld['app'], staffId: string) => {
+  const res = await app.request('/konsol/masuk/dev', {
+    method: 'POST',
+    headers: { origin: 'http://localhost', 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ staffId, lanjut: '/konsol' }).toString(),
+  });
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0]!)
+    .find((c) => c.startsWith('loket_sesi='))!;
+};
+
+/** A walk-in request registered by the front desk now, with no answers unless given. */
+export const walkIn = async (
+  deps: Deps,
+  serviceId: string,
+  extra: { answers?: Record<string, string[]>; name?: string } = {},
+) =>
+  (
+    await deps.cases.open({
+      serviceId,
+      channel: 'walk_in',
+      applicant: { name: extra.name ?? 'A' },
+      answers: extra.answers ?? {},
+      receivedAt: deps.time.now(),
+      actorId: 'frontdesk',
+    })
+  ).record;

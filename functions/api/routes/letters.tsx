@@ -10,6 +10,7 @@ import { lazyPages } from '../../web/lazy-pages';
 
 const render = lazyPages(() => import('../../web/occasional-pages'));
 import { hashToken, LETTER_ID } from '../../letters/issue-ids';
+import { readForm } from '../../web/read-form';
 
 /** The largest file a person may upload to compare (a letter is a few tens of KiB). */
 const COMPARE_MAX_BYTES = 5 * 1024 * 1024;
@@ -61,7 +62,7 @@ export const letterRoutes = (deps: Deps) => {
   app.post('/verifikasi/:id', async (c) => {
     const { letter, page } = await findForPage(c, c.req.param('id'));
     if (!letter) return page;
-    const form = await c.req.parseBody();
+    const form = await readForm(c);
     const file = form.berkas instanceof File && form.berkas.size > 0 ? form.berkas : undefined;
     let sha: string | undefined;
     if (file) {

@@ -4,6 +4,7 @@ import { findService, LoketError, maskDigitRuns, SURVEY_REF, type SurveyAnswers,
 import type { AppEnv } from '../app';
 import type { Deps } from '../../deps';
 import { lazyPages } from '../../web/lazy-pages';
+import { readForm } from '../../web/read-form';
 
 const render = lazyPages(() => import('../../web/occasional-pages'));
 
@@ -32,7 +33,7 @@ export const surveyRoutes = (deps: Deps) => {
 
   app.post('/survei/:ref', async (c) => {
     const record = await invitation(c.req.param('ref'));
-    const form = await c.req.parseBody();
+    const form = await readForm(c);
     const values = Object.fromEntries(Object.entries(form).map(([k, v]) => [k, String(v).slice(0, 2000)]));
     const answers: SurveyAnswers = {};
     const errors: { field: string; message: string }[] = [];

@@ -25,6 +25,7 @@ import { type ConsoleEnv, requireSession } from '../auth/session';
 import { type FieldError, ForbiddenPage } from '../components';
 import * as pages from './pages';
 import type { PreviewRow } from './pages';
+import { readForm, readFormAll } from '../read-form';
 
 /** The administration is loaded lazily with the console (console-group.ts): its pages are imported statically. */
 const render = pageRenderer(pages);
@@ -97,7 +98,7 @@ export const adminPages = (deps: Deps) => {
   });
 
   app.post('/surat', async (c) => {
-    const form = await c.req.parseBody();
+    const form = await readForm(c);
     const str = (k: string) =>
       String(form[k] ?? '')
         .trim()
@@ -180,7 +181,7 @@ export const adminPages = (deps: Deps) => {
     ));
   });
   const saveStaff = (isNew: boolean) => async (c: Context<ConsoleEnv>) => {
-    const form = (await c.req.parseBody({ all: true })) as Record<string, string | string[]>;
+    const form = (await readFormAll(c)) as Record<string, string | string[]>;
     const id = isNew ? String(form.id ?? '').trim() : c.req.param('id')!.slice(0, 64);
     const { member, errors } = staffFromForm(form, id);
     const staff = await deps.staff.list();
@@ -220,7 +221,7 @@ export const adminPages = (deps: Deps) => {
     ));
   });
   app.post('/kalender', async (c) => {
-    const form = await c.req.parseBody();
+    const form = await readForm(c);
     const values = Object.fromEntries(
       ['date', 'type', 'name', 'basis'].map((k) => [
         k,
@@ -282,7 +283,7 @@ export const adminPages = (deps: Deps) => {
     return render(c, async (P) => <P.FormEditPage officer={c.get('officer')} values={values} />);
   });
   app.post('/formulir/ubah', async (c) => {
-    const form = await c.req.parseBody();
+    const form = await readForm(c);
     const values = Object.fromEntries(
       ['formId', 'serviceId', 'formUrl', 'questions', 'sample', 'aksi'].map((k) => [
         k,

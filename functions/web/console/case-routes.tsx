@@ -26,6 +26,7 @@ import type { FieldError } from '../components';
 import { applyFilter, PAGE_SIZE, parseFilter } from './case-filter';
 import { DESK_CHANNELS, deskFields } from './desk-intake';
 import { homeCases } from './home-cases';
+import { readForm, readFormAll } from '../read-form';
 
 /** Casework: the officer's home, the case list, a case and its steps, the front desk's registration. */
 export const caseRoutes = (
@@ -138,7 +139,7 @@ export const caseRoutes = (
     const officer = c.get('officer');
     const actor = c.get('actor');
     const event = c.req.param('event');
-    const form = await c.req.parseBody({ all: true });
+    const form = await readFormAll(c);
     const note = String(form.note ?? '').slice(0, 5000);
     const expectedVersion = Number(form.expectedVersion);
     // The command decides whether this officer may take the step here (403, 422), exactly as for the API.
@@ -170,7 +171,7 @@ export const caseRoutes = (
 
   app.post('/berkas/:id/persyaratan', async (c) => {
     const record = await loadCase(c);
-    const form = await c.req.parseBody();
+    const form = await readForm(c);
     try {
       await deps.cases.checkRequirement(record.id, {
         requirementId: String(form.requirementId ?? '').slice(0, 64),
@@ -187,7 +188,7 @@ export const caseRoutes = (
 
   app.post('/berkas/:id/disposisi', async (c) => {
     const record = await loadCase(c);
-    const form = await c.req.parseBody();
+    const form = await readForm(c);
     try {
       await deps.cases.assign(record.id, {
         assigneeId: String(form.assigneeId ?? '').slice(0, 64),
@@ -207,7 +208,7 @@ export const caseRoutes = (
 
   app.post('/berkas/:id/perpanjang', async (c) => {
     const record = await loadCase(c);
-    const form = await c.req.parseBody();
+    const form = await readForm(c);
     try {
       await deps.cases.extendKipDeadline(record.id, {
         reason: String(form.reason ?? '').slice(0, 2000),
@@ -232,7 +233,7 @@ export const caseRoutes = (
     const officer = c.get('officer');
     const service = findService(c.req.query('layanan') ?? '');
     if (!service) return c.redirect('/konsol/baru', 303);
-    const form = await c.req.parseBody();
+    const form = await readForm(c);
     const values = Object.fromEntries(Object.entries(form).map(([k, v]) => [k, String(v).slice(0, 5000)]));
     const errors: FieldError[] = [];
     if (!doesCasework(officer.roles))

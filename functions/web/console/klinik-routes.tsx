@@ -7,6 +7,7 @@ import type { Context } from 'hono';
 import { wibMonth, hasDuty } from '@loket/core';
 import { createSession } from '../../klinik/schedule';
 import type { FieldError } from '../components';
+import { readForm } from '../read-form';
 
 /** The Klinik KUKM's monthly sessions: the schedule and adding a session. */
 export const klinikRoutes = (app: Hono<ConsoleEnv>, deps: Deps, { render, failure, statusOf, flashOf }: ConsoleKit) => {
@@ -30,7 +31,7 @@ export const klinikRoutes = (app: Hono<ConsoleEnv>, deps: Deps, { render, failur
   });
 
   app.post('/klinik', async (c) => {
-    const form = await c.req.parseBody();
+    const form = await readForm(c);
     const values = Object.fromEntries(Object.entries(form).map(([k, v]) => [k, String(v).slice(0, 100)]));
     try {
       const session = await createSession(deps, values, c.get('actor'));

@@ -7,6 +7,7 @@ import { isLoketError, type StaffMember, hasDuty } from '@loket/core';
 import { registerByHand, registerFromLapor } from '../../lapor/register';
 import { readManualForm } from '../../lapor/manual-form';
 import type { FieldError } from '../components';
+import { readForm, readFormAll } from '../read-form';
 
 /** SP4N-LAPOR! complaints: registering one (API or by hand) and recording an answer copied back by hand. */
 export const laporRoutes = (
@@ -44,7 +45,7 @@ export const laporRoutes = (
       return fail(403, [
         { field: 'complaintId', message: 'Hanya petugas pengaduan yang mendaftarkan pengaduan SP4N-LAPOR!.' },
       ]);
-    const form = await c.req.parseBody({ all: true });
+    const form = await readFormAll(c);
     try {
       let registration;
       if (c.req.query('cara') === 'api') {
@@ -86,7 +87,7 @@ export const laporRoutes = (
 
   app.post('/berkas/:id/lapor/disalin', async (c) => {
     const record = await loadCase(c);
-    const form = await c.req.parseBody();
+    const form = await readForm(c);
     try {
       await deps.cases.recordLaporCopied(record.id, {
         copyId: String(form.copyId ?? '').slice(0, 200),

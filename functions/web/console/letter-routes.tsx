@@ -7,6 +7,7 @@ import type { Context } from 'hono';
 import { LETTER_SERVICES, letterYear, mayRevokeLetters } from '@loket/core';
 import { revokeLetter } from '../../letters/revoke';
 import { registerCsv } from './letter-csv';
+import { readForm } from '../read-form';
 
 /** The letter register: letters of a year by type and status, as a page and CSV, and revocation. */
 export const letterRoutes = (app: Hono<ConsoleEnv>, deps: Deps, { render, flashOf }: ConsoleKit) => {
@@ -48,7 +49,7 @@ export const letterRoutes = (app: Hono<ConsoleEnv>, deps: Deps, { render, flashO
 
   app.post('/surat/:letterId/cabut', async (c) => {
     const officer = c.get('officer');
-    const form = await c.req.parseBody();
+    const form = await readForm(c);
     const reason = String(form.reason ?? '')
       .trim()
       .slice(0, 1000);

@@ -20,7 +20,7 @@ import { newOutboxEntry, type OutboxEntry, type OutgoingMail } from '../mail/out
 import type { Actor } from '../workflow/engine';
 import { workflowFor } from '../workflow/definitions';
 import { REVISION, SHARED_EVENTS } from '../workflow/build';
-import { APPLICANT_ROLE } from '../catalog/roles';
+import { APPLICANT_ROLE, STAFF_ID } from '../catalog/roles';
 import {
   applyTransition,
   assignCase,
@@ -263,7 +263,8 @@ export class CaseService {
 
   /** Disposisi to an active officer of the directory who works the case's step; any door, the same checks. */
   async assign(id: string, input: { assigneeId: string; actor: Actor; expectedVersion?: number }) {
-    const assignee = await this.deps.staff.get(input.assigneeId);
+    // An id no officer can have (empty, too long) is refused by the staff-id rule before any lookup.
+    const assignee = STAFF_ID.test(input.assigneeId) ? await this.deps.staff.get(input.assigneeId) : undefined;
     if (!assignee?.active)
       throw new LoketError('validation', 'Pilih petugas yang aktif.', [
         { field: 'assigneeId', message: 'Pilih petugas yang aktif.' },

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { maskEmail, parseMailAddress, STAFF_ID, STAFF_ROLES, type StaffMember } from '@loket/core';
+import { maskEmail, parseMailAddress, savedStaffMember, STAFF_ID, STAFF_ROLES, type StaffMember } from '@loket/core';
 import { CliError } from './target';
 import { connect } from './target-connect';
 
@@ -38,7 +38,7 @@ export const staffCommand = async (argv: string[]) => {
     await withDeps(async (d) => {
       const member = await d.staff.get(id);
       if (!member) throw new CliError(`no officer "${id}" in the staff directory`, 1);
-      await d.staff.put({ ...member, active: false });
+      await d.staff.put(savedStaffMember({ ...member, active: false }, member, d.time.now()));
     });
     process.stdout.write(JSON.stringify({ id, active: false }) + '\n');
     return;
@@ -80,7 +80,7 @@ export const staffCommand = async (argv: string[]) => {
       if (values.superior && !(await d.staff.get(values.superior)))
         throw new CliError(`no officer "${values.superior}" to report to`, 1);
       const existed = await d.staff.get(id);
-      await d.staff.put(member);
+      await d.staff.put(savedStaffMember(member, existed, d.time.now()));
       return !existed;
     });
     process.stdout.write(JSON.stringify({ id, roles, active: true, created }) + '\n');

@@ -16,6 +16,7 @@ import {
   type StaffMember,
   isAdmin,
   SERVICES,
+  savedStaffMember,
 } from '@loket/core';
 import type { Deps } from '../../deps';
 import { editHolidays } from '../../cases/calendar';
@@ -200,7 +201,13 @@ export const adminPages = (deps: Deps) => {
         <P.StaffEditPage officer={c.get('officer')} member={member} staff={staff} errors={errors} isNew={isNew} />
       ));
     }
-    await deps.staff.put(member);
+    await deps.staff.put(
+      savedStaffMember(
+        member,
+        staff.find((s) => s.id === id),
+        deps.time.now(),
+      ),
+    );
     c.get('log').info('staff saved', { staffId: member.id, roles: member.roles, active: member.active });
     return c.redirect('/konsol/admin/petugas?pesan=petugas', 303);
   };

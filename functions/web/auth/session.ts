@@ -5,7 +5,7 @@ import { createMiddleware } from 'hono/factory';
 import { actorOf } from '../../api/auth';
 import type { AppEnv } from '../../api/app';
 import type { Deps } from '../../deps';
-import type { Role, StaffMember } from '@loket/core';
+import { type Role, sessionAdmits, type StaffMember } from '@loket/core';
 
 const SESSION_COOKIE = 'loket_sesi';
 
@@ -53,7 +53,7 @@ export const requireSession = (deps: Deps) =>
     const hash = secret && secret.length <= 100 ? hashSecret(secret) : undefined;
     const session = hash ? await deps.sessions.use(hash, deps.time.now()) : undefined;
     const officer = session && (await deps.staff.get(session.staffId));
-    if (!hash || !officer?.active) {
+    if (!hash || !session || !officer || !sessionAdmits(session, officer, deps.time.now())) {
       if (secret) deleteCookie(c, SESSION_COOKIE, cookieOptions(deps));
       const wanted = new URL(c.req.url);
       return c.redirect(`/konsol/masuk?lanjut=${encodeURIComponent(safeNext(wanted.pathname + wanted.search))}`, 303);

@@ -46,3 +46,4 @@ export * from './registry/umkm';
 export * from './klinik/schedule';
 export * from './workflow/outside-approval';
 export * from './util/random-code';
+export * from './staff/sessions';

@@ -114,6 +114,8 @@ export interface StaffMember {
   /** Whom breaches escalate to. */
   superiorId?: string;
   active: boolean;
+  /** Sessions signed in before this instant no longer admit the officer (set on deactivation). */
+  sessionsEndedAt?: number;
 }
 
 export interface StaffDirectory {

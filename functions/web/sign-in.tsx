@@ -10,8 +10,12 @@ import { cookieOptions, endSession, hashSecret, newSecret, safeNext, startSessio
 import { Banner, ErrorSummary, Field } from './components';
 import { Page } from './layout';
 import { readForm } from './read-form';
+import { DynamoRateLimiter } from '@loket/adapters';
+import { clientKey } from '../api/client-address';
 
 const LINK_MINUTES = 15;
+/** Sign-in link requests one client may make per 10 minutes (any address: the limit reveals no officer). */
+const LINKS_PER_CLIENT = 10;
 const OIDC_COOKIE = 'loket_oidc';
 const OIDC_MINUTES = 10;
 
@@ -21,6 +25,7 @@ const REFUSALS: Record<string, string> = {
   expired: 'Proses masuk kedaluwarsa. Silakan ulangi.',
   state: 'Proses masuk tidak dapat dicocokkan dengan browser ini. Silakan ulangi.',
   link: 'Tautan masuk tidak berlaku: sudah dipakai atau lebih dari 15 menit. Minta tautan baru.',
+  tooMany: 'Terlalu banyak permintaan tautan masuk dari perangkat ini. Coba lagi dalam 10 menit.',
   default: 'Masuk dengan Google gagal. Silakan ulangi atau gunakan tautan melalui email.',
 };
 
@@ -92,6 +97,7 @@ const SignInPage = (p: {
 /** Sign-in and sign-out: Google (OpenID Connect), an e-mailed one-time link, and locally a list of demo officers. */
 export const signInPages = (deps: Deps) => {
   const app = new Hono<AppEnv>();
+  const linkLimiter = new DynamoRateLimiter(deps.db, deps.config.LOKET_TABLE, 600);
   const local = deps.config.LOKET_STAGE === 'local';
   const callbackUrl = (c: { req: { url: string } }) =>
     new URL(
@@ -116,6 +122,7 @@ export const signInPages = (deps: Deps) => {
       hashSecret(state),
       { nonce, codeVerifier, next: safeNext(String(form.lanjut ?? '')) },
       deps.time.now() + OIDC_MINUTES * 60_000,
+      deps.time.now(),
     );
     // Binds the flow to this browser: a callback carrying someone else's state is refused (login CSRF).
     setCookie(c, OIDC_COOKIE, state, {
@@ -175,11 +182,20 @@ export const signInPages = (deps: Deps) => {
         />,
       );
     }
+    // Every request counts against its client, officer's address or not, so the limit says nothing about who is one.
+    const now = deps.time.now();
+    if ((await linkLimiter.hit(`signin:${clientKey(c)}`, now)) > LINKS_PER_CLIENT) {
+      c.header('Retry-After', String(linkLimiter.retryAfterSeconds(now)));
+      c.status(429);
+      return c.html(<SignInPage deps={deps} next={next} email={typed} emailError={REFUSALS.tooMany} />);
+    }
     const officer = await staffByEmail(email);
-    if (officer) {
+    // One fresh link at a time per officer: while it is unused and fresh, a request sends nothing new.
+    const expires = now + LINK_MINUTES * 60_000;
+    if (officer && (await deps.tickets.put('link-pending', officer.id, {}, expires, now))) {
       const token = newSecret();
       const id = hashSecret(token);
-      await deps.tickets.put('link', id, { staffId: officer.id, next }, deps.time.now() + LINK_MINUTES * 60_000);
+      await deps.tickets.put('link', id, { staffId: officer.id, next }, expires, now);
       const url = `${deps.config.LOKET_PUBLIC_URL.replace(/\/$/, '')}/konsol/masuk/tautan/${token}`;
       await queueAndSend(deps, [signInLinkMail(officer, { id: id.slice(0, 24), url, minutes: LINK_MINUTES })]);
     }
@@ -211,6 +227,8 @@ export const signInPages = (deps: Deps) => {
       c.status(403);
       return c.html(<SignInPage deps={deps} next="/konsol" problem={REFUSALS.link} />);
     }
+    // Used: the officer may ask for a new link at once (after signing out, say).
+    await deps.tickets.take('link-pending', officer.id, deps.time.now());
     await startSession(c, deps, officer.id, 'link');
     return c.redirect(ticket.next, 303);
   });

@@ -230,7 +230,8 @@ export interface DocumentStore {
 
 /** Short-lived, single-use records (sign-in links, a Google sign-in in progress): `take` uses one once. */
 export interface TicketStore {
-  put(kind: string, id: string, data: Record<string, unknown>, expiresAtMs: number): Promise<void>;
+  /** Stores a ticket unless one with this id is still fresh at `now`: false then, and nothing written. */
+  put(kind: string, id: string, data: Record<string, unknown>, expiresAtMs: number, now: number): Promise<boolean>;
   /** Deletes and returns the ticket; undefined when absent or expired. */
   take<T>(kind: string, id: string, now: number): Promise<T | undefined>;
 }

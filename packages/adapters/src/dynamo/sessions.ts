@@ -24,20 +24,34 @@ export class DynamoTickets implements TicketStore {
     return toItem({ pk: `TICKET#${kind}#${id}`, sk: 'TICKET' });
   }
 
-  async put(kind: string, id: string, data: Record<string, unknown>, expiresAtMs: number): Promise<void> {
-    await this.db.send(
-      new PutItemCommand({
-        TableName: this.table,
-        Item: toItem({
-          pk: `TICKET#${kind}#${id}`,
-          sk: 'TICKET',
-          data,
-          expiresAtMs,
-          expiresAt: Math.ceil(expiresAtMs / 1000),
+  async put(
+    kind: string,
+    id: string,
+    data: Record<string, unknown>,
+    expiresAtMs: number,
+    now: number,
+  ): Promise<boolean> {
+    try {
+      await this.db.send(
+        new PutItemCommand({
+          TableName: this.table,
+          Item: toItem({
+            pk: `TICKET#${kind}#${id}`,
+            sk: 'TICKET',
+            data,
+            expiresAtMs,
+            expiresAt: Math.ceil(expiresAtMs / 1000),
+          }),
+          // An expired ticket may linger until TTL removes it: it no longer counts.
+          ConditionExpression: 'attribute_not_exists(pk) OR expiresAtMs <= :now',
+          ExpressionAttributeValues: { ':now': { N: String(now) } },
         }),
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
+      );
+      return true;
+    } catch (e) {
+      if ((e as Error).name === 'ConditionalCheckFailedException') return false;
+      throw e;
+    }
   }
 
   async take<T>(kind: string, id: string, now: number): Promise<T | undefined> {

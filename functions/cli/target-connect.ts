@@ -11,7 +11,12 @@ export const connect = async () => {
   if (!isAws()) {
     const desk = await localDesk();
     if (!desk)
-      throw new CliError('no local desk is running here: start it with `npm start` (or set LOKET_STAGE for AWS)', 1);
+      throw new CliError(
+        `no local desk found: looked for ${deskFile()} (LOKET_DATA_DIR=${process.env.LOKET_DATA_DIR ?? '.data'}). ` +
+          'Start one with `npm start`; for a desk started with another LOKET_DATA_DIR, run the CLI with that ' +
+          'LOKET_DATA_DIR too (or set LOKET_STAGE for AWS)',
+        1,
+      );
     if (desk === 'stale')
       throw new CliError(
         `the local desk named in ${deskFile()} does not answer (stopped or crashed): start it with \`npm start\``,

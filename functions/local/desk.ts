@@ -96,11 +96,17 @@ export const startDesk = async (opts: {
     const server = await listen(app, opts.port);
     const scheduler = startScheduler(deps);
     const port = (server.address() as { port: number }).port;
-    // The CLI finds the running local desk through this file (see functions/cli/target.ts).
+    // The CLI finds the running local desk through this file (see functions/cli/target.ts), and takes its
+    // public address from it: links in mail the CLI sends (a sweep's alerts) lead to this desk.
+    const publicUrl = opts.env?.LOKET_PUBLIC_URL ?? `http://localhost:${port}`;
     if (dataDir)
       writeFileSync(
         join(dataDir, 'desk.json'),
-        JSON.stringify({ url: `http://127.0.0.1:${port}`, env: emulators.env }, null, 2),
+        JSON.stringify(
+          { url: `http://127.0.0.1:${port}`, env: { ...emulators.env, LOKET_PUBLIC_URL: publicUrl } },
+          null,
+          2,
+        ),
       );
     return {
       url: `http://127.0.0.1:${port}`,

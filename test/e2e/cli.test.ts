@@ -163,6 +163,13 @@ describe('npx loket', () => {
       expect(r.stderr).toMatch(/does not answer/);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
     }
+    // No desk under this data dir: the CLI says where it looked and how to point it at a desk elsewhere.
+    const empty = { ...env, LOKET_DATA_DIR: mkdtempSync(join(tmpdir(), 'loket-none-')) };
+    const none = await loketIn(empty, 'token', 'frontdesk');
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain(join(empty.LOKET_DATA_DIR, 'desk.json'));
+    expect(none.stderr).toContain('run the CLI with that LOKET_DATA_DIR');
+    expect(none.stderr.trim().split('\n')).toHaveLength(1);
     // sla still answers from the shipped calendar, and says so.
     const sla = await loketIn(at, 'sla', '--service', 'pengaduan', '--received', '2026-05-29T20:00:00+07:00');
     expect(sla.code).toBe(0);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { issueStaffToken } from '../../functions/api/auth';
-import { forceCase, manualClock, useTestWorld } from '../helpers/deps';
+import { consoleCookie, forceCase, manualClock, useTestWorld } from '../helpers/deps';
 
 const clock = manualClock('2026-11-25T09:00:00+07:00');
 const world = useTestWorld({ time: clock });
@@ -67,19 +67,10 @@ describe('one rule for who sees an applicant: fields, attachment names and docum
       actorId: 'frontdesk',
     });
     await forceCase(world.deps, record.id, { letterId: 'surat-yang-tidak-ada' }, clock.now());
-    const signIn = async (staffId: string) =>
-      (
-        await world.app.request('/konsol/masuk/dev', {
-          method: 'POST',
-          headers: { origin: 'http://localhost', 'content-type': 'application/x-www-form-urlencoded' },
-          body: new URLSearchParams({ staffId, lanjut: '/konsol' }).toString(),
-        })
-      ).headers
-        .getSetCookie()
-        .map((c) => c.split(';')[0]!)
-        .find((c) => c.startsWith('loket_sesi='))!;
     const letter = async (staffId: string) =>
-      world.app.request(`/konsol/berkas/${record.id}/surat`, { headers: { cookie: await signIn(staffId) } });
+      world.app.request(`/konsol/berkas/${record.id}/surat`, {
+        headers: { cookie: await consoleCookie(world.app, staffId) },
+      });
     for (const staffId of ['konsultan', 'admin']) {
       const res = await letter(staffId);
       expect(res.status, staffId).toBe(403);
@@ -89,7 +80,9 @@ describe('one rule for who sees an applicant: fields, attachment names and docum
     expect((await letter('kabid-kp')).status).toBe(404);
     expect(await world.deps.repo.documentAccessLog(record.id)).toEqual([]);
     const page = await (
-      await world.app.request(`/konsol/berkas/${record.id}`, { headers: { cookie: await signIn('konsultan') } })
+      await world.app.request(`/konsol/berkas/${record.id}`, {
+        headers: { cookie: await consoleCookie(world.app, 'konsultan') },
+      })
     ).text();
     expect(page).not.toContain('Unduh surat (PDF)');
   });

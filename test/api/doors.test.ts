@@ -22,7 +22,7 @@ import {
 } from '@loket/core';
 import { issueStaffToken } from '../../functions/api/auth';
 import { createSession } from '../../functions/klinik/schedule';
-import { manualClock, useTestWorld } from '../helpers/deps';
+import { consoleCookie, manualClock, useTestWorld } from '../helpers/deps';
 
 /**
  * One rulebook, two doors. Random walks through every service's procedure take each step twice at the
@@ -146,15 +146,7 @@ const consoleDoor: Door = {
 };
 /** A form post in the officer's console session; a walk outlasts the idle timeout, so each post signs in afresh. */
 const post = async (staffId: string, form: URLSearchParams) => {
-  const res = await world.app.request('/konsol/masuk/dev', {
-    method: 'POST',
-    headers: { origin: 'http://localhost', 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ staffId, lanjut: '/konsol' }).toString(),
-  });
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0]!)
-    .find((c) => c.startsWith('loket_sesi='))!;
+  const cookie = await consoleCookie(world.app, staffId);
   return {
     method: 'POST',
     headers: { origin: 'http://localhost', cookie, 'content-type': 'application/x-www-form-urlencoded' },

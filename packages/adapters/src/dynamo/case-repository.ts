@@ -214,7 +214,10 @@ export class DynamoCaseRepository implements CaseRepository {
           mails.filter((_, j) => !failed.includes(items.length + j)),
         );
       }
-      const seat = items.findIndex((item) => 'Update' in item && item.Update?.Key?.pk?.S?.startsWith('KLINIK#'));
+      // The side writes close the change's own items, in their order.
+      const writes = change.writes ?? [];
+      const seatAt = writes.findIndex((w) => w.kind === 'klinik_seat');
+      const seat = seatAt < 0 ? -1 : items.length - writes.length + seatAt;
       if (seat >= 0 && r[seat]?.Code === 'ConditionalCheckFailed' && r[0]?.Code !== 'ConditionalCheckFailed') {
         throw sessionFull();
       }

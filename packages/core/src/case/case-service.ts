@@ -195,15 +195,14 @@ export class CaseService {
   ) {
     const calendar = await this.calendar();
     const staff = await this.deps.staff.list();
-    const take = async () => {
-      const seat = await this.seatFor(id, input);
-      return this.mutate(id, input.expectedVersion, (c, s) => {
+    const take = () =>
+      this.mutate(id, input.expectedVersion, async (c, s) => {
+        const seat = await this.seatFor(c, s, input);
         const change = applyTransition(c, s, workflowFor(s), calendar, { ...input, seat, now: this.deps.time.now() });
         // The case goes to the next step's officer (docs/RULES.md §1, "Who works a step").
         change.record.assigneeId = handOver(workflowFor(s), change.record.state, c.assigneeId, staff);
         return change;
       });
-    };
     // Bookings racing for one session cancel each other's transaction: nothing was written, so try again.
     for (let attempt = 1; ; attempt++) {
       try {
@@ -220,12 +219,12 @@ export class CaseService {
    * taken in the step's transaction (`SideWrite` `klinik_seat`), never over capacity; any door, one rule.
    */
   private async seatFor(
-    id: string,
+    c: CaseRecord,
+    s: Service,
     input: { event: string; actor: Actor; note?: string; data?: Record<string, string> },
   ): Promise<KlinikSession | undefined> {
-    const c = await this.get(id);
-    // The step itself first (state, role, note, guard): a seat is taken only for a step that may be taken.
-    const def = checkStep(c, workflowFor(serviceOrThrow(c.serviceId)), input).transition;
+    // The step itself first (state, role, note, guard): a session is looked up only for a step that may be taken.
+    const def = checkStep(c, workflowFor(s), input).transition;
     if (def.requires !== 'klinik_seat') return undefined;
     const refuse = (message: string) =>
       new LoketError('invalid_transition', message, [{ field: 'sessionId', message }]);

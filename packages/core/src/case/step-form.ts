@@ -3,7 +3,7 @@ import { type KlinikSession, seatsLeft, sessionStart, topicsOf } from '../klinik
 import { PASAL_17 } from '../letters/refusal';
 import { formatWib } from '../sla/wib';
 import type { TransitionDef } from '../workflow/engine';
-import { STEP_DATA } from '../workflow/step-data';
+import { listValue, STEP_DATA } from '../workflow/step-data';
 import type { CaseRecord } from './model';
 
 export interface StepFormOption {
@@ -36,7 +36,6 @@ export const stepForm = (
   if (!action.requires) return [];
   const values = input.values ?? {};
   const service = findService(c.serviceId)!;
-  const chosen = (name: string) => (values[name] ?? '').split(',').filter(Boolean);
   return STEP_DATA[action.requires]
     .filter((f) => !f.onlyForLapor || c.lapor)
     .map((f): StepFormField => {
@@ -54,7 +53,7 @@ export const stepForm = (
           };
         case 'requirements': {
           // Preselected: what the officer chose before, else every requirement found missing or invalid.
-          const before = chosen(f.name);
+          const before = listValue(values, f.name);
           return {
             ...field,
             options: service.requirements.map((r) => ({

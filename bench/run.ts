@@ -7,14 +7,16 @@ import { benchSweep } from './sweep';
 import { benchColdStart } from './cold-start';
 import { benchIntake } from './intake';
 import { benchReport } from './report';
+import { benchSignIn } from './sign-in';
 
 /**
  * `npm run bench`: benchmarks against the real emulators on free ports, printed as one JSON document.
  * The sweep must cost the same with a year of closed cases as with none: it reads only the due index.
  * Cold start: each Lambda entry's bundle and cold import next to a minimal Hono handler and the floor.
  * Intake: signed submissions at concurrency 20 against a local desk, none lost or doubled, next to PutItem.
+ * Sign-in: the link form's answer time for an officer's address and a stranger's (they must not differ).
  */
-const PARTS = ['sweep', 'report', 'cold', 'intake'] as const;
+const PARTS = ['sweep', 'report', 'cold', 'intake', 'signin'] as const;
 type Part = (typeof PARTS)[number];
 // `npm run bench -- intake cold` runs only those parts (all by default); the result says which ran.
 const asked = process.argv.slice(2);
@@ -41,6 +43,7 @@ try {
   const coldStart = runs('cold') ? await benchColdStart() : undefined;
   const intake = runs('intake') ? await benchIntake() : undefined;
   const reportRead = runs('report') ? await benchReport() : undefined;
+  const signIn = runs('signin') ? await benchSignIn() : undefined;
   let sweep;
   if (runs('sweep')) {
     await benchSweep(0, 60); // warm-up (JIT, connections), not reported
@@ -60,6 +63,7 @@ try {
       coldStart,
       intake,
       report: reportRead,
+      signIn,
       ...sweep,
     },
     null,

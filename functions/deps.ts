@@ -42,6 +42,7 @@ import {
   type TimeSource,
   type UmkmRegistry,
 } from '@loket/core';
+import { createBackground } from './background';
 import { caseMails } from './mail/case-mail';
 import { sendFresh } from './mail/dispatch';
 // Static on purpose: it is small (the PDF maker it calls loads lazily), and a lazy import here would
@@ -138,6 +139,7 @@ export const createDeps = (
     cases,
     google,
     lapor,
+    background: createBackground(log),
   };
   return deps;
 };

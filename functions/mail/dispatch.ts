@@ -10,11 +10,13 @@ import {
   isAdmin,
 } from '@loket/core';
 import type { Deps } from '../deps';
-import type { CourierDeps } from '../lapor/courier';
+import { type CourierDeps, deliverToLapor, recordOnCase } from '../lapor/courier';
+import { composeSignInLink, type SignInLinkDeps } from '../web/auth/sign-in-link';
 
 /** The ports this use-case reaches (not the whole composition root). */
-export type MailDeps = Pick<Deps, 'config' | 'log' | 'mailer' | 'outbox' | 'staff' | 'time'> & CourierDeps;
-import { deliverToLapor, recordOnCase } from '../lapor/courier';
+export type MailDeps = Pick<Deps, 'config' | 'log' | 'mailer' | 'outbox' | 'staff' | 'time'> &
+  CourierDeps &
+  SignInLinkDeps;
 
 /** How long one attempt holds a message before another dispatcher may take it (a crashed attempt). */
 const LEASE_MS = 2 * 60_000;
@@ -27,6 +29,8 @@ interface DeliveryReport {
   failed: number;
   /** Taken by a concurrent dispatcher. */
   skipped: number;
+  /** Sign-in requests that needed no mail (no officer's address, or a fresh link already out). */
+  dropped: number;
 }
 
 /**
@@ -36,7 +40,7 @@ interface DeliveryReport {
  * administrators, so a bad address never blocks the queue or vanishes silently.
  */
 export const deliverOutbox = async (deps: MailDeps, entries?: OutboxEntry[], limit = 200): Promise<DeliveryReport> => {
-  const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0, skipped: 0 };
+  const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0, skipped: 0, dropped: 0 };
   const now = deps.time.now();
   await mapLimit(entries ?? (await deps.outbox.due(now, limit)), SEND_CONCURRENCY, async (entry) => {
     const claimed = await deps.outbox.claim(entry, now, now + LEASE_MS);
@@ -46,6 +50,7 @@ export const deliverOutbox = async (deps: MailDeps, entries?: OutboxEntry[], lim
     }
     // A message for SP4N-LAPOR! rather than a mailbox (typed so the courier knows it has its action).
     const lapor = claimed.lapor && { ...claimed, lapor: claimed.lapor };
+    const signIn = claimed.signIn && { ...claimed, signIn: claimed.signIn };
     try {
       if (lapor) {
         await deliverToLapor(deps, lapor);
@@ -53,7 +58,14 @@ export const deliverOutbox = async (deps: MailDeps, entries?: OutboxEntry[], lim
         // The last gate before any mailer: exactly one valid mailbox per recipient, whatever queued it.
         if (!claimed.to.length || claimed.to.some((a) => parseMailAddress(a) !== a))
           throw new MailDeliveryError('invalid recipient address', true);
-        await deps.mailer.send(claimed);
+        const mail = signIn ? await composeSignInLink(deps, signIn) : claimed;
+        if (!mail) {
+          // Nothing to send, and a stranger's address is not kept.
+          await deps.outbox.discard(claimed.id);
+          report.dropped++;
+          return;
+        }
+        await deps.mailer.send(mail);
       }
       await deps.outbox.markSent(claimed.id, deps.time.now());
       if (lapor) await recordOnCase(deps, lapor, { posted: true });
@@ -90,7 +102,7 @@ export const deliverOutbox = async (deps: MailDeps, entries?: OutboxEntry[], lim
 export const sendFresh = async (deps: MailDeps, entries: OutboxEntry[]): Promise<DeliveryReport> =>
   deps.config.LOKET_MAIL_DELIVERY === 'inline'
     ? deliverOutbox(deps, entries)
-    : { sent: 0, retrying: 0, failed: 0, skipped: 0 };
+    : { sent: 0, retrying: 0, failed: 0, skipped: 0, dropped: 0 };
 
 /**
  * Mail not tied to a case change (digests, reports): queued if its id is new, then sent at once.

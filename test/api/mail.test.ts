@@ -89,7 +89,7 @@ describe('applicant mail through the outbox', () => {
     expect(report?.text).toContain('n•••@example.com');
     expect(report?.text).not.toContain('nobody@example.com');
     clock.advance(24 * 3600_000);
-    expect(await deliverOutbox(world.deps)).toEqual({ sent: 0, retrying: 0, failed: 0, skipped: 0 });
+    expect(await deliverOutbox(world.deps)).toEqual({ sent: 0, retrying: 0, failed: 0, skipped: 0, dropped: 0 });
   });
 
   it('lists failed mail for administrators only, addresses masked, and sends it again on request', async () => {

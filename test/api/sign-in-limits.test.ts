@@ -5,8 +5,9 @@ import { manualClock, useTestWorld } from '../helpers/deps';
 const clock = manualClock('2026-11-25T09:00:00+07:00');
 const world = useTestWorld({ time: clock, mail: true, env: { LOKET_PUBLIC_URL: 'https://loket.example.go.id' } });
 const from = (address: string) => ({ incoming: { socket: { remoteAddress: address } } });
-const ask = (email: string, address: string) =>
-  world.app.request(
+/** Asks for a link and waits until whatever it queued was delivered. */
+const ask = async (email: string, address: string) => {
+  const res = await world.app.request(
     '/konsol/masuk/tautan',
     {
       method: 'POST',
@@ -15,6 +16,9 @@ const ask = (email: string, address: string) =>
     },
     from(address),
   );
+  await world.deps.background.idle();
+  return res;
+};
 const linksTo = (to: string) =>
   world.catcher.mail.filter((m) => m.to.includes(to) && m.text.includes('/konsol/masuk/tautan/'));
 

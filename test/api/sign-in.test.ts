@@ -97,6 +97,7 @@ describe('sign-in link by e-mail', () => {
       form({ email: 'siapa@example.com', lanjut: '/konsol' }),
     );
     const strip = (html: string) => html.replace(/value="[^"]*"/g, '');
+    await world.deps.background.idle();
     expect(known.status).toBe(unknown.status);
     expect(strip(await known.text())).toBe(strip(await unknown.text()));
     expect(linkIn('kadis@demo.loket.local')).toBeTruthy();
@@ -108,6 +109,7 @@ describe('sign-in link by e-mail', () => {
       '/konsol/masuk/tautan',
       form({ email: 'frontdesk@demo.loket.local', lanjut: '/konsol/baru' }),
     );
+    await world.deps.background.idle();
     const path = linkIn('frontdesk@demo.loket.local')!;
     // Opening the link (a mail scanner does) only shows a button.
     expect((await world.app.request(path)).status).toBe(200);
@@ -118,6 +120,7 @@ describe('sign-in link by e-mail', () => {
     expect((await world.app.request(path, form({}))).status).toBe(403);
 
     await world.app.request('/konsol/masuk/tautan', form({ email: 'frontdesk@demo.loket.local', lanjut: '/konsol' }));
+    await world.deps.background.idle();
     const stale = linkIn('frontdesk@demo.loket.local')!;
     clock.advance(16 * 60_000);
     expect((await world.app.request(stale, form({}))).status).toBe(403);

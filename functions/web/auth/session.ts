@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from 'node:crypto';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
@@ -6,16 +5,13 @@ import { actorOf } from '../../api/auth';
 import type { AppEnv } from '../../api/app';
 import type { Deps } from '../../deps';
 import { type Role, sessionAdmits, type StaffMember } from '@loket/core';
+import { hashSecret, newSecret } from './secret';
 
 const SESSION_COOKIE = 'loket_sesi';
 
 export type ConsoleEnv = AppEnv & {
   Variables: AppEnv['Variables'] & { officer: StaffMember; actor: { id: string; roles: Role[] }; sessionHash: string };
 };
-
-/** Only the hash of a cookie value or link token is stored: a read of the table cannot sign anyone in. */
-export const hashSecret = (secret: string) => createHash('sha256').update(secret).digest('base64url');
-export const newSecret = () => randomBytes(32).toString('base64url');
 
 /** `lanjut` after sign-in: a console path of this desk only, never another site (no open redirect). */
 export const safeNext = (next: string | undefined) =>

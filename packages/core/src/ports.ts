@@ -232,6 +232,8 @@ export interface DocumentStore {
 export interface TicketStore {
   /** Stores a ticket unless one with this id is still fresh at `now`: false then, and nothing written. */
   put(kind: string, id: string, data: Record<string, unknown>, expiresAtMs: number, now: number): Promise<boolean>;
+  /** The ticket's data while it is fresh, left in place. */
+  peek<T>(kind: string, id: string, now: number): Promise<T | undefined>;
   /** Deletes and returns the ticket; undefined when absent or expired. */
   take<T>(kind: string, id: string, now: number): Promise<T | undefined>;
 }

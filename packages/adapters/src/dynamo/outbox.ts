@@ -1,5 +1,6 @@
 import {
   ConditionalCheckFailedException,
+  DeleteItemCommand,
   type DynamoDBClient,
   GetItemCommand,
   PutItemCommand,
@@ -117,6 +118,10 @@ export class DynamoOutbox implements OutboxStore {
         },
       }),
     );
+  }
+
+  async discard(id: string) {
+    await this.db.send(new DeleteItemCommand({ TableName: this.table, Key: key(id) }));
   }
 
   async reschedule(id: string, nextAttemptAt: number, error: string) {

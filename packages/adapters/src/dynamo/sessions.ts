@@ -54,6 +54,15 @@ export class DynamoTickets implements TicketStore {
     }
   }
 
+  async peek<T>(kind: string, id: string, now: number): Promise<T | undefined> {
+    const r = await this.db.send(
+      new GetItemCommand({ TableName: this.table, Key: this.key(kind, id), ConsistentRead: true }),
+    );
+    if (!r.Item) return undefined;
+    const item = stripKeys<{ data: T; expiresAtMs: number }>(r.Item);
+    return item.expiresAtMs > now ? item.data : undefined;
+  }
+
   async take<T>(kind: string, id: string, now: number): Promise<T | undefined> {
     const r = await this.db.send(
       new DeleteItemCommand({ TableName: this.table, Key: this.key(kind, id), ReturnValues: 'ALL_OLD' }),

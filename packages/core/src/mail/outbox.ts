@@ -35,6 +35,13 @@ export interface OutgoingMail {
   caseId?: string;
   /** Present for a LAPOR! message (then `to` is empty). */
   lapor?: LaporAction;
+  /**
+   * Present for a sign-in link request: `to` is the address someone typed, and the link is made only
+   * when the message is delivered, if that address is an active officer's. The request is queued the
+   * same way for every address, so the answer to the form tells nobody who works here, and the link
+   * itself (a secret) is never stored.
+   */
+  signIn?: { next: string };
 }
 
 type OutboxStatus = 'pending' | 'sent' | 'failed';
@@ -84,6 +91,8 @@ export interface OutboxStore {
    */
   claim(entry: OutboxEntry, now: number, leaseUntil: number): Promise<OutboxEntry | undefined>;
   markSent(id: string, now: number): Promise<void>;
+  /** Deletes a message that needed no sending (a sign-in request for an address that is no officer's). */
+  discard(id: string): Promise<void>;
   reschedule(id: string, nextAttemptAt: number, error: string): Promise<void>;
   markFailed(id: string, now: number, error: string): Promise<void>;
   /** Puts a failed message back in the queue (after the cause was fixed); false if it was not failed. */

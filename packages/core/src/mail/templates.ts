@@ -344,6 +344,19 @@ export const unmatchedFormMail = (
   ].join('\n'),
 });
 
+/**
+ * Someone asked for a sign-in link for `email`: queued as it is, whoever typed it. Its text is written
+ * only when it is delivered (signInLinkMail), if the address is an active officer's.
+ */
+export const signInRequest = (requestId: string, email: string, next: string): OutgoingMail => ({
+  id: `signin-request-${requestId}`,
+  kind: 'sign_in',
+  to: [email],
+  subject: 'Tautan masuk Loket',
+  text: '',
+  signIn: { next },
+});
+
 /** An officer asked for a sign-in link: single use, 15 minutes. The link is the only secret in it. */
 export const signInLinkMail = (
   staff: StaffMember,

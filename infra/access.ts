@@ -7,8 +7,8 @@ import { files, mail, table } from './storage';
  *
  * | function | table                         | bucket                           | SES              |
  * |----------|-------------------------------|----------------------------------|------------------|
- * | Api      | read/write items, query       | put objects, presign reads, head | none (queues)    |
- * | jobs     | read/write items, query       | put objects, presign reads, head | send as Mail     |
+ * | Api      | read/write items, query       | put/delete objects, reads, head  | none (queues)    |
+ * | jobs     | read/write items, query       | put/delete objects, reads, head  | send as Mail     |
  *
  * TransactWriteItems has no action of its own: it needs the item actions of what it writes.
  */
@@ -23,7 +23,8 @@ export const TABLE_ACTIONS = [
 ];
 /** HeadBucket (the health check) is authorised as ListBucket on the bucket itself. */
 export const BUCKET_ACTIONS = ['s3:ListBucket'];
-export const OBJECT_ACTIONS = ['s3:PutObject', 's3:GetObject'];
+/** DeleteObject: a manual LAPOR! registration removes the files it stored when its case is not stored. */
+export const OBJECT_ACTIONS = ['s3:PutObject', 's3:GetObject', 's3:DeleteObject'];
 export const MAIL_ACTIONS = ['ses:SendEmail', 'ses:SendRawEmail'];
 
 const tableAccess = { actions: TABLE_ACTIONS, resources: [table.arn, $interpolate`${table.arn}/index/*`] };

@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { type Context, Hono } from 'hono';
 import { openApiDocument } from './openapi';
 import { HTTPException } from 'hono/http-exception';
-import { bodyLimit } from 'hono/body-limit';
+import { limitBodies } from './body-limits';
 import { isLoketError, LoketError } from '@loket/core';
 import type { Logger } from '@loket/adapters';
 import type { Deps } from '../deps';
-import { errorResponse } from './errors';
+import { errorResponse, statusOfError } from './errors';
 import { securityHeaders } from '../web/security';
-import { notFoundPage, wantsHtml } from '../web/not-found';
+import { notFoundPage, refusedPage, wantsHtml } from '../web/not-found';
 import { publicRoutes } from './routes/public';
 import { webhookRoutes } from './routes/webhooks';
 import { statusLookup, statusRoutes } from './routes/status';
@@ -20,8 +20,6 @@ import { csrf } from 'hono/csrf';
 import { letterRoutes } from './routes/letters';
 import { surveyRoutes } from './routes/survey';
 import { kinerjaRoutes } from './routes/kinerja';
-
-const API_BODY_LIMIT = 256 * 1024;
 
 export type AppEnv = { Variables: { requestId: string; log: Logger } };
 
@@ -49,22 +47,21 @@ export const createApp = (deps: Deps, extensions: Extension[] = []) => {
 
   app.use(securityHeaders());
 
-  app.onError((err, c) => {
-    // Hono's own middleware (CSRF, body limit) refuses with an HTTPException: answer with its status.
-    if (err instanceof HTTPException && err.status < 500) {
-      const code = err.status === 403 ? 'forbidden' : err.status === 413 ? 'payload_too_large' : 'validation';
-      return errorResponse(
-        c,
-        new LoketError(
-          code,
-          err.status === 403
-            ? 'Permintaan ditolak: formulir harus dikirim dari halaman Loket sendiri.'
-            : 'Permintaan tidak dapat diproses.',
-        ),
-      );
-    }
+  app.onError((thrown, c) => {
+    // Hono's own middleware (CSRF) refuses with an HTTPException: the same refusal, in the desk's words.
+    const err =
+      thrown instanceof HTTPException && thrown.status < 500
+        ? new LoketError(
+            thrown.status === 403 ? 'forbidden' : thrown.status === 413 ? 'payload_too_large' : 'validation',
+            thrown.status === 403
+              ? 'Permintaan ditolak: formulir harus dikirim dari halaman Loket sendiri.'
+              : 'Permintaan tidak dapat diproses.',
+          )
+        : thrown;
     if (isLoketError(err)) {
       if (err.detail) c.get('log')?.info('request refused', { code: err.code, detail: err.detail });
+      // A person's browser gets a page; an API client (and a failed dependency, 503) the JSON shape.
+      if (wantsHtml(c) && err.code !== 'unavailable') return refusedPage(c, statusOfError(err), err.message);
       return errorResponse(c, err);
     }
     c.get('log')?.error('unhandled error', { error: err });
@@ -77,16 +74,8 @@ export const createApp = (deps: Deps, extensions: Extension[] = []) => {
     wantsHtml(c) ? notFoundPage(c) : errorResponse(c, new LoketError('not_found', 'Alamat tidak ditemukan.'));
   app.notFound(notFound);
 
-  // Officers' JSON is small; a bound here keeps a huge body from ever being parsed (the webhook has its own).
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: API_BODY_LIMIT,
-      onError: () => {
-        throw new LoketError('payload_too_large', 'Isi permintaan melebihi 256 KiB.');
-      },
-    }),
-  );
+  // Every body is bounded by its route before anything reads it (functions/api/body-limits.ts).
+  app.use(limitBodies());
   app.route('/', publicRoutes(deps));
   app.route('/webhooks', webhookRoutes(deps));
   const lookup = statusLookup(deps);

@@ -12,9 +12,13 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   unauthorized: 401,
   validation: 400,
   payload_too_large: 413,
+  gone: 410,
   rate_limited: 429,
   unavailable: 503,
 };
+
+/** The HTTP status of a refusal, the same for the JSON API and the pages. */
+export const statusOfError = (e: LoketError) => STATUS[e.code];
 
 /** The one JSON error shape of the API: `{"error":{"code","message","fields"?}}`. */
 export const errorResponse = (c: Context, e: LoketError) =>

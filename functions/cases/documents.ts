@@ -3,6 +3,8 @@ import {
   type CaseRecord,
   DOCUMENT_FORMATS,
   LoketError,
+  letterDownloadRefusal,
+  type LetterSource,
   mayOpenDocuments,
   notFound,
   toWibIso,
@@ -53,13 +55,16 @@ const REVEAL_FIELD = 'data_pribadi';
 export const logReveal = (deps: DocumentDeps, record: CaseRecord, staffId: string) =>
   deps.repo.logDocumentAccess({ caseId: record.id, at: deps.time.now(), staffId, fieldId: REVEAL_FIELD, sha256: '-' });
 
-/** The case's letter, for an officer who may open the case's documents (it names the applicant): logged like any document. */
-export const letterLink = async (deps: DocumentDeps, record: CaseRecord, officer: Actor) => {
-  if (!mayOpenDocuments(record, officer.roles))
-    throw new LoketError('forbidden', 'Anda tidak berwenang membuka surat berkas ini.');
+/**
+ * The case's letter, from the case or the register, for an officer letterDownloadRefusal lets have it
+ * there: logged like any document.
+ */
+export const letterLink = async (deps: DocumentDeps, record: CaseRecord, officer: Actor, from: LetterSource) => {
   const staffId = officer.id;
   const letter = record.letterId ? await deps.letters.get(record.letterId) : undefined;
   if (!letter) throw notFound('Surat');
+  const refusal = letterDownloadRefusal(letter, record, from, officer.roles);
+  if (refusal) throw new LoketError(refusal.code, refusal.message);
   await deps.repo.logDocumentAccess({
     caseId: record.id,
     at: deps.time.now(),

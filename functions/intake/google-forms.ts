@@ -40,7 +40,7 @@ export const formMappings = async (deps: Deps): Promise<FormMapping[]> =>
 const putRaw = (deps: Deps, key: string, rawBody: string) => deps.files.put(key, rawBody, 'application/json');
 
 /** Where a raw body is kept: content-addressed, so a repeated delivery names the same object. */
-const rawKeyOf = (deps: Deps, source: string, rawBody: string) =>
+export const rawKeyOf = (deps: Deps, source: string, rawBody: string) =>
   `raw/${source}/${wibDate(deps.time.now())}/${createHash('sha256').update(rawBody, 'utf8').digest('hex')}.json`;
 
 /**

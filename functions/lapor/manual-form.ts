@@ -3,8 +3,10 @@ import type { FieldError } from '../web/components';
 import { sniff } from '../intake/attachments';
 import { COMPLAINT_ID, type ManualComplaint, type ManualFile } from './register';
 
-/** What a Lambda request can carry (6 MB) less the form and multipart overhead. */
-const MANUAL_FILES_MAX_BYTES = 4 * 1024 * 1024;
+/** Within the route's body limit (functions/api/body-limits.ts), which leaves room for the form itself. */
+export const MANUAL_FILES_MAX_BYTES = 4 * 1024 * 1024;
+/** A complaint's scans and photos; more is a sign of a wrong selection, and each file is a stored object. */
+export const MANUAL_FILES_MAX = 10;
 
 /**
  * The manual registration form, checked field by field: every problem is named at once, in the
@@ -48,16 +50,21 @@ export const readManualForm = async (
   if (!values.content) errors.push({ field: 'content', message: 'Masukkan isi pengaduan.' });
   const uploads = [form.files ?? []].flat().filter((f): f is File => f instanceof File && f.size > 0);
   const files: ManualFile[] = [];
-  let total = 0;
-  for (const f of uploads) {
-    total += f.size;
-    const bytes = new Uint8Array(await f.arrayBuffer());
-    const type = sniff(bytes);
-    if (!type) errors.push({ field: 'files', message: `Lampiran "${f.name.slice(0, 80)}" bukan PDF, JPG atau PNG.` });
-    else files.push({ name: f.name.slice(0, 200), mimeType: type, bytes });
-  }
-  if (total > MANUAL_FILES_MAX_BYTES)
-    errors.push({ field: 'files', message: 'Lampiran melebihi 4 MB seluruhnya; lampirkan berkas yang lebih kecil.' });
+  // Counted and sized from the parsed form before a byte of any file is read.
+  if (uploads.length > MANUAL_FILES_MAX)
+    errors.push({ field: 'files', message: `Lampirkan paling banyak ${MANUAL_FILES_MAX} berkas.` });
+  else if (uploads.reduce((sum, f) => sum + f.size, 0) > MANUAL_FILES_MAX_BYTES)
+    errors.push({
+      field: 'files',
+      message: `Lampiran melebihi ${MANUAL_FILES_MAX_BYTES / 1024 / 1024} MB seluruhnya; lampirkan berkas yang lebih kecil.`,
+    });
+  else
+    for (const f of uploads) {
+      const bytes = new Uint8Array(await f.arrayBuffer());
+      const type = sniff(bytes);
+      if (!type) errors.push({ field: 'files', message: `Lampiran "${f.name.slice(0, 80)}" bukan PDF, JPG atau PNG.` });
+      else files.push({ name: f.name.slice(0, 200), mimeType: type, bytes });
+    }
   const complaint = errors.length
     ? undefined
     : {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { type Actor, complaintCase, type LaporComplaint, LoketError } from '@loket/core';
 import type { Deps } from '../deps';
-import { archiveRaw } from '../intake/google-forms';
+import { archiveRaw, rawKeyOf } from '../intake/google-forms';
 import { copyAttachments, INLINE_COPY_BUDGET_MS } from '../intake/attachments';
 
 interface Registration {
@@ -97,23 +97,49 @@ export const registerByHand = async (
   actor: Actor,
 ): Promise<Registration> => {
   requireComplaintId(input.complaintId);
-  await archiveRaw(
-    deps,
-    'sp4n-lapor-manual',
-    JSON.stringify({
+  // Kept only together with the case: should the case not be stored, every object this call added to
+  // the bucket is removed again (one that was there before, from an earlier registration, stays).
+  const added: string[] = [];
+  const keep = async (key: string, body: string | Uint8Array, type: string, metadata?: Record<string, string>) => {
+    const existed = await deps.files.exists(key);
+    await deps.files.put(key, body, type, metadata);
+    if (!existed) added.push(key);
+  };
+  const removeAdded = () =>
+    Promise.all(added.map((key) => deps.files.remove(key))).catch((cleanup) =>
+      deps.log.warn('lapor.manual_cleanup_failed', { keys: added.length, error: String(cleanup) }),
+    );
+  try {
+    const raw = JSON.stringify({
       ...input,
       files: files.map((f) => ({ name: f.name, mimeType: f.mimeType, size: f.bytes.byteLength })),
       by: actor.id,
-    }),
-  );
-  const stored = await Promise.all(
-    files.map(async (f) => {
-      const sha256 = createHash('sha256').update(f.bytes).digest('hex');
-      const key = `lapor/${input.complaintId}/${sha256}`;
-      await deps.files.put(key, f.bytes, f.mimeType, { source: 'sp4n_lapor_manual', sha256 });
-      return { url: `manual:${sha256}`, name: f.name, key, sha256, size: f.bytes.byteLength, mimeType: f.mimeType };
-    }),
-  );
+    });
+    await keep(rawKeyOf(deps, 'sp4n-lapor-manual', raw), raw, 'application/json');
+    const stored = await Promise.all(
+      files.map(async (f) => {
+        const sha256 = createHash('sha256').update(f.bytes).digest('hex');
+        const key = `lapor/${input.complaintId}/${sha256}`;
+        await keep(key, f.bytes, f.mimeType, { source: 'sp4n_lapor_manual', sha256 });
+        return { url: `manual:${sha256}`, name: f.name, key, sha256, size: f.bytes.byteLength, mimeType: f.mimeType };
+      }),
+    );
+    const registration = await openManualCase(deps, input, stored, actor);
+    // A repeat of a registered complaint: its case keeps what it holds, this call's objects go.
+    if (!registration.created) await removeAdded();
+    return registration;
+  } catch (e) {
+    await removeAdded();
+    throw e;
+  }
+};
+
+const openManualCase = async (
+  deps: Deps,
+  input: ManualComplaint,
+  stored: { url: string; name: string; key: string; sha256: string; size: number; mimeType: string }[],
+  actor: Actor,
+): Promise<Registration> => {
   const complaint: LaporComplaint = {
     id: input.complaintId,
     title: input.title,

@@ -13,7 +13,7 @@ import { issueLetter } from '../../functions/letters/issue';
 import { revokeLetter } from '../../functions/letters/revoke';
 import { runMinutely } from '../../functions/jobs/run';
 import { ARTIFACTS } from '../helpers/browser';
-import { forceCase, manualClock, useTestWorld } from '../helpers/deps';
+import { consoleCookie, forceCase, manualClock, useTestWorld } from '../helpers/deps';
 
 const clock = manualClock('2026-11-25T10:00:00+07:00');
 const world = useTestWorld({ time: clock, mail: true, env: { LOKET_PUBLIC_URL: 'https://loket.example.go.id' } });
@@ -238,6 +238,45 @@ describe('verification', () => {
         expect(html).toContain('tidak asli');
       }
     }
+  });
+});
+
+describe("officers' downloads of a revoked letter", () => {
+  it('stop from the case page but stay in the register, as its archive copy, for those who keep it', async () => {
+    const letter = await issueLetter(world.deps, (await owing('surat-keterangan-pengurus', 98)).id, 'penelaah');
+    const kadis = await consoleCookie(world.app, 'kadis');
+    const frontdesk = await consoleCookie(world.app, 'frontdesk');
+    const get = (path: string, cookie: string) => world.app.request(path, { headers: { cookie, accept: 'text/html' } });
+    const fromCase = `/konsol/berkas/${letter.caseId}/surat`;
+    const fromRegister = `/konsol/surat/${letter.id}/unduh`;
+    // In force: from the case and from the register alike, and each look is logged.
+    for (const path of [fromCase, fromRegister]) {
+      clock.advance(60_000);
+      expect((await get(path, frontdesk)).status, path).toBe(302);
+    }
+
+    await revokeLetter(world.deps, letter.id, { by: 'kadis', reason: 'Pengurus diganti oleh rapat anggota.' });
+    const refused = await get(fromCase, frontdesk);
+    expect(refused.status).toBe(410);
+    expect(refused.headers.get('content-type')).toContain('text/html');
+    expect(await refused.text()).toContain('telah dicabut');
+    const page = await (await get(`/konsol/berkas/${letter.caseId}`, kadis)).text();
+    expect(page).not.toContain(`href="${fromCase}"`);
+    expect(page).toContain('salinan arsipnya ada di');
+    // The register keeps the archive copy for the Kepala Dinas, not for every officer.
+    expect((await get(fromRegister, frontdesk)).status).toBe(403);
+    const archive = await get(fromRegister, kadis);
+    expect(archive.status).toBe(302);
+    expect((await (await fetch(archive.headers.get('location')!)).arrayBuffer()).byteLength).toBe(letter.size);
+    const register = await (await get('/konsol/surat?status=dicabut', kadis)).text();
+    expect(register).toContain(`href="${fromRegister}"`);
+    expect(await (await get('/konsol/surat?status=dicabut', frontdesk)).text()).not.toContain(`href="${fromRegister}"`);
+    const looks = await world.deps.repo.documentAccessLog(letter.caseId);
+    expect(looks.filter((l) => l.fieldId === 'surat').map((l) => l.staffId)).toEqual([
+      'frontdesk',
+      'frontdesk',
+      'kadis',
+    ]);
   });
 });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { issueStaffToken } from '../../functions/api/auth';
 import { captureLog, consoleCookie, manualClock, useTestWorld, walkIn } from '../helpers/deps';
 
 /**
@@ -20,7 +21,21 @@ const BODIES: { name: string; type: string; body: BodyInit }[] = [
   { name: 'json to a form', type: 'application/json', body: '{"note": ' },
   { name: 'empty', type: 'application/x-www-form-urlencoded', body: '' },
   { name: 'binary', type: 'application/octet-stream', body: new Uint8Array([0, 159, 146, 150, 255, 0, 1]) },
+  // Over every route's limit (the largest is 4.4 MB): refused from its Content-Length, never read.
+  { name: 'huge', type: 'multipart/form-data; boundary=----loket', body: new Uint8Array(6 * 1024 * 1024) },
 ];
+
+/** The same huge body with no Content-Length: the limit stops reading it as it streams in. */
+const hugeStream = () => {
+  let sent = 0;
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (sent >= 8 * 1024 * 1024) return controller.close();
+      sent += 512 * 1024;
+      controller.enqueue(new Uint8Array(512 * 1024).fill(0x61));
+    },
+  });
+};
 
 describe('malformed bodies on every route that reads one', () => {
   it('are answered 4xx without a stack trace', async () => {
@@ -34,6 +49,7 @@ describe('malformed bodies on every route that reads one', () => {
       )
       .map((p) => `/konsol${p}`);
     const admin = [
+      '/surat',
       '/email/x/kirim-ulang',
       '/formulir/ubah',
       '/kalender',
@@ -59,24 +75,39 @@ describe('malformed bodies on every route that reads one', () => {
       '/api/admin/mail/x/retry',
       '/webhooks/google-forms',
     ];
+    const holiday = '/api/calendar/holidays/2026-12-25';
     const paths = [...console, ...admin, ...open, ...api];
     const cookies = {
       officer: await consoleCookie(world.app, 'kadis'),
       admin: await consoleCookie(world.app, 'admin'),
     };
     const answers: string[] = [];
-    for (const path of paths) {
-      const cookie = path.startsWith('/konsol/admin') ? cookies.admin : cookies.officer;
-      for (const b of BODIES) {
+    const requests = [
+      ...paths.map((path) => ({ method: 'POST', path })),
+      { method: 'PUT', path: holiday },
+      { method: 'DELETE', path: holiday },
+    ];
+    for (const { method, path } of requests) {
+      const auth: Record<string, string> = path.startsWith('/api/')
+        ? { authorization: `Bearer ${issueStaffToken(world.deps.config.LOKET_AUTH_SECRET, 'admin', clock.now())}` }
+        : { cookie: path.startsWith('/konsol/admin') ? cookies.admin : cookies.officer };
+      const bodies = [
+        ...BODIES,
+        { name: 'huge, streamed', type: 'multipart/form-data; boundary=----loket', body: hugeStream() },
+      ];
+      for (const b of bodies) {
         const res = await world.app.request(path, {
-          method: 'POST',
-          headers: { origin: 'http://localhost', cookie, 'content-type': b.type },
+          method,
+          headers: { origin: 'http://localhost', ...auth, 'content-type': b.type },
           body: b.body,
-        });
+          ...(b.body instanceof ReadableStream ? { duplex: 'half' } : {}),
+        } as RequestInit);
         await res.arrayBuffer();
-        answers.push(`${res.status} ${path} ${b.name}`);
+        answers.push(`${res.status} ${method} ${path} ${b.name}`);
       }
     }
+    // Every huge body is refused as too large, whichever route it was sent to.
+    expect(answers.filter((a) => a.includes(' huge') && !a.startsWith('413'))).toEqual([]);
     expect(answers.filter((a) => a.startsWith('5'))).toEqual([]);
     expect(logs.lines.filter((l) => l.includes('unhandled error'))).toEqual([]);
   });

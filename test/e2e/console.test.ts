@@ -70,6 +70,9 @@ const signInByLink = async (page: Page, email: string) => {
   await page.fill('#email', email);
   await page.click('button:has-text("Kirim tautan masuk")');
   await page.waitForSelector('text=Periksa email Anda');
+  await screenshots(page, 'console-01b-link-sent');
+  // The page answered at once; the link is mailed right after, by this same process.
+  await world.deps.background.idle();
   const mail = world.catcher.mail.filter((m) => m.to.includes(email) && m.subject === 'Tautan masuk Loket').at(-1)!;
   const link = mail.text.match(/\/konsol\/masuk\/tautan\/\S+/)![0];
   await page.goto(web.base + link);

@@ -88,6 +88,12 @@ describe('letters in the console and in public', () => {
     await page.click('button:has-text("Cocokkan")');
     await page.waitForSelector('text=sama persis');
     await screenshots(page, 'letters-04-verify-match');
+    // A file far larger than any letter is refused before it is read, with a page.
+    await page.setInputFiles('#berkas', { name: 'besar.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(5e6) });
+    await page.click('button:has-text("Cocokkan")');
+    await page.waitForSelector('text=Permintaan tidak dapat diproses');
+    expect(await page.textContent('main')).toContain('4,4 MB');
+    await screenshots(page, 'letters-04b-verify-too-large');
     await page.goto(`${web.base}/konsol`);
     await page.click('button:has-text("Keluar")');
 
@@ -108,6 +114,11 @@ describe('letters in the console and in public', () => {
     await page.waitForSelector('text=Surat telah dicabut');
     expect(await page.textContent('.cards')).toContain('Dicabut');
     await screenshots(page, 'letters-06-register-revoked');
+    expect(await page.textContent('.cards')).toContain('unduh arsip (PDF)');
+    await page.goto(`${web.base}/konsol/berkas/${letter.caseId}`);
+    expect(await page.textContent('main')).toContain('salinan arsipnya ada di');
+    expect(await page.$('a:has-text("Unduh surat (PDF)")')).toBeNull();
+    await screenshots(page, 'letters-06b-case-revoked');
     await page.goto(`${web.base}/verifikasi/${letter.id}`);
     expect(await page.textContent('body')).toContain('telah dicabut');
     await screenshots(page, 'letters-07-verify-revoked');

@@ -186,6 +186,8 @@ describe('infrastructure (sst.config.ts + infra/)', () => {
       ],
       PutObject: ['s3:PutObject'],
       GetObject: ['s3:GetObject'],
+      HeadObject: ['s3:GetObject'],
+      DeleteObject: ['s3:DeleteObject'],
       HeadBucket: ['s3:ListBucket'],
       SendEmail: ['ses:SendEmail'],
     };

@@ -13,7 +13,8 @@ import { hashToken, LETTER_ID } from '../../letters/issue-ids';
 import { readForm } from '../../web/read-form';
 
 /** The largest file a person may upload to compare (a letter is a few tens of KiB). */
-const COMPARE_MAX_BYTES = 5 * 1024 * 1024;
+/** A letter's PDF is far smaller; the route's body limit (4.4 MB, functions/api/body-limits.ts) comes first. */
+const COMPARE_MAX_BYTES = 4 * 1024 * 1024;
 
 /**
  * Public letter routes: verification by anyone (page and JSON, from the QR code on the letter) and the
@@ -69,7 +70,7 @@ export const letterRoutes = (deps: Deps) => {
       if (file.size > COMPARE_MAX_BYTES) {
         c.status(400);
         return render(c, (P) => (
-          <P.VerifyPage l={publicLetter(letter)} problem="Berkas terlalu besar untuk sebuah surat (maksimal 5 MB)." />
+          <P.VerifyPage l={publicLetter(letter)} problem="Berkas terlalu besar untuk sebuah surat (maksimal 4 MB)." />
         ));
       }
       sha = createHash('sha256')

@@ -1,6 +1,5 @@
 import { apiRouter, ErrorBody, jsonOk } from '../openapi';
 import * as z from 'zod';
-import { bodyLimit } from 'hono/body-limit';
 import { FormSubmission, LoketError } from '@loket/core';
 import type { Deps } from '../../deps';
 import { intakeFormSubmission, receiveKeepingRaw } from '../../intake/google-forms';
@@ -8,7 +7,6 @@ import { checkSignature } from '../../intake/signature';
 import type { AppEnv } from '../app';
 import { fromZod } from '../errors';
 
-const MAX_BODY = 1024 * 1024;
 const SIGNATURE_MESSAGES = {
   missing: 'Tanda tangan webhook atau stempel waktu tidak ada.',
   stale: 'Stempel waktu webhook di luar batas 5 menit.',
@@ -42,59 +40,50 @@ export const webhookRoutes = (deps: Deps) => {
       ),
     },
   });
-  app.post(
-    '/google-forms',
-    bodyLimit({
-      maxSize: MAX_BODY,
-      onError: () => {
-        throw new LoketError('payload_too_large', 'Isi permintaan melebihi 1 MiB.');
-      },
-    }),
-    async (c) => {
-      const bytes = new Uint8Array(await c.req.arrayBuffer());
-      let raw: string;
+  // Its body limit (1 MiB) is the app's, by route (functions/api/body-limits.ts).
+  app.post('/google-forms', async (c) => {
+    const bytes = new Uint8Array(await c.req.arrayBuffer());
+    let raw: string;
+    try {
+      raw = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      throw new LoketError('validation', 'Isi permintaan bukan teks UTF-8 yang valid.', [
+        { field: '(body)', message: 'UTF-8 tidak valid.' },
+      ]);
+    }
+    const problem = checkSignature(
+      deps.config.GOOGLE_FORMS_WEBHOOK_SECRET,
+      c.req.header('x-loket-timestamp'),
+      c.req.header('x-loket-signature'),
+      raw,
+      deps.time.now(),
+    );
+    if (problem) throw new LoketError('unauthorized', SIGNATURE_MESSAGES[problem], [], `webhook signature ${problem}`);
+    // Signed by our own script: kept whatever happens next, so nothing it carried can be lost.
+    const result = await receiveKeepingRaw(deps, 'google-forms', raw, async (rawBody, rawKey) => {
+      let json: unknown;
       try {
-        raw = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+        json = JSON.parse(raw);
       } catch {
-        throw new LoketError('validation', 'Isi permintaan bukan teks UTF-8 yang valid.', [
-          { field: '(body)', message: 'UTF-8 tidak valid.' },
-        ]);
+        throw new LoketError(
+          'validation',
+          'Isi permintaan harus berupa JSON yang valid.',
+          [{ field: '(body)', message: 'JSON tidak valid.' }],
+          `raw at ${rawKey}`,
+        );
       }
-      const problem = checkSignature(
-        deps.config.GOOGLE_FORMS_WEBHOOK_SECRET,
-        c.req.header('x-loket-timestamp'),
-        c.req.header('x-loket-signature'),
-        raw,
-        deps.time.now(),
-      );
-      if (problem)
-        throw new LoketError('unauthorized', SIGNATURE_MESSAGES[problem], [], `webhook signature ${problem}`);
-      // Signed by our own script: kept whatever happens next, so nothing it carried can be lost.
-      const result = await receiveKeepingRaw(deps, 'google-forms', raw, async (rawBody, rawKey) => {
-        let json: unknown;
-        try {
-          json = JSON.parse(raw);
-        } catch {
-          throw new LoketError(
-            'validation',
-            'Isi permintaan harus berupa JSON yang valid.',
-            [{ field: '(body)', message: 'JSON tidak valid.' }],
-            `raw at ${rawKey}`,
-          );
-        }
-        const parsed = FormSubmission.safeParse(json);
-        if (!parsed.success) throw fromZod(parsed.error, 'Data formulir');
-        const received = await intakeFormSubmission(deps, parsed.data, rawKey, rawBody);
-        c.get('log').info('form response received', {
-          caseId: received.caseId,
-          outcome: received.outcome,
-          formId: parsed.data.formId,
-        });
-        return received;
+      const parsed = FormSubmission.safeParse(json);
+      if (!parsed.success) throw fromZod(parsed.error, 'Data formulir');
+      const received = await intakeFormSubmission(deps, parsed.data, rawKey, rawBody);
+      c.get('log').info('form response received', {
+        caseId: received.caseId,
+        outcome: received.outcome,
+        formId: parsed.data.formId,
       });
-      const { outcome, ...body } = result;
-      return c.json(body, outcome === 'created' ? 201 : 200);
-    },
-  );
+      return received;
+    });
+    const { outcome, ...body } = result;
+    return c.json(body, outcome === 'created' ? 201 : 200);
+  });
   return app;
 };

@@ -209,7 +209,14 @@ export const CasePage = ({ c, officer, events, staff, now, revealed, flash, erro
           ...(c.letterOwed && !c.letterId ? [['Surat', 'Sedang diterbitkan (nomor segera keluar)'] as SummaryRow] : []),
         ]}
       />
-      {c.letterId && (
+      {c.letterId && c.letterRevokedAt !== undefined && (
+        <p>
+          Surat ini telah dicabut, sehingga tidak diunduh lagi dari berkas; salinan arsipnya ada di{' '}
+          <a href="/konsol/surat?status=dicabut">Register surat</a>.{' '}
+          <a href={`/verifikasi/${c.letterId}`}>Halaman verifikasi publik</a>
+        </p>
+      )}
+      {c.letterId && c.letterRevokedAt === undefined && (
         <p>
           {mayOpenDocuments(c, officer.roles) && (
             <>

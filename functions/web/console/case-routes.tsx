@@ -203,7 +203,7 @@ export const caseRoutes = (
   });
 
   app.get('/berkas/:id/surat', async (c) => {
-    return c.redirect(await letterLink(deps, await loadCase(c), c.get('actor')), 302);
+    return c.redirect(await letterLink(deps, await loadCase(c), c.get('actor'), 'case'), 302);
   });
 
   app.post('/berkas/:id/perpanjang', async (c) => {

@@ -2,6 +2,7 @@
 import type { Context } from 'hono';
 import { CASE_ID, type CaseRecord, isLoketError, LoketError } from '@loket/core';
 import type { Deps } from '../../deps';
+import { statusOfError } from '../../api/errors';
 import type { ConsoleEnv } from '../auth/session';
 import type { FieldError } from '../components';
 import { pageRenderer } from '../lazy-pages';
@@ -21,7 +22,6 @@ const FLASH: Record<string, string> = {
 };
 
 /** The HTTP status of a refused console action, by the domain's error code. */
-const STATUS = { forbidden: 403, invalid_transition: 422, conflict: 409, validation: 400, not_found: 404 } as const;
 
 /** What every area of the console shares: rendering a page, loading a case, the case page, errors as field messages. */
 export const consoleKit = (deps: Deps) => {
@@ -77,7 +77,7 @@ export const consoleKit = (deps: Deps) => {
       ? e.fields.map((f) => ({ field: f.field, message: e.message }))
       : [{ field: 'tindakan', message: e.message }];
   };
-  const statusOf = (e: unknown) => (isLoketError(e) ? ((STATUS as Record<string, number>)[e.code] ?? 400) : 500);
+  const statusOf = (e: unknown) => (isLoketError(e) ? statusOfError(e) : 500);
   /** The one-line notice a redirect asked for (`?pesan=`). */
   const flashOf = (c: Context) => FLASH[c.req.query('pesan') ?? ''];
   return { render, staffMap, loadCase, casePage, failure, statusOf, flashOf };

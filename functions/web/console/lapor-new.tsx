@@ -1,5 +1,6 @@
 /** @jsxImportSource hono/jsx */
 import type { StaffMember } from '@loket/core';
+import { MANUAL_FILES_MAX, MANUAL_FILES_MAX_BYTES } from '../../lapor/manual-form';
 import { ConsolePage, ErrorSummary, type FieldError, Field } from '../components';
 
 /**
@@ -132,7 +133,7 @@ export const LaporNewPage = ({
         <Field
           id="files"
           label="Lampiran (tidak wajib)"
-          hint="PDF, JPG atau PNG; paling banyak 4 MB seluruhnya."
+          hint={`PDF, JPG atau PNG; paling banyak ${MANUAL_FILES_MAX} berkas, ${MANUAL_FILES_MAX_BYTES / 1024 / 1024} MB seluruhnya.`}
           error={err('files')}
         >
           <input type="file" id="files" name="files" multiple accept="application/pdf,image/jpeg,image/png" />

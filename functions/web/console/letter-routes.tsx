@@ -4,7 +4,9 @@ import type { Deps } from '../../deps';
 import type { ConsoleEnv } from '../auth/session';
 import type { ConsoleKit } from './kit';
 import type { Context } from 'hono';
-import { LETTER_SERVICES, letterYear, mayRevokeLetters } from '@loket/core';
+import { LETTER_SERVICES, letterYear, LoketError, mayRevokeLetters } from '@loket/core';
+import { letterLink } from '../../cases/documents';
+import { LETTER_ID } from '../../letters/issue-ids';
 import { revokeLetter } from '../../letters/revoke';
 import { registerCsv } from './letter-csv';
 import { readForm } from '../read-form';
@@ -45,6 +47,14 @@ export const letterRoutes = (app: Hono<ConsoleEnv>, deps: Deps, { render, flashO
     const filter = registerFilter(c);
     c.header('content-disposition', `attachment; filename="register-surat-${filter.year}.csv"`);
     return c.body(registerCsv(await registerLetters(filter)), 200, { 'content-type': 'text/csv; charset=utf-8' });
+  });
+
+  /** A letter's PDF from the register: the only place a revoked letter's archive copy is handed out. */
+  app.get('/surat/:letterId/unduh', async (c) => {
+    const id = c.req.param('letterId');
+    const letter = LETTER_ID.test(id) ? await deps.letters.get(id) : undefined;
+    if (!letter) throw new LoketError('not_found', 'Surat tidak ditemukan.');
+    return c.redirect(await letterLink(deps, await deps.cases.get(letter.caseId), c.get('actor'), 'register'), 302);
   });
 
   app.post('/surat/:letterId/cabut', async (c) => {

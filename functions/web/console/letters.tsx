@@ -2,6 +2,7 @@
 import {
   formatDateId,
   LETTER_SERVICES,
+  registerOffersDownload,
   letterTitle,
   mayRevokeLetters,
   type LetterRecord,
@@ -101,6 +102,15 @@ export const LetterRegisterPage = ({
               {letterTitle(l.type)} · {formatDateId(l.issuedAt)} · a.n. {l.holderMasked} ·{' '}
               <a href={`/konsol/berkas/${l.caseId}`}>{l.trackingNumber}</a> ·{' '}
               <a href={`/verifikasi/${l.id}`}>verifikasi</a>
+              {registerOffersDownload(l, officer.roles) && (
+                <>
+                  {' '}
+                  ·{' '}
+                  <a href={`/konsol/surat/${l.id}/unduh`}>
+                    {l.status === 'dicabut' ? 'unduh arsip (PDF)' : 'unduh PDF'}
+                  </a>
+                </>
+              )}
             </p>
             {l.status === 'dicabut' && <p class="small">Dicabut: {l.revokeReason}</p>}
             {l.status === 'berlaku' && mayRevokeLetters(officer.roles) && (

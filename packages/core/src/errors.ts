@@ -8,6 +8,8 @@ export type ErrorCode =
   | 'validation'
   | 'duplicate'
   | 'payload_too_large'
+  /** It existed and was withdrawn (a revoked letter): it will not come back. */
+  | 'gone'
   | 'rate_limited'
   | 'unavailable';
 

@@ -222,6 +222,9 @@ export interface RecomputeProgressStore {
 /** The private bucket: archive a raw body, store a document, a short-lived link to one, a health check. */
 export interface DocumentStore {
   put(key: string, body: string | Uint8Array, contentType: string, metadata?: Record<string, string>): Promise<void>;
+  exists(key: string): Promise<boolean>;
+  /** Deletes an object (nothing happens when there is none). */
+  remove(key: string): Promise<void>;
   /** A presigned GET that works `seconds` long, with the type and file name the browser should use. */
   linkTo(key: string, opts: { seconds: number; contentType: string; fileName: string }): Promise<string>;
   /** Throws when the bucket cannot be reached (health). */

@@ -41,6 +41,20 @@ export const createFileStore = (region: string, bucket: string): FileStore => {
         }),
       );
     },
+    async exists(key) {
+      const { s3, sdk } = await load();
+      try {
+        await s3.send(new sdk.HeadObjectCommand({ Bucket: bucket, Key: key }));
+        return true;
+      } catch (e) {
+        if (e instanceof sdk.NotFound || (e as { name?: string }).name === 'NotFound') return false;
+        throw e;
+      }
+    },
+    async remove(key) {
+      const { s3, sdk } = await load();
+      await s3.send(new sdk.DeleteObjectCommand({ Bucket: bucket, Key: key }));
+    },
     async linkTo(key, opts) {
       const [{ s3, sdk }, { getSignedUrl }] = await Promise.all([load(), import('@aws-sdk/s3-request-presigner')]);
       return getSignedUrl(

@@ -80,6 +80,8 @@ export interface CaseRecord {
   letterOwed?: boolean;
   letterNumber?: string;
   letterId?: string;
+  /** When the case's letter was revoked: from then on it is handed out only from the register. */
+  letterRevokedAt?: number;
   /** Public information requests: the legal deadlines of UU 14/2008 beside the standard's own. */
   kip?: KipDeadlines;
   /** A refused information request: the Pasal 17 ground and the consequence test, for the refusal letter. */

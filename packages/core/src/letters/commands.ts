@@ -47,7 +47,7 @@ export const recordLetterRevoked = (
   letter: Pick<LetterRecord, 'id' | 'number'>,
   input: { by: string; reason: string; now: number },
 ): CaseChange => {
-  const record: CaseRecord = { ...c, version: c.version + 1, updatedAt: input.now };
+  const record: CaseRecord = { ...c, version: c.version + 1, updatedAt: input.now, letterRevokedAt: input.now };
   return {
     record,
     event: {

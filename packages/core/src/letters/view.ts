@@ -1,3 +1,5 @@
+import type { CaseRecord } from '../case/model';
+import { mayOpenDocuments } from '../case/console-view';
 import { hasDuty, isAdmin } from '../catalog/roles';
 import { formatDateId, formatWib } from '../sla/wib';
 import { type LetterRecord, letterTitle } from './model';
@@ -46,3 +48,34 @@ export const kipRows = (k: KipDeadlines): [string, string][] => [
 
 /** Who may revoke a letter: the office's signatory (the duty `revokeLetters`), or an administrator. */
 export const mayRevokeLetters = (roles: readonly string[]) => hasDuty(roles, 'revokeLetters') || isAdmin(roles);
+
+/** Where an officer asks for a letter's PDF: from its case, or from the letter register. */
+export type LetterSource = 'case' | 'register';
+
+/**
+ * Why an officer may not take a letter's PDF from there, or undefined when they may. A letter names
+ * its holder, so it goes to whoever may open the case's documents, and to the register's keepers
+ * (who sign and revoke) from the register. A revoked letter is no longer handed out from its case;
+ * the register keeps it as an archive copy for its keepers, so that what was issued can be examined.
+ */
+export const letterDownloadRefusal = (
+  letter: Pick<LetterRecord, 'status'>,
+  c: Pick<CaseRecord, 'serviceId' | 'confidential'>,
+  from: LetterSource,
+  roles: readonly string[],
+): { code: 'gone' | 'forbidden'; message: string } | undefined => {
+  const keeper = from === 'register' && mayRevokeLetters(roles);
+  if (!keeper && !mayOpenDocuments(c, roles))
+    return { code: 'forbidden', message: 'Anda tidak berwenang membuka surat berkas ini.' };
+  if (letter.status !== 'dicabut' || keeper) return undefined;
+  return from === 'case'
+    ? {
+        code: 'gone',
+        message: 'Surat ini telah dicabut dan tidak diunduh lagi dari berkas. Salinan arsipnya ada di Register surat.',
+      }
+    : { code: 'forbidden', message: 'Salinan arsip surat yang dicabut hanya untuk Kepala Dinas dan administrator.' };
+};
+
+/** Whether the register offers this officer a letter's PDF (the case's own rule is checked on the download). */
+export const registerOffersDownload = (letter: Pick<LetterRecord, 'status'>, roles: readonly string[]) =>
+  letter.status === 'berlaku' || mayRevokeLetters(roles);

@@ -11,7 +11,7 @@ import { securityHeaders } from '../web/security';
 import { notFoundPage, refusedPage, wantsHtml } from '../web/not-found';
 import { publicRoutes } from './routes/public';
 import { webhookRoutes } from './routes/webhooks';
-import { statusLookup, statusRoutes } from './routes/status';
+import { caseLookup, statusLookup, statusRoutes } from './routes/status';
 import { statusPages } from '../web/status-page';
 import { assetRoutes } from '../web/assets';
 import { publicPages } from '../web/public-pages';
@@ -78,11 +78,13 @@ export const createApp = (deps: Deps, extensions: Extension[] = []) => {
   app.use(limitBodies());
   app.route('/', publicRoutes(deps));
   app.route('/webhooks', webhookRoutes(deps));
-  const lookup = statusLookup(deps);
+  // One limit for every public lookup of a case, whichever door it comes through.
+  const findCase = caseLookup(deps);
+  const lookup = statusLookup(deps, findCase);
   // Officers' JSON API and Open311 are built by their first request, like the console below: their
   // validators (most of the desk's zod schemas) are not paid for by a citizen's cold start.
   const jsonApis = lazyRoutes(
-    async (group) => (await import('./json-apis')).mountJsonApis(group, deps, lookup),
+    async (group) => (await import('./json-apis')).mountJsonApis(group, deps, findCase),
     notFound,
   );
   mountLazy(app, jsonApis, ['/api/cases', '/api/calendar', '/api/admin', '/open311/v2']);

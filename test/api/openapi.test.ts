@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import type { AppEnv } from '../../functions/api/app';
 import { mountJsonApis } from '../../functions/api/json-apis';
-import { statusLookup } from '../../functions/api/routes/status';
+import { caseLookup } from '../../functions/api/routes/status';
 import { useTestWorld } from '../helpers/deps';
 
 /** `GET /api/openapi.json` is generated from the route declarations; every JSON route must be in it. */
@@ -21,7 +21,7 @@ describe('OpenAPI', () => {
     );
     // The officers' JSON API and Open311 are mounted lazily: their routes are those of the group it builds.
     const lazyGroup = new Hono<AppEnv>();
-    mountJsonApis(lazyGroup, world.deps, statusLookup(world.deps));
+    mountJsonApis(lazyGroup, world.deps, caseLookup(world.deps));
     const served = [...world.app.routes, ...lazyGroup.routes]
       .filter(
         (r) => r.method !== 'ALL' && /^\/(api|open311|webhooks|health)/.test(r.path) && r.path !== '/api/openapi.json',

@@ -38,40 +38,70 @@ describe('public pages', () => {
 });
 
 describe('Open311 requests', () => {
-  it('lists requests with the public view only and never a confidential one; one request by its number', async () => {
-    const open = (name: string, confidential = false) =>
-      world.deps.cases.open({
-        serviceId: 'pengaduan',
-        channel: 'letter',
-        applicant: { name, email: `${name.toLowerCase()}@contoh.id` },
-        answers: { uraian: ['Rahasia pribadi'] },
-        receivedAt: clock.now(),
-        actorId: 'frontdesk',
-        confidential,
-      });
+  const open = (name: string, confidential = false) =>
+    world.deps.cases.open({
+      serviceId: 'pengaduan',
+      channel: 'letter',
+      applicant: { name, email: `${name.toLowerCase()}@contoh.id` },
+      answers: { uraian: ['Rahasia pribadi'] },
+      receivedAt: clock.now(),
+      actorId: 'frontdesk',
+      confidential,
+    });
+  const list = async (query: string, client: string) =>
+    (await (await world.app.request(`/open311/v2/requests.json?${query}`, {}, from(client))).json()) as {
+      service_request_id: string;
+    }[];
+
+  it('lists requests with the public view and an opaque id only, never a confidential one; one request by that id', async () => {
     const { record: visible } = await open('Budi');
     const { record: hidden } = await open('Rahasia', true);
-    const res = await world.app.request('/open311/v2/requests.json?service_code=pengaduan', {}, from('192.0.2.50'));
-    expect(res.status).toBe(200);
-    const rows = await res.json();
-    const ids = rows.map((r: { service_request_id: string }) => r.service_request_id);
-    expect(ids).toContain(visible.trackingNumber);
-    expect(ids).not.toContain(hidden.trackingNumber);
+    const rows = await list('service_code=pengaduan', '192.0.2.50');
     const text = JSON.stringify(rows);
-    for (const secret of ['Budi', 'budi@contoh.id', 'Rahasia pribadi']) expect(text).not.toContain(secret);
+    // No tracking number leaves in a listing: each opens a citizen's status page.
+    for (const secret of ['Budi', 'budi@contoh.id', 'Rahasia pribadi', visible.trackingNumber, hidden.trackingNumber])
+      expect(text).not.toContain(secret);
+    expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
+      service_request_id: expect.stringMatching(/^sr-[a-z]+-2611-[0-9a-f]{20}$/),
       status: 'open',
       service_code: 'pengaduan',
       requested_datetime: '2026-11-25T09:00:00+07:00',
     });
-    const one = await world.app.request(`/open311/v2/requests/${visible.trackingNumber}.json`, {}, from('192.0.2.50'));
-    expect((await one.json())[0].service_request_id).toBe(visible.trackingNumber);
+    const id = rows[0]!.service_request_id;
+    expect(await list(`service_request_id=${id}`, '192.0.2.50')).toEqual(rows);
+    const one = await world.app.request(`/open311/v2/requests/${id}.json`, {}, from('192.0.2.50'));
+    expect(await one.json()).toEqual(rows);
+    // A tracking number is not an Open311 id.
     expect(
-      (await world.app.request(`/open311/v2/requests/${hidden.trackingNumber}.json`, {}, from('192.0.2.50'))).status,
+      (await world.app.request(`/open311/v2/requests/${visible.trackingNumber}.json`, {}, from('192.0.2.50'))).status,
     ).toBe(404);
     expect(
       (await world.app.request('/open311/v2/requests.json?start_date=kemarin', {}, from('192.0.2.50'))).status,
     ).toBe(400);
+  });
+
+  it("counts Open311 lookups that miss against the status page's limit, and the other way round", async () => {
+    const { record } = await open('Sari');
+    const [row] = await list('service_code=pengaduan', '192.0.2.60');
+    const guess = (i: number) => `/open311/v2/requests/sr-adu-2611-${String(i).padStart(20, '0')}.json`;
+    // Ten wrong guesses through Open311 …
+    for (let i = 0; i < 10; i++) expect((await world.app.request(guess(i), {}, from('192.0.2.61'))).status).toBe(404);
+    // … and the same client's next lookup is slowed down at either door, even a right one.
+    const status = await world.app.request(`/api/status/${record.trackingNumber}`, {}, from('192.0.2.61'));
+    expect(status.status).toBe(429);
+    expect(status.headers.get('retry-after')).toBeTruthy();
+    expect((await world.app.request(guess(99), {}, from('192.0.2.61'))).status).toBe(429);
+    // Ten wrong tracking numbers on the status API hold Open311 back for that client too.
+    for (let i = 0; i < 10; i++)
+      expect((await world.app.request(`/api/status/ADU-2611-ZZZZZ${i}`, {}, from('192.0.2.62'))).status).toBe(404);
+    expect(
+      (await world.app.request(`/open311/v2/requests/${row!.service_request_id}.json`, {}, from('192.0.2.62'))).status,
+    ).toBe(429);
+    // Another client is not held up.
+    expect(
+      (await world.app.request(`/open311/v2/requests/${row!.service_request_id}.json`, {}, from('192.0.2.63'))).status,
+    ).toBe(200);
   });
 });
 

@@ -13,8 +13,9 @@ import {
   toWibIso,
   wibMonth,
 } from '@loket/core';
+import { createHmac } from 'node:crypto';
 import type { Deps } from '../../deps';
-import { publicStatus, type StatusLookupFn } from './status';
+import { type CaseLookupFn, publicStatus } from './status';
 import type { AppEnv } from '../app';
 
 /**
@@ -68,14 +69,35 @@ const definition = (s: Service) => ({
 });
 
 /**
- * A case as an Open311 service request: the public status view, nothing personal. `description` is the
- * service and step, never the applicant's words; the id is the tracking number.
+ * The id Open311 gives a case: `sr-<service code>-<yymm received>-<20 hex>`, the hex a keyed hash of
+ * the case id. Opaque on purpose: a listing must not hand out the tracking numbers that open each
+ * citizen's status page (with what is missing from their file). The service and month in it, both
+ * shown in the listing anyway, let a lookup find the case with one index query.
  */
-const request311 = (c: CaseRecord, now: number) => {
+const publicIdOf = (key: string, c: Pick<CaseRecord, 'id' | 'serviceId' | 'clock'>) => {
+  const code = findService(c.serviceId)!.code.toLowerCase();
+  const month = wibMonth(c.clock.receivedAt);
+  const mac = createHmac('sha256', key).update(`open311:${c.id}`).digest('hex').slice(0, 20);
+  return `sr-${code}-${month.slice(2, 4)}${month.slice(5, 7)}-${mac}`;
+};
+const PUBLIC_ID = /^sr-([a-z]{1,10})-(\d{2})(\d{2})-[0-9a-f]{20}$/;
+
+/** The service and month a public id names (where to look for it), or undefined for a malformed one. */
+const placeOf = (id: string) => {
+  const m = PUBLIC_ID.exec(id);
+  const service = m && SERVICES.find((s) => s.code.toLowerCase() === m[1]);
+  return service && m ? { service, month: `20${m[2]}-${m[3]}` } : undefined;
+};
+
+/**
+ * A case as an Open311 service request: the public status view, nothing personal. `description` is the
+ * service and step, never the applicant's words; the id is the opaque public id, not the tracking number.
+ */
+const request311 = (c: CaseRecord, now: number, key: string) => {
   const s = publicStatus(c, now);
   const service = findService(c.serviceId)!;
   return {
-    service_request_id: c.trackingNumber,
+    service_request_id: publicIdOf(key, c),
     status: s.status.finished ? 'closed' : 'open',
     status_notes: `${s.status.label}. ${s.timeliness}.`,
     service_name: service.name,
@@ -109,7 +131,11 @@ const RequestsQuery = z.object({
   end_date: Instant.optional().meta({ description: 'RFC 3339; default now' }),
   service_code: z.string().max(300).optional().meta({ description: 'comma-separated service codes' }),
   status: z.enum(['open', 'closed']).optional(),
-  service_request_id: z.string().max(2000).optional().meta({ description: 'comma-separated tracking numbers' }),
+  service_request_id: z
+    .string()
+    .max(2000)
+    .optional()
+    .meta({ description: 'comma-separated service_request_id values (as listed; never tracking numbers)' }),
 });
 const JsonFile = (name: string) =>
   z.object({
@@ -119,8 +145,10 @@ const JsonFile = (name: string) =>
       .meta({ description: `${name}.json` }),
   });
 
-export const open311Routes = (deps: Deps, lookup: StatusLookupFn) => {
+export const open311Routes = (deps: Deps, findCase: CaseLookupFn) => {
   const app = apiRouter<AppEnv>('/open311/v2');
+  // The key of the public ids: the desk's own secret, so nobody outside can compute one from a case.
+  const key = deps.config.LOKET_AUTH_SECRET;
   const tags = ['Open311 GeoReport v2'];
 
   /** GeoReport v2 `GET requests.json`: by service and month from the index (no scan); confidential cases are never listed. */
@@ -152,31 +180,40 @@ export const open311Routes = (deps: Deps, lookup: StatusLookupFn) => {
       const rows = lists
         .flat()
         .filter((x) => !x.confidential && x.clock.receivedAt >= start && x.clock.receivedAt <= end)
-        .filter((x) => !ids || ids.includes(x.trackingNumber))
         .sort((a, b) => b.clock.receivedAt - a.clock.receivedAt)
-        .map((x) => request311(x, now))
+        .map((x) => request311(x, now, key))
+        .filter((r) => !ids || ids.includes(r.service_request_id))
         .filter((r) => !status || r.status === status)
         .slice(0, MAX_REQUESTS);
       return c.json(rows, 200);
     },
   );
 
-  /** One request by its tracking number: the same rate-limited lookup as the status page. */
+  /** One request by its public id: a miss counts against the same limit as the status page's. */
   app.openapi(
     {
       method: 'get',
       path: '/requests/{file}',
       tags,
-      summary: 'One service request by its tracking number (rate-limited like the status page)',
-      request: { params: JsonFile('<tracking number>') },
+      summary: 'One service request by its service_request_id (misses rate-limited with the status page)',
+      request: { params: JsonFile('<service_request_id>') },
       responses: jsonOk('[request]', 200, z.array(z.looseObject({}))),
       errorStatuses: [400, 404, 429],
     },
     async (c) => {
-      const s = await lookup(c, c.req.valid('param').file.slice(0, -5));
-      const found = await deps.repo.getByTrackingNumber(s.trackingNumber);
-      if (!found || found.confidential) throw new LoketError('not_found', 'Permohonan tidak ditemukan.');
-      return c.json([request311(found, deps.time.now())], 200);
+      const id = c.req.valid('param').file.slice(0, -5);
+      const place = placeOf(id);
+      const found = await findCase(
+        c,
+        async () =>
+          place
+            ? (await deps.repo.listByServiceMonth(place.service.id, place.month)).find(
+                (x) => !x.confidential && publicIdOf(key, x) === id,
+              )
+            : undefined,
+        'Permohonan tidak ditemukan.',
+      );
+      return c.json([request311(found, deps.time.now(), key)], 200);
     },
   );
 

@@ -62,12 +62,19 @@ export const publicStatus = (c: CaseRecord, now: number) => {
 };
 
 export type StatusLookupFn = (c: Context<AppEnv>, input: string) => Promise<PublicStatus>;
+/** Finds one case for a public lookup; a miss counts against the client like a wrong tracking number. */
+export type CaseLookupFn = (
+  c: Context<AppEnv>,
+  find: () => Promise<CaseRecord | undefined>,
+  missMessage: string,
+) => Promise<CaseRecord>;
 
 /**
- * A lookup by tracking number, shared by the JSON API and the page: wrong guesses are counted per
- * client address and slowed down (429 with Retry-After) once there are too many.
+ * Every public lookup of one case (the status page and API by tracking number, Open311 by its id)
+ * goes through this one limit: misses are counted per client address and, once there are too many,
+ * slowed down (429 with Retry-After), whichever door they came through.
  */
-export const statusLookup = (deps: Deps): StatusLookupFn => {
+export const caseLookup = (deps: Deps): CaseLookupFn => {
   const limiter = new DynamoRateLimiter(deps.db, deps.config.LOKET_TABLE);
 
   /**
@@ -83,7 +90,7 @@ export const statusLookup = (deps: Deps): StatusLookupFn => {
     }
   };
 
-  const lookup = async (c: Context<AppEnv>, input: string) => {
+  return async (c, find, missMessage) => {
     const now = deps.time.now();
     const client = clientKey(c);
     if (((await limited(c, 'count', () => limiter.count(client, now))) ?? 0) >= MAX_MISSES) {
@@ -94,18 +101,26 @@ export const statusLookup = (deps: Deps): StatusLookupFn => {
         `Terlalu banyak nomor registrasi yang salah. Coba lagi dalam ${Math.ceil(retryAfter / 60)} menit.`,
       );
     }
-    const tn = parseTrackingNumber(input);
-    const found = tn ? await deps.repo.getByTrackingNumber(tn) : undefined;
+    const found = await find();
     if (!found) {
       await limited(c, 'hit', () => limiter.hit(client, now));
-      throw new LoketError(
-        'not_found',
-        'Nomor registrasi tidak ditemukan. Periksa kembali penulisannya, contoh: BBM-2611-7KQ4XHM.',
-      );
+      throw new LoketError('not_found', missMessage);
     }
-    return publicStatus(found, now);
+    return found;
   };
-  return lookup;
+};
+
+/** The lookup by tracking number, shared by the JSON API and the status page. */
+export const statusLookup = (deps: Deps, lookup: CaseLookupFn): StatusLookupFn => {
+  return async (c, input) => {
+    const tn = parseTrackingNumber(input);
+    const found = await lookup(
+      c,
+      async () => (tn ? deps.repo.getByTrackingNumber(tn) : undefined),
+      'Nomor registrasi tidak ditemukan. Periksa kembali penulisannya, contoh: BBM-2611-7KQ4XHM.',
+    );
+    return publicStatus(found, deps.time.now());
+  };
 };
 
 export const statusRoutes = (lookup: StatusLookupFn) => {

@@ -62,9 +62,10 @@ export const logReveal = (deps: DocumentDeps, record: CaseRecord, staffId: strin
 export const letterLink = async (deps: DocumentDeps, record: CaseRecord, officer: Actor, from: LetterSource) => {
   const staffId = officer.id;
   const letter = record.letterId ? await deps.letters.get(record.letterId) : undefined;
-  if (!letter) throw notFound('Surat');
-  const refusal = letterDownloadRefusal(letter, record, from, officer.roles);
+  // Who may not have it is told so before whether there is one.
+  const refusal = letterDownloadRefusal(letter ?? { status: 'berlaku' }, record, from, officer.roles);
   if (refusal) throw new LoketError(refusal.code, refusal.message);
+  if (!letter) throw notFound('Surat');
   await deps.repo.logDocumentAccess({
     caseId: record.id,
     at: deps.time.now(),

@@ -148,6 +148,7 @@ const JsonFile = (name: string) =>
 export const open311Routes = (deps: Deps, findCase: CaseLookupFn) => {
   const app = apiRouter<AppEnv>('/open311/v2');
   // The key of the public ids: the desk's own secret, so nobody outside can compute one from a case.
+  // Ids are computed, never stored: rotating the secret gives every request a new id (integrators re-list).
   const key = deps.config.LOKET_AUTH_SECRET;
   const tags = ['Open311 GeoReport v2'];
 

@@ -22,5 +22,3 @@ export const createBackground = (log: Logger) => {
     },
   };
 };
-
-export type Background = ReturnType<typeof createBackground>;

@@ -49,10 +49,11 @@ export const createApp = (deps: Deps, extensions: Extension[] = []) => {
 
   app.onError((thrown, c) => {
     // Hono's own middleware (CSRF) refuses with an HTTPException: the same refusal, in the desk's words.
+    // (Body limits throw the desk's own 413: functions/api/body-limits.ts.)
     const err =
       thrown instanceof HTTPException && thrown.status < 500
         ? new LoketError(
-            thrown.status === 403 ? 'forbidden' : thrown.status === 413 ? 'payload_too_large' : 'validation',
+            thrown.status === 403 ? 'forbidden' : 'validation',
             thrown.status === 403
               ? 'Permintaan ditolak: formulir harus dikirim dari halaman Loket sendiri.'
               : 'Permintaan tidak dapat diproses.',

@@ -14,7 +14,7 @@ const UPLOAD_BYTES = 4_400_000;
  * matching row wins; the last row covers every other route (the console's and public forms carry
  * text fields only).
  */
-export const BODY_LIMITS: { path: RegExp; bytes: number; shown: string }[] = [
+const BODY_LIMITS: { path: RegExp; bytes: number; shown: string }[] = [
   // A Google Form response as Apps Script sends it: answers and Drive file ids, never the files.
   { path: /^\/webhooks\/google-forms$/, bytes: 1024 * 1024, shown: '1 MiB' },
   // An SP4N-LAPOR! complaint registered by hand: the form and up to 4 MiB of attachments.
@@ -26,22 +26,18 @@ export const BODY_LIMITS: { path: RegExp; bytes: number; shown: string }[] = [
   { path: /^/, bytes: 64 * 1024, shown: '64 KiB' },
 ];
 
-export const bodyLimitOf = (path: string) => BODY_LIMITS.find((l) => l.path.test(path))!;
-
 /** Bounds every request body by its route's row of BODY_LIMITS (413, `payload_too_large`). */
 export const limitBodies = (): MiddlewareHandler => {
-  const limiters = new Map(
-    BODY_LIMITS.map((l) => [
-      l,
-      bodyLimit({
-        maxSize: l.bytes,
-        onError: () => {
-          throw new LoketError('payload_too_large', `Isi permintaan melebihi ${l.shown}.`, [
-            { field: '(body)', message: `Kirim paling banyak ${l.shown}.` },
-          ]);
-        },
-      }),
-    ]),
-  );
-  return (c, next) => limiters.get(bodyLimitOf(c.req.path))!(c, next);
+  const limiters = BODY_LIMITS.map((l) => ({
+    path: l.path,
+    limit: bodyLimit({
+      maxSize: l.bytes,
+      onError: () => {
+        throw new LoketError('payload_too_large', `Isi permintaan melebihi ${l.shown}.`, [
+          { field: '(body)', message: `Kirim paling banyak ${l.shown}.` },
+        ]);
+      },
+    }),
+  }));
+  return (c, next) => limiters.find((l) => l.path.test(c.req.path))!.limit(c, next);
 };

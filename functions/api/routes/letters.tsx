@@ -12,8 +12,10 @@ const render = lazyPages(() => import('../../web/occasional-pages'));
 import { hashToken, LETTER_ID } from '../../letters/issue-ids';
 import { readForm } from '../../web/read-form';
 
-/** The largest file a person may upload to compare (a letter is a few tens of KiB). */
-/** A letter's PDF is far smaller; the route's body limit (4.4 MB, functions/api/body-limits.ts) comes first. */
+/**
+ * The largest file a person may upload to compare (a letter is a few tens of KiB); the route's body
+ * limit (4.4 MB, functions/api/body-limits.ts) is checked before this, as the body arrives.
+ */
 const COMPARE_MAX_BYTES = 4 * 1024 * 1024;
 
 /**

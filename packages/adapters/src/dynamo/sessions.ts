@@ -6,7 +6,14 @@ import {
   UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
 import type { SessionStore, StoredSession, TicketStore } from '@loket/core';
-import { stripKeys, toItem } from './codec';
+import { type Item, stripKeys, toItem } from './codec';
+
+/** A ticket item's data, or undefined when there is none or it expired (TTL removes items late). */
+const freshData = <T>(item: Item | undefined, now: number): T | undefined => {
+  if (!item) return undefined;
+  const ticket = stripKeys<{ data: T; expiresAtMs: number }>(item);
+  return ticket.expiresAtMs > now ? ticket.data : undefined;
+};
 
 /**
  * Short-lived, single-use records (`TICKET#<kind>#<id>` / `TICKET`): e-mailed sign-in links and the
@@ -58,18 +65,14 @@ export class DynamoTickets implements TicketStore {
     const r = await this.db.send(
       new GetItemCommand({ TableName: this.table, Key: this.key(kind, id), ConsistentRead: true }),
     );
-    if (!r.Item) return undefined;
-    const item = stripKeys<{ data: T; expiresAtMs: number }>(r.Item);
-    return item.expiresAtMs > now ? item.data : undefined;
+    return freshData<T>(r.Item, now);
   }
 
   async take<T>(kind: string, id: string, now: number): Promise<T | undefined> {
     const r = await this.db.send(
       new DeleteItemCommand({ TableName: this.table, Key: this.key(kind, id), ReturnValues: 'ALL_OLD' }),
     );
-    if (!r.Attributes) return undefined;
-    const item = stripKeys<{ data: T; expiresAtMs: number }>(r.Attributes);
-    return item.expiresAtMs > now ? item.data : undefined;
+    return freshData<T>(r.Attributes, now);
   }
 }
 

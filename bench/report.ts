@@ -1,5 +1,5 @@
 import { caseItem, loadConfig } from '@loket/adapters';
-import { DONE, monthPeriod, openCase, SERVICES, WorkingCalendar, workflowFor } from '@loket/core';
+import { DONE, monthPeriod, openCase, services, WorkingCalendar, workflowFor } from '@loket/core';
 import { createDeps } from '../functions/deps';
 import { prepareStorage } from '../functions/local/seed';
 import { loadReport } from '../functions/reports/load';
@@ -18,7 +18,7 @@ export const benchReport = async (total = Number(process.env.BENCH_REPORT_CASES 
   const calendar = new WorkingCalendar(await deps.calendars.load());
   const monthOf = (i: number) => `2026-${String((i % months) + 1).padStart(2, '0')}`;
   const items = Array.from({ length: total }, (_, i) => {
-    const service = SERVICES[i % SERVICES.length]!;
+    const service = services()[i % services().length]!;
     const receivedAt = Date.parse(`${monthOf(i)}-${String((i % 27) + 1).padStart(2, '0')}T09:00:00+07:00`);
     const { record } = openCase({
       service,

@@ -1,4 +1,4 @@
-import { LoketError, SERVICES } from '@loket/core';
+import { LoketError, services } from '@loket/core';
 import type { Deps } from '../deps';
 import { CliError, noArguments } from './target';
 
@@ -52,7 +52,7 @@ const COMMANDS: Record<string, Command> = {
     summary: 'list the nine services with their SLA',
     async run(argv) {
       noArguments(argv);
-      const rows = SERVICES.map(
+      const rows = services().map(
         (s) => `${String(s.number).padEnd(2)} ${s.id.padEnd(26)} ${s.sla.text.padEnd(19)} ${s.name}`,
       );
       process.stdout.write(['#  id                         time limit          service', ...rows].join('\n') + '\n');

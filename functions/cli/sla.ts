@@ -8,7 +8,7 @@ import {
   parseInstant,
   pauseClock,
   resumeClock,
-  SERVICES,
+  services,
   startClock,
   toWibIso,
   WorkingCalendar,
@@ -102,12 +102,18 @@ export const slaCommand = async (argv: string[]) => {
   if (values.issued) throw new CliError('--issued is only for --clock kip-objection');
   if (!values.service)
     throw new CliError(
-      `--service is required (one of: ${SERVICES.map((s) => s.id).join(', ')}), or --clock (one of: ${CLOCK_NAMES})`,
+      `--service is required (one of: ${services()
+        .map((s) => s.id)
+        .join(', ')}), or --clock (one of: ${CLOCK_NAMES})`,
     );
   if (!values.received) throw new CliError('--received is required, e.g. --received 2026-03-16T10:00:00+07:00');
   const service = findService(values.service);
   if (!service)
-    throw new CliError(`unknown service "${values.service}" (one of: ${SERVICES.map((s) => s.id).join(', ')})`);
+    throw new CliError(
+      `unknown service "${values.service}" (one of: ${services()
+        .map((s) => s.id)
+        .join(', ')})`,
+    );
   const receivedAt = instant(values.received, '--received');
   const pauses = (values.pause ?? []).map((p) => {
     const [from, to, extra] = p.split('/');

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { maskEmail, parseMailAddress, savedStaffMember, STAFF_ID, STAFF_ROLES, type StaffMember } from '@loket/core';
+import { maskEmail, parseMailAddress, savedStaffMember, STAFF_ID, staffRoles, type StaffMember } from '@loket/core';
 import { CliError } from './target';
 import { connect } from './target-connect';
 
@@ -63,10 +63,10 @@ export const staffCommand = async (argv: string[]) => {
     const email = values.email && parseMailAddress(values.email);
     if (!email) throw new CliError('--email must be exactly one email address');
     const roles = values.role ?? [];
-    const unknown = roles.filter((r) => !(STAFF_ROLES as string[]).includes(r));
+    const unknown = roles.filter((r) => !staffRoles().includes(r));
     if (!roles.length || unknown.length)
       throw new CliError(
-        `--role must name one or more of: ${STAFF_ROLES.join(', ')}${unknown.length ? ` (unknown: ${unknown.join(', ')})` : ''}`,
+        `--role must name one or more of: ${staffRoles().join(', ')}${unknown.length ? ` (unknown: ${unknown.join(', ')})` : ''}`,
       );
     const member: StaffMember = {
       id,

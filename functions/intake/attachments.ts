@@ -41,7 +41,7 @@ const copyOne = async (
     const file = await source.fetch(a.sourceId, maxBytes);
     // A file claiming a type we can recognise but not looking like it (a renamed program) is refused.
     const type = sniff(file.bytes) ?? (DOCUMENT_FORMATS[file.mimeType] ? 'unrecognised' : file.mimeType);
-    if (accepted.length && !accepted.includes(type)) {
+    if (accepted.length && !(accepted as string[]).includes(type)) {
       return { status: 'rejected', reason: refusal(field, `jenis berkas tidak diterima; unggah berkas ${allowed}.`) };
     }
     const sha256 = createHash('sha256').update(file.bytes).digest('hex');

@@ -4,7 +4,7 @@ import {
   dailyDigestMail,
   formatWib,
   isoWeekday,
-  SERVICES,
+  services,
   type ServiceWeekRow,
   wibDate,
   wibInstant,
@@ -115,7 +115,7 @@ const weeklyReport = async (
   // Cases finished last week were received in its months or up to two months before (long clocks, pauses).
   const months = [...new Set([-2, -1, 0].flatMap((shift) => [from, to].map((d) => shiftMonth(d.slice(0, 7), shift))))];
   const rows: ServiceWeekRow[] = [];
-  for (const service of SERVICES) {
+  for (const service of services()) {
     const received = (await Promise.all(months.map((m) => deps.repo.listByServiceMonth(service.id, m)))).flat();
     // A withdrawn request was not served, so it counts neither way.
     const finished = received.filter(

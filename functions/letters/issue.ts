@@ -72,7 +72,7 @@ export const issueLetter = async (deps: LetterDeps, caseId: string, actorId: str
     const year = letterYear(claim.issuedAt);
     const classification = classificationOf(settings, type);
     const seq = await deps.letters.nextSeq(counterKey(settings, type, year));
-    const number = formatLetterNumber(classification, seq, settings, year);
+    const number = formatLetterNumber(classification, seq, settings, year, claim.issuedAt);
     if (!(await deps.letters.setNumber(caseId, claim.token, { seq, number, classification, year }))) {
       throw new LoketError(
         'conflict',

@@ -1,5 +1,5 @@
 import { ensureTable } from '@loket/adapters';
-import { SERVICES, type StaffMember } from '@loket/core';
+import { services, type StaffMember } from '@loket/core';
 import type { Deps } from '../deps';
 
 /**
@@ -163,7 +163,7 @@ export const seedDemoStaff = async (deps: Deps) => {
  */
 export const seedDemoCases = async (deps: Deps) => {
   let added = 0;
-  for (const s of SERVICES) {
+  for (const s of services()) {
     const { created } = await deps.cases.open({
       serviceId: s.id,
       channel: 'google_form',

@@ -1,4 +1,4 @@
-import { buildReport, type Period, SERVICES } from '@loket/core';
+import { buildReport, type Period, services } from '@loket/core';
 import type { Deps } from '../deps';
 
 /**
@@ -8,7 +8,7 @@ import type { Deps } from '../deps';
  */
 export const loadReport = async (deps: Deps, period: Period) => {
   const [cases, openNow, surveys, staff, calendar] = await Promise.all([
-    Promise.all(SERVICES.flatMap((s) => period.months.map((m) => deps.repo.listByServiceMonth(s.id, m)))).then((x) =>
+    Promise.all(services().flatMap((s) => period.months.map((m) => deps.repo.listByServiceMonth(s.id, m)))).then((x) =>
       x.flat(),
     ),
     deps.repo.listOpen(),

@@ -1,6 +1,6 @@
 /** @jsxImportSource hono/jsx */
 import { Hono } from 'hono';
-import { findService, ROLE_LABELS, type Service, SERVICES, usesKlinikSessions } from '@loket/core';
+import { findService, roleLabel, type Service, services, usesKlinikSessions } from '@loket/core';
 import type { AppEnv } from '../api/app';
 import type { Deps } from '../deps';
 import { formMappings } from '../intake/google-forms';
@@ -32,7 +32,7 @@ const HomePage = () => (
     </p>
     <h2>Daftar layanan</h2>
     <ul class="cards">
-      {SERVICES.map((s) => (
+      {services().map((s) => (
         <li class="card">
           <h3>
             <a href={`/layanan/${s.id}`}>{s.name}</a>
@@ -50,7 +50,7 @@ const HomePage = () => (
 const ServicePage = ({ s, formUrl }: { s: Service; formUrl?: string }) => (
   <Page title={s.name}>
     <span class="muted">
-      Layanan {s.number} dari {SERVICES.length}
+      Layanan {s.number} dari {services().length}
     </span>
     <h1>{s.name}</h1>
     <p class="lead">{s.description}</p>
@@ -99,7 +99,7 @@ const ServicePage = ({ s, formUrl }: { s: Service; formUrl?: string }) => (
     <ol class="steps">
       {s.steps.map((st) => (
         <li>
-          <strong>{st.label}</strong> <span class="small muted">({ROLE_LABELS[st.role]})</span>
+          <strong>{st.label}</strong> <span class="small muted">({roleLabel(st.role)})</span>
           <br />
           {st.description}
         </li>

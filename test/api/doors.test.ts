@@ -9,7 +9,7 @@ import {
   type KlinikSession,
   type Role,
   type Service,
-  SERVICES,
+  services,
   serviceFields,
   STEP_DATA,
   type StepRecord,
@@ -207,7 +207,7 @@ describe('the JSON API and the console enforce one rulebook: random walks with t
     );
   });
 
-  for (const [index, service] of SERVICES.entries()) {
+  for (const [index, service] of services().entries()) {
     it(
       service.id,
       async () => {

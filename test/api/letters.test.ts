@@ -8,7 +8,7 @@ import jsQR from 'jsqr';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { type CaseRecord, LETTER_SERVICES } from '@loket/core';
+import { type CaseRecord, letterServices } from '@loket/core';
 import { issueLetter } from '../../functions/letters/issue';
 import { revokeLetter } from '../../functions/letters/revoke';
 import { runMinutely } from '../../functions/jobs/run';
@@ -136,7 +136,7 @@ describe('letter numbers', () => {
 
 describe('each letter as a PDF with its QR code', () => {
   it('covers every service whose product the catalog makes a letter', () => {
-    expect([...LETTER_SERVICES].sort()).toEqual(Object.keys(ANSWERS).sort());
+    expect([...letterServices()].sort()).toEqual(Object.keys(ANSWERS).sort());
   });
 
   for (const type of ['kantor-cabang-ksp', 'surat-keterangan-pengurus', 'rekomendasi-bbm', 'data-informasi'] as const) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SERVICES } from '@loket/core';
+import { services } from '@loket/core';
 import { manualClock, useTestWorld } from '../helpers/deps';
 
 /** The public face: services, one service, complaints, Open311 requests — no personal data anywhere. */
@@ -10,7 +10,7 @@ const from = (address: string) => ({ incoming: { socket: { remoteAddress: addres
 describe('public pages', () => {
   it('lists the nine services at / and shows each with the sections of the standard and how to apply', async () => {
     const home = await (await world.app.request('/')).text();
-    for (const s of SERVICES) expect(home).toContain(`href="/layanan/${s.id}"`);
+    for (const s of services()) expect(home).toContain(`href="/layanan/${s.id}"`);
     await world.deps.formMappings.put({
       formId: 'form-bbm-1',
       serviceId: 'rekomendasi-bbm',

@@ -5,8 +5,8 @@ import {
   DEFAULT_CALENDAR,
   type Role,
   type Service,
-  SERVICES,
-  STAFF_ROLES,
+  services,
+  staffRoles,
   startClock,
   type StepRecord,
   type WorkflowDefinition,
@@ -23,11 +23,11 @@ import { manualClock, useTestWorld } from '../helpers/deps';
  */
 const clock = manualClock('2026-11-25T09:00:00+07:00');
 const world = useTestWorld({ time: clock });
-const ROLES: Role[] = [...STAFF_ROLES, 'pemohon'];
+const ROLES: Role[] = [...staffRoles(), 'pemohon'];
 const calendar = new WorkingCalendar(DEFAULT_CALENDAR);
 
 const recordAt = (serviceId: string, state: string): CaseRecord => {
-  const service = SERVICES.find((s) => s.id === serviceId)!;
+  const service = services().find((s) => s.id === serviceId)!;
   return {
     id: 'matrix',
     trackingNumber: 'KON-2611-0000000',
@@ -76,7 +76,7 @@ const dataFor = (service: Service, wf: WorkflowDefinition, event: string) => {
 describe('every role × every action × every service', () => {
   it('the engine allows exactly the roles each step names, and refuses the rest with 403 or 422', () => {
     let checked = 0;
-    for (const service of SERVICES) {
+    for (const service of services()) {
       const wf = workflowFor(service);
       const events = [...new Set(wf.transitions.map((t) => t.event))];
       for (const state of wf.states.filter((s) => s.kind !== 'terminal')) {
@@ -147,7 +147,7 @@ describe('every role × every action × every service', () => {
       return done!.record;
     };
     const counts = { 200: 0, 403: 0, 422: 0 } as Record<number, number>;
-    for (const service of SERVICES) {
+    for (const service of services()) {
       const wf = workflowFor(service);
       const events = [...new Set(wf.transitions.map((t) => t.event))];
       let shared = await fresh(service.id);

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROLE_LABELS, SERVICES, workflowFor } from '@loket/core';
+import { services, theStandard, workflowFor } from '@loket/core';
 
 /**
  * The standard is data: a service, an office role or a step event is named only in the catalog
@@ -14,11 +14,11 @@ const CATALOG = [/^packages\/core\/src\/catalog\//, /^packages\/core\/src\/workf
 const EXEMPT = [/^functions\/local\/seed\.ts$/];
 
 const ids = new Map<string, string>();
-for (const s of SERVICES) {
+for (const s of services()) {
   ids.set(s.id, 'service');
   for (const t of workflowFor(s).transitions) ids.set(t.event, 'step event');
 }
-for (const r of Object.keys(ROLE_LABELS)) ids.set(r, 'role');
+for (const r of Object.keys(theStandard().roles)) ids.set(r, 'role');
 
 const sources = (dir: string): string[] =>
   readdirSync(dir).flatMap((f) => {

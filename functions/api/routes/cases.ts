@@ -5,7 +5,7 @@ import {
   actionsFor,
   attachmentName,
   CASE_ID,
-  CASEWORK_ROLES,
+  caseworkRoles,
   type CaseRecord,
   Instant,
   MailAddress,
@@ -22,7 +22,7 @@ import {
   notFound,
   openIssues,
   requestAttachmentRetry,
-  ROLE_LABELS,
+  roleLabel,
   slaState,
   stateOf,
   STEP_DATA,
@@ -30,7 +30,7 @@ import {
   toWibIso,
   workflowFor,
   ADMIN_ROLE,
-  DUTIES,
+  dutyRoles,
 } from '@loket/core';
 import type { Deps } from '../../deps';
 import { copyAttachments, INLINE_COPY_BUDGET_MS } from '../../intake/attachments';
@@ -62,7 +62,7 @@ const staffCaseView = (c: CaseRecord, actorRoles: string[], now: number) => {
       kind: state.kind,
       responsible:
         stepRoles(wf, state.id)
-          .map((r) => ROLE_LABELS[r])
+          .map((r) => roleLabel(r))
           .join(', ') || null,
     },
     channel: c.channel,
@@ -186,7 +186,7 @@ export const caseRoutes = (deps: Deps) => {
     },
     async (c) => {
       const actor = c.get('actor');
-      requireRole(actor, CASEWORK_ROLES, 'mendaftarkan permohonan');
+      requireRole(actor, caseworkRoles(), 'mendaftarkan permohonan');
       const body = c.req.valid('json');
       if (!findService(body.serviceId)) throw notFound(`Layanan "${body.serviceId}"`);
       const { record } = await deps.cases.open({
@@ -270,7 +270,7 @@ export const caseRoutes = (deps: Deps) => {
     },
     async (c) => {
       const actor = c.get('actor');
-      requireRole(actor, CASEWORK_ROLES, 'membuka dokumen pemohon');
+      requireRole(actor, caseworkRoles(), 'membuka dokumen pemohon');
       const p = c.req.valid('param');
       return c.json(await documentLink(deps, await deps.cases.get(p.id), p.fieldId, p.sha256, actor), 200);
     },
@@ -290,7 +290,7 @@ export const caseRoutes = (deps: Deps) => {
     },
     async (c) => {
       const actor = c.get('actor');
-      requireRole(actor, CASEWORK_ROLES, 'meminta salin ulang berkas');
+      requireRole(actor, caseworkRoles(), 'meminta salin ulang berkas');
       const { id } = c.req.valid('param');
       const change = await deps.cases.applySystemChange(id, (x) =>
         requestAttachmentRetry(x, { actorId: actor.id, now: deps.time.now() }),
@@ -313,7 +313,7 @@ export const caseRoutes = (deps: Deps) => {
       errorStatuses: [403, 404],
     },
     async (c) => {
-      requireRole(c.get('actor'), [...DUTIES.accessLog, ADMIN_ROLE], 'melihat log akses dokumen');
+      requireRole(c.get('actor'), [...dutyRoles('accessLog'), ADMIN_ROLE], 'melihat log akses dokumen');
       const { id } = c.req.valid('param');
       await deps.cases.get(id);
       const log = await deps.repo.documentAccessLog(id);

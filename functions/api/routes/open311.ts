@@ -6,7 +6,7 @@ import {
   findService,
   Instant,
   LoketError,
-  SERVICES,
+  services,
   serviceFields,
   type Service,
   nextMonth,
@@ -85,7 +85,7 @@ const PUBLIC_ID = /^sr-([a-z]{1,10})-(\d{2})(\d{2})-[0-9a-f]{20}$/;
 /** The service and month a public id names (where to look for it), or undefined for a malformed one. */
 const placeOf = (id: string) => {
   const m = PUBLIC_ID.exec(id);
-  const service = m && SERVICES.find((s) => s.code.toLowerCase() === m[1]);
+  const service = m && services().find((s) => s.code.toLowerCase() === m[1]);
   return service && m ? { service, month: `20${m[2]}-${m[3]}` } : undefined;
 };
 
@@ -171,12 +171,12 @@ export const open311Routes = (deps: Deps, findCase: CaseLookupFn) => {
         throw new LoketError('validation', 'Rentang start_date–end_date paling lama satu tahun.', [
           { field: 'start_date', message: 'Rentang terlalu panjang.' },
         ]);
-      const codes = q.service_code?.split(',') ?? SERVICES.map((s) => s.id);
-      const services = codes.map((code) => findService(code)).filter((s): s is Service => !!s);
+      const codes = q.service_code?.split(',') ?? services().map((s) => s.id);
+      const wanted = codes.map((code) => findService(code)).filter((s): s is Service => !!s);
       const status = q.status;
       const ids = q.service_request_id?.split(',').slice(0, 100);
       const lists = await Promise.all(
-        services.flatMap((s) => monthsBetween(start, end).map((m) => deps.repo.listByServiceMonth(s.id, m))),
+        wanted.flatMap((s) => monthsBetween(start, end).map((m) => deps.repo.listByServiceMonth(s.id, m))),
       );
       const rows = lists
         .flat()
@@ -226,7 +226,7 @@ export const open311Routes = (deps: Deps, findCase: CaseLookupFn) => {
       summary: 'Service discovery: the nine services',
       responses: jsonOk('services', 200, z.array(z.looseObject({}))),
     },
-    (c) => c.json(SERVICES.map(summary), 200),
+    (c) => c.json(services().map(summary), 200),
   );
   app.openapi(
     {

@@ -1,7 +1,7 @@
 import { apiRouter, jsonOk } from '../openapi';
 import * as z from 'zod';
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
-import { findService, notFound, ROLE_LABELS, SERVICES, type Service } from '@loket/core';
+import { findService, notFound, roleLabel, services, type Service } from '@loket/core';
 import type { Deps } from '../../deps';
 import type { AppEnv } from '../app';
 
@@ -32,7 +32,7 @@ const publicService = (s: Service) => ({
     order: i + 1,
     id: st.id,
     label: st.label,
-    responsible: ROLE_LABELS[st.role],
+    responsible: roleLabel(st.role),
     description: st.description,
   })),
   sla: s.sla,
@@ -40,7 +40,7 @@ const publicService = (s: Service) => ({
   product: s.product,
   productAsPrinted: s.productAsPrinted,
   legalBasis: s.legalBasis,
-  executors: { count: s.executors.count, roles: s.executors.roles.map((r) => ROLE_LABELS[r]) },
+  executors: { count: s.executors.count, roles: s.executors.roles.map((r) => roleLabel(r)) },
   complaintContact: s.complaintContact,
   evaluation: s.evaluation,
 });
@@ -99,7 +99,7 @@ export const publicRoutes = (deps: Deps, extraChecks: Record<string, Check> = {}
       summary: 'The nine services of the standard, in Indonesian',
       responses: jsonOk('services'),
     },
-    (c) => c.json({ services: SERVICES.map(publicService) }, 200),
+    (c) => c.json({ services: services().map(publicService) }, 200),
   );
   app.openapi(
     {

@@ -1,5 +1,5 @@
 /** @jsxImportSource hono/jsx */
-import { classificationOf, LETTER_SERVICES, type LetterSettings, letterTitle, type StaffMember } from '@loket/core';
+import { classificationOf, letterServices, type LetterSettings, letterTitle, type StaffMember } from '@loket/core';
 import { Banner, ConsolePage, ErrorSummary, type FieldError, Field } from '../components';
 
 /** The settings of the letters: numbering codes, letterhead and signatory. Saved with a version check. */
@@ -60,7 +60,7 @@ export const LetterSettingsPage = ({
           />
           <label for="counterPerClassification">Nomor urut terpisah untuk setiap kode klasifikasi</label>
         </div>
-        {LETTER_SERVICES.map((t) =>
+        {letterServices().map((t) =>
           input(
             `classification.${t}`,
             `Kode klasifikasi: ${letterTitle(t)}`,

@@ -5,10 +5,10 @@ import {
   type Holiday,
   maskEmail,
   type OutboxEntry,
-  ROLE_LABELS,
-  SERVICES,
+  roleLabel,
+  services,
   serviceFields,
-  STAFF_ROLES,
+  staffRoles,
   type StaffMember,
 } from '@loket/core';
 import { Banner, ConsolePage, ErrorSummary, type FieldError, Field } from '../components';
@@ -96,7 +96,7 @@ export const StaffListPage = ({
                   {s.id} · {maskEmail(s.email)}
                 </span>
               </td>
-              <td>{s.roles.map((r) => ROLE_LABELS[r as keyof typeof ROLE_LABELS] ?? r).join(', ')}</td>
+              <td>{s.roles.map((r) => roleLabel(r)).join(', ')}</td>
               <td>{s.superiorId ? (staff.find((x) => x.id === s.superiorId)?.name ?? s.superiorId) : '-'}</td>
               <td>
                 <strong class={`tag ${s.active ? 'tag-green' : 'tag-grey'}`}>{s.active ? 'Aktif' : 'Nonaktif'}</strong>
@@ -159,10 +159,10 @@ export const StaffEditPage = ({
         <fieldset id="roles">
           <legend>Peran</legend>
           {err('roles') && <p class="error-message">{err('roles')}</p>}
-          {STAFF_ROLES.map((r) => (
+          {staffRoles().map((r) => (
             <div class="check">
               <input type="checkbox" id={`role-${r}`} name="roles" value={r} checked={member.roles?.includes(r)} />
-              <label for={`role-${r}`}>{ROLE_LABELS[r]}</label>
+              <label for={`role-${r}`}>{roleLabel(r)}</label>
             </div>
           ))}
         </fieldset>
@@ -327,7 +327,7 @@ export const FormsPage = ({
             <a href={`/konsol/admin/formulir/ubah?form=${encodeURIComponent(m.formId)}`}>{m.formId}</a>
           </h3>
           <p>
-            {SERVICES.find((s) => s.id === m.serviceId)?.name ?? m.serviceId} · {Object.keys(m.questions).length}{' '}
+            {services().find((s) => s.id === m.serviceId)?.name ?? m.serviceId} · {Object.keys(m.questions).length}{' '}
             pertanyaan · <span class="muted">{m.source}</span>
           </p>
           {m.formUrl && <p class="small">{m.formUrl}</p>}
@@ -354,7 +354,7 @@ export const FormEditPage = ({
   preview?: PreviewRow[];
 }) => {
   const err = (f: string) => errors.find((e) => e.field === f)?.message;
-  const service = SERVICES.find((s) => s.id === values.serviceId);
+  const service = services().find((s) => s.id === values.serviceId);
   return (
     <ConsolePage title={`${errors.length ? 'Kesalahan: ' : ''}Pemetaan formulir`} officer={officer}>
       <ErrorSummary errors={errors} />
@@ -370,7 +370,7 @@ export const FormEditPage = ({
         </Field>
         <Field id="serviceId" label="Layanan">
           <select id="serviceId" name="serviceId">
-            {SERVICES.map((s) => (
+            {services().map((s) => (
               <option value={s.id} selected={s.id === values.serviceId}>
                 {s.name}
               </option>

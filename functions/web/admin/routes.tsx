@@ -6,16 +6,16 @@ import {
   findService,
   FormMappingSchema,
   Holiday,
-  LETTER_SERVICES,
+  letterServices,
   LetterSettings,
   STAFF_ID,
   isLoketError,
   parseMailAddress,
   questionMatcher,
-  STAFF_ROLES,
+  staffRoles,
   type StaffMember,
   isAdmin,
-  SERVICES,
+  services,
   savedStaffMember,
 } from '@loket/core';
 import type { Deps } from '../../deps';
@@ -49,7 +49,7 @@ const staffFromForm = (
   const roles = [form.roles ?? []]
     .flat()
     .map(String)
-    .filter((r) => (STAFF_ROLES as string[]).includes(r));
+    .filter((r) => staffRoles().includes(r));
   const member: StaffMember = {
     id,
     name: str('name').slice(0, 200),
@@ -108,7 +108,7 @@ export const adminPages = (deps: Deps) => {
       regionCode: str('regionCode'),
       unitCode: str('unitCode'),
       counterPerClassification: form.counterPerClassification === '1',
-      classification: Object.fromEntries(LETTER_SERVICES.map((t) => [t, str(`classification.${t}`)])),
+      classification: Object.fromEntries(letterServices().map((t) => [t, str(`classification.${t}`)])),
       letterhead: {
         government: str('letterhead.government'),
         office: str('letterhead.office'),
@@ -286,7 +286,7 @@ export const adminPages = (deps: Deps) => {
             .map(([q, f]) => `${q} = ${f}`)
             .join('\n'),
         }
-      : { serviceId: SERVICES.find((s) => s.channels.includes('google_form'))?.id ?? '' };
+      : { serviceId: services().find((s) => s.channels.includes('google_form'))?.id ?? '' };
     return render(c, async (P) => <P.FormEditPage officer={c.get('officer')} values={values} />);
   });
   app.post('/formulir/ubah', async (c) => {

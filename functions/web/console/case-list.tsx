@@ -1,5 +1,5 @@
 /** @jsxImportSource hono/jsx */
-import { type CaseRecord, findService, SERVICES, type StaffMember } from '@loket/core';
+import { type CaseRecord, findService, services, type StaffMember } from '@loket/core';
 import { ConsolePage, SLA_TAGS } from '../components';
 import { type CaseFilter, FILTER_NAMES, PAGE_SIZE } from './case-filter';
 import { CaseCard } from './case-row';
@@ -44,7 +44,7 @@ export const CaseListPage = ({
             <label for="layanan">Layanan</label>
             <select id="layanan" name="layanan">
               <option value="">Semua layanan</option>
-              {SERVICES.map((s) => (
+              {services().map((s) => (
                 <option value={s.id} selected={s.id === filter.layanan}>
                   {s.name}
                 </option>

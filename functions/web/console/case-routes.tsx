@@ -14,7 +14,7 @@ import {
   mayRevealApplicant,
   parseMailAddress,
   parseTrackingNumber,
-  SERVICES,
+  services,
   sessionsFor,
   type StaffMember,
   stepDataFromForm,
@@ -65,8 +65,8 @@ export const caseRoutes = (
         (x) => !filter.bulan || x.createdAt >= Date.parse(`${filter.bulan}-01T00:00:00+07:00`),
       );
     } else if (filter.bulan) {
-      const services = filter.layanan ? [filter.layanan] : SERVICES.map((s) => s.id);
-      candidates = (await Promise.all(services.map((s) => deps.repo.listByServiceMonth(s, filter.bulan!)))).flat();
+      const serviceIds = filter.layanan ? [filter.layanan] : services().map((s) => s.id);
+      candidates = (await Promise.all(serviceIds.map((s) => deps.repo.listByServiceMonth(s, filter.bulan!)))).flat();
     } else {
       candidates = await deps.repo.listOpen();
     }

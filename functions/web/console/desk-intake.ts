@@ -1,4 +1,4 @@
-import { type Channel, type Service, SERVICES } from '@loket/core';
+import { type Channel, type Service, services } from '@loket/core';
 
 /** The channels an officer registers by hand, in the words of the desk. */
 export const DESK_CHANNELS: Partial<Record<Channel, string>> = {
@@ -8,7 +8,7 @@ export const DESK_CHANNELS: Partial<Record<Channel, string>> = {
 };
 
 /** Services that can come in at the desk, by letter or from inside the Dinas (their catalog channels). */
-export const deskServices = () => SERVICES.filter((s) => s.channels.some((ch) => ch in DESK_CHANNELS));
+export const deskServices = () => services().filter((s) => s.channels.some((ch) => ch in DESK_CHANNELS));
 
 /** The answers the form asks for: every text-like field of the service; documents are seen on paper. */
 export const deskFields = (s: Service) =>

@@ -4,7 +4,7 @@ import type { Deps } from '../../deps';
 import type { ConsoleEnv } from '../auth/session';
 import type { ConsoleKit } from './kit';
 import type { Context } from 'hono';
-import { LETTER_SERVICES, letterYear, LoketError, mayRevokeLetters } from '@loket/core';
+import { letterServices, letterYear, LoketError, mayRevokeLetters } from '@loket/core';
 import { letterLink } from '../../cases/documents';
 import { LETTER_ID } from '../../letters/issue-ids';
 import { revokeLetter } from '../../letters/revoke';
@@ -19,7 +19,7 @@ export const letterRoutes = (app: Hono<ConsoleEnv>, deps: Deps, { render, flashO
     const thisYear = letterYear(deps.time.now());
     return {
       year: Number.isInteger(year) && year >= 2024 && year <= thisYear ? year : thisYear,
-      type: LETTER_SERVICES.find((t) => t === c.req.query('jenis')),
+      type: letterServices().find((t) => t === c.req.query('jenis')),
       status: ['berlaku', 'dicabut'].find((s) => s === c.req.query('status')),
     };
   };

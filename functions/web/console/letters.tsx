@@ -1,7 +1,7 @@
 /** @jsxImportSource hono/jsx */
 import {
   formatDateId,
-  LETTER_SERVICES,
+  letterServices,
   registerOffersDownload,
   letterTitle,
   mayRevokeLetters,
@@ -61,7 +61,7 @@ export const LetterRegisterPage = ({
           <label for="jenis">Jenis</label>
           <select id="jenis" name="jenis">
             <option value="">Semua jenis</option>
-            {LETTER_SERVICES.map((t) => (
+            {letterServices().map((t) => (
               <option value={t} selected={t === filter.type}>
                 {letterTitle(t)}
               </option>

@@ -6,12 +6,10 @@ import type { ConsoleKit } from './kit';
 import type { Context } from 'hono';
 import {
   isLoketError,
-  KECAMATAN_PASURUAN,
+  registryChoices,
   monthPeriod,
   quarterPeriod,
   searchUmkm,
-  SEKTOR_USAHA,
-  SKALA_USAHA,
   wibMonth,
   yearPeriod,
 } from '@loket/core';
@@ -65,9 +63,9 @@ export const reportRoutes = (app: Hono<ConsoleEnv>, deps: Deps, { render }: Cons
   /** The UMKM registry: the filter from the query, the entries it keeps (one index partition). */
   const umkmFilter = (c: Context<ConsoleEnv>) => ({
     q: c.req.query('q')?.trim().slice(0, 100) || undefined,
-    kecamatan: KECAMATAN_PASURUAN.find((k) => k === c.req.query('kecamatan')),
-    sektor: SEKTOR_USAHA.find((k) => k === c.req.query('sektor')),
-    skala: SKALA_USAHA.find((k) => k === c.req.query('skala')),
+    kecamatan: registryChoices().places.find((k) => k === c.req.query('kecamatan')),
+    sektor: registryChoices().sectors.find((k) => k === c.req.query('sektor')),
+    skala: registryChoices().scales.find((k) => k === c.req.query('skala')),
   });
   const umkmQuery = (f: ReturnType<typeof umkmFilter>) =>
     new URLSearchParams(Object.entries(f).filter((e): e is [string, string] => Boolean(e[1]))).toString();

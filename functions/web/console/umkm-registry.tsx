@@ -1,10 +1,8 @@
 /** @jsxImportSource hono/jsx */
 import {
   formatDateId,
-  KECAMATAN_PASURUAN,
+  registryChoices,
   needsUpdate,
-  SEKTOR_USAHA,
-  SKALA_USAHA,
   type StaffMember,
   type UmkmEntry,
   type UmkmFilter,
@@ -84,9 +82,9 @@ export const UmkmRegistryPage = ({
           <label for="q">Nama usaha atau NIB</label>
           <input type="search" id="q" name="q" value={filter.q ?? ''} />
         </div>
-        {select('kecamatan', 'Kecamatan', KECAMATAN_PASURUAN)}
-        {select('sektor', 'Sektor', SEKTOR_USAHA)}
-        {select('skala', 'Skala', SKALA_USAHA)}
+        {select('kecamatan', registryChoices().placeLabel, registryChoices().places)}
+        {select('sektor', 'Sektor', registryChoices().sectors)}
+        {select('skala', 'Skala', registryChoices().scales)}
         <button class="button button-secondary" type="submit">
           Cari
         </button>

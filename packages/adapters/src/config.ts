@@ -1,5 +1,8 @@
 import * as z from 'zod';
-import { DEFAULT_LAPOR_STATUS_MAP, FormMappingSchema, LaporStatusMap } from '@loket/core';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { DEFAULT_LAPOR_STATUS_MAP, FormMappingSchema, installStandard, LaporStatusMap, office } from '@loket/core';
+import { loadStandard } from './standard-file';
 
 /**
  * Every configuration variable of the desk, read and validated once. An error names the variable.
@@ -40,7 +43,13 @@ const Env = z
     LOKET_PUBLIC_URL: z.string().url().default('http://localhost:3000'),
     GOOGLE_FORMS_WEBHOOK_SECRET: z.string().min(16).optional(),
     LOKET_AUTH_SECRET: z.string().min(16).optional(),
-    LOKET_MAIL_FROM: z.string().default('Loket Dinkop UKM Kab. Pasuruan <loket@dinkop.pasuruankab.go.id>'),
+    /** The sender of the desk's mail; defaults to the office's own (its standard's `office.email`). */
+    LOKET_MAIL_FROM: unsetIfEmpty(z.string()),
+    /**
+     * The office's standard document (docs/STANDARD.md). In AWS the deploy checks it and ships it beside
+     * the code (infra/standard.ts); locally the default is package.json's `loket.standard`.
+     */
+    LOKET_STANDARD: unsetIfEmpty(z.string()),
     /** Production form → service mappings: `[{"formId","serviceId","questions":{"<question id or title>":"<field id>"}}]`. */
     LOKET_FORM_MAPPINGS: z
       .string()
@@ -159,7 +168,15 @@ const Env = z
       LOKET_AUTH_SECRET: secret('LOKET_AUTH_SECRET'),
     };
   });
-export type Config = z.infer<typeof Env>;
+export type Config = Omit<z.infer<typeof Env>, 'LOKET_MAIL_FROM' | 'LOKET_STANDARD'> & {
+  LOKET_MAIL_FROM: string;
+  LOKET_STANDARD: string;
+};
+
+/** The repository's own office standard, named in package.json (`loket.standard`): the local default. */
+export const defaultStandardFile = () =>
+  (JSON.parse(readFileSync(resolve(process.cwd(), 'package.json'), 'utf8')) as { loket: { standard: string } }).loket
+    .standard;
 
 export class ConfigError extends Error {}
 
@@ -170,5 +187,16 @@ export const loadConfig = (env: Record<string, string | undefined> = process.env
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
-  return parsed.data;
+  // The office this process serves: installed before anything reads a service, role or the office.
+  const standardFile = parsed.data.LOKET_STANDARD ?? defaultStandardFile();
+  try {
+    installStandard(loadStandard(standardFile));
+  } catch (e) {
+    throw new ConfigError(`LOKET_STANDARD: ${(e as Error).message}`);
+  }
+  return {
+    ...parsed.data,
+    LOKET_STANDARD: standardFile,
+    LOKET_MAIL_FROM: parsed.data.LOKET_MAIL_FROM ?? `Loket ${office().shortName} <${office().email}>`,
+  };
 };

@@ -21,3 +21,4 @@ export * from './dynamo/surveys';
 export * from './dynamo/umkm-registry';
 export * from './dynamo/klinik';
 export * from './dynamo/short-cache';
+export * from './standard-file';

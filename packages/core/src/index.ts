@@ -1,8 +1,9 @@
 export * from './errors';
 export * from './catalog/roles';
-export * from './catalog/schema';
-export * from './catalog/services';
-export { DOCUMENT_FORMATS, KECAMATAN_PASURUAN, SEKTOR_USAHA, SKALA_USAHA } from './catalog/fields';
+export * from './standard/schema';
+export * from './standard/current';
+export * from './standard/check';
+export { DOCUMENT_FORMATS } from './standard/formats';
 export * from './sla/wib';
 export * from './sla/calendar';
 export * from './sla/deadline';

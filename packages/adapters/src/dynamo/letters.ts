@@ -1,6 +1,6 @@
 import { type DynamoDBClient, GetItemCommand, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import {
-  DEFAULT_LETTER_SETTINGS,
+  defaultLetterSettings,
   type LetterClaim,
   LetterSettings,
   type LetterStore,
@@ -32,7 +32,7 @@ export class DynamoLetters implements LetterStore {
     const r = await this.db.send(
       new GetItemCommand({ TableName: this.table, Key: toItem(SETTINGS_KEY), ConsistentRead: true }),
     );
-    if (!r.Item) return { data: DEFAULT_LETTER_SETTINGS, version: 0 };
+    if (!r.Item) return { data: defaultLetterSettings(), version: 0 };
     const item = stripKeys<{ settings: unknown; version: number }>(r.Item);
     return { data: LetterSettings.parse(item.settings), version: item.version };
   }

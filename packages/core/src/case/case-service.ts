@@ -1,5 +1,5 @@
-import { findService } from '../catalog/services';
-import type { Service } from '../catalog/schema';
+import { findService } from '../standard/current';
+import type { Service } from '../standard/schema';
 import { isLoketError, LoketError, notFound } from '../errors';
 import { SEAT_CONTENTION } from '../ports';
 import type {

@@ -1,5 +1,5 @@
-import { DUTIES } from '../catalog/roles';
-import type { Service } from '../catalog/schema';
+import { dutyRoles } from '../catalog/roles';
+import type { Service } from '../standard/schema';
 import { LoketError } from '../errors';
 import { fieldProblem } from '../intake/validate-field';
 import type { WorkingCalendar } from '../sla/calendar';
@@ -352,7 +352,7 @@ export const assignCase = (
   workflow: WorkflowDefinition,
   input: { assignee: { id: string; roles: string[] }; actor: Actor; now: number },
 ): CaseChange => {
-  requireStepWork(workflow, c.state, input.actor, 'mendisposisikan berkas', [...DUTIES.disposition]);
+  requireStepWork(workflow, c.state, input.actor, 'mendisposisikan berkas', [...dutyRoles('disposition')]);
   const roles = stepRoles(workflow, c.state);
   if (!roles.some((r) => input.assignee.roles.includes(r))) {
     throw new LoketError('validation', 'Petugas yang dipilih tidak memegang peran pada tahap ini.', [

@@ -1,6 +1,6 @@
 import { maskDigitRuns } from './mask';
-import { ADMIN_ROLE, APPLICANT_ROLE, DUTIES, hasDuty, type Role } from '../catalog/roles';
-import { findService } from '../catalog/services';
+import { ADMIN_ROLE, APPLICANT_ROLE, dutyRoles, hasDuty, type Role } from '../catalog/roles';
+import { findService } from '../standard/current';
 import { slaState } from '../sla/deadline';
 import { wibDate } from '../sla/wib';
 import { availableTransitions, type StateDef, stateOf, type TransitionDef } from '../workflow/engine';
@@ -99,7 +99,7 @@ export const mayRevealApplicant = (
 ) => {
   if (c.confidential) return hasDuty(roles, 'complaintDesk');
   const wf = workflowFor(findService(c.serviceId)!);
-  const allowed = new Set<string>([...wf.states.flatMap((s) => stepRoles(wf, s.id)), ...DUTIES.frontDesk]);
+  const allowed = new Set<string>([...wf.states.flatMap((s) => stepRoles(wf, s.id)), ...dutyRoles('frontDesk')]);
   return roles.some((r) => r !== ADMIN_ROLE && allowed.has(r));
 };
 

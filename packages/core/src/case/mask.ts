@@ -1,5 +1,5 @@
-import type { Service } from '../catalog/schema';
-import { serviceFields } from '../catalog/services';
+import type { Service } from '../standard/schema';
+import { serviceFields } from '../standard/current';
 import type { CaseRecord } from './model';
 
 /** Personal data shown masked by default (docs/RULES.md §4): `3514••••••••0001`. */

@@ -1,4 +1,4 @@
-import { findService } from '../catalog/services';
+import { findService } from '../standard/current';
 import { type KlinikSession, seatsLeft, sessionStart, topicsOf } from '../klinik/schedule';
 import { PASAL_17 } from '../letters/refusal';
 import { formatWib } from '../sla/wib';

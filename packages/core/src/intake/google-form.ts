@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { SERVICES, serviceFields } from '../catalog/services';
-import type { Service } from '../catalog/schema';
+import { services, serviceFields } from '../standard/current';
+import type { Service } from '../standard/schema';
 import type { Attachment } from '../case/model';
 import { parseMailAddress } from '../mail/address';
 import { normalizePhone } from './validate-field';
@@ -71,7 +71,7 @@ const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
 
 /** Local mode: one demo form per service, `demo-<service id>`, question titles equal to the field labels. */
 export const demoFormMappings = (): FormMapping[] =>
-  SERVICES.map((s) => ({
+  services().map((s) => ({
     formId: `demo-${s.id}`,
     serviceId: s.id,
     questions: Object.fromEntries(serviceFields(s).map((f) => [f.label, f.id])),

@@ -1,4 +1,4 @@
-import type { Field } from '../catalog/schema';
+import type { Field } from '../standard/schema';
 import { parseMailAddress } from '../mail/address';
 
 /**

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import type { CaseRecord } from '../case/model';
-import type { Service } from '../catalog/schema';
+import type { Service } from '../standard/schema';
 import { workflowFor } from '../workflow/definitions';
 import { formatWib, nextMonth, wibInstant, wibMonth } from '../sla/wib';
 

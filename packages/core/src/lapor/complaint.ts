@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { complaintService, serviceFields } from '../catalog/services';
+import { complaintService, serviceFields } from '../standard/current';
 import type { Attachment, CheckItem } from '../case/model';
 import { formatWib } from '../sla/wib';
 

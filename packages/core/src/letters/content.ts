@@ -1,5 +1,5 @@
-import type { Service } from '../catalog/schema';
-import { findService, serviceFields } from '../catalog/services';
+import type { Service } from '../standard/schema';
+import { findService, serviceFields } from '../standard/current';
 import type { CaseRecord } from '../case/model';
 import { formatDateId } from '../sla/wib';
 import { letterTitle, type LetterSettings, type LetterType } from './model';

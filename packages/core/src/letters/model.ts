@@ -1,32 +1,34 @@
 import * as z from 'zod';
-import { findService, SERVICES } from '../catalog/services';
+import { findService, office, perStandard } from '../standard/current';
 import { wibDate } from '../sla/wib';
 
 /**
- * The products of the standard that are letters signed by the Kepala Dinas, their numbering and their
- * register (docs/RULES.md §5). A number is `kode klasifikasi/nomor urut/424.<kode unit>/tahun`; the
- * running number restarts every 1 January and is never given twice.
+ * The products of the standard that are letters signed by the office's signatory, their numbering and
+ * their register (docs/RULES.md §5). A number follows the office's pattern, e.g.
+ * `kode klasifikasi/nomor urut/kode wilayah.kode unit/tahun`; the running number restarts every
+ * 1 January and is never given twice.
  */
 
-/** A letter's type is the id of the service whose product it is (a catalog service with a `letter`). */
+/** A letter's type is the id of the service whose product it is (a service with a `letter`). */
 export type LetterType = string;
-/** Services whose product is a numbered letter, in catalog order. */
-export const LETTER_SERVICES: readonly LetterType[] = SERVICES.filter((s) => s.letter).map((s) => s.id);
-export const isLetterType = (s: string): s is LetterType => LETTER_SERVICES.includes(s);
+/** Services whose product is a numbered letter, in the standard's order. */
+export const letterServices = perStandard((s): readonly LetterType[] =>
+  s.services.filter((x) => x.letter).map((x) => x.id),
+);
+export const isLetterType = (s: string): s is LetterType => letterServices().includes(s);
 
 export const letterTitle = (type: LetterType) => findService(type)!.letter!.title;
 
-/** Configuration an administrator edits: codes, letterhead and signatory (defaults from the catalog and the standard). */
-export const LetterSettings = z.lazy(() =>
+const settingsSchema = perStandard(() =>
   z.object({
-    /** 424 is Kabupaten Pasuruan; the unit code of the Dinas, as in the standard's own number 950/271/424.085/2024. */
+    /** The region and unit codes of a letter number (office.letterNumber in the standard). */
     regionCode: z.string().regex(/^\d{1,4}$/),
     unitCode: z.string().regex(/^\d{1,4}$/),
     /** One running number per unit and year, or also per classification code. */
     counterPerClassification: z.boolean(),
     classification: z.object(
       Object.fromEntries(
-        LETTER_SERVICES.map((t) => [t, z.string().regex(/^\d{3}(\.\d+)*$/, 'kode klasifikasi seperti 500.3.2')]),
+        letterServices().map((t) => [t, z.string().regex(/^\d{3}(\.\d+)*$/, 'kode klasifikasi seperti 500.3.2')]),
       ),
     ),
     letterhead: z.object({
@@ -43,35 +45,43 @@ export const LetterSettings = z.lazy(() =>
       nip: z.string().max(30),
     }),
     /** Who hears a public-information objection (keberatan), named in a refusal. */
-    ppidSuperior: z.string().min(1).max(200),
+    ppidSuperior: z.string().max(200),
   }),
 );
-export type LetterSettings = z.infer<typeof LetterSettings>;
-
-export const DEFAULT_LETTER_SETTINGS: LetterSettings = {
-  regionCode: '424',
-  unitCode: '085',
-  counterPerClassification: false,
-  classification: Object.fromEntries(
-    LETTER_SERVICES.map((t) => [t, findService(t)!.letter!.classificationCode]),
-  ) as Record<LetterType, string>,
-  letterhead: {
-    government: 'PEMERINTAH KABUPATEN PASURUAN',
-    office: 'DINAS KOPERASI, USAHA KECIL DAN MENENGAH',
-    address: 'Kompleks Perkantoran Pemerintah Daerah Kabupaten Pasuruan, Jl. Raya Raci KM. 09, Bangil',
-    contact: 'Telepon (0343) 5616140 · http://dinkop.pasuruankab.go.id',
-    place: 'Pasuruan',
-  },
-  signatory: {
-    title: 'KEPALA DINAS KOPERASI, USAHA KECIL DAN MENENGAH KABUPATEN PASURUAN',
-    name: 'Kepala Dinas',
-    rank: 'Pembina Utama Muda',
-    nip: '',
-  },
-  ppidSuperior: 'Atasan PPID Pemerintah Kabupaten Pasuruan (Sekretaris Daerah Kabupaten Pasuruan)',
+/** Configuration an administrator edits: codes, letterhead and signatory, starting from the standard's. */
+export const LetterSettings = {
+  parse: (v: unknown) => settingsSchema().parse(v) as LetterSettings,
+  safeParse: (v: unknown) => settingsSchema().safeParse(v) as z.ZodSafeParseResult<LetterSettings>,
 };
+export interface LetterSettings {
+  regionCode: string;
+  unitCode: string;
+  counterPerClassification: boolean;
+  classification: Record<LetterType, string>;
+  letterhead: { government: string; office: string; address: string; contact: string; place: string };
+  signatory: { title: string; name: string; rank: string; nip: string };
+  ppidSuperior: string;
+}
 
-/** The classification code a letter type is numbered under: the administrator's, else the catalog's. */
+/** The settings the standard gives (office.letterNumber, letterhead, signatory); the administrator's override them. */
+export const defaultLetterSettings = perStandard((s): LetterSettings => ({
+  regionCode: s.office.letterNumber.regionCode,
+  unitCode: s.office.letterNumber.unitCode,
+  counterPerClassification: s.office.letterNumber.counterPerClassification,
+  classification: Object.fromEntries(
+    s.services.flatMap((x) => (x.letter ? [[x.id, x.letter.classificationCode]] : [])),
+  ),
+  letterhead: s.office.letterhead,
+  signatory: {
+    title: s.office.signatory.title,
+    name: s.office.signatory.name,
+    rank: s.office.signatory.rank,
+    nip: s.office.signatory.nip,
+  },
+  ppidSuperior: s.office.ppidSuperior ?? '',
+}));
+
+/** The classification code a letter type is numbered under: the administrator's, else the standard's. */
 export const classificationOf = (settings: Pick<LetterSettings, 'classification'>, type: LetterType) =>
   settings.classification[type] ?? findService(type)!.letter!.classificationCode;
 
@@ -79,12 +89,23 @@ export const classificationOf = (settings: Pick<LetterSettings, 'classification'
 export const counterKey = (settings: LetterSettings, type: LetterType, year: number) =>
   `${settings.regionCode}.${settings.unitCode}#${year}${settings.counterPerClassification ? `#${classificationOf(settings, type)}` : ''}`;
 
+const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'];
+
+/** A letter's number in the office's pattern (office.letterNumber.format in the standard). */
 export const formatLetterNumber = (
   classification: string,
   seq: number,
   settings: Pick<LetterSettings, 'regionCode' | 'unitCode'>,
   year: number,
-) => `${classification}/${seq}/${settings.regionCode}.${settings.unitCode}/${year}`;
+  issuedAt?: number,
+) =>
+  office()
+    .letterNumber.format.replaceAll('{klasifikasi}', classification)
+    .replaceAll('{urut}', String(seq))
+    .replaceAll('{wilayah}', settings.regionCode)
+    .replaceAll('{unit}', settings.unitCode)
+    .replaceAll('{tahun}', String(year))
+    .replaceAll('{bulan}', ROMAN[Number(wibDate(issuedAt ?? Date.UTC(year, 0, 1)).slice(5, 7)) - 1]!);
 
 export const letterYear = (ms: number) => Number(wibDate(ms).slice(0, 4));
 

@@ -73,7 +73,7 @@ export type KipClock = keyof typeof KIP_CLOCKS;
 
 export const kipDeadline = (cal: WorkingCalendar, clock: KipClock, from: number): LegalDeadline => {
   const span = { amount: KIP_CLOCKS[clock].days, unit: 'working_days' as const };
-  const c = startClock({ text: '', limit: span, target: span, atRiskRatio: 0.5 }, cal, from);
+  const c = startClock({ text: '', limit: span, target: span, atRiskRatio: 0.5, startsWhen: 'received' }, cal, from);
   return { at: c.dueAt!, estimated: c.estimated };
 };
 

@@ -1,5 +1,5 @@
-import type { Service } from '../catalog/schema';
-import { findService } from '../catalog/services';
+import type { Service } from '../standard/schema';
+import { findService } from '../standard/current';
 import { openIssues } from '../case/commands';
 import { maskEmail } from '../case/mask';
 import type { CaseRecord, Threshold } from '../case/model';

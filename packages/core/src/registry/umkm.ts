@@ -1,5 +1,6 @@
 import type { CaseRecord } from '../case/model';
 import { maskName } from '../letters/model';
+import { perStandard, serviceFields, theStandard } from '../standard/current';
 
 /**
  * The UMKM registry (ODS): a business becomes one entry when a step with the effect `record_in_registry`
@@ -21,20 +22,45 @@ export interface UmkmEntry {
   registeredAt: number;
 }
 
-const first = (c: CaseRecord, id: string) => c.answers[id]?.find((v) => v.trim())?.trim();
+const first = (c: CaseRecord, id: string | undefined) =>
+  id ? c.answers[id]?.find((v) => v.trim())?.trim() : undefined;
 
-export const umkmEntryOf = (c: CaseRecord, at: number): UmkmEntry => ({
-  caseId: c.id,
-  trackingNumber: c.trackingNumber,
-  businessName: first(c, 'nama_usaha') ?? '(tanpa nama)',
-  ownerMasked: maskName(c.applicant.name),
-  ...(first(c, 'nib') ? { nib: first(c, 'nib') } : {}),
-  kecamatan: first(c, 'kecamatan') ?? 'Tidak diketahui',
-  sektor: first(c, 'sektor') ?? 'Tidak diketahui',
-  skala: first(c, 'skala') ?? 'Tidak diketahui',
-  tenagaKerja: Number((first(c, 'tenaga_kerja') ?? '0').replace(/[.\s]/g, '')) || 0,
-  registeredAt: at,
+/** The office's registry as its standard declares it (`registry`): which fields fill an entry. */
+const registry = () => {
+  const r = theStandard().registry;
+  if (!r) throw new Error('the office standard declares no registry, yet a step records into it');
+  return r;
+};
+
+/** The choices the registry filters by: the options of the registering service's own fields. */
+export const registryChoices = perStandard((s) => {
+  const fields = s.services.flatMap(serviceFields);
+  const options = (id: string | undefined) => fields.find((f) => f.id === id)?.options ?? [];
+  const place = fields.find((f) => f.id === s.registry?.fields.place);
+  return {
+    placeLabel: s.office.places?.label ?? place?.label ?? 'Lokasi',
+    places: options(s.registry?.fields.place),
+    sectors: options(s.registry?.fields.sector),
+    scales: options(s.registry?.fields.scale),
+  };
 });
+
+export const umkmEntryOf = (c: CaseRecord, at: number): UmkmEntry => {
+  const f = registry().fields;
+  const nib = first(c, f.nib);
+  return {
+    caseId: c.id,
+    trackingNumber: c.trackingNumber,
+    businessName: first(c, f.businessName) ?? '(tanpa nama)',
+    ownerMasked: maskName(c.applicant.name),
+    ...(nib ? { nib } : {}),
+    kecamatan: first(c, f.place) ?? 'Tidak diketahui',
+    sektor: first(c, f.sector) ?? 'Tidak diketahui',
+    skala: first(c, f.scale) ?? 'Tidak diketahui',
+    tenagaKerja: Number((first(c, f.workforce) ?? '0').replace(/[.\s]/g, '')) || 0,
+    registeredAt: at,
+  };
+};
 
 export interface UmkmFilter {
   q?: string;

@@ -1,4 +1,4 @@
-import { complaintService, SERVICES } from '../catalog/services';
+import { complaintService, services as standardServices } from '../standard/current';
 import { ADMIN_ROLE } from '../catalog/roles';
 import type { CaseRecord } from '../case/model';
 import type { StaffMember } from '../ports';
@@ -84,7 +84,7 @@ export const buildReport = (input: {
   const byService = new Map<string, CaseRecord[]>();
   for (const c of inPeriod) byService.set(c.serviceId, [...(byService.get(c.serviceId) ?? []), c]);
 
-  const services = SERVICES.map((s): ServiceRow => {
+  const services = standardServices().map((s): ServiceRow => {
     const cases = byService.get(s.id) ?? [];
     const finished = cases.filter((c) => c.closedAt !== undefined);
     const onTime = finished.filter((c) => slaState(c.clock, now, c.closedAt) === 'met').length;
@@ -151,7 +151,7 @@ export const buildReport = (input: {
       requiredSample: requiredSample(population),
       sampleReached: overall.respondents >= requiredSample(population),
       byService: Object.fromEntries(
-        SERVICES.map((s) => [
+        standardServices().map((s) => [
           s.id,
           computeIkm(input.surveys.filter((r) => r.serviceId === s.id).map((r) => r.answers)),
         ]),

@@ -1,4 +1,4 @@
-import type { SlaPolicy, SlaSpan } from '../catalog/schema';
+import type { SlaPolicy, SlaSpan } from '../standard/schema';
 import type { WorkingCalendar } from './calendar';
 import { DAY_MS, MINUTE_MS, addDays, wibDate, wibInstant } from './wib';
 

@@ -1,6 +1,6 @@
-import { APPLICANT_ROLE, DUTIES, type Role } from '../catalog/roles';
-import type { Service } from '../catalog/schema';
-import type { Effect, Guard, StateDef, StepRecord, TransitionDef, WorkflowDefinition } from './engine';
+import { APPLICANT_ROLE, dutyRoles, type Role } from '../catalog/roles';
+import type { Service } from '../standard/schema';
+import type { StateDef, TransitionDef, WorkflowDefinition } from './engine';
 
 /** Terminal and waiting states every service shares. */
 export const DONE = 'selesai';
@@ -17,44 +17,17 @@ export const SHARED_EVENTS = {
 } as const;
 
 /** Who may act on the applicant's behalf: the applicant, or the front desk that received a paper file. */
-const APPLICANT_SIDE: Role[] = [APPLICANT_ROLE, ...DUTIES.frontDesk];
-
-interface Step {
-  from: string;
-  event: string;
-  label: string;
-  to: string;
-  guard?: Guard;
-  effects?: Effect[];
-  noteRequired?: boolean;
-  /** What the step must record besides its note (an outside approval's date and nota dinas number). */
-  requires?: StepRecord;
-  /** Defaults to the role of the `from` step in the catalog. */
-  roles?: Role[];
-  laporReply?: TransitionDef['laporReply'];
-}
-
-export interface FlowSpec {
-  /** The check step that can send the file back to the applicant ("Ada revisi / Terdapat perbaikan"). */
-  revisionAt?: string;
-  /** Steps from which an officer may refuse with a written reason. */
-  refusableAt: string[];
-  /**
-   * Who stands on the requester's side (resubmits a revision, withdraws): the applicant or the front
-   * desk for a public request; the Dinas's own officers for an internal one (sosialisasi).
-   */
-  requesterSide?: Role[];
-  steps: Step[];
-}
+const applicantSide = (): Role[] => [APPLICANT_ROLE, ...dutyRoles('frontDesk')];
 
 /**
- * Turns a service's flow (its catalog steps + the arrows of its chart) into a workflow definition,
+ * Turns a service's flow (its steps + the arrows of its chart, from the standard) into a workflow definition,
  * adding the revision loop, refusal and withdrawal the same way for every service.
  */
-export const defineWorkflow = (service: Service, spec: FlowSpec): WorkflowDefinition => {
+export const defineWorkflow = (service: Service): WorkflowDefinition => {
+  const spec = service.flow;
   const roleOf = (stepId: string): Role => {
     const step = service.steps.find((s) => s.id === stepId);
-    if (!step) throw new Error(`${service.id}: no catalog step ${stepId}`);
+    if (!step) throw new Error(`${service.id}: no step ${stepId}`);
     return step.role;
   };
   const states: StateDef[] = service.steps.map((s) => ({ id: s.id, label: s.label, kind: 'active' }));
@@ -95,7 +68,7 @@ export const defineWorkflow = (service: Service, spec: FlowSpec): WorkflowDefini
         label: 'Serahkan perbaikan',
         from: [REVISION],
         to: spec.revisionAt,
-        roles: spec.requesterSide ?? APPLICANT_SIDE,
+        roles: spec.requesterSide ?? applicantSide(),
         effects: ['resume_clock', 'notify_assignee'],
       },
     );
@@ -117,7 +90,7 @@ export const defineWorkflow = (service: Service, spec: FlowSpec): WorkflowDefini
     label: 'Batalkan permohonan',
     from: open,
     to: WITHDRAWN,
-    roles: spec.requesterSide ?? APPLICANT_SIDE,
+    roles: spec.requesterSide ?? applicantSide(),
     effects: ['stop_clock', 'notify_applicant'],
     noteRequired: true,
   });

@@ -1,0 +1,307 @@
+import * as z from 'zod';
+
+/**
+ * The schema of an office's standard document (standards/*.yaml; docs/STANDARD.md). One document holds
+ * everything the desk knows about one office: its identity, roles and duties, and per service the
+ * components of PermenPANRB 15/2014 as the office printed them beside what the desk runs (fields,
+ * steps, owners, clock, letter). `loket standard check` validates a document with it and
+ * `docs/standard.schema.json` is generated from it for editors. The schemas are built only when
+ * something validates: a Lambda reads a document checked at deploy and never builds them.
+ */
+const build = () => {
+  const id = z.string().regex(/^[a-z][a-z0-9_]*$/, 'huruf kecil, angka dan _ (diawali huruf), contoh: kepala_dinas');
+  const slug = z
+    .string()
+    .regex(/^[a-z][a-z0-9-]*$/, 'huruf kecil, angka dan - (diawali huruf), contoh: rekomendasi-bbm');
+  const text = z.string().trim().min(1, 'tidak boleh kosong');
+  const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'jam HH:MM, contoh 07:30');
+  const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'tanggal YYYY-MM-DD');
+
+  /** How a deadline is counted; see docs/RULES.md §2. */
+  const SlaUnit = z.enum(['working_days', 'calendar_days', 'working_hours']);
+  const SlaSpan = z.object({ amount: z.number().int().positive(), unit: SlaUnit });
+  const SlaPolicy = z.object({
+    /** The text exactly as printed in the standard, e.g. "1 s/d 5 Hari Kerja" or "14 hari". */
+    text,
+    /** The limit: past it the case is breached. Where the text names no unit, this says which the desk counts. */
+    limit: SlaSpan,
+    /** The expected time shown to the applicant; equals the limit unless the standard gives a range. */
+    target: SlaSpan,
+    /** Fraction of the allowed counted time after which a case is "at risk". */
+    atRiskRatio: z.number().gt(0).lt(1),
+    /**
+     * When counting starts: on receipt, or only once the file is complete ("dengan berkas lengkap"):
+     * then the clock waits from receipt until the step guarded by `requirements_complete` is taken.
+     */
+    startsWhen: z.enum(['received', 'complete']).default('received'),
+  });
+
+  /**
+   * Personal-data classification of a field (UU 27/2022 PDP): `spesifik` (specific: finances, children in
+   * a KK), `umum` (general personal data: name, NIK, phone), `none` (not personal).
+   */
+  const DataClass = z.enum(['none', 'umum', 'spesifik']);
+  const FieldKind = z.enum([
+    'text',
+    'textarea',
+    'nik',
+    'kk',
+    'nib',
+    'phone',
+    'email',
+    'date',
+    'number',
+    'money',
+    'choice',
+    'document',
+  ]);
+  const Field = z.object({
+    id,
+    /** Indonesian label; also the question title of the service's Google Form. */
+    label: text,
+    kind: FieldKind,
+    required: z.boolean(),
+    dataClass: DataClass,
+    /** For documents: accepted MIME types and the size limit. */
+    accept: z.array(z.enum(['application/pdf', 'image/jpeg', 'image/png'])).optional(),
+    maxBytes: z.number().int().positive().optional(),
+    /** For choices (a YAML alias such as `*kecamatan` reuses the office's list of places). */
+    options: z.array(text).min(1).optional(),
+    maxLength: z.number().int().positive().optional(),
+  });
+  const Requirement = z.object({
+    id,
+    /** Text of the requirement as the standard words it. */
+    text,
+    fields: z.array(Field).min(1),
+  });
+  const ProcedureStep = z.object({ id, label: text, role: id, description: text });
+
+  /** The kinds of step core offers (docs/STANDARD.md): a document chooses among them, never adds one. */
+  const Effect = z.enum([
+    'notify_applicant',
+    'notify_assignee',
+    'pause_clock',
+    'resume_clock',
+    'stop_clock',
+    'request_letter_number',
+    'record_in_registry',
+    'escalate',
+  ]);
+  const FlowStep = z.object({
+    from: id,
+    event: id,
+    label: text,
+    /** A step id of this service, or `selesai` / `ditolak`. */
+    to: id,
+    guard: z.enum(['requirements_complete', 'face_to_face_channel']).optional(),
+    effects: z.array(Effect).optional(),
+    noteRequired: z.boolean().optional(),
+    requires: z.enum(['outside_approval', 'refusal_ground', 'forward_target', 'klinik_seat']).optional(),
+    /** Who takes it; defaults to the role of the `from` step. */
+    roles: z.array(id).min(1).optional(),
+    laporReply: z.enum(['answer', 'forward']).optional(),
+  });
+  const Flow = z.object({
+    /** The check step that can send the file back to the applicant ("Ada revisi / Terdapat perbaikan"). */
+    revisionAt: id.optional(),
+    /** Steps from which an officer may refuse with a written reason. */
+    refusableAt: z.array(id).default([]),
+    /** Who stands on the requester's side for an internal request (defaults to the applicant and the front desk). */
+    requesterSide: z.array(id).min(1).optional(),
+    steps: z.array(FlowStep).min(1),
+  });
+
+  const LetterPolicy = z.object({
+    /** Permendagri 83/2022 classification code, e.g. 500.3.2. Configuration the administrator can change. */
+    classificationCode: z.string().regex(/^\d{3}(\.\d+)*$/, 'kode klasifikasi seperti 500.3.2'),
+    title: text,
+    /**
+     * What the letter grants or states: its opening paragraph (`{diterima}` is the date the request was
+     * received, `{registrasi}` its tracking number) and the paragraphs after the request's details. A
+     * public-information service has neither: its letter is the refusal UU 14/2008 words (docs/RULES.md §6).
+     */
+    opening: text.optional(),
+    closing: z.array(text).optional(),
+    /** Which of the service's fields name and address the addressee (defaults: the applicant's name, no address). */
+    addressee: z.object({ name: id.optional(), address: id.optional() }).default({}),
+  });
+
+  /** The service's product comes from another system (OSS, a notary, a ministry application): the desk explains and refers. */
+  const Referral = z.object({
+    system: text,
+    url: z.url('alamat https://…').optional(),
+    /** What the applicant does there, in the standard's words. */
+    text,
+  });
+
+  /** The components of PermenPANRB 15/2014 the desk only publishes, as the office printed them. */
+  const Published = z.object({
+    procedure: text.optional(),
+    facilities: text,
+    competence: text,
+    internalSupervision: text,
+    serviceGuarantee: text,
+    safetyGuarantee: text,
+  });
+
+  const Service = z.object({
+    id: slug,
+    /** Number of the service in the standard. */
+    number: z.number().int().min(1),
+    /** Short code used in tracking numbers. */
+    code: z.string().regex(/^[A-Z]{3}$/, 'tiga huruf kapital, contoh BBM'),
+    name: text,
+    description: text,
+    group: text,
+    keywords: z.array(z.string()).default([]),
+    channels: z.array(z.enum(['google_form', 'walk_in', 'letter', 'sp4n_lapor', 'internal'])).min(1),
+    requirements: z.array(Requirement),
+    /** Fields every applicant gives besides the requirements (name, contact). */
+    applicantFields: z.array(Field),
+    steps: z.array(ProcedureStep).min(1),
+    flow: Flow,
+    sla: SlaPolicy,
+    /** The fee as printed ("Gratis", "Rp 50.000"); `fee` in rupiah (0 when free). */
+    cost: text,
+    fee: z.number().int().nonnegative().default(0),
+    product: text,
+    /** The product cell exactly as printed, where the standard's table words it differently. */
+    productAsPrinted: text,
+    letter: LetterPolicy.optional(),
+    referral: Referral.optional(),
+    /**
+     * A request for public information under UU 14/2008: besides the service clock the request runs the
+     * statutory answer, extension and objection clocks (docs/RULES.md §2, §6).
+     */
+    publicInformation: z
+      .object({
+        /** The service's fields a reasoned refusal repeats (Pasal 22 UU 14/2008: who asked, for what). */
+        fields: z.object({ address: id, occupation: id, information: id }),
+      })
+      .optional(),
+    legalBasis: z.array(text).min(1),
+    executors: z.object({ count: text, roles: z.array(id) }),
+    complaintContact: text,
+    evaluation: text,
+    published: Published,
+  });
+
+  const Hours = z.object({ open: hhmm, close: hhmm }).nullable();
+  const Weekly = z.object({
+    '1': Hours,
+    '2': Hours,
+    '3': Hours,
+    '4': Hours,
+    '5': Hours,
+    '6': Hours,
+    '7': Hours,
+  });
+  const Office = z.object({
+    /** Full name as it signs, e.g. "Dinas Koperasi, Usaha Kecil dan Menengah Kabupaten Pasuruan". */
+    name: text,
+    /** As the header and page titles show it. */
+    shortName: text,
+    /** One word for the office in running text ("Dinas", "Kecamatan", "Badan"). */
+    word: text,
+    /** The government it belongs to, e.g. "Pemerintah Kabupaten Pasuruan". */
+    parent: text,
+    address: text,
+    phone: text,
+    website: z.string(),
+    /** The desk's sender address; mail goes out as "<shortName desk> <email>". */
+    email: z.email(),
+    /** Service hours as the standard prints them. */
+    hoursText: text,
+    /** The calendar's weekly service hours (1 = Monday) and dated overrides (Ramadan). */
+    hours: Weekly,
+    hoursOverrides: z.array(z.object({ from: isoDate, to: isoDate, name: text, weekly: Weekly })).default([]),
+    /** The office's places a form may ask for (kecamatan, desa). */
+    places: z.object({ label: text, values: z.array(text).min(1) }).optional(),
+    complaintChannels: z.array(z.object({ name: text, contact: text })).min(1),
+    letterhead: z.object({ government: text, office: text, address: text, contact: z.string(), place: text }),
+    letterNumber: z.object({
+      /**
+       * The number's pattern: `{klasifikasi}`, `{urut}`, `{wilayah}`, `{unit}`, `{tahun}`, `{bulan}`
+       * (month in Roman numerals), e.g. "{klasifikasi}/{urut}/{wilayah}.{unit}/{tahun}".
+       */
+      format: z
+        .string()
+        .refine((f) => f.includes('{urut}') && f.includes('{tahun}'), 'harus memuat {urut} dan {tahun}'),
+      regionCode: z.string().regex(/^\d{1,4}$/, 'angka, contoh 424'),
+      unitCode: z.string().regex(/^\d{1,4}$/, 'angka, contoh 085'),
+      counterPerClassification: z.boolean().default(false),
+    }),
+    signatory: z.object({ role: id, title: text, name: text, rank: z.string(), nip: z.string() }),
+    /** Who hears a public-information objection (keberatan), named in a refusal. */
+    ppidSuperior: text.optional(),
+    /** The office's promise (Maklumat Pelayanan), published with the standard. */
+    maklumat: text,
+  });
+
+  const Role = z.object({ label: text, unit: id.optional(), supervisor: id.optional() });
+  const Unit = z.object({ id, name: text, head: id });
+
+  /**
+   * Duties the standard gives to office roles besides working the steps of a procedure. Code asks for a
+   * duty, never for a role by name.
+   */
+  const Duties = z.object({
+    /** The front desk: registers walk-in requests of every service and sees every case to do so. */
+    frontDesk: z.array(id).min(1),
+    /** Disposes a case with no assignee to an officer of its step (disposisi). */
+    disposition: z.array(id).min(1),
+    /** Reads the log of who opened which document (with the administrator). */
+    accessLog: z.array(id).default([]),
+    /** Revokes an issued letter (with the administrator). */
+    revokeLetters: z.array(id).default([]),
+    /** Receives the weekly service report. */
+    weeklyReport: z.array(id).default([]),
+    /** The complaint desk: registers SP4N-LAPOR! complaints, copies answers there, sees confidential reporters. */
+    complaintDesk: z.array(id).default([]),
+    /** Sets the KUKM clinic's session schedule. */
+    klinikSchedule: z.array(id).default([]),
+    /** Serves clinic sessions (the consultant a session names). */
+    klinikConsultant: z.array(id).default([]),
+  });
+
+  /** The office's business registry (ODS): which fields of the registering service fill an entry. */
+  const Registry = z.object({
+    name: text,
+    url: z.url().optional(),
+    fields: z.object({ businessName: id, nib: id.optional(), place: id, sector: id, scale: id, workforce: id }),
+  });
+
+  const Standard = z.object({
+    $schema: z.string().optional(),
+    /** The office's id: one document per office, one stage per office (DEPLOY.md). */
+    id: slug,
+    /** This version of the document; a changed document gets a new one (cases keep theirs). */
+    version: z.string().regex(/^[0-9A-Za-z.-]{1,40}$/, 'versi seperti 2024.1'),
+    title: text,
+    /** The decree that set the standard, as printed. */
+    decree: text,
+    office: Office,
+    roles: z.record(id, Role),
+    units: z.array(Unit).default([]),
+    duties: Duties,
+    registry: Registry.optional(),
+    services: z.array(Service).min(1),
+  });
+
+  return { SlaUnit, SlaSpan, SlaPolicy, Field, Requirement, Service, Office, Standard, Flow, FlowStep };
+};
+
+let built: ReturnType<typeof build> | undefined;
+export const standardSchemas = () => (built ??= build());
+type Schemas = ReturnType<typeof build>;
+export type SlaSpan = z.infer<Schemas['SlaSpan']>;
+export type SlaPolicy = z.infer<Schemas['SlaPolicy']>;
+export type Field = z.infer<Schemas['Field']>;
+export type Requirement = z.infer<Schemas['Requirement']>;
+export type Service = z.infer<Schemas['Service']>;
+export type Office = z.infer<Schemas['Office']>;
+export type FlowSpec = z.infer<Schemas['Flow']>;
+export type Standard = z.infer<Schemas['Standard']>;
+/** The document as written, before defaults are filled in. */
+export type StandardInput = z.input<Schemas['Standard']>;

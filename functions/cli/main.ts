@@ -1,4 +1,4 @@
-import { LoketError, services } from '@loket/core';
+import { installStandard, LoketError, services } from '@loket/core';
 import type { Deps } from '../deps';
 import { CliError, noArguments } from './target';
 
@@ -57,6 +57,12 @@ const COMMANDS: Record<string, Command> = {
       );
       process.stdout.write(['#  id                         time limit          service', ...rows].join('\n') + '\n');
     },
+  },
+  standard: {
+    usage: 'standard check <file> | standard show [file] | standard export | standard schema',
+    summary:
+      "the office's standard document: check one (every problem with its path and line; exit 1), summarise one (or the installed one), print the one the target desk runs, print the JSON Schema",
+    run: async (argv) => (await import('./standard')).standardCommand(argv, connect),
   },
   sla: {
     usage: SLA_USAGE,
@@ -177,6 +183,11 @@ const main = async () => {
     return;
   }
   try {
+    // Commands that read services and roles need the office's standard, as the desk has it.
+    if (name !== 'standard') {
+      const { defaultStandardFile, loadStandard } = await import('@loket/adapters');
+      installStandard(loadStandard(process.env.LOKET_STANDARD ?? defaultStandardFile()));
+    }
     await command.run(rest);
   } catch (e) {
     const err = e as Error & { code?: string };

@@ -1,3 +1,4 @@
+import * as z from 'zod';
 import { ADMIN_ROLE, APPLICANT_ROLE } from '../catalog/roles';
 import { DONE, REFUSED } from '../workflow/build';
 import { type Standard, standardSchemas } from './schema';
@@ -19,7 +20,7 @@ export const formatPath = (path: readonly (string | number)[]) =>
  * (the registry, SP4N-LAPOR!, letters) have what they need. Every problem is reported, not just the first.
  */
 export const checkStandard = (input: unknown): { standard?: Standard; problems: StandardProblem[] } => {
-  const parsed = standardSchemas().Standard.safeParse(input);
+  const parsed = standardSchemas().Standard.safeParse(input, { error: z.locales.id().localeError });
   if (!parsed.success)
     return {
       problems: parsed.error.issues.map((i) => ({

@@ -19,8 +19,8 @@ const build = () => {
 
   /** How a deadline is counted; see docs/RULES.md §2. */
   const SlaUnit = z.enum(['working_days', 'calendar_days', 'working_hours']);
-  const SlaSpan = z.object({ amount: z.number().int().positive(), unit: SlaUnit });
-  const SlaPolicy = z.object({
+  const SlaSpan = z.strictObject({ amount: z.number().int().positive(), unit: SlaUnit });
+  const SlaPolicy = z.strictObject({
     /** The text exactly as printed in the standard, e.g. "1 s/d 5 Hari Kerja" or "14 hari". */
     text,
     /** The limit: past it the case is breached. Where the text names no unit, this says which the desk counts. */
@@ -55,7 +55,7 @@ const build = () => {
     'choice',
     'document',
   ]);
-  const Field = z.object({
+  const Field = z.strictObject({
     id,
     /** Indonesian label; also the question title of the service's Google Form. */
     label: text,
@@ -69,13 +69,13 @@ const build = () => {
     options: z.array(text).min(1).optional(),
     maxLength: z.number().int().positive().optional(),
   });
-  const Requirement = z.object({
+  const Requirement = z.strictObject({
     id,
     /** Text of the requirement as the standard words it. */
     text,
     fields: z.array(Field).min(1),
   });
-  const ProcedureStep = z.object({ id, label: text, role: id, description: text });
+  const ProcedureStep = z.strictObject({ id, label: text, role: id, description: text });
 
   /** The kinds of step core offers (docs/STANDARD.md): a document chooses among them, never adds one. */
   const Effect = z.enum([
@@ -88,7 +88,7 @@ const build = () => {
     'record_in_registry',
     'escalate',
   ]);
-  const FlowStep = z.object({
+  const FlowStep = z.strictObject({
     from: id,
     event: id,
     label: text,
@@ -102,7 +102,7 @@ const build = () => {
     roles: z.array(id).min(1).optional(),
     laporReply: z.enum(['answer', 'forward']).optional(),
   });
-  const Flow = z.object({
+  const Flow = z.strictObject({
     /** The check step that can send the file back to the applicant ("Ada revisi / Terdapat perbaikan"). */
     revisionAt: id.optional(),
     /** Steps from which an officer may refuse with a written reason. */
@@ -112,7 +112,7 @@ const build = () => {
     steps: z.array(FlowStep).min(1),
   });
 
-  const LetterPolicy = z.object({
+  const LetterPolicy = z.strictObject({
     /** Permendagri 83/2022 classification code, e.g. 500.3.2. Configuration the administrator can change. */
     classificationCode: z.string().regex(/^\d{3}(\.\d+)*$/, 'kode klasifikasi seperti 500.3.2'),
     title: text,
@@ -124,11 +124,11 @@ const build = () => {
     opening: text.optional(),
     closing: z.array(text).optional(),
     /** Which of the service's fields name and address the addressee (defaults: the applicant's name, no address). */
-    addressee: z.object({ name: id.optional(), address: id.optional() }).default({}),
+    addressee: z.strictObject({ name: id.optional(), address: id.optional() }).default({}),
   });
 
   /** The service's product comes from another system (OSS, a notary, a ministry application): the desk explains and refers. */
-  const Referral = z.object({
+  const Referral = z.strictObject({
     system: text,
     url: z.url('alamat https://…').optional(),
     /** What the applicant does there, in the standard's words. */
@@ -136,7 +136,7 @@ const build = () => {
   });
 
   /** The components of PermenPANRB 15/2014 the desk only publishes, as the office printed them. */
-  const Published = z.object({
+  const Published = z.strictObject({
     procedure: text.optional(),
     facilities: text,
     competence: text,
@@ -145,7 +145,7 @@ const build = () => {
     safetyGuarantee: text,
   });
 
-  const Service = z.object({
+  const Service = z.strictObject({
     id: slug,
     /** Number of the service in the standard. */
     number: z.number().int().min(1),
@@ -177,18 +177,18 @@ const build = () => {
     publicInformation: z
       .object({
         /** The service's fields a reasoned refusal repeats (Pasal 22 UU 14/2008: who asked, for what). */
-        fields: z.object({ address: id, occupation: id, information: id }),
+        fields: z.strictObject({ address: id, occupation: id, information: id }),
       })
       .optional(),
     legalBasis: z.array(text).min(1),
-    executors: z.object({ count: text, roles: z.array(id) }),
+    executors: z.strictObject({ count: text, roles: z.array(id) }),
     complaintContact: text,
     evaluation: text,
     published: Published,
   });
 
-  const Hours = z.object({ open: hhmm, close: hhmm }).nullable();
-  const Weekly = z.object({
+  const Hours = z.strictObject({ open: hhmm, close: hhmm }).nullable();
+  const Weekly = z.strictObject({
     '1': Hours,
     '2': Hours,
     '3': Hours,
@@ -197,7 +197,7 @@ const build = () => {
     '6': Hours,
     '7': Hours,
   });
-  const Office = z.object({
+  const Office = z.strictObject({
     /** Full name as it signs, e.g. "Dinas Koperasi, Usaha Kecil dan Menengah Kabupaten Pasuruan". */
     name: text,
     /** As the header and page titles show it. */
@@ -215,12 +215,12 @@ const build = () => {
     hoursText: text,
     /** The calendar's weekly service hours (1 = Monday) and dated overrides (Ramadan). */
     hours: Weekly,
-    hoursOverrides: z.array(z.object({ from: isoDate, to: isoDate, name: text, weekly: Weekly })).default([]),
+    hoursOverrides: z.array(z.strictObject({ from: isoDate, to: isoDate, name: text, weekly: Weekly })).default([]),
     /** The office's places a form may ask for (kecamatan, desa). */
-    places: z.object({ label: text, values: z.array(text).min(1) }).optional(),
-    complaintChannels: z.array(z.object({ name: text, contact: text })).min(1),
-    letterhead: z.object({ government: text, office: text, address: text, contact: z.string(), place: text }),
-    letterNumber: z.object({
+    places: z.strictObject({ label: text, values: z.array(text).min(1) }).optional(),
+    complaintChannels: z.array(z.strictObject({ name: text, contact: text })).min(1),
+    letterhead: z.strictObject({ government: text, office: text, address: text, contact: z.string(), place: text }),
+    letterNumber: z.strictObject({
       /**
        * The number's pattern: `{klasifikasi}`, `{urut}`, `{wilayah}`, `{unit}`, `{tahun}`, `{bulan}`
        * (month in Roman numerals), e.g. "{klasifikasi}/{urut}/{wilayah}.{unit}/{tahun}".
@@ -232,21 +232,21 @@ const build = () => {
       unitCode: z.string().regex(/^\d{1,4}$/, 'angka, contoh 085'),
       counterPerClassification: z.boolean().default(false),
     }),
-    signatory: z.object({ role: id, title: text, name: text, rank: z.string(), nip: z.string() }),
+    signatory: z.strictObject({ role: id, title: text, name: text, rank: z.string(), nip: z.string() }),
     /** Who hears a public-information objection (keberatan), named in a refusal. */
     ppidSuperior: text.optional(),
     /** The office's promise (Maklumat Pelayanan), published with the standard. */
     maklumat: text,
   });
 
-  const Role = z.object({ label: text, unit: id.optional(), supervisor: id.optional() });
-  const Unit = z.object({ id, name: text, head: id });
+  const Role = z.strictObject({ label: text, unit: id.optional(), supervisor: id.optional() });
+  const Unit = z.strictObject({ id, name: text, head: id });
 
   /**
    * Duties the standard gives to office roles besides working the steps of a procedure. Code asks for a
    * duty, never for a role by name.
    */
-  const Duties = z.object({
+  const Duties = z.strictObject({
     /** The front desk: registers walk-in requests of every service and sees every case to do so. */
     frontDesk: z.array(id).min(1),
     /** Disposes a case with no assignee to an officer of its step (disposisi). */
@@ -266,18 +266,26 @@ const build = () => {
   });
 
   /** The office's business registry (ODS): which fields of the registering service fill an entry. */
-  const Registry = z.object({
+  const Registry = z.strictObject({
     name: text,
     url: z.url().optional(),
-    fields: z.object({ businessName: id, nib: id.optional(), place: id, sector: id, scale: id, workforce: id }),
+    fields: z.strictObject({ businessName: id, nib: id.optional(), place: id, sector: id, scale: id, workforce: id }),
   });
 
-  const Standard = z.object({
+  /** Top-level keys starting with `x-` hold the document's own YAML anchors (shared texts); the desk ignores them. */
+  const withoutExtensions = (v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).filter(([k]) => !k.startsWith('x-')))
+      : v;
+
+  const StandardBody = z.strictObject({
     $schema: z.string().optional(),
     /** The office's id: one document per office, one stage per office (DEPLOY.md). */
     id: slug,
     /** This version of the document; a changed document gets a new one (cases keep theirs). */
-    version: z.string().regex(/^[0-9A-Za-z.-]{1,40}$/, 'versi seperti 2024.1'),
+    version: z
+      .string({ error: "tulis versi sebagai teks dalam tanda kutip, contoh '2024.1'" })
+      .regex(/^[0-9A-Za-z.-]{1,40}$/, 'versi seperti 2024.1'),
     title: text,
     /** The decree that set the standard, as printed. */
     decree: text,
@@ -288,8 +296,9 @@ const build = () => {
     registry: Registry.optional(),
     services: z.array(Service).min(1),
   });
+  const Standard = z.preprocess(withoutExtensions, StandardBody);
 
-  return { SlaUnit, SlaSpan, SlaPolicy, Field, Requirement, Service, Office, Standard, Flow, FlowStep };
+  return { SlaUnit, SlaSpan, SlaPolicy, Field, Requirement, Service, Office, Standard, StandardBody, Flow, FlowStep };
 };
 
 let built: ReturnType<typeof build> | undefined;
@@ -302,6 +311,21 @@ export type Requirement = z.infer<Schemas['Requirement']>;
 export type Service = z.infer<Schemas['Service']>;
 export type Office = z.infer<Schemas['Office']>;
 export type FlowSpec = z.infer<Schemas['Flow']>;
-export type Standard = z.infer<Schemas['Standard']>;
+export type Standard = z.infer<Schemas['StandardBody']>;
 /** The document as written, before defaults are filled in. */
-export type StandardInput = z.input<Schemas['Standard']>;
+export type StandardInput = z.input<Schemas['StandardBody']>;
+
+/**
+ * The JSON Schema of a document as an editor reads it (defaults optional), published as
+ * docs/standard.schema.json (`npx loket standard schema`); a test keeps the file in step.
+ */
+export const standardJsonSchema = () =>
+  JSON.stringify(
+    {
+      ...z.toJSONSchema(standardSchemas().StandardBody, { io: 'input', unrepresentable: 'any' }),
+      patternProperties: { '^x-': {} },
+      title: 'Standar Pelayanan (Loket)',
+    },
+    null,
+    2,
+  );

@@ -10,6 +10,7 @@ import {
   oauthClientSecret,
   webhookSecret,
 } from './secrets';
+import { MAIL_FROM, STANDARD_FILE } from './standard';
 import { files, table } from './storage';
 
 /**
@@ -55,8 +56,6 @@ const laporSettings = () => ({
   ),
 });
 
-export const MAIL_FROM = 'Loket Dinkop UKM Kab. Pasuruan <loket@dinkop.pasuruankab.go.id>';
-
 /** Read by the CLI inside `npx sst shell` (functions/cli/target-connect.ts): where links point. */
 export const desk = new sst.Linkable('Desk', { properties: { publicUrl: publicUrl(), mailFrom: MAIL_FROM } });
 
@@ -100,7 +99,8 @@ export const lambda = (fn: keyof typeof PROFILES, handler: string, timeout: `${n
   timeout,
   permissions: PROFILES[fn].access,
   // The letter fonts, read from the task root when a letter is rendered (packages/adapters/src/pdf).
-  copyFiles: [{ from: 'packages/adapters/src/pdf/fonts', to: 'fonts' }],
+  // The office's checked standard, read at start (infra/standard.ts).
+  copyFiles: [{ from: 'packages/adapters/src/pdf/fonts', to: 'fonts' }, STANDARD_FILE],
   environment: {
     LOKET_STAGE: $app.stage,
     LOKET_FUNCTION: fn,
@@ -108,6 +108,7 @@ export const lambda = (fn: keyof typeof PROFILES, handler: string, timeout: `${n
     LOKET_BUCKET: files.name,
     LOKET_PUBLIC_URL: publicUrl(),
     LOKET_MAIL_FROM: MAIL_FROM,
+    LOKET_STANDARD: STANDARD_FILE.to,
     LOKET_FORM_MAPPINGS: formMappings(),
     // The UMKM registry's Online Data System, linked in the mail to a business just recorded (optional).
     ...(process.env.LOKET_ODS_URL ? { LOKET_ODS_URL: process.env.LOKET_ODS_URL } : {}),

@@ -1,4 +1,5 @@
 import { RAW_RETENTION_DAYS, TABLE_SCHEMA } from '../packages/adapters/src/dynamo/table';
+import { MAIL_SENDER } from './standard';
 
 /**
  * The single table: on demand, point-in-time recovery (35 days of restores), TTL on `expiresAt`, and
@@ -36,4 +37,4 @@ export const filesEncryption = new aws.s3.BucketServerSideEncryptionConfiguratio
 });
 
 /** The verified SES sender. Only the jobs function may send as it (infra/access.ts). */
-export const mail = new sst.aws.Email('Mail', { sender: 'loket@dinkop.pasuruankab.go.id' });
+export const mail = new sst.aws.Email('Mail', { sender: MAIL_SENDER });

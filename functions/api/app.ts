@@ -3,7 +3,7 @@ import { type Context, Hono } from 'hono';
 import { openApiDocument } from './openapi';
 import { HTTPException } from 'hono/http-exception';
 import { limitBodies } from './body-limits';
-import { isLoketError, LoketError } from '@loket/core';
+import { isLoketError, LoketError, office } from '@loket/core';
 import type { Logger } from '@loket/adapters';
 import type { Deps } from '../deps';
 import { errorResponse, statusOfError } from './errors';
@@ -114,7 +114,7 @@ export const createApp = (deps: Deps, extensions: Extension[] = []) => {
   app.get('/api/openapi.json', async (c) =>
     c.json(
       await openApiDocument([jsonApis], {
-        title: 'Loket — Dinas Koperasi dan UKM Kabupaten Pasuruan',
+        title: `Loket — ${office().name}`,
         version: '1',
         description:
           'The JSON API of the service desk. Errors: {"error":{"code","message","fields"?}} with an Indonesian message.',

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import {
-  DEFAULT_CALENDAR,
+  defaultCalendar,
   findService,
   KIP_CLOCKS,
   type KipClock,
@@ -48,7 +48,7 @@ const loadCalendar = async () => {
     process.stderr.write(
       'loket sla: note: the local desk does not answer; using the shipped calendar (without admin edits)\n',
     );
-  const data = isAws() || (desk && desk !== 'stale') ? await loadStoredCalendar() : DEFAULT_CALENDAR;
+  const data = isAws() || (desk && desk !== 'stale') ? await loadStoredCalendar() : defaultCalendar();
   return new WorkingCalendar(data);
 };
 

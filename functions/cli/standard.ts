@@ -2,9 +2,10 @@ import { existsSync } from 'node:fs';
 import { readStandard, describeProblem, standardPath } from '@loket/adapters';
 import {
   type Service,
-  type SlaSpan,
   type Standard,
   roleLabel,
+  slaLine,
+  spanText,
   standardJsonSchema,
   theStandard,
   workflowFor,
@@ -17,13 +18,6 @@ import { CliError } from './target';
  * (docs/STANDARD.md). `check` and `show` read a file and need no desk; `export` prints the document the
  * target desk runs (connect() installs it, as the desk does at start).
  */
-const UNIT_WORDS: Record<SlaSpan['unit'], string> = {
-  working_days: 'hari kerja',
-  calendar_days: 'hari kalender',
-  working_hours: 'jam kerja',
-};
-export const spanText = (s: SlaSpan) => `${s.amount} ${UNIT_WORDS[s.unit]}`;
-
 const readOrFail = (file: string) => {
   const path = standardPath(file);
   if (!existsSync(path)) throw new CliError(`no such file: ${file}`, 1);
@@ -44,7 +38,7 @@ const check = (file: string | undefined) => {
 
 const serviceSummary = (s: Service) => {
   const wf = workflowFor(s);
-  const clock = `${s.sla.text} (dihitung ${spanText(s.sla.limit)}${s.sla.startsWhen === 'complete' ? ', mulai saat berkas lengkap' : ''})`;
+  const clock = `${slaLine(s)} — batas ${spanText(s.sla.limit)}`;
   const lines = [
     `${s.number}. ${s.name} [${s.id}, kode ${s.code}]`,
     `   Jangka waktu : ${clock}`,

@@ -10,6 +10,7 @@ import {
   workArrivedMail,
   workflowFor,
   findService,
+  theStandard,
 } from '@loket/core';
 import { owners } from '../jobs/recipients';
 
@@ -34,7 +35,7 @@ export const caseMails =
         change.writes?.some((w) => w.kind === 'registry_entry') && odsUrl
           ? [
               event.note,
-              `Data usaha Anda telah tercatat di Online Data System (ODS) Kabupaten Pasuruan: ${odsUrl}\nMohon perbarui data usaha setiap tahun.`,
+              `Data usaha Anda telah tercatat di ${theStandard().registry?.name ?? 'registri usaha'}: ${odsUrl}\nMohon perbarui data usaha setiap tahun.`,
             ]
               .filter(Boolean)
               .join('\n\n')

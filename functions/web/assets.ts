@@ -22,6 +22,7 @@ a:focus,button:focus,input:focus,select:focus,textarea:focus,summary:focus{outli
 h1{font-size:1.75rem;line-height:1.2;margin:.5rem 0 1rem}h2{font-size:1.35rem;margin:1.75rem 0 .75rem}h3{font-size:1.15rem;margin:1.25rem 0 .5rem}
 p,ul,ol,dl{margin:0 0 1rem}li{margin-bottom:.35rem}
 .lead{font-size:1.3rem}.small{font-size:1rem}.muted{color:#505a5f}
+.maklumat{margin:0 0 1.5rem;padding:1rem 1.25rem;border-left:5px solid #1d70b8;background:#fff}.maklumat p{margin:0 0 .5rem;font-size:1.25rem}.maklumat footer{font-weight:700}
 .nowrap{white-space:nowrap}.prewrap{white-space:pre-wrap}.hash{word-break:break-all}.chart{margin:0 0 1rem}.chart svg{width:100%;max-width:640px;height:auto}.qr svg{width:180px;height:180px}
 .summary{margin:0 0 1.5rem;border-top:1px solid #b1b4b6}
 .summary>div{padding:.6rem 0;border-bottom:1px solid #b1b4b6}

@@ -1,19 +1,11 @@
 /** @jsxImportSource hono/jsx */
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
+import { allServicesFree, office } from '@loket/core';
 import { STYLESHEET_PATH } from './assets';
 
-export const DINAS = 'Dinas Koperasi, Usaha Kecil dan Menengah Kabupaten Pasuruan';
-/** As the signed standard prints them; the hours are the calendar's default service hours. */
-export const CONTACT = {
-  phone: '(0343) 5616140',
-  address: 'Kompleks Perkantoran Pemerintah Daerah Kabupaten Pasuruan, Jl. Raya Raci Km 9, Bangil',
-  hours: 'Senin–Kamis 07.30–16.00 WIB, Jumat 07.30–16.30 WIB',
-  website: 'http://dinkop.pasuruankab.go.id/',
-};
-
 interface PageProps {
-  /** The page's own name: the document title is "<title> — Loket Dinkop UKM Kab. Pasuruan". Never personal data. */
+  /** The page's own name: the document title is "<title> — Loket <office short name>". Never personal data. */
   title: string;
   children: Child;
   /** Navigation links shown in the header. */
@@ -37,7 +29,7 @@ export const Page = ({ title, children, nav = PUBLIC_NAV, account }: PageProps) 
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${title} — Loket Dinkop UKM Kab. Pasuruan`}</title>
+        <title>{`${title} — Loket ${office().shortName}`}</title>
         <link rel="stylesheet" href={STYLESHEET_PATH} />
       </head>
       <body>
@@ -47,7 +39,7 @@ export const Page = ({ title, children, nav = PUBLIC_NAV, account }: PageProps) 
         <header class="header">
           <div class="header-inner">
             <a class="brand" href="/">
-              Loket Layanan<small>Dinas Koperasi dan UKM Kab. Pasuruan</small>
+              Loket Layanan<small>{office().shortName}</small>
             </a>
             <nav aria-label="Menu utama">
               <ul class="nav">
@@ -66,11 +58,11 @@ export const Page = ({ title, children, nav = PUBLIC_NAV, account }: PageProps) 
         </main>
         <footer class="footer">
           <p>
-            {DINAS} · {CONTACT.address} · Telepon {CONTACT.phone}
+            {office().name} · {office().address} · Telepon {office().phone}
           </p>
           <p>
-            Semua layanan gratis. Pengaduan melalui telepon di atas atau SP4N-LAPOR! (
-            <a href="https://www.lapor.go.id">lapor.go.id</a>).
+            {allServicesFree() ? 'Semua layanan gratis. ' : ''}
+            <a href="/maklumat">Maklumat Pelayanan</a> · <a href="/pengaduan">Pengaduan, saran dan masukan</a>
           </p>
         </footer>
       </body>

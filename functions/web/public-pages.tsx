@@ -1,24 +1,42 @@
 /** @jsxImportSource hono/jsx */
 import { Hono } from 'hono';
-import { findService, roleLabel, type Service, services, usesKlinikSessions } from '@loket/core';
+import type { Child } from 'hono/jsx';
+import {
+  allServicesFree,
+  complaintService,
+  findService,
+  office,
+  roleLabel,
+  type Service,
+  services,
+  slaLine,
+  slaReading,
+  theStandard,
+  usesKlinikSessions,
+} from '@loket/core';
 import type { AppEnv } from '../api/app';
 import type { Deps } from '../deps';
 import { formMappings } from '../intake/google-forms';
-import { CONTACT, Page } from './layout';
+import { Banner } from './components';
+import { Page } from './layout';
 
-const CHANNEL_TEXT: Record<string, string> = {
-  google_form: 'Mengisi formulir daring (Google Form)',
-  walk_in: 'Datang langsung ke loket',
-  letter: 'Mengirim surat permohonan',
-  sp4n_lapor: 'Melalui SP4N-LAPOR! (lapor.go.id)',
-  internal: 'Permintaan internal Pemerintah Kabupaten',
-};
+const channelText = (ch: string) =>
+  ({
+    google_form: 'Mengisi formulir daring (Google Form)',
+    walk_in: 'Datang langsung ke loket',
+    letter: 'Mengirim surat permohonan',
+    sp4n_lapor: 'Melalui SP4N-LAPOR! (lapor.go.id)',
+    internal: `Permintaan internal ${office().parent}`,
+  })[ch] ?? ch;
 
-/** `/`: the nine services as the standard publishes them, with the way to check a request and to complain. */
+/** `/`: the services as the standard publishes them, with the way to check a request and to complain. */
 const HomePage = () => (
   <Page title="Layanan">
-    <h1>Layanan Dinas Koperasi dan UKM Kabupaten Pasuruan</h1>
-    <p class="lead">Sembilan layanan sesuai Standar Pelayanan. Semua layanan gratis.</p>
+    <h1>Layanan {office().shortName}</h1>
+    <p class="lead">
+      {services().length} layanan sesuai <a href="/maklumat">Standar Pelayanan</a>.
+      {allServicesFree() ? ' Semua layanan gratis.' : ''}
+    </p>
     <p>
       <a class="button" href="/status">
         Cek status permohonan
@@ -38,7 +56,7 @@ const HomePage = () => (
             <a href={`/layanan/${s.id}`}>{s.name}</a>
           </h3>
           <p class="small">
-            Jangka waktu: {s.sla.text} · Biaya: {s.cost}
+            Jangka waktu: {slaLine(s)} · Biaya: {s.cost}
           </p>
         </li>
       ))}
@@ -46,128 +64,216 @@ const HomePage = () => (
   </Page>
 );
 
-/** `/layanan/{id}`: the sections of the standard — Persyaratan, Prosedur, Jangka waktu, Biaya, Produk, Pengaduan — and how to apply. */
-const ServicePage = ({ s, formUrl }: { s: Service; formUrl?: string }) => (
-  <Page title={s.name}>
-    <span class="muted">
-      Layanan {s.number} dari {services().length}
-    </span>
-    <h1>{s.name}</h1>
-    <p class="lead">{s.description}</p>
-    {usesKlinikSessions(s) && (
-      <p>
-        <a href="/klinik">Lihat jadwal Klinik KUKM bulan ini</a>
-      </p>
-    )}
-    <dl class="summary">
-      <div>
-        <dt>Jangka waktu</dt>
-        <dd>{s.sla.text}</dd>
-      </div>
-      <div>
-        <dt>Biaya</dt>
-        <dd>{s.cost}</dd>
-      </div>
-      <div>
-        <dt>Produk</dt>
-        <dd>{s.productAsPrinted}</dd>
-      </div>
-    </dl>
-    <h2>Cara mengajukan</h2>
-    <ul>
-      {s.channels.map((ch) => (
-        <li>
-          {CHANNEL_TEXT[ch] ?? ch}
-          {ch === 'walk_in' ? `: ${CONTACT.address}, ${CONTACT.hours}` : ''}
-        </li>
-      ))}
-    </ul>
-    {formUrl && (
-      <p>
-        <a class="button" href={formUrl} rel="noopener">
-          Ajukan melalui formulir
-        </a>
-      </p>
-    )}
-    <h2>Persyaratan</h2>
-    <ol>
-      {s.requirements.map((r) => (
-        <li>{r.text}</li>
-      ))}
-    </ol>
-    <h2>Prosedur</h2>
-    <ol class="steps">
-      {s.steps.map((st) => (
-        <li>
-          <strong>{st.label}</strong> <span class="small muted">({roleLabel(st.role)})</span>
-          <br />
-          {st.description}
-        </li>
-      ))}
-    </ol>
-    <h2>Pengaduan</h2>
-    <p>{s.complaintContact}</p>
-    <p>
-      <a href="/pengaduan">Cara menyampaikan pengaduan</a>
-    </p>
-    <h2>Dasar hukum</h2>
-    <ul class="small">
-      {s.legalBasis.map((l) => (
-        <li>{l}</li>
-      ))}
-    </ul>
-  </Page>
+const Section = ({ title, children }: { title: string; children: Child }) => (
+  <>
+    <h2>{title}</h2>
+    {children}
+  </>
 );
 
-/** `/pengaduan`: both complaint channels of the standard (the national SP4N-LAPOR! and the Dinas directly). */
-const ComplaintPage = () => (
-  <Page title="Pengaduan">
-    <h1>Pengaduan, saran dan masukan</h1>
-    <p class="lead">
-      Jika layanan tidak sesuai dengan standar pelayanan, Anda dapat menyampaikan pengaduan. Pengaduan ditangani paling
-      lama 3 hari kerja.
-    </p>
-    <h2>1. Melalui SP4N-LAPOR!</h2>
-    <p>Sistem pengaduan pelayanan publik nasional. Laporan dapat dibuat secara rahasia atau anonim.</p>
-    <ul>
-      <li>
-        Situs: <a href="https://www.lapor.go.id">www.lapor.go.id</a>
-      </li>
-      <li>Aplikasi SP4N-LAPOR! di Android atau iOS</li>
-    </ul>
-    <h2>2. Langsung kepada Dinas</h2>
-    <p>Secara tertulis atau datang langsung, dengan memuat:</p>
-    <ol type="a">
-      <li>nama dan alamat lengkap;</li>
-      <li>uraian pelayanan yang tidak sesuai standar dan kerugian yang dialami;</li>
-      <li>permintaan penyelesaian yang diajukan;</li>
-      <li>tempat, waktu penyampaian, dan tanda tangan.</li>
-    </ol>
-    <dl class="summary">
-      <div>
-        <dt>Alamat</dt>
-        <dd>{CONTACT.address}</dd>
-      </div>
-      <div>
-        <dt>Telepon</dt>
-        <dd>{CONTACT.phone}</dd>
-      </div>
-      <div>
-        <dt>Jam layanan</dt>
-        <dd>{CONTACT.hours}</dd>
-      </div>
-      <div>
-        <dt>Situs</dt>
-        <dd>
-          <a href={CONTACT.website}>{CONTACT.website}</a>
-        </dd>
-      </div>
-    </dl>
-    <p>
-      Pengaduan Anda mendapat nomor registrasi; perkembangannya dapat dicek di halaman <a href="/status">Cek status</a>.
-    </p>
-  </Page>
-);
+/**
+ * `/layanan/{id}`: every component of the standard (PermenPANRB 15/2014) as the office printed it —
+ * service delivery first (requirements, procedure, time, fee, product, complaints), then management —
+ * and how to apply.
+ */
+const ServicePage = ({ s, formUrl }: { s: Service; formUrl?: string }) => {
+  const sla = slaReading(s);
+  return (
+    <Page title={s.name}>
+      <span class="muted">
+        Layanan {s.number} dari {services().length}
+      </span>
+      <h1>{s.name}</h1>
+      <p class="lead">{s.description}</p>
+      {usesKlinikSessions(s) && (
+        <p>
+          <a href="/klinik">Lihat jadwal Klinik KUKM bulan ini</a>
+        </p>
+      )}
+      <dl class="summary">
+        <div>
+          <dt>Jangka waktu</dt>
+          <dd>
+            {sla.asPrinted}
+            {sla.counted && <span class="small muted"> ({sla.counted})</span>}
+          </dd>
+        </div>
+        <div>
+          <dt>Biaya</dt>
+          <dd>{s.cost}</dd>
+        </div>
+        <div>
+          <dt>Produk</dt>
+          <dd>{s.productAsPrinted}</dd>
+        </div>
+      </dl>
+      {s.referral && (
+        <Banner title={`Produk diterbitkan melalui ${s.referral.system}`}>
+          <p>{s.referral.text}</p>
+          {s.referral.url && (
+            <p>
+              <a href={s.referral.url} rel="noopener">
+                Buka {s.referral.system}
+              </a>
+            </p>
+          )}
+        </Banner>
+      )}
+      <h2>Cara mengajukan</h2>
+      <ul>
+        {s.channels.map((ch) => (
+          <li>
+            {channelText(ch)}
+            {ch === 'walk_in' ? `: ${office().address}, ${office().hoursText}` : ''}
+          </li>
+        ))}
+      </ul>
+      {formUrl && (
+        <p>
+          <a class="button" href={formUrl} rel="noopener">
+            Ajukan melalui formulir
+          </a>
+        </p>
+      )}
+      <Section title="Persyaratan">
+        <ol>
+          {s.requirements.map((r) => (
+            <li>{r.text}</li>
+          ))}
+        </ol>
+      </Section>
+      <Section title="Sistem, mekanisme dan prosedur">
+        {s.published.procedure && <p>{s.published.procedure}</p>}
+        <ol class="steps">
+          {s.steps.map((st) => (
+            <li>
+              <strong>{st.label}</strong> <span class="small muted">({roleLabel(st.role)})</span>
+              <br />
+              {st.description}
+            </li>
+          ))}
+        </ol>
+      </Section>
+      <Section title="Penanganan pengaduan, saran dan masukan">
+        <p>{s.complaintContact}</p>
+        <p>
+          <a href="/pengaduan">Cara menyampaikan pengaduan</a>
+        </p>
+      </Section>
+      <h2>Pengelolaan pelayanan</h2>
+      <dl class="summary">
+        {(
+          [
+            ['Dasar hukum', s.legalBasis],
+            ['Sarana, prasarana dan/atau fasilitas', s.published.facilities],
+            ['Kompetensi pelaksana', s.published.competence],
+            ['Pengawasan internal', s.published.internalSupervision],
+            ['Jumlah pelaksana', s.executors.count],
+            ['Jaminan pelayanan', s.published.serviceGuarantee],
+            ['Jaminan keamanan dan keselamatan pelayanan', s.published.safetyGuarantee],
+            ['Evaluasi kinerja pelaksana', s.evaluation],
+          ] as const
+        ).map(([label, value]) => (
+          <div>
+            <dt>{label}</dt>
+            <dd>
+              {typeof value === 'string' ? (
+                value
+              ) : (
+                <ul class="small">
+                  {value.map((l) => (
+                    <li>{l}</li>
+                  ))}
+                </ul>
+              )}
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </Page>
+  );
+};
+
+/** `/maklumat`: the office's Maklumat Pelayanan and the decree that set its standard. */
+const MaklumatPage = () => {
+  const standard = theStandard();
+  return (
+    <Page title="Maklumat Pelayanan">
+      <h1>Maklumat Pelayanan</h1>
+      <blockquote class="maklumat">
+        <p>{office().maklumat}</p>
+        <footer>— {office().signatory.title}</footer>
+      </blockquote>
+      <h2>Standar Pelayanan</h2>
+      <p>
+        {standard.title}, ditetapkan dengan {standard.decree} (versi {standard.version}).
+      </p>
+      <ol>
+        {services().map((s) => (
+          <li>
+            <a href={`/layanan/${s.id}`}>{s.name}</a> <span class="small muted">— {slaLine(s)}</span>
+          </li>
+        ))}
+      </ol>
+    </Page>
+  );
+};
+
+/** `/pengaduan`: the complaint channels the standard lists, and what a written complaint holds. */
+const ComplaintPage = () => {
+  const complaints = complaintService() ?? services().find((s) => /pengaduan/i.test(s.name));
+  return (
+    <Page title="Pengaduan">
+      <h1>Pengaduan, saran dan masukan</h1>
+      <p class="lead">
+        Jika layanan tidak sesuai dengan standar pelayanan, Anda dapat menyampaikan pengaduan
+        {complaints ? `; pengaduan ditangani dalam ${slaLine(complaints)}` : ''}.
+      </p>
+      {office().complaintChannels.map((ch, i) => (
+        <>
+          <h2>
+            {i + 1}. {ch.name}
+          </h2>
+          <p>{ch.contact}</p>
+        </>
+      ))}
+      {complaints && (
+        <>
+          <h2>Isi pengaduan tertulis</h2>
+          <ul>
+            {complaints.requirements.map((r) => (
+              <li>{r.text}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      <dl class="summary">
+        <div>
+          <dt>Alamat</dt>
+          <dd>{office().address}</dd>
+        </div>
+        <div>
+          <dt>Telepon</dt>
+          <dd>{office().phone}</dd>
+        </div>
+        <div>
+          <dt>Jam layanan</dt>
+          <dd>{office().hoursText}</dd>
+        </div>
+        <div>
+          <dt>Situs</dt>
+          <dd>
+            <a href={office().website}>{office().website}</a>
+          </dd>
+        </div>
+      </dl>
+      <p>
+        Pengaduan Anda mendapat nomor registrasi; perkembangannya dapat dicek di halaman{' '}
+        <a href="/status">Cek status</a>.
+      </p>
+    </Page>
+  );
+};
 
 export const publicPages = (deps: Deps) => {
   const app = new Hono<AppEnv>();
@@ -189,6 +295,7 @@ export const publicPages = (deps: Deps) => {
     return c.html(<ServicePage s={s} formUrl={formUrl} />);
   });
   app.get('/pengaduan', (c) => c.html(<ComplaintPage />));
+  app.get('/maklumat', (c) => c.html(<MaklumatPage />));
   app.get('/favicon.ico', (c) => c.body(null, 204));
   return app;
 };

@@ -1,7 +1,7 @@
 /** @jsxImportSource hono/jsx */
 import { Hono } from 'hono';
 import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
-import { newOutboxEntry, parseMailAddress, signInRequest, STAFF_ID } from '@loket/core';
+import { newOutboxEntry, parseMailAddress, signInRequest, STAFF_ID, office } from '@loket/core';
 import type { AppEnv } from '../api/app';
 import type { Deps } from '../deps';
 import { sendFresh } from '../mail/dispatch';
@@ -60,7 +60,7 @@ const SignInPage = (p: {
         ]}
       />
       <h1 id="masuk">Masuk petugas</h1>
-      <p>Konsol ini hanya untuk petugas Dinas Koperasi dan UKM Kabupaten Pasuruan.</p>
+      <p>Konsol ini hanya untuk petugas {office().name}.</p>
       {googleSignInEnabled(p.deps.config) && (
         <form method="post" action="/konsol/masuk/google">
           <input type="hidden" name="lanjut" value={p.next} />
@@ -74,7 +74,7 @@ const SignInPage = (p: {
         <input type="hidden" name="lanjut" value={p.next} />
         <Field
           id="email"
-          label="Alamat email dinas"
+          label="Alamat email kantor"
           hint="Kami kirim tautan masuk sekali pakai ke alamat ini."
           error={p.emailError}
         >
@@ -177,7 +177,7 @@ export const signInPages = (deps: Deps) => {
           deps={deps}
           next={next}
           email={typed}
-          emailError="Masukkan satu alamat email yang valid, contoh nama@pasuruankab.go.id."
+          emailError={`Masukkan satu alamat email yang valid, contoh nama@${office().email.split('@')[1]}.`}
         />,
       );
     }

@@ -1,10 +1,10 @@
 /** @jsxImportSource hono/jsx */
 import { Hono } from 'hono';
-import { LoketError, parseTrackingNumber } from '@loket/core';
+import { LoketError, office, parseTrackingNumber } from '@loket/core';
 import type { AppEnv } from '../api/app';
 import type { PublicStatus, StatusLookupFn } from '../api/routes/status';
 import { Banner, ErrorSummary, Field, Summary } from './components';
-import { CONTACT, Page } from './layout';
+import { Page } from './layout';
 
 const TIMELINESS_TAG: Record<string, string> = {
   'Sesuai jadwal': 'tag-green',
@@ -42,7 +42,7 @@ const StatusLookup = ({ value = '', problem }: { value?: string; problem?: strin
         Cek status
       </button>
     </form>
-    <p class="small muted">Nomor registrasi tidak ingat? Hubungi {CONTACT.phone} pada jam layanan.</p>
+    <p class="small muted">Nomor registrasi tidak ingat? Hubungi {office().phone} pada jam layanan.</p>
   </Page>
 );
 
@@ -65,7 +65,7 @@ const StatusPage = ({ s }: { s: PublicStatus }) => (
         )}
         <p>
           Perbaiki melalui tautan "Edit jawaban" di email Google Forms Anda, atau datang ke loket. Bantuan:{' '}
-          {CONTACT.phone}.
+          {office().phone}.
         </p>
       </Banner>
     )}

@@ -2,6 +2,7 @@
 import type { PublicLetter } from '@loket/core';
 import { Banner, ErrorSummary, Field, Summary } from './components';
 import { Page } from './layout';
+import { office } from '@loket/core';
 
 /**
  * The public verification of a letter (its QR code leads here): number, type, date, the holder's name
@@ -50,7 +51,8 @@ export const VerifyPage = ({
     )}
     {comparison === 'beda' && (
       <Banner title="Tidak cocok">
-        Berkas ini <strong>berbeda</strong> dari surat yang diterbitkan. Jangan gunakan berkas ini; hubungi Dinas.
+        Berkas ini <strong>berbeda</strong> dari surat yang diterbitkan. Jangan gunakan berkas ini; hubungi{' '}
+        {office().word}.
       </Banner>
     )}
     <ErrorSummary errors={problem ? [{ field: 'berkas', message: problem }] : []} />
@@ -78,16 +80,17 @@ export const LetterNotInRegisterPage = () => (
   <Page title="Surat tidak terdaftar">
     <span class="muted">Verifikasi keaslian surat</span>
     <h1>Surat tidak terdaftar</h1>
-    <Banner title="Surat ini tidak ada dalam register surat Dinas">
-      Kode pada alamat atau kode QR ini tidak cocok dengan surat mana pun yang diterbitkan Dinas Koperasi, Usaha Kecil
-      dan Menengah Kabupaten Pasuruan. Surat yang membawa kode ini kemungkinan <strong>tidak asli</strong>.
+    <Banner title={`Surat ini tidak ada dalam register surat ${office().word}`}>
+      Kode pada alamat atau kode QR ini tidak cocok dengan surat mana pun yang diterbitkan {office().name}. Surat yang
+      membawa kode ini kemungkinan <strong>tidak asli</strong>.
     </Banner>
     <h2>Apa yang perlu dilakukan</h2>
     <ul>
       <li>Periksa kembali alamat yang Anda ketik: kodenya harus sama persis dengan yang tertera di bawah kode QR.</li>
       <li>Jangan menerima atau menggunakan surat ini sebelum keasliannya dipastikan.</li>
       <li>
-        Hubungi Dinas melalui kontak di bagian bawah halaman ini, atau laporkan melalui SP4N-LAPOR! (lapor.go.id).
+        Hubungi {office().word} melalui kontak di bagian bawah halaman ini, atau laporkan melalui SP4N-LAPOR!
+        (lapor.go.id).
       </li>
     </ul>
   </Page>
@@ -98,7 +101,7 @@ export const LetterRevokedPage = ({ letterId }: { letterId: string }) => (
   <Page title="Surat telah dicabut">
     <h1>Surat telah dicabut</h1>
     <Banner title="Surat ini tidak berlaku lagi">
-      Surat ini telah dicabut oleh Dinas, sehingga tidak dapat diunduh lagi.
+      Surat ini telah dicabut oleh {office().word}, sehingga tidak dapat diunduh lagi.
     </Banner>
     <p>
       Lihat keterangannya di <a href={`/verifikasi/${letterId}`}>halaman verifikasi surat</a>, atau hubungi loket Dinas

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildReport, DEFAULT_CALENDAR, WorkingCalendar } from '@loket/core';
+import { buildReport, defaultCalendar, WorkingCalendar } from '@loket/core';
 import { alertRecipients } from '../../functions/jobs/recipients';
 import { forceCase, manualClock, useTestWorld } from '../helpers/deps';
 
@@ -76,7 +76,7 @@ describe('work is handed over with the step (one definition of who works a step)
       openNow: [],
       surveys: [],
       staff: await world.deps.staff.list(),
-      calendar: new WorkingCalendar(DEFAULT_CALENDAR),
+      calendar: new WorkingCalendar(defaultCalendar()),
       now: clock.now(),
     });
     expect(report.officers.find((o) => o.staffId === 'subkoor')?.finished).toBe(1);

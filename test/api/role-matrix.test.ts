@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   applyTransition,
   type CaseRecord,
-  DEFAULT_CALENDAR,
+  defaultCalendar,
   type Role,
   type Service,
   services,
@@ -24,7 +24,7 @@ import { manualClock, useTestWorld } from '../helpers/deps';
 const clock = manualClock('2026-11-25T09:00:00+07:00');
 const world = useTestWorld({ time: clock });
 const ROLES: Role[] = [...staffRoles(), 'pemohon'];
-const calendar = new WorkingCalendar(DEFAULT_CALENDAR);
+const calendar = new WorkingCalendar(defaultCalendar());
 
 const recordAt = (serviceId: string, state: string): CaseRecord => {
   const service = services().find((s) => s.id === serviceId)!;

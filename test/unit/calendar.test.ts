@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CALENDAR, OFFICIAL_HOLIDAYS, WorkingCalendar } from '@loket/core';
+import { defaultCalendar, OFFICIAL_HOLIDAYS, WorkingCalendar } from '@loket/core';
 import { sharedFile } from '../helpers/shared';
 
 const csv = sharedFile('data/libur-nasional-cuti-bersama.csv');
-const cal = new WorkingCalendar(DEFAULT_CALENDAR);
+const cal = new WorkingCalendar(defaultCalendar());
 
 describe('working calendar', () => {
   // Skipped in a plain clone: the official list is the product owner's file beside the repository (../shared), not part of it.

@@ -124,8 +124,11 @@ describe('infrastructure (sst.config.ts + infra/)', () => {
         nodejs: { format: 'esm', splitting: true, minify: true },
       });
       // Both issue letters (the API at the step, the jobs on a retry): the fonts must be in the bundle.
-      for (const { from } of fn.args.copyFiles)
-        expect(readdirSync(from).filter((f: string) => f.endsWith('.ttf')).length, from).toBe(2);
+      const [fonts, standard] = fn.args.copyFiles as { from: string; to: string }[];
+      expect(readdirSync(fonts!.from).filter((f: string) => f.endsWith('.ttf')).length, fonts!.from).toBe(2);
+      // The office's standard, checked at deploy, beside the code and named by LOKET_STANDARD.
+      expect(fn.args.environment.LOKET_STANDARD).toBe(standard!.to);
+      expect(JSON.parse(readFileSync(standard!.from, 'utf8')).id).toBe('dinkop-pasuruan');
       const [file, exported] = (fn.args.handler as string).split(/\.(?=[^.]+$)/) as [string, string];
       expect(existsSync(`${file}.ts`), file).toBe(true);
       const mod = await import(/* @vite-ignore */ pathToFileURL(resolve(`${file}.ts`)).href);
@@ -157,6 +160,8 @@ describe('infrastructure (sst.config.ts + infra/)', () => {
               : `${v}-`.padEnd(40, 'x'),
         ]),
       );
+      // The checked standard as the task root holds it (copyFiles puts it there).
+      deployed.LOKET_STANDARD = (fn.args.copyFiles as { from: string }[])[1]!.from;
       expect(() => loadConfig(deployed), fn.name).not.toThrow();
       for (const name of REQUIRED_SECRETS[role])
         expect(() => loadConfig({ ...deployed, [name]: undefined }), `${fn.name} ${name}`).toThrow(

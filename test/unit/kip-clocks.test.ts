@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  DEFAULT_CALENDAR,
+  defaultCalendar,
   findService,
   formatDeadline,
   kipDeadline,
@@ -11,7 +11,7 @@ import {
   WorkingCalendar,
 } from '@loket/core';
 
-const cal = new WorkingCalendar(DEFAULT_CALENDAR);
+const cal = new WorkingCalendar(defaultCalendar());
 const at = (iso: string) => Date.parse(iso);
 const wib = (ms: number) => new Date(ms + 7 * 3_600_000).toISOString().slice(0, 16);
 
@@ -54,8 +54,8 @@ describe('the statutory clocks of UU 14/2008 (docs/RULES.md §2)', () => {
     const c = request(at('2026-11-02T10:00:00+07:00'));
     expect(wib(c.kip!.answerBy)).toBe('2026-11-16T16:00');
     const withHoliday = new WorkingCalendar({
-      ...DEFAULT_CALENDAR,
-      holidays: [...DEFAULT_CALENDAR.holidays, { date: '2026-11-10', type: 'LN', name: 'Libur baru', basis: 'uji' }],
+      ...defaultCalendar(),
+      holidays: [...defaultCalendar().holidays, { date: '2026-11-10', type: 'LN', name: 'Libur baru', basis: 'uji' }],
     });
     const change = recomputeDeadlines(c, service, withHoliday, at('2026-11-05T10:00:00+07:00'));
     expect(wib(change!.record.kip!.answerBy)).toBe('2026-11-17T16:00');

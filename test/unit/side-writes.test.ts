@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   applyTransition,
-  DEFAULT_CALENDAR,
+  defaultCalendar,
   findService,
   openCase,
   recordLetterIssued,
@@ -16,7 +16,7 @@ import {
  * What a change writes besides the case is decided by the command (adapters only map it to a put):
  * these run without any store, on the change alone.
  */
-const cal = new WorkingCalendar(DEFAULT_CALENDAR);
+const cal = new WorkingCalendar(defaultCalendar());
 const now = Date.parse('2026-11-03T09:00:00+07:00');
 
 const atStep = (serviceId: string, state: string, answers: Record<string, string[]> = {}) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  DEFAULT_CALENDAR,
+  defaultCalendar,
   findService,
   pauseClock,
   resumeClock,
@@ -11,7 +11,7 @@ import {
   applyCalendar,
 } from '@loket/core';
 
-const cal = new WorkingCalendar(DEFAULT_CALENDAR);
+const cal = new WorkingCalendar(defaultCalendar());
 const at = (s: string) => Date.parse(s);
 const clockFor = (id: string, received: string, c = cal) => startClock(findService(id)!.sla, c, at(received));
 
@@ -80,9 +80,9 @@ describe('deadlines (worked examples of docs/RULES.md §2)', () => {
     const s = findService('kantor-cabang-ksp')!;
     const c = clockFor('kantor-cabang-ksp', '2026-11-02T09:00:00+07:00');
     const withElection = new WorkingCalendar({
-      ...DEFAULT_CALENDAR,
+      ...defaultCalendar(),
       holidays: [
-        ...DEFAULT_CALENDAR.holidays,
+        ...defaultCalendar().holidays,
         { date: '2026-11-04', type: 'LN', name: 'Pemungutan suara', basis: 'Keppres (contoh)' },
       ],
     });

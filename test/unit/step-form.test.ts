@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  DEFAULT_CALENDAR,
+  defaultCalendar,
   findService,
   openCase,
   STEP_DATA,
@@ -11,7 +11,7 @@ import {
 } from '@loket/core';
 
 /** The console's step forms come from the step's declaration: the same names the API takes, resolved per case. */
-const cal = new WorkingCalendar(DEFAULT_CALENDAR);
+const cal = new WorkingCalendar(defaultCalendar());
 const now = Date.parse('2026-11-25T09:00:00+07:00');
 const caseOf = (serviceId: string, answers: Record<string, string[]> = {}) => {
   const service = findService(serviceId)!;

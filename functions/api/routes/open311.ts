@@ -12,6 +12,7 @@ import {
   nextMonth,
   toWibIso,
   wibMonth,
+  office,
 } from '@loket/core';
 import { createHmac } from 'node:crypto';
 import type { Deps } from '../../deps';
@@ -103,7 +104,7 @@ const request311 = (c: CaseRecord, now: number, key: string) => {
     service_name: service.name,
     service_code: service.id,
     description: `${service.name}: ${s.status.label}`,
-    agency_responsible: 'Dinas Koperasi, Usaha Kecil dan Menengah Kabupaten Pasuruan',
+    agency_responsible: office().name,
     service_notice: `Jangka waktu pelayanan: ${service.sla.text}`,
     requested_datetime: toWibIso(c.clock.receivedAt),
     updated_datetime: toWibIso(c.updatedAt),

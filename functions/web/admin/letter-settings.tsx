@@ -1,5 +1,12 @@
 /** @jsxImportSource hono/jsx */
-import { classificationOf, letterServices, type LetterSettings, letterTitle, type StaffMember } from '@loket/core';
+import {
+  classificationOf,
+  letterServices,
+  type LetterSettings,
+  letterTitle,
+  type StaffMember,
+  office,
+} from '@loket/core';
 import { Banner, ConsolePage, ErrorSummary, type FieldError, Field } from '../components';
 
 /** The settings of the letters: numbering codes, letterhead and signatory. Saved with a version check. */
@@ -42,12 +49,18 @@ export const LetterSettingsPage = ({
       <form method="post" action="/konsol/admin/surat" novalidate>
         <input type="hidden" name="version" value={String(version)} />
         <h2>Penomoran</h2>
-        {input('regionCode', 'Kode wilayah', settings.regionCode, '424 = Kabupaten Pasuruan', true)}
+        {input(
+          'regionCode',
+          'Kode wilayah',
+          settings.regionCode,
+          'Kode wilayah pemerintah daerah pada nomor surat',
+          true,
+        )}
         {input(
           'unitCode',
           'Kode unit',
           settings.unitCode,
-          'Seperti pada nomor Standar Pelayanan 950/271/424.085/2024',
+          `Kode unit kerja; nomor surat berpola ${office().letterNumber.format}`,
           true,
         )}
         <div class="check">

@@ -79,7 +79,7 @@ const CHANNELS: Record<string, string> = {
   walk_in: 'Datang langsung',
   letter: 'Surat',
   sp4n_lapor: 'SP4N-LAPOR!',
-  internal: 'Internal Dinas',
+  internal: 'Internal',
 };
 
 const requirementLabel = (service: Service, id: string) =>
@@ -141,7 +141,7 @@ export const CasePage = ({ c, officer, events, staff, now, revealed, flash, erro
   const works = worksCurrentStep(c, officer.roles);
   const canReveal = mayRevealApplicant(c, officer.roles);
   const answers = revealed && canReveal ? c.answers : maskedAnswers(service, c);
-  const fields = serviceFields(service).filter((f) => answers[f.id]?.length && f.id !== 'nama_pemohon');
+  const fields = serviceFields(service).filter((f) => answers[f.id]?.length && !f.applicantName);
   const assignable = assignableOfficers(c, [...staff.values()]);
   return (
     <ConsolePage title={`Berkas ${c.trackingNumber}`} officer={officer}>

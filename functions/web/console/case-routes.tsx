@@ -14,6 +14,7 @@ import {
   mayRevealApplicant,
   parseMailAddress,
   parseTrackingNumber,
+  nameAnswer,
   services,
   sessionsFor,
   type StaffMember,
@@ -263,7 +264,7 @@ export const caseRoutes = (
       serviceId: service.id,
       channel: channel!,
       applicant: { name: values.nama!.trim(), email, phone: values.hp?.trim() || undefined },
-      answers: { ...answers, nama_pemohon: [values.nama!.trim()] },
+      answers: { ...answers, ...nameAnswer(service, values.nama!.trim()) },
       receivedAt: deps.time.now(),
       actorId: officer.id,
     });

@@ -1,8 +1,7 @@
 /** @jsxImportSource hono/jsx */
-import { type CaseRecord, findService, formatWib, type Service, type StaffMember } from '@loket/core';
+import { type CaseRecord, findService, formatWib, office, type Service, type StaffMember } from '@loket/core';
 import { DESK_CHANNELS, deskFields, deskServices } from './desk-intake';
 import { Banner, ConsolePage, ErrorSummary, type FieldError, Field, Summary } from '../components';
-import { CONTACT } from '../layout';
 
 export const NewCasePage = ({
   officer,
@@ -138,7 +137,7 @@ export const RegisteredPage = ({ officer, c }: { officer: StaffMember; c: CaseRe
         <li>Simpan nomor registrasi di atas; status dapat dicek di halaman "Cek status" dengan nomor ini.</li>
         {c.applicant.email && <li>Tanda terima juga dikirim ke email pemohon.</li>}
         <li>
-          Pertanyaan dan pengaduan: {CONTACT.phone}, {CONTACT.hours}.
+          Pertanyaan dan pengaduan: {office().phone}, {office().hoursText}.
         </li>
       </ul>
       <Banner title="Langkah berikutnya">

@@ -52,8 +52,12 @@ export const describeProblem = (p: LocatedProblem) => `${p.where}${p.line ? ` (b
 /** Where the standard file is: relative paths from the task root in Lambda, the working directory locally. */
 export const standardPath = (file: string) => resolve(process.env.LAMBDA_TASK_ROOT ?? process.cwd(), file);
 
-/** Loads a standard the desk will run, or fails with every problem it has. */
+/**
+ * Loads a standard the desk will run, or fails with every problem it has. A `*.checked.json` is the
+ * deploy's own output of a document that checked (infra/standard.ts): it is parsed, not checked again.
+ */
 export const loadStandard = (file: string): Standard => {
+  if (file.endsWith('.checked.json')) return JSON.parse(readFileSync(standardPath(file), 'utf8')) as Standard;
   const { standard, problems } = readStandard(standardPath(file));
   if (!standard)
     throw new Error(

@@ -3,6 +3,7 @@ export * from './catalog/roles';
 export * from './standard/schema';
 export * from './standard/current';
 export * from './standard/check';
+export * from './standard/view';
 export { DOCUMENT_FORMATS } from './standard/formats';
 export * from './sla/wib';
 export * from './sla/calendar';

@@ -9,7 +9,7 @@ import {
 import {
   CalendarData,
   type CalendarStore,
-  DEFAULT_CALENDAR,
+  defaultCalendar,
   type FormMapping,
   FormMappingSchema,
   type FormMappingStore,
@@ -47,7 +47,7 @@ export class DynamoCalendarStore implements CalendarStore {
     const r = await this.db.send(
       new GetItemCommand({ TableName: this.table, Key: toItem(CALENDAR_KEY), ConsistentRead: true }),
     );
-    if (!r.Item) return { data: DEFAULT_CALENDAR, version: 0 };
+    if (!r.Item) return { data: defaultCalendar(), version: 0 };
     const item = stripKeys<{ calendar: unknown; version?: number }>(r.Item);
     return { data: CalendarData.parse(item.calendar), version: item.version ?? 0 };
   }
@@ -85,7 +85,7 @@ export class DynamoCalendarStore implements CalendarStore {
       await this.db.send(
         new PutItemCommand({
           TableName: this.table,
-          Item: toItem({ ...CALENDAR_KEY, calendar: DEFAULT_CALENDAR }),
+          Item: toItem({ ...CALENDAR_KEY, calendar: defaultCalendar() }),
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       );

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { services, serviceFields } from '../standard/current';
+import { applicantNameField, services, serviceFields } from '../standard/current';
 import type { Service } from '../standard/schema';
 import type { Attachment } from '../case/model';
 import { parseMailAddress } from '../mail/address';
@@ -147,12 +147,13 @@ export const mapSubmission = (service: Service, mapping: FormMapping, sub: FormS
       });
     }
   }
-  const first = (...ids: string[]) => ids.map((id) => answers[id]?.[0]?.trim()).find((v) => v);
-  const phone = first('nomor_hp', 'kontak_hp');
+  const first = (...ids: (string | undefined)[]) => ids.map((id) => id && answers[id]?.[0]?.trim()).find((v) => v);
+  const ofKind = (kind: string) => serviceFields(service).flatMap((f) => (f.kind === kind ? [f.id] : []));
+  const phone = first(...ofKind('phone'));
   const problems: string[] = [];
   // Google's verified respondent address first, else the form's own email question. Whatever was given
   // must be exactly one address: the desk never mails a list, a group or a header someone typed.
-  const givenEmail = sub.respondentEmail?.trim() || first('email', 'kontak_email');
+  const givenEmail = sub.respondentEmail?.trim() || first(...ofKind('email'));
   const email = parseMailAddress(givenEmail);
   if (givenEmail && !email)
     problems.push('Alamat email pemohon tidak valid (harus satu alamat email); pemberitahuan tidak dapat dikirim.');
@@ -167,7 +168,7 @@ export const mapSubmission = (service: Service, mapping: FormMapping, sub: FormS
     answers,
     attachments,
     applicant: {
-      name: first('nama_pemohon') ?? 'Pemohon (nama belum diisi)',
+      name: first(applicantNameField(service)) ?? 'Pemohon (nama belum diisi)',
       email,
       phone: phone ? (normalizePhone(phone) ?? phone) : undefined,
     },

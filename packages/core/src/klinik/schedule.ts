@@ -3,6 +3,7 @@ import type { CaseRecord } from '../case/model';
 import type { Service } from '../standard/schema';
 import { workflowFor } from '../workflow/definitions';
 import { formatWib, nextMonth, wibInstant, wibMonth } from '../sla/wib';
+import { office } from '../standard/current';
 
 /**
  * The Klinik KUKM's monthly schedule (docs/RULES.md §1, klinik-kukm): consultation and training
@@ -61,7 +62,7 @@ export const sessionsFor = (c: CaseRecord, sessions: KlinikSession[], now: numbe
 
 /** What the applicant is told (the scheduling step's note, mailed with it). */
 export const scheduleNote = (s: KlinikSession) =>
-  `Jadwal Klinik KUKM: ${formatWib(sessionStart(s))}, topik ${s.topic}, konsultan ${s.konsultanName}. Mohon hadir 15 menit sebelumnya di Kantor Dinas Koperasi dan UKM.`;
+  `Jadwal Klinik KUKM: ${formatWib(sessionStart(s))}, topik ${s.topic}, konsultan ${s.konsultanName}. Mohon hadir 15 menit sebelumnya di ${office().address}.`;
 
 /** The month's evaluation the standard asks for: sessions, seats, bookings, per topic. */
 export const klinikEvaluation = (sessions: KlinikSession[]) => {

@@ -5,6 +5,7 @@ import { LoketError } from '../errors';
 import type { OutgoingMail } from '../mail/outbox';
 import type { Actor, TransitionDef } from '../workflow/engine';
 import type { LaporFollowup, LaporLink, LaporStatus } from './complaint';
+import { office } from '../standard/current';
 
 /**
  * What happens to a LAPOR! case besides its workflow: status changes and follow-ups read by the sync,
@@ -70,9 +71,7 @@ export const laporReply = (
   if (!input.reply) return undefined;
   const reject = input.reply === 'forward';
   const institutionId = input.data?.institutionId?.trim() || undefined;
-  const content = reject
-    ? `Bukan wewenang Dinas Koperasi, Usaha Kecil dan Menengah Kabupaten Pasuruan. ${input.note}`.trim()
-    : input.note;
+  const content = reject ? `Bukan wewenang ${office().name}. ${input.note}`.trim() : input.note;
   const id = `lapor-${reject ? 'reject' : 'followup'}-${input.caseId}-${input.seq}`;
   if (link.mode === 'manual') {
     return {

@@ -127,8 +127,6 @@ export interface LaporLink {
 
 const clip = (text: string, max = 5000) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
-/** Attachments from LAPOR! land on the pengaduan's optional document field. */
-const LAPOR_ATTACHMENT_FIELD = 'surat_pengaduan';
 /** Who "checked" a requirement LAPOR! itself already demanded (the complaint is written and signed in). */
 const LAPOR_CHECKER = 'sp4n-lapor';
 
@@ -143,8 +141,10 @@ export const complaintCase = (complaint: LaporComplaint, mode: LaporLink['mode']
   const limit = new Map(serviceFields(service).map((f) => [f.id, f.maxLength ?? 5000]));
   const answer = (id: string, value: string) => [clip(value.trim() || '-', limit.get(id))];
   const dispositionAt = dispositionTime(complaint, map);
+  // Which field each part of the report fills is the standard's (the service's laporIntake).
+  const intake = service.laporIntake!;
   const attachments: Attachment[] = complaint.attachments.map((a) => ({
-    fieldId: LAPOR_ATTACHMENT_FIELD,
+    fieldId: intake.fields.attachments,
     sourceId: a.url,
     fileName: a.name,
     mimeType: 'application/octet-stream',
@@ -152,16 +152,19 @@ export const complaintCase = (complaint: LaporComplaint, mode: LaporLink['mode']
     attempts: 0,
     origin: 'sp4n_lapor',
   }));
+  const parts: [string | undefined, string][] = [
+    [intake.fields.content, [complaint.title, complaint.content].filter(Boolean).join('\n\n')],
+    [intake.fields.location, complaint.location || 'Tidak dicantumkan (pengaduan melalui SP4N-LAPOR!)'],
+    [intake.fields.loss, 'Sebagaimana diuraikan dalam pengaduan SP4N-LAPOR!'],
+    [intake.fields.request, 'Tindak lanjut atas pengaduan SP4N-LAPOR!'],
+    [intake.fields.placeAndTime, `SP4N-LAPOR! (lapor.go.id), ${formatWib(complaint.createdAt)}`],
+  ];
   const answers: Record<string, string[]> = {
-    uraian: answer('uraian', [complaint.title, complaint.content].filter(Boolean).join('\n\n')),
-    alamat: answer('alamat', complaint.location || 'Tidak dicantumkan (pengaduan melalui SP4N-LAPOR!)'),
-    kerugian: answer('kerugian', 'Sebagaimana diuraikan dalam pengaduan SP4N-LAPOR!'),
-    permintaan_penyelesaian: answer('permintaan_penyelesaian', 'Tindak lanjut atas pengaduan SP4N-LAPOR!'),
-    tempat_waktu: answer('tempat_waktu', `SP4N-LAPOR! (lapor.go.id), ${formatWib(complaint.createdAt)}`),
-    ...(attachments.length ? { [LAPOR_ATTACHMENT_FIELD]: attachments.map((a) => a.sourceId) } : {}),
+    ...Object.fromEntries(parts.flatMap(([id, value]) => (id ? [[id, answer(id, value)]] : []))),
+    ...(attachments.length ? { [intake.fields.attachments]: attachments.map((a) => a.sourceId) } : {}),
   };
   const preChecked: Record<string, CheckItem> = {
-    pengaduan_tertulis: { status: 'ok', issues: [], checkedBy: LAPOR_CHECKER },
+    [intake.requirement]: { status: 'ok', issues: [], checkedBy: LAPOR_CHECKER },
   };
   const status = complaint.status && laporStatus(map, complaint.status.code, complaint.status.name);
   const link: LaporLink = {

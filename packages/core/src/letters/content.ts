@@ -1,5 +1,5 @@
 import type { Service } from '../standard/schema';
-import { findService, serviceFields } from '../standard/current';
+import { findService, isContactField, serviceFields } from '../standard/current';
 import type { CaseRecord } from '../case/model';
 import { formatDateId } from '../sla/wib';
 import { letterTitle, type LetterSettings, type LetterType } from './model';
@@ -31,12 +31,7 @@ const answer = (c: CaseRecord, id: string) => c.answers[id]?.filter((v) => v.tri
 const requestDetails = (c: CaseRecord): [string, string][] => {
   const service = findService(c.serviceId)!;
   return serviceFields(service)
-    .filter(
-      (f) =>
-        f.kind !== 'document' &&
-        f.dataClass !== 'spesifik' &&
-        !['kontak_email', 'kontak_hp', 'email', 'nomor_hp'].includes(f.id),
-    )
+    .filter((f) => f.kind !== 'document' && f.dataClass !== 'spesifik' && !isContactField(f))
     .flatMap((f): [string, string][] => {
       const v = answer(c, f.id);
       return v ? [[f.label, v]] : [];
@@ -60,14 +55,21 @@ const grantBody = (c: CaseRecord, letter: NonNullable<Service['letter']>, receiv
 const refusalOpening = (c: CaseRecord, received: string) =>
   `Menunjuk permohonan informasi publik Saudara yang kami terima pada ${received}, dengan ini kami sampaikan bahwa informasi yang Saudara minta merupakan informasi yang DIKECUALIKAN sehingga permohonan tidak dapat dipenuhi. Permohonan tersebut:`;
 
-const refusalDetails = (c: CaseRecord, name: string): [string, string][] => [
-  ['Nomor registrasi', c.trackingNumber],
-  ['Nama pemohon', name],
-  ['Alamat', answer(c, 'alamat') ?? '-'],
-  ['Pekerjaan', answer(c, 'pekerjaan') ?? '-'],
-  ['Kontak', [answer(c, 'nomor_hp'), answer(c, 'email') ?? c.applicant.email].filter(Boolean).join(', ') || '-'],
-  ['Informasi yang diminta', answer(c, 'data_diminta') ?? '-'],
-];
+const refusalDetails = (c: CaseRecord, service: Service, name: string): [string, string][] => {
+  const asked = service.publicInformation!.fields;
+  const contact = serviceFields(service)
+    .filter(isContactField)
+    .map((f) => answer(c, f.id));
+  return [
+    ['Nomor registrasi', c.trackingNumber],
+    ['Nama pemohon', name],
+    ['Alamat', answer(c, asked.address) ?? '-'],
+    ['Pekerjaan', answer(c, asked.occupation) ?? '-'],
+    ['Kontak', [...contact, c.applicant.email].filter(Boolean).filter(unique).join(', ') || '-'],
+    ['Informasi yang diminta', answer(c, asked.information) ?? '-'],
+  ];
+};
+const unique = (v: unknown, i: number, all: unknown[]) => all.indexOf(v) === i;
 
 const refusalParagraphs = (refusal: Refusal, objection: LegalDeadline | undefined, settings: LetterSettings) => [
   `Dasar pengecualian: Pasal 17 huruf ${refusal.ground} Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik, yaitu informasi yang apabila dibuka dapat ${PASAL_17[refusal.ground]}.`,
@@ -92,8 +94,9 @@ export const letterContent = (
 ): LetterContent => {
   const service = findService(type)!;
   const received = formatDateId(c.clock.receivedAt);
-  const name = answer(c, 'instansi') ?? c.applicant.name;
-  const address = answer(c, 'alamat');
+  const addressee = service.letter!.addressee;
+  const name = (addressee.name && answer(c, addressee.name)) || c.applicant.name;
+  const address = addressee.address && answer(c, addressee.address);
   // A public-information request's letter is its reasoned refusal; every other letter grants or states.
   const refusal = service.publicInformation ? c.refusal : undefined;
   if (service.publicInformation && !refusal)
@@ -107,7 +110,7 @@ export const letterContent = (
     placeAndDate: `${settings.letterhead.place}, ${formatDateId(meta.issuedAt)}`,
     addressee: ['Kepada Yth.', `Sdr./Sdri. ${name}`, ...(address ? [address] : []), 'di Tempat'],
     paragraphs: [grant ? grant.opening : refusalOpening(c, received)],
-    details: refusal ? refusalDetails(c, name) : details,
+    details: refusal ? refusalDetails(c, service, name) : details,
     closing: grant
       ? [...grant.closing, 'Demikian untuk menjadi maklum.']
       : [

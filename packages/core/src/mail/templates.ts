@@ -1,5 +1,5 @@
 import type { Service } from '../standard/schema';
-import { findService } from '../standard/current';
+import { findService, office } from '../standard/current';
 import { openIssues } from '../case/commands';
 import { maskEmail } from '../case/mask';
 import type { CaseRecord, Threshold } from '../case/model';
@@ -15,8 +15,8 @@ import { timeToDeadline } from '../case/console-view';
  * Every email the desk sends, in Indonesian. None carries NIK, KK, finances or document contents:
  * only the tracking number, the service, the step, dates and the requirement labels that need work.
  */
-const SIGNATURE =
-  '\n--\nLoket Layanan Dinas Koperasi, Usaha Kecil dan Menengah Kabupaten Pasuruan\nEmail ini dikirim otomatis; mohon tidak membalas email ini.';
+const signature = () =>
+  `\n--\nLoket Layanan ${office().name}\nEmail ini dikirim otomatis; mohon tidak membalas email ini.`;
 
 const serviceOf = (c: CaseRecord): Service => findService(c.serviceId)!;
 const stepLabel = (c: CaseRecord) => stateOf(workflowFor(serviceOf(c)), c.state).label;
@@ -58,7 +58,7 @@ const applicantMail = (
       ]),
       '',
       `Pantau status permohonan: ${statusUrl(publicUrl, c)}`,
-      SIGNATURE,
+      signature(),
     ].join('\n'),
   };
 };
@@ -104,7 +104,7 @@ export const receiptMail = (c: CaseRecord, publicUrl: string): OutgoingMail | un
       'Simpan nomor registrasi ini untuk setiap pertanyaan tentang permohonan Anda.',
       '',
       `Pengaduan: ${service.complaintContact}`,
-      SIGNATURE,
+      signature(),
     ].join('\n'),
   };
 };
@@ -190,7 +190,7 @@ export const slaAlertMails = (
       ]),
       '',
       `Buka berkas: ${consoleUrl(publicUrl, c.id)}`,
-      SIGNATURE,
+      signature(),
     ].join('\n'),
   }));
 };
@@ -228,7 +228,7 @@ export const dailyDigestMail = (
             `- ${c.trackingNumber} · ${serviceOf(c).name} · ${stepLabel(c)} · batas ${deadlineText(c)}\n  ${consoleUrl(publicUrl, c.id)}`,
         ),
       ]),
-      SIGNATURE,
+      signature(),
     ].join('\n'),
   };
 };
@@ -271,7 +271,7 @@ export const weeklyReportMail = (
         (c) =>
           `- ${c.trackingNumber} · ${serviceOf(c).name} · ${stepLabel(c)} · batas ${deadlineText(c)}\n  ${consoleUrl(publicUrl, c.id)}`,
       ),
-      SIGNATURE,
+      signature(),
     ].join('\n'),
   };
 };
@@ -311,7 +311,7 @@ export const deliveryFailureMail = (
     failed.lapor
       ? 'Salin tanggapan dari halaman berkas ke SP4N-LAPOR! secara manual, atau perbaiki penyebabnya lalu kirim ulang dari halaman Admin → Email gagal.'
       : 'Periksa alamat email penerima (data pemohon atau direktori petugas), lalu hubungi pemohon melalui telepon bila perlu.',
-    SIGNATURE,
+    signature(),
   ].join('\n'),
 });
 
@@ -340,7 +340,7 @@ export const unmatchedFormMail = (
     '',
     `Contoh berkas: ${consoleUrl(publicUrl, form.caseId)}`,
     'Email ini dikirim paling banyak sekali sehari untuk setiap formulir.',
-    SIGNATURE,
+    signature(),
   ].join('\n'),
 });
 
@@ -374,7 +374,7 @@ export const signInLinkMail = (
     link.url,
     '',
     'Jika Anda tidak meminta tautan ini, abaikan email ini; tidak ada yang berubah pada akun Anda.',
-    SIGNATURE,
+    signature(),
   ].join('\n'),
 });
 
@@ -413,7 +413,7 @@ export const workArrivedMail = (
       ]),
       '',
       `Buka berkas: ${consoleUrl(publicUrl, c.id)}`,
-      SIGNATURE,
+      signature(),
     ].join('\n'),
   };
 };

@@ -45,20 +45,6 @@ export const CalendarData = z.lazy(() =>
 );
 export type CalendarData = z.infer<typeof CalendarData>;
 
-/**
- * Default until the Dinas publishes its own: East Java provincial ASN hours (37.5 h/week),
- * Monday–Thursday 07:30–16:00, Friday 07:30–16:30 (docs/RULES.md §2).
- */
-export const DEFAULT_WEEKLY_HOURS: WeeklyHours = {
-  '1': { open: '07:30', close: '16:00' },
-  '2': { open: '07:30', close: '16:00' },
-  '3': { open: '07:30', close: '16:00' },
-  '4': { open: '07:30', close: '16:00' },
-  '5': { open: '07:30', close: '16:30' },
-  '6': null,
-  '7': null,
-};
-
 /** Fixed-date national holidays: the only ones assumed in a year with no official list. */
 const FIXED_DATE_HOLIDAYS = ['01-01', '05-01', '06-01', '08-17', '12-25'];
 

@@ -1,7 +1,9 @@
 import * as z from 'zod';
 import { ADMIN_ROLE, APPLICANT_ROLE } from '../catalog/roles';
 import { DONE, REFUSED } from '../workflow/build';
-import { type Standard, standardSchemas } from './schema';
+import { type Service, type Standard, standardSchemas } from './schema';
+
+const serviceFieldList = (s: Service) => [...s.requirements.flatMap((r) => r.fields), ...s.applicantFields];
 
 /** One problem in a document: where (the path of keys and indexes) and what is expected, in Indonesian. */
 export interface StandardProblem {
@@ -51,6 +53,12 @@ const crossReferences = (doc: Standard): StandardProblem[] => {
   doc.units.forEach((u, i) => role(['units', i, 'head'], u.head));
   for (const [duty, list] of Object.entries(doc.duties)) list.forEach((r, i) => role(['duties', duty, i], r));
   role(['office', 'signatory', 'role'], doc.office.signatory.role);
+  const demoIds = new Set(doc.demo?.staff.map((m) => m.id));
+  doc.demo?.staff.forEach((m, i) => {
+    m.roles.forEach((r, ri) => r !== ADMIN_ROLE && role(['demo', 'staff', i, 'roles', ri], r));
+    if (m.superiorId && !demoIds.has(m.superiorId))
+      add(['demo', 'staff', i, 'superiorId'], `petugas "${m.superiorId}" tidak ada di demo.staff`);
+  });
 
   const unique = (key: 'id' | 'code' | 'number') => {
     const seen = new Map<unknown, number>();
@@ -82,6 +90,17 @@ const crossReferences = (doc: Standard): StandardProblem[] => {
     const field = (p: (string | number)[], id: string | undefined) => {
       if (id && !fields.has(id)) add(p, `kolom "${id}" tidak ada di persyaratan atau data pemohon layanan ini`);
     };
+    const names = serviceFieldList(s).filter((f) => f.applicantName).length;
+    if (names !== 1)
+      add(at('applicantFields'), `tandai tepat satu kolom nama pemohon dengan applicantName: true (ada ${names})`);
+    if (s.channels.includes('sp4n_lapor')) {
+      if (!s.laporIntake) add(at('laporIntake'), 'layanan dengan kanal sp4n_lapor perlu laporIntake');
+      else {
+        if (!s.requirements.some((r) => r.id === s.laporIntake!.requirement))
+          add(at('laporIntake', 'requirement'), `persyaratan "${s.laporIntake.requirement}" tidak ada di requirements`);
+        for (const [k, v] of Object.entries(s.laporIntake.fields)) field(at('laporIntake', 'fields', k), v);
+      }
+    }
     s.steps.forEach((st, si) => role(at('steps', si, 'role'), st.role));
     s.executors.roles.forEach((r, ri) => role(at('executors', 'roles', ri), r));
     const steps = new Set(s.steps.map((st) => st.id));

@@ -61,3 +61,15 @@ export const serviceFields = (s: Service): Field[] => [
 
 /** The office's places (kecamatan) where its forms and the registry ask for one; empty when it names none. */
 export const officePlaces = (): readonly string[] => office().places?.values ?? [];
+
+/** The field a service's applicant gives their name in (the one the standard marks `applicantName`). */
+export const applicantNameField = (s: Service): string | undefined => serviceFields(s).find((f) => f.applicantName)?.id;
+
+/** Fields that only say how to reach the applicant (kept off letters and repeated forms). */
+export const isContactField = (f: Field) => f.kind === 'email' || f.kind === 'phone';
+
+/** An answer holding the applicant's name, in the field the service keeps it in. */
+export const nameAnswer = (s: Service, name: string): Record<string, string[]> => {
+  const id = applicantNameField(s);
+  return id ? { [id]: [name] } : {};
+};

@@ -68,6 +68,8 @@ const build = () => {
     /** For choices (a YAML alias such as `*kecamatan` reuses the office's list of places). */
     options: z.array(text).min(1).optional(),
     maxLength: z.number().int().positive().optional(),
+    /** This field holds the applicant's name (one per service): receipts, letters and the console use it. */
+    applicantName: z.boolean().optional(),
   });
   const Requirement = z.strictObject({
     id,
@@ -170,6 +172,24 @@ const build = () => {
     productAsPrinted: text,
     letter: LetterPolicy.optional(),
     referral: Referral.optional(),
+    /**
+     * For the service that takes SP4N-LAPOR! complaints: the requirement a LAPOR! report meets by itself,
+     * and which of the service's fields its parts fill.
+     */
+    laporIntake: z
+      .strictObject({
+        requirement: id,
+        fields: z.strictObject({
+          content: id,
+          location: id.optional(),
+          loss: id.optional(),
+          request: id.optional(),
+          placeAndTime: id.optional(),
+          /** The document field the report's attachments land on. */
+          attachments: id,
+        }),
+      })
+      .optional(),
     /**
      * A request for public information under UU 14/2008: besides the service clock the request runs the
      * statutory answer, extension and objection clocks (docs/RULES.md §2, §6).
@@ -294,6 +314,25 @@ const build = () => {
     units: z.array(Unit).default([]),
     duties: Duties,
     registry: Registry.optional(),
+    /**
+     * Demo officers the local desk (`npm start`) seeds; a deployed stage never reads them. Without it the
+     * local desk seeds one officer per role.
+     */
+    demo: z
+      .strictObject({
+        staff: z
+          .array(
+            z.strictObject({
+              id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,39}$/, 'id petugas: huruf kecil, angka, -'),
+              name: text,
+              email: z.email(),
+              roles: z.array(id).min(1),
+              superiorId: z.string().optional(),
+            }),
+          )
+          .min(1),
+      })
+      .optional(),
     services: z.array(Service).min(1),
   });
   const Standard = z.preprocess(withoutExtensions, StandardBody);

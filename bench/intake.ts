@@ -1,5 +1,5 @@
 import { PutItemCommand, TransactWriteItemsCommand } from '@aws-sdk/client-dynamodb';
-import { mapLimit } from '@loket/core';
+import { mapLimit, serviceFields, services } from '@loket/core';
 import { signBody } from '../functions/intake/signature';
 import { startReadyProcess } from './fixtures/ready-process';
 import { loadConfig } from '@loket/adapters';
@@ -56,16 +56,21 @@ export const benchIntake = async (total = Number(process.env.BENCH_INTAKE ?? 100
   try {
     const secret = desk.deps.config.GOOGLE_FORMS_WEBHOOK_SECRET;
     const run = `bench-${Date.now().toString(36)}`;
+    // The first service taking Google Forms, answered on its demo form (questions titled as its fields).
+    const service = services().find((s) => s.channels.includes('google_form'))!;
+    const texts = serviceFields(service).filter((f) => f.kind === 'text' || f.kind === 'textarea');
     const post = async (i: number) => {
       const body = JSON.stringify({
-        formId: 'demo-konsultasi',
+        formId: `demo-${service.id}`,
         responseId: `${run}-${i}`,
         submittedAt: new Date().toISOString(),
         respondentEmail: `warga${i}@contoh.id`,
-        answers: [
-          { questionId: '1', title: 'Nama lengkap pemohon', type: 'TEXT', values: [`Warga ${i}`] },
-          { questionId: '2', title: 'Permasalahan yang akan dikonsultasikan', type: 'TEXT', values: ['Modal usaha'] },
-        ],
+        answers: texts.map((f, q) => ({
+          questionId: String(q + 1),
+          title: f.label,
+          type: 'TEXT',
+          values: [f.applicantName ? `Warga ${i}` : 'Contoh jawaban'],
+        })),
       });
       const ts = String(Math.floor(Date.now() / 1000));
       const started = performance.now();

@@ -17,5 +17,5 @@ export const minutely = job('Minutely', 'functions/jobs/index.minutely', 'rate(1
 export const reconcile = job('Reconcile', 'functions/jobs/index.reconcile', 'rate(15 minutes)', '300 seconds');
 /** SP4N-LAPOR!: status changes and follow-ups of open complaints (does nothing without the API channel). */
 export const laporSync = job('LaporSync', 'functions/jobs/index.lapor', 'rate(15 minutes)', '300 seconds');
-/** Morning digests (the job itself skips holidays) and the Monday report to the Kepala Dinas. */
+/** Morning digests (the job itself skips holidays) and the Monday report to the head of office (weeklyReport duty). */
 export const morning = job('Morning', 'functions/jobs/index.morning', 'cron(30 7 ? * MON-FRI *)', '300 seconds');

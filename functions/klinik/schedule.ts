@@ -22,7 +22,7 @@ export const createSession = async (deps: KlinikDeps, form: Record<string, unkno
   }
   const konsultan = await deps.staff.get(parsed.data.konsultanId);
   if (!konsultan?.active || !hasDuty(konsultan.roles, 'klinikConsultant')) {
-    throw new LoketError('validation', 'Pilih konsultan Klinik KUKM yang aktif.', [
+    throw new LoketError('validation', 'Pilih konsultan yang aktif.', [
       { field: 'konsultanId', message: 'Konsultan tidak dikenal.' },
     ]);
   }

@@ -1,17 +1,20 @@
 /** @jsxImportSource hono/jsx */
-import { formatWib, type KlinikSession, seatsLeft, sessionStart } from '@loket/core';
+import { formatWib, type KlinikSession, scheduleName, seatsLeft, sessionService, sessionStart } from '@loket/core';
 import { Page } from './layout';
 
 /** The Klinik KUKM's schedule as the standard says it is published: this month and the next, seats left. */
 export const KlinikPublicPage = ({ sessions, now }: { sessions: KlinikSession[]; now: number }) => {
+  const service = sessionService();
   const upcoming = sessions.filter((s) => sessionStart(s) > now).sort((a, b) => sessionStart(a) - sessionStart(b));
   return (
-    <Page title="Jadwal Klinik KUKM">
-      <h1>Jadwal Klinik KUKM</h1>
-      <p>
-        Konsultasi dan pelatihan gratis bagi koperasi dan usaha kecil menengah. Daftar melalui formulir layanan{' '}
-        <a href="/layanan/klinik-kukm">Klinik KUKM</a>; Admin Klinik akan menjadwalkan Anda pada sesi yang sesuai.
-      </p>
+    <Page title={`Jadwal ${scheduleName()}`}>
+      <h1>Jadwal {scheduleName()}</h1>
+      {service && (
+        <p>
+          {service.description} Daftar melalui layanan <a href={`/layanan/${service.id}`}>{service.name}</a>; petugas
+          akan menjadwalkan Anda pada sesi yang sesuai.
+        </p>
+      )}
       {upcoming.length ? (
         <ul class="cards">
           {upcoming.map((s) => (

@@ -87,7 +87,7 @@ const ServicePage = ({ s, formUrl }: { s: Service; formUrl?: string }) => {
       <p class="lead">{s.description}</p>
       {usesKlinikSessions(s) && (
         <p>
-          <a href="/klinik">Lihat jadwal Klinik KUKM bulan ini</a>
+          <a href="/klinik">Lihat jadwal {s.schedule?.name ?? 'sesi'} bulan ini</a>
         </p>
       )}
       <dl class="summary">

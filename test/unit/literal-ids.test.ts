@@ -4,14 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { services, theStandard, workflowFor } from '@loket/core';
 
 /**
- * The standard is data: a service, an office role or a step event is named only in the catalog
- * (packages/core/src/catalog/, and the procedures in workflow/definitions.ts with the shared steps
- * workflow/build.ts generates). Code elsewhere asks the catalog for a concept (a duty, an effect, a
- * step's `requires` or `laporReply`, a service's `letter` or `publicInformation`), never for an id, so
- * a second office changes its document, not the code. Tests and the demo seed are exempt.
+ * The standard is data: a service, an office role or a step event is named only in the office's
+ * document (standards/*.yaml); the shared steps every procedure gets are named once, in
+ * workflow/build.ts. Code asks the document for a concept (a duty, an effect, a step's `requires` or
+ * `laporReply`, a service's `letter`, `publicInformation` or `laporIntake`, a field's `applicantName`),
+ * never for an id, so a second office changes its document, not the code. Tests are exempt.
  */
-const CATALOG = [/^packages\/core\/src\/catalog\//, /^packages\/core\/src\/workflow\/(definitions|build)\.ts$/];
-const EXEMPT = [/^functions\/local\/seed\.ts$/];
+const CATALOG = [/^packages\/core\/src\/workflow\/build\.ts$/];
+const EXEMPT: RegExp[] = [];
 
 const ids = new Map<string, string>();
 for (const s of services()) {

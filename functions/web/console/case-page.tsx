@@ -31,6 +31,7 @@ import {
   worksCurrentStep,
   hasDuty,
   endsWithoutProduct,
+  dutyHolders,
 } from '@loket/core';
 import { raw } from 'hono/html';
 import { Banner, ConsolePage, ErrorSummary, type FieldError, SlaTag, Summary, type SummaryRow } from '../components';
@@ -270,7 +271,10 @@ export const CasePage = ({ c, officer, events, staff, now, revealed, flash, erro
 
       <h2 id="identitas">{c.lapor ? 'Pelapor' : 'Pemohon'}</h2>
       {c.confidential && !(revealed && canReveal) ? (
-        <p>Identitas pelapor dirahasiakan{canReveal ? '' : '; hanya petugas pengaduan yang dapat melihatnya'}.</p>
+        <p>
+          Identitas pelapor dirahasiakan
+          {canReveal ? '' : `; hanya ${dutyHolders('complaintDesk')} yang dapat melihatnya`}.
+        </p>
       ) : (
         <Summary
           rows={[

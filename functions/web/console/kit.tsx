@@ -16,7 +16,7 @@ const FLASH: Record<string, string> = {
   lapor: 'Pengaduan SP4N-LAPOR! telah didaftarkan.',
   'lapor-ada': 'Pengaduan SP4N-LAPOR! ini sudah terdaftar sebelumnya; inilah berkasnya.',
   disalin: 'Tercatat: tanggapan telah disalin ke SP4N-LAPOR!.',
-  sesi: 'Sesi Klinik KUKM ditambahkan.',
+  sesi: 'Sesi jadwal ditambahkan.',
   perpanjang: 'Batas jawaban diperpanjang 7 hari kerja; alasannya tercatat di riwayat.',
   dicabut: 'Surat telah dicabut. Nomornya tetap tercatat di register dengan status dicabut.',
 };

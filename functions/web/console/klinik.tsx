@@ -8,6 +8,7 @@ import {
   sessionStart,
   type StaffMember,
   hasDuty,
+  scheduleName,
 } from '@loket/core';
 import { Banner, ConsolePage, ErrorSummary, type FieldError, Field, Summary } from '../components';
 
@@ -32,14 +33,14 @@ export const KlinikPage = ({
   const evaluation = klinikEvaluation(sessions);
   const err = (id: string) => errors.find((e) => e.field === id)?.message;
   return (
-    <ConsolePage title={`${errors.length ? 'Kesalahan: ' : ''}Jadwal Klinik KUKM`} officer={officer}>
+    <ConsolePage title={`${errors.length ? 'Kesalahan: ' : ''}Jadwal ${scheduleName()}`} officer={officer}>
       {flash && (
         <Banner title="Berhasil" success>
           {flash}
         </Banner>
       )}
       <ErrorSummary errors={errors} />
-      <h1>Jadwal Klinik KUKM</h1>
+      <h1>Jadwal {scheduleName()}</h1>
       <form method="get" action="/konsol/klinik" class="filters">
         <div class="field">
           <label for="bulan">Bulan</label>

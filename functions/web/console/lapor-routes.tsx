@@ -3,7 +3,7 @@ import type { Hono } from 'hono';
 import type { Deps } from '../../deps';
 import type { ConsoleEnv } from '../auth/session';
 import type { ConsoleKit } from './kit';
-import { isLoketError, type StaffMember, hasDuty } from '@loket/core';
+import { isLoketError, type StaffMember, hasDuty, dutyHolders } from '@loket/core';
 import { registerByHand, registerFromLapor } from '../../lapor/register';
 import { readManualForm } from '../../lapor/manual-form';
 import type { FieldError } from '../components';
@@ -25,7 +25,10 @@ export const laporRoutes = (
           officer={c.get('officer')}
           apiEnabled={!!deps.lapor}
           errors={[
-            { field: 'complaintId', message: 'Hanya petugas pengaduan yang mendaftarkan pengaduan SP4N-LAPOR!.' },
+            {
+              field: 'complaintId',
+              message: `Hanya ${dutyHolders('complaintDesk')} yang mendaftarkan pengaduan SP4N-LAPOR!.`,
+            },
           ]}
         />
       ));
@@ -43,7 +46,10 @@ export const laporRoutes = (
     };
     if (!registersComplaints(officer))
       return fail(403, [
-        { field: 'complaintId', message: 'Hanya petugas pengaduan yang mendaftarkan pengaduan SP4N-LAPOR!.' },
+        {
+          field: 'complaintId',
+          message: `Hanya ${dutyHolders('complaintDesk')} yang mendaftarkan pengaduan SP4N-LAPOR!.`,
+        },
       ]);
     const form = await readFormAll(c);
     try {

@@ -4,7 +4,7 @@ import type { Deps } from '../../deps';
 import type { ConsoleEnv } from '../auth/session';
 import type { ConsoleKit } from './kit';
 import type { Context } from 'hono';
-import { letterServices, letterYear, LoketError, mayRevokeLetters } from '@loket/core';
+import { letterServices, letterYear, LoketError, mayRevokeLetters, dutyHolders } from '@loket/core';
 import { letterLink } from '../../cases/documents';
 import { LETTER_ID } from '../../letters/issue-ids';
 import { revokeLetter } from '../../letters/revoke';
@@ -77,7 +77,7 @@ export const letterRoutes = (app: Hono<ConsoleEnv>, deps: Deps, { render, flashO
       ));
     };
     if (!mayRevokeLetters(officer.roles))
-      return fail(403, 'Hanya Kepala Dinas atau administrator yang dapat mencabut surat.');
+      return fail(403, `Hanya ${dutyHolders('revokeLetters')} atau administrator yang dapat mencabut surat.`);
     if (reason.length < 10) return fail(400, 'Tulis alasan pencabutan (paling sedikit 10 karakter).');
     const letter = await revokeLetter(deps, c.req.param('letterId'), { by: officer.id, reason });
     if (!letter) return fail(409, 'Surat tidak ditemukan atau sudah dicabut.');

@@ -13,7 +13,7 @@ import type {
   TimeSource,
 } from '../ports';
 import { handOver } from '../workflow/handover';
-import { bookableMonths, type KlinikSession, sessionsFor } from '../klinik/schedule';
+import { bookableMonths, type KlinikSession, sessionsFor, scheduleName } from '../klinik/schedule';
 import { WorkingCalendar } from '../sla/calendar';
 import { wibDate } from '../sla/wib';
 import { newOutboxEntry, type OutboxEntry, type OutgoingMail } from '../mail/outbox';
@@ -229,7 +229,7 @@ export class CaseService {
     const refuse = (message: string) =>
       new LoketError('invalid_transition', message, [{ field: 'sessionId', message }]);
     const sessionId = input.data?.sessionId?.trim();
-    if (!sessionId) throw refuse('Pilih sesi jadwal Klinik KUKM.');
+    if (!sessionId) throw refuse(`Pilih sesi ${scheduleName()}.`);
     const now = this.deps.time.now();
     const months = await Promise.all(bookableMonths(now).map((m) => this.deps.klinik.month(m)));
     const session = months.flat().find((x) => x.id === sessionId);

@@ -20,7 +20,7 @@ import {
   recomputeKipDeadlines,
   type Refusal,
 } from '../letters/refusal';
-import { type KlinikSession, scheduleNote } from '../klinik/schedule';
+import { type KlinikSession, scheduleNote, scheduleName } from '../klinik/schedule';
 import { listValue, readForwardTarget, type StepRecord } from '../workflow/step-data';
 import { readOutsideApproval } from '../workflow/outside-approval';
 import { type UmkmEntry, umkmEntryOf } from '../registry/umkm';
@@ -454,7 +454,7 @@ const readStepRecord = (
     }
     case 'klinik_seat': {
       if (!input.seat || input.seat.id !== input.data?.sessionId) {
-        throw new LoketError('validation', 'Pilih sesi jadwal Klinik KUKM.', [
+        throw new LoketError('validation', `Pilih sesi ${scheduleName()}.`, [
           { field: 'sessionId', message: 'Pilih sesi.' },
         ]);
       }

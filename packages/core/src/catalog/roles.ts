@@ -24,6 +24,8 @@ export const caseworkRoles = perStandard((s): Role[] => Object.keys(s.roles));
 export type Duty = keyof Standard['duties'];
 /** The roles the office gives a duty. Code asks for a duty (`hasDuty`), never for a role by name. */
 export const dutyRoles = (duty: Duty): readonly Role[] => theStandard().duties[duty];
+/** Who holds a duty, in words: "Kepala Seksi atau Sekretaris" (for messages that say who may act). */
+export const dutyHolders = (duty: Duty) => dutyRoles(duty).map(roleLabel).join(' atau ') || 'petugas yang berwenang';
 export const hasDuty = (roles: readonly string[], duty: Duty) => dutyRoles(duty).some((r) => roles.includes(r));
 export const isAdmin = (roles: readonly string[]) => roles.includes(ADMIN_ROLE);
 

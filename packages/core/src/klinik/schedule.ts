@@ -3,7 +3,7 @@ import type { CaseRecord } from '../case/model';
 import type { Service } from '../standard/schema';
 import { workflowFor } from '../workflow/definitions';
 import { formatWib, nextMonth, wibInstant, wibMonth } from '../sla/wib';
-import { office } from '../standard/current';
+import { office, services } from '../standard/current';
 
 /**
  * The Klinik KUKM's monthly schedule (docs/RULES.md §1, klinik-kukm): consultation and training
@@ -62,7 +62,7 @@ export const sessionsFor = (c: CaseRecord, sessions: KlinikSession[], now: numbe
 
 /** What the applicant is told (the scheduling step's note, mailed with it). */
 export const scheduleNote = (s: KlinikSession) =>
-  `Jadwal Klinik KUKM: ${formatWib(sessionStart(s))}, topik ${s.topic}, konsultan ${s.konsultanName}. Mohon hadir 15 menit sebelumnya di ${office().address}.`;
+  `Jadwal ${scheduleName()}: ${formatWib(sessionStart(s))}, topik ${s.topic}, konsultan ${s.konsultanName}. Mohon hadir 15 menit sebelumnya di ${office().address}.`;
 
 /** The month's evaluation the standard asks for: sessions, seats, bookings, per topic. */
 export const klinikEvaluation = (sessions: KlinikSession[]) => {
@@ -90,3 +90,8 @@ export const bookableMonths = (now: number) => {
 
 /** Whether a service books its requests into clinic sessions (a step of it takes a seat). */
 export const usesKlinikSessions = (s: Service) => workflowFor(s).transitions.some((t) => t.requires === 'klinik_seat');
+
+/** The service whose applicants are booked into sessions, if the office has one. */
+export const sessionService = () => services().find(usesKlinikSessions);
+/** What the office calls its session schedule ("Klinik KUKM"), from its standard. */
+export const scheduleName = () => sessionService()?.schedule?.name ?? 'Jadwal layanan';

@@ -1,5 +1,5 @@
 import type { CaseChange } from '../case/commands';
-import { hasDuty } from '../catalog/roles';
+import { hasDuty, dutyHolders } from '../catalog/roles';
 import type { CaseRecord } from '../case/model';
 import { LoketError } from '../errors';
 import type { OutgoingMail } from '../mail/outbox';
@@ -192,7 +192,7 @@ export const recordLaporPostFailed = (
 export const recordLaporCopied = (c: CaseRecord, input: { copyId: string; actor: Actor; now: number }): CaseChange => {
   const link = linkOf(c);
   if (!hasDuty(input.actor.roles, 'complaintDesk'))
-    throw new LoketError('forbidden', 'Hanya petugas pengaduan yang mencatat penyalinan ke SP4N-LAPOR!.');
+    throw new LoketError('forbidden', `Hanya ${dutyHolders('complaintDesk')} yang mencatat penyalinan ke SP4N-LAPOR!.`);
   const entry = link.toCopy.find((t) => t.id === input.copyId);
   if (!entry)
     throw new LoketError('not_found', 'Tanggapan yang perlu disalin tidak ditemukan (mungkin sudah dicatat).');

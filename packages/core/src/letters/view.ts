@@ -1,6 +1,6 @@
 import type { CaseRecord } from '../case/model';
 import { mayOpenDocuments } from '../case/console-view';
-import { hasDuty, isAdmin } from '../catalog/roles';
+import { hasDuty, isAdmin, dutyHolders } from '../catalog/roles';
 import { formatDateId, formatWib } from '../sla/wib';
 import { type LetterRecord, letterTitle } from './model';
 import { formatDeadline, type KipDeadlines } from './refusal';
@@ -73,7 +73,10 @@ export const letterDownloadRefusal = (
         code: 'gone',
         message: 'Surat ini telah dicabut dan tidak diunduh lagi dari berkas. Salinan arsipnya ada di Register surat.',
       }
-    : { code: 'forbidden', message: 'Salinan arsip surat yang dicabut hanya untuk Kepala Dinas dan administrator.' };
+    : {
+        code: 'forbidden',
+        message: `Salinan arsip surat yang dicabut hanya untuk ${dutyHolders('revokeLetters')} dan administrator.`,
+      };
 };
 
 /** Whether the register offers this officer a letter's PDF (the case's own rule is checked on the download). */

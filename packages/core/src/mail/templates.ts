@@ -240,7 +240,7 @@ export interface ServiceWeekRow {
   breachedOpen: CaseRecord[];
 }
 
-/** Each week to the Kepala Dinas: per service, cases finished, on-time rate, and every open breach. */
+/** Each week to the officers with the weekly-report duty (the head of office): per service, cases finished, on-time rate, and every open breach. */
 export const weeklyReportMail = (
   head: StaffMember,
   week: { from: string; to: string },

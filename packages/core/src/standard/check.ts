@@ -130,7 +130,9 @@ const crossReferences = (doc: Standard): StandardProblem[] => {
       if (t.laporReply && !s.channels.includes('sp4n_lapor'))
         add(at('flow', 'steps', ti, 'laporReply'), 'hanya untuk layanan dengan kanal sp4n_lapor');
       if (t.requires === 'klinik_seat' && !doc.duties.klinikSchedule.length)
-        add(at('flow', 'steps', ti, 'requires'), 'penjadwalan klinik perlu duties.klinikSchedule');
+        add(at('flow', 'steps', ti, 'requires'), 'penjadwalan sesi perlu duties.klinikSchedule');
+      if (t.requires === 'klinik_seat' && !s.schedule)
+        add(at('schedule'), 'layanan yang menjadwalkan sesi perlu schedule.name (nama jadwalnya)');
     });
     s.steps.forEach((st, si) => {
       if (!reached.has(st.id)) add(at('steps', si, 'id'), `tidak ada langkah di flow.steps yang menuju "${st.id}"`);

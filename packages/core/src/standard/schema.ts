@@ -172,6 +172,8 @@ const build = () => {
     productAsPrinted: text,
     letter: LetterPolicy.optional(),
     referral: Referral.optional(),
+    /** A service that books applicants into sessions (a step `requires: klinik_seat`): what the schedule is called. */
+    schedule: z.strictObject({ name: text }).optional(),
     /**
      * For the service that takes SP4N-LAPOR! complaints: the requirement a LAPOR! report meets by itself,
      * and which of the service's fields its parts fill.
@@ -218,13 +220,13 @@ const build = () => {
     '7': Hours,
   });
   const Office = z.strictObject({
-    /** Full name as it signs, e.g. "Dinas Koperasi, Usaha Kecil dan Menengah Kabupaten Pasuruan". */
+    /** Full name as it signs ("Dinas …, Kabupaten …"). */
     name: text,
     /** As the header and page titles show it. */
     shortName: text,
     /** One word for the office in running text ("Dinas", "Kecamatan", "Badan"). */
     word: text,
-    /** The government it belongs to, e.g. "Pemerintah Kabupaten Pasuruan". */
+    /** The government it belongs to ("Pemerintah Kabupaten …"). */
     parent: text,
     address: text,
     phone: text,

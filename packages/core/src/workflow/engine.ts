@@ -76,7 +76,7 @@ interface TransitionResult {
 
 const GUARD_MESSAGES: Record<Guard, string> = {
   requirements_complete: 'Semua persyaratan harus diperiksa dan dinyatakan lengkap sebelum berkas diteruskan.',
-  face_to_face_channel: 'Arahan Kepala Unit hanya tersedia untuk konsultasi tatap muka.',
+  face_to_face_channel: 'Langkah ini hanya tersedia untuk permohonan yang diajukan secara tatap muka.',
 };
 
 const checkGuard = (guard: Guard, ctx: GuardContext): boolean => {

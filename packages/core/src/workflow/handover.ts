@@ -28,7 +28,7 @@ export const caseOwners = (
 
 /**
  * The assignee once a case reaches `state`: the officer who had it, while they work the new step too;
- * else the one active officer who does, where the office has exactly one (the Kepala Dinas, the survey
+ * else the one active officer who does, where the office has exactly one (its head, a single field
  * officer); else nobody, and the case waits on the step's officers' Beranda for disposition.
  */
 export const handOver = (

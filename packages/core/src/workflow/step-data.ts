@@ -106,12 +106,12 @@ export const STEP_DATA: Record<StepRecord, StepDataField[]> = {
       kind: 'text',
       required: true,
       description: 'The Klinik KUKM session the seat is taken in',
-      label: 'Sesi Klinik KUKM',
+      label: 'Sesi jadwal',
       hint: 'Jadwal sesi dikirim kepada pemohon bersama catatan di bawah.',
       control: 'radios',
       options: 'klinik_sessions',
       empty:
-        'Belum ada sesi yang cocok dengan kursi tersisa. Susun jadwal Klinik KUKM bulan ini (menu Jadwal Klinik), lalu kembali ke sini.',
+        'Belum ada sesi yang cocok dengan kursi tersisa. Susun jadwal sesi bulan ini (menu Jadwal Klinik), lalu kembali ke sini.',
     },
   ],
 };

@@ -20,7 +20,7 @@ describe('public pages', () => {
     const page = await (await world.app.request('/layanan/rekomendasi-bbm')).text();
     for (const section of [
       'Persyaratan',
-      'Prosedur',
+      'Sistem, mekanisme dan prosedur',
       'Jangka waktu',
       'Biaya',
       'Produk',

@@ -125,7 +125,7 @@ describe('SP4N-LAPOR! in the console', () => {
     await page.click('button:has-text("Keluar")');
     await signInAsDemo(page, 'kadis');
     await page.goto(caseUrl);
-    expect(await page.textContent('body')).toContain('hanya petugas pengaduan yang dapat melihatnya');
+    expect(await page.textContent('body')).toContain('hanya Petugas Pengaduan yang dapat melihatnya');
     expect(await page.$('button:has-text("Tampilkan data pribadi")')).toBeNull();
     expect(await page.textContent('body')).not.toContain('Rahmat');
     await page.close();

@@ -103,7 +103,7 @@ describe('survey, report and public performance', () => {
     await page.selectOption('#topic', 'Pemasaran');
     await page.fill('#capacity', '8');
     await page.click('button:has-text("Tambah sesi")');
-    await page.waitForSelector('text=Sesi Klinik KUKM ditambahkan');
+    await page.waitForSelector('text=Sesi jadwal ditambahkan');
     await screenshots(page, 'klinik-01-schedule');
     await page.goto(`${web.base}/konsol/berkas/${klinik.id}/tindakan/jadwalkan`);
     expect(await page.textContent('#sessionId')).toContain('Pemasaran');

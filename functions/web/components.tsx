@@ -1,6 +1,6 @@
 /** @jsxImportSource hono/jsx */
 import type { Child } from 'hono/jsx';
-import { isAdmin, type StaffMember } from '@loket/core';
+import { isAdmin, type StaffMember, letterServices, theStandard, sessionService, scheduleName } from '@loket/core';
 import { Page } from './layout';
 
 export interface FieldError {
@@ -87,6 +87,7 @@ export const SLA_TAGS: Record<string, [string, string]> = {
   met: ['Selesai tepat waktu', 'tag-green'],
   missed: ['Selesai terlambat', 'tag-red'],
   paused: ['Menunggu pemohon', 'tag-grey'],
+  not_started: ['Menunggu berkas lengkap', 'tag-grey'],
 };
 export const SlaTag = ({ state }: { state: string }) => {
   const [text, cls] = SLA_TAGS[state] ?? [state, ''];
@@ -101,10 +102,11 @@ export const ConsolePage = ({ title, officer, children }: { title: string; offic
       { href: '/konsol', label: 'Beranda' },
       { href: '/konsol/berkas', label: 'Daftar berkas' },
       { href: '/konsol/baru', label: 'Permohonan baru' },
-      { href: '/konsol/surat', label: 'Register surat' },
+      // Features the office's standard switches on: letters, a registry, a session schedule.
+      ...(letterServices().length ? [{ href: '/konsol/surat', label: 'Register surat' }] : []),
       { href: '/konsol/laporan', label: 'Laporan' },
-      { href: '/konsol/umkm', label: 'Registri UMKM' },
-      { href: '/konsol/klinik', label: 'Jadwal Klinik' },
+      ...(theStandard().registry ? [{ href: '/konsol/umkm', label: theStandard().registry!.label }] : []),
+      ...(sessionService() ? [{ href: '/konsol/klinik', label: `Jadwal ${scheduleName()}` }] : []),
       ...(isAdmin(officer.roles) ? [{ href: '/konsol/admin', label: 'Administrasi' }] : []),
     ]}
     account={

@@ -3,10 +3,11 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetObjectCommand } from '@aws-sdk/client-s3';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS, screenshots, useBrowser } from '../helpers/browser';
 import { act, signInAsDemo, watchPage } from '../helpers/console-pages';
-import { manualClock, useTestWorld } from '../helpers/deps';
+import { manualClock, postFormWebhook, useTestWorld } from '../helpers/deps';
+import { type GoogleApi, startGoogleApi } from '../helpers/google-api';
 
 /**
  * A second office on the same code: an invented kecamatan whose standard (four services: a letter whose
@@ -15,10 +16,21 @@ import { manualClock, useTestWorld } from '../helpers/deps';
  * document, test/fixtures/standards/kecamatan-sumberwaras.yaml. Nothing in code was written for it.
  */
 const STANDARD = 'test/fixtures/standards/kecamatan-sumberwaras.yaml';
+const google: GoogleApi = await startGoogleApi();
+afterAll(() => google.close());
 const clock = manualClock('2026-12-07T09:00:00+07:00'); // a Monday
-const world = useTestWorld({ time: clock, mail: true, env: { LOKET_STANDARD: STANDARD } });
+const world = useTestWorld({
+  time: clock,
+  mail: true,
+  env: {
+    LOKET_STANDARD: STANDARD,
+    GOOGLE_SERVICE_ACCOUNT_KEY: google.serviceAccountKey,
+    GOOGLE_API_ROOT_URL: google.rootUrl,
+  },
+});
 const web = useBrowser(world);
 const NIK = '3599014107900001';
+const PDF = Buffer.from('%PDF-1.7\n' + 'x'.repeat(2000));
 /** Nothing of the shipped office may show through on the second one. */
 const FIRST_OFFICE = /Pasuruan|Koperasi|Kepala Dinas|0343/;
 
@@ -56,14 +68,34 @@ describe('a second office, from its document alone', () => {
 
   it('works a case through its own officers: the clock waits for a complete file, the Camat signs, the letter takes its own number', async () => {
     const problems: string[] = [];
-    const { record } = await world.deps.cases.open({
-      serviceId: 'domisili-usaha',
-      channel: 'walk_in',
-      applicant: { name: 'Budi Santoso', email: 'budi@contoh.id' },
-      answers: { nama_pemohon: ['Budi Santoso'], desa: ['Karangrejo'], nik: [NIK], nama_usaha: ['Toko Budi'] },
-      receivedAt: clock.now(),
-      actorId: 'staf-pelayanan',
-    });
+    // Through the office's Google Form (its demo form: questions titled as the document's fields).
+    google.files.set('f-pengantar', { name: 'pengantar.pdf', mimeType: 'application/pdf', bytes: PDF });
+    const res = await postFormWebhook(
+      world.app,
+      world.deps,
+      JSON.stringify({
+        formId: 'demo-domisili-usaha',
+        responseId: 'office2-1',
+        submittedAt: '2026-12-07T08:50:00+07:00',
+        respondentEmail: 'budi@contoh.id',
+        answers: [
+          { questionId: 'a', title: 'Nama lengkap pemohon', type: 'TEXT', values: ['Budi Santoso'] },
+          { questionId: 'b', title: 'Desa/Kelurahan lokasi usaha', type: 'RADIO', values: ['Karangrejo'] },
+          {
+            questionId: 'c',
+            title: 'Surat pengantar desa/kelurahan',
+            type: 'FILE_UPLOAD',
+            values: ['f-pengantar'],
+            files: [{ fileId: 'f-pengantar', fileName: 'pengantar.pdf', mimeType: 'application/pdf' }],
+          },
+          { questionId: 'd', title: 'NIK (16 digit)', type: 'TEXT', values: [NIK] },
+          { questionId: 'e', title: 'Nama usaha', type: 'TEXT', values: ['Toko Budi'] },
+          { questionId: 'f', title: 'Nomor HP/WhatsApp', type: 'TEXT', values: ['081234567890'] },
+        ],
+      }),
+    );
+    expect(res.status).toBe(201);
+    const record = await world.deps.cases.get((await res.json()).caseId);
     expect(record.trackingNumber).toMatch(/^SKD-2612-/);
     // "3 hari kerja dengan berkas lengkap": no deadline until the file is complete.
     expect(record.clock.dueAt).toBeUndefined();
@@ -80,9 +112,10 @@ describe('a second office, from its document alone', () => {
       await page.waitForSelector('text=Persyaratan telah dinyatakan sesuai');
     }
     await act(page, 'Berkas lengkap: ajukan paraf');
-    // Counted from Tuesday 10:00 in the kecamatan's hours (08:00–15:00): 21 working hours → Friday 10:00.
+    // Counted from Tuesday 10:00, not Monday's receipt: three working days end at the close of the third
+    // working day after it (docs/RULES.md §2), in the kecamatan's own hours (08:00–15:00): Friday 15:00.
     const complete = await world.deps.cases.get(record.id);
-    expect(new Date(complete.clock.dueAt!).toISOString()).toBe(new Date('2026-12-11T10:00:00+07:00').toISOString());
+    expect(complete.clock.dueAt).toBe(Date.parse('2026-12-11T15:00:00+07:00'));
     expect(complete.assigneeId).toBe('kasi-pelayanan');
     await screenshots(page, 'office2-case-complete');
     await page.click('button:has-text("Keluar")');

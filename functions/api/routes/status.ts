@@ -26,6 +26,7 @@ const SLA_TEXT = {
   met: 'Selesai tepat waktu',
   missed: 'Selesai melewati batas waktu',
   paused: 'Menunggu perbaikan dari pemohon',
+  not_started: 'Kelengkapan berkas sedang diperiksa; batas waktu dihitung sejak berkas lengkap',
 } as const;
 
 export type PublicStatus = ReturnType<typeof publicStatus>;

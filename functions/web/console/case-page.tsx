@@ -1,38 +1,5 @@
 /** @jsxImportSource hono/jsx */
-import {
-  actionsFor,
-  assignableOfficers,
-  type CaseEvent,
-  attachmentName,
-  mayAssign,
-  mayOpenDocuments,
-  type CaseRecord,
-  clockText,
-  currentStep,
-  findService,
-  formatWib,
-  INTAKE_CHECK,
-  maskDigitRuns,
-  maskedAnswers,
-  maskEmail,
-  kipRows,
-  type KlinikSession,
-  maskPhone,
-  laporEventTitle,
-  stepForm,
-  laporSummary,
-  mayRevealApplicant,
-  type Service,
-  serviceFields,
-  slaState,
-  type StaffMember,
-  type TransitionDef,
-  workflowFor,
-  worksCurrentStep,
-  hasDuty,
-  endsWithoutProduct,
-  dutyHolders,
-} from '@loket/core';
+import { actionsFor, assignableOfficers, type CaseEvent, attachmentName, mayAssign, mayOpenDocuments, type CaseRecord, clockText, currentStep, findService, formatWib, INTAKE_CHECK, maskDigitRuns, maskedAnswers, maskEmail, kipRows, type KlinikSession, maskPhone, laporEventTitle, stepForm, laporSummary, mayRevealApplicant, type Service, serviceFields, slaState, type StaffMember, type TransitionDef, workflowFor, worksCurrentStep, hasDuty, endsWithoutProduct, dutyHolders, slaLine } from '@loket/core';
 import { raw } from 'hono/html';
 import { Banner, ConsolePage, ErrorSummary, type FieldError, SlaTag, Summary, type SummaryRow } from '../components';
 import { StepFields } from './step-fields';
@@ -181,12 +148,14 @@ export const CasePage = ({ c, officer, events, staff, now, revealed, flash, erro
       <h2 id="ringkasan">Ringkasan</h2>
       <Summary
         rows={[
-          ['Layanan', `${service.name} (${service.sla.text})`],
+          ['Layanan', `${service.name} (${slaLine(service)})`],
           ['Tahap', step.label],
           [
             'Batas waktu',
-            c.clock.dueAt === undefined
-              ? 'Dijeda: menunggu perbaikan dari pemohon'
+            c.clock.awaitingComplete
+              ? 'Belum berjalan: dihitung sejak berkas dinyatakan lengkap'
+              : c.clock.dueAt === undefined
+                ? 'Dijeda: menunggu perbaikan dari pemohon'
               : `${formatWib(c.clock.dueAt)}${c.clock.estimated ? ' (perkiraan)' : ''}`,
           ],
           ['Diterima', formatWib(c.clock.receivedAt)],

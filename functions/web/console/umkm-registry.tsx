@@ -1,13 +1,5 @@
 /** @jsxImportSource hono/jsx */
-import {
-  formatDateId,
-  registryChoices,
-  needsUpdate,
-  type StaffMember,
-  type UmkmEntry,
-  type UmkmFilter,
-  umkmRecap,
-} from '@loket/core';
+import { formatDateId, registryChoices, needsUpdate, type StaffMember, type UmkmEntry, type UmkmFilter, umkmRecap, theStandard } from '@loket/core';
 import { ConsolePage } from '../components';
 
 const PAGE = 50;
@@ -72,8 +64,8 @@ export const UmkmRegistryPage = ({
     </div>
   );
   return (
-    <ConsolePage title="Registri UMKM" officer={officer}>
-      <h1>Registri UMKM</h1>
+    <ConsolePage title={theStandard().registry?.label ?? 'Registri'} officer={officer}>
+      <h1>{theStandard().registry?.label}</h1>
       <p class="lead">
         {recap.total.toLocaleString('id-ID')} usaha tercatat, {recap.tenagaKerja.toLocaleString('id-ID')} tenaga kerja.
       </p>

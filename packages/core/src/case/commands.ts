@@ -3,7 +3,7 @@ import type { Service } from '../standard/schema';
 import { LoketError } from '../errors';
 import { fieldProblem } from '../intake/validate-field';
 import type { WorkingCalendar } from '../sla/calendar';
-import { applyCalendar, isPaused, pauseClock, resumeClock, startClock } from '../sla/deadline';
+import { applyCalendar, clockOnComplete, isPaused, pauseClock, resumeClock, startClock } from '../sla/deadline';
 import { type Actor, type Effect, stateOf, transition, type WorkflowDefinition } from '../workflow/engine';
 import { requireStepWork, stepRoles } from '../workflow/step-roles';
 import type { OutgoingMail } from '../mail/outbox';
@@ -202,6 +202,8 @@ export const applyTransition = (
   const step = readStepRecord(c, service, def?.requires, input);
   let clock = c.clock;
   let closedAt = c.closedAt;
+  // The completeness check is where a clock that waits for a complete file starts.
+  if (def?.guard === 'requirements_complete') clock = clockOnComplete(service.sla, calendar, clock, input.now);
   for (const effect of result.effects) {
     if (effect === 'pause_clock') clock = pauseClock(clock, input.now);
     if (effect === 'resume_clock') clock = resumeClock(service.sla, calendar, clock, input.now);

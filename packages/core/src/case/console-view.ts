@@ -32,6 +32,7 @@ export const clockText = (c: Pick<CaseRecord, 'clock' | 'closedAt'>, now: number
   const state = slaState(c.clock, now, c.closedAt);
   if (state === 'met') return 'selesai tepat waktu';
   if (state === 'missed') return 'selesai terlambat';
+  if (state === 'not_started') return 'belum berjalan: dihitung sejak berkas lengkap';
   if (state === 'paused' || c.clock.dueAt === undefined) return 'dijeda: menunggu pemohon';
   return timeToDeadline(c.clock.dueAt, now);
 };
@@ -49,6 +50,7 @@ export const HOME_GROUPS: { id: HomeGroup; title: string }[] = [
 export const homeGroup = (c: Pick<CaseRecord, 'clock' | 'closedAt'>, now: number): HomeGroup => {
   const state = slaState(c.clock, now, c.closedAt);
   if (state === 'breached') return 'overdue';
+  if (state === 'not_started') return 'later';
   if (state === 'paused' || c.clock.dueAt === undefined) return 'paused';
   if (wibDate(c.clock.dueAt) === wibDate(now)) return 'due_today';
   return state === 'at_risk' ? 'at_risk' : 'later';

@@ -8,12 +8,19 @@ interface Pause {
   to?: number;
 }
 
-type SlaState = 'on_track' | 'at_risk' | 'breached' | 'met' | 'missed' | 'paused';
+type SlaState = 'on_track' | 'at_risk' | 'breached' | 'met' | 'missed' | 'paused' | 'not_started';
 
 export interface Clock {
   /** When the request was received (the form's own submission time). */
   receivedAt: number;
-  /** When counting starts: the next opening if received outside service hours. */
+  /**
+   * For a service whose clock starts only once the file is complete (`sla.startsWhen: complete`): true
+   * from receipt until the completeness step is taken; no deadline exists meanwhile.
+   */
+  awaitingComplete?: boolean;
+  /** When the file was declared complete, for such a service: counting starts here instead of at receipt. */
+  completeAt?: number;
+  /** When counting starts: the next opening after receipt (or completeness) if outside service hours. */
   countFrom: number;
   /** Counted milliseconds the limit allows; fixed when the clock starts. */
   allowedMs: number;
@@ -131,8 +138,8 @@ const yearsBetween = (from: number, to: number) => {
 };
 
 /** Starts the clock for a request received at `receivedAt`. */
-export const startClock = (policy: SlaPolicy, cal: WorkingCalendar, receivedAt: number): Clock =>
-  applyCalendar(policy, cal, {
+export const startClock = (policy: SlaPolicy, cal: WorkingCalendar, receivedAt: number): Clock => {
+  const clock: Clock = {
     receivedAt,
     countFrom: receivedAt,
     allowedMs: 0,
@@ -140,7 +147,18 @@ export const startClock = (policy: SlaPolicy, cal: WorkingCalendar, receivedAt: 
     atRiskRatio: policy.atRiskRatio,
     pauses: [],
     estimated: false,
-  });
+  };
+  return policy.startsWhen === 'complete' ? { ...clock, awaitingComplete: true } : applyCalendar(policy, cal, clock);
+};
+
+/**
+ * The file is declared complete: a clock that waited for it starts now (time spent before, revisions
+ * included, never counts); any other clock is left as it runs.
+ */
+export const clockOnComplete = (policy: SlaPolicy, cal: WorkingCalendar, clock: Clock, at: number): Clock =>
+  clock.awaitingComplete
+    ? applyCalendar(policy, cal, { ...clock, awaitingComplete: undefined, completeAt: at, pauses: [] })
+    : clock;
 
 /**
  * Re-reads the calendar for a running clock: count start and allowed time are derived again (an added
@@ -148,7 +166,8 @@ export const startClock = (policy: SlaPolicy, cal: WorkingCalendar, receivedAt: 
  * the pauses are kept. Used when the clock starts and whenever an admin edits the calendar.
  */
 export const applyCalendar = (policy: SlaPolicy, cal: WorkingCalendar, clock: Clock): Clock => {
-  const countFrom = nextCountedInstant(counterFor(policy.limit.unit, cal), clock.receivedAt);
+  if (clock.awaitingComplete) return clock;
+  const countFrom = nextCountedInstant(counterFor(policy.limit.unit, cal), clock.completeAt ?? clock.receivedAt);
   return computeDeadlines(policy, cal, {
     ...clock,
     countFrom,
@@ -173,7 +192,7 @@ const computeDeadlines = (policy: Pick<SlaPolicy, 'limit'>, cal: WorkingCalendar
 };
 
 export const pauseClock = (clock: Clock, at: number): Clock => {
-  if (clock.pauses.some((p) => p.to === undefined)) return clock;
+  if (clock.awaitingComplete || clock.pauses.some((p) => p.to === undefined)) return clock;
   return {
     ...clock,
     pauses: [...clock.pauses, { from: at }],
@@ -184,16 +203,19 @@ export const pauseClock = (clock: Clock, at: number): Clock => {
 };
 
 export const resumeClock = (policy: Pick<SlaPolicy, 'limit'>, cal: WorkingCalendar, clock: Clock, at: number): Clock =>
-  computeDeadlines(policy, cal, {
-    ...clock,
-    pauses: clock.pauses.map((p) => (p.to === undefined ? { ...p, to: Math.max(at, p.from) } : p)),
-  });
+  clock.awaitingComplete
+    ? clock
+    : computeDeadlines(policy, cal, {
+        ...clock,
+        pauses: clock.pauses.map((p) => (p.to === undefined ? { ...p, to: Math.max(at, p.from) } : p)),
+      });
 
 export const isPaused = (clock: Clock) => clock.pauses.some((p) => p.to === undefined);
 
 /** The SLA state of a case at `now`; `closedAt` when the clock stopped at a terminal state. */
 export const slaState = (clock: Clock, now: number, closedAt?: number): SlaState => {
   if (closedAt !== undefined) return clock.dueAt !== undefined && closedAt > clock.dueAt ? 'missed' : 'met';
+  if (clock.awaitingComplete) return 'not_started';
   if (isPaused(clock)) return 'paused';
   if (clock.dueAt !== undefined && now >= clock.dueAt) return 'breached';
   if (clock.atRiskAt !== undefined && now >= clock.atRiskAt) return 'at_risk';

@@ -290,6 +290,8 @@ const build = () => {
   /** The office's business registry (ODS): which fields of the registering service fill an entry. */
   const Registry = z.strictObject({
     name: text,
+    /** Its short name in the console's menu and pages ("Registri UMKM"). */
+    label: text,
     url: z.url().optional(),
     fields: z.strictObject({ businessName: id, nib: id.optional(), place: id, sector: id, scale: id, workforce: id }),
   });

@@ -31,7 +31,7 @@ const answer = (c: CaseRecord, id: string) => c.answers[id]?.filter((v) => v.tri
 const requestDetails = (c: CaseRecord): [string, string][] => {
   const service = findService(c.serviceId)!;
   return serviceFields(service)
-    .filter((f) => f.kind !== 'document' && f.dataClass !== 'spesifik' && !isContactField(f))
+    .filter((f) => f.kind !== 'document' && f.dataClass !== 'spesifik' && !isContactField(f) && !f.applicantName)
     .flatMap((f): [string, string][] => {
       const v = answer(c, f.id);
       return v ? [[f.label, v]] : [];

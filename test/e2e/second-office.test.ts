@@ -44,10 +44,19 @@ describe('a second office, from its document alone', () => {
       [
         '/layanan/domisili-usaha',
         'letter-service',
-        ['3 hari kerja dengan berkas lengkap dan benar', 'sejak berkas dinyatakan lengkap', 'Camat', 'Jaminan pelayanan'],
+        [
+          '3 hari kerja dengan berkas lengkap dan benar',
+          'sejak berkas dinyatakan lengkap',
+          'Camat',
+          'Jaminan pelayanan',
+        ],
       ],
       ['/layanan/sewa-pendopo', 'fee-service', ['Rp 250.000 per hari', '7 hari', 'dihitung 7 hari kalender']],
-      ['/layanan/pendampingan-nib', 'referral-service', ['Produk diterbitkan melalui OSS', 'dihitung 14 hari kalender']],
+      [
+        '/layanan/pendampingan-nib',
+        'referral-service',
+        ['Produk diterbitkan melalui OSS', 'dihitung 14 hari kalender'],
+      ],
       ['/maklumat', 'maklumat', ['Maklumat Pelayanan', 'CAMAT SUMBERWARAS', 'Keputusan Camat Sumberwaras']],
       ['/pengaduan', 'complaints', ['Kotak saran', 'WhatsApp pengaduan', '8 jam kerja']],
     ] as const;
@@ -144,7 +153,9 @@ describe('a second office, from its document alone', () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     const pngs = readdirSync(dir).filter((f) => f.endsWith('.png'));
     expect(pngs.length).toBeGreaterThan(0);
-    pngs.sort().forEach((f, i) => writeFileSync(join(ARTIFACTS, `office2-letter-${i + 1}.png`), readFileSync(join(dir, f))));
+    pngs
+      .sort()
+      .forEach((f, i) => writeFileSync(join(ARTIFACTS, `office2-letter-${i + 1}.png`), readFileSync(join(dir, f))));
     const text = execFileSync('pdftotext', [join(dir, 'l.pdf'), '-']).toString();
     expect(text).toContain('KECAMATAN SUMBERWARAS');
     expect(text).toContain('CAMAT SUMBERWARAS');

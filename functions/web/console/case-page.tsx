@@ -1,5 +1,39 @@
 /** @jsxImportSource hono/jsx */
-import { actionsFor, assignableOfficers, type CaseEvent, attachmentName, mayAssign, mayOpenDocuments, type CaseRecord, clockText, currentStep, findService, formatWib, INTAKE_CHECK, maskDigitRuns, maskedAnswers, maskEmail, kipRows, type KlinikSession, maskPhone, laporEventTitle, stepForm, laporSummary, mayRevealApplicant, type Service, serviceFields, slaState, type StaffMember, type TransitionDef, workflowFor, worksCurrentStep, hasDuty, endsWithoutProduct, dutyHolders, slaLine } from '@loket/core';
+import {
+  actionsFor,
+  assignableOfficers,
+  type CaseEvent,
+  attachmentName,
+  mayAssign,
+  mayOpenDocuments,
+  type CaseRecord,
+  clockText,
+  currentStep,
+  findService,
+  formatWib,
+  INTAKE_CHECK,
+  maskDigitRuns,
+  maskedAnswers,
+  maskEmail,
+  kipRows,
+  type KlinikSession,
+  maskPhone,
+  laporEventTitle,
+  stepForm,
+  laporSummary,
+  mayRevealApplicant,
+  type Service,
+  serviceFields,
+  slaState,
+  type StaffMember,
+  type TransitionDef,
+  workflowFor,
+  worksCurrentStep,
+  hasDuty,
+  endsWithoutProduct,
+  dutyHolders,
+  slaLine,
+} from '@loket/core';
 import { raw } from 'hono/html';
 import { Banner, ConsolePage, ErrorSummary, type FieldError, SlaTag, Summary, type SummaryRow } from '../components';
 import { StepFields } from './step-fields';
@@ -156,7 +190,7 @@ export const CasePage = ({ c, officer, events, staff, now, revealed, flash, erro
               ? 'Belum berjalan: dihitung sejak berkas dinyatakan lengkap'
               : c.clock.dueAt === undefined
                 ? 'Dijeda: menunggu perbaikan dari pemohon'
-              : `${formatWib(c.clock.dueAt)}${c.clock.estimated ? ' (perkiraan)' : ''}`,
+                : `${formatWib(c.clock.dueAt)}${c.clock.estimated ? ' (perkiraan)' : ''}`,
           ],
           ['Diterima', formatWib(c.clock.receivedAt)],
           ['Kanal', CHANNELS[c.channel] ?? c.channel],

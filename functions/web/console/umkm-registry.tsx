@@ -1,5 +1,14 @@
 /** @jsxImportSource hono/jsx */
-import { formatDateId, registryChoices, needsUpdate, type StaffMember, type UmkmEntry, type UmkmFilter, umkmRecap, theStandard } from '@loket/core';
+import {
+  formatDateId,
+  registryChoices,
+  needsUpdate,
+  type StaffMember,
+  type UmkmEntry,
+  type UmkmFilter,
+  umkmRecap,
+  theStandard,
+} from '@loket/core';
 import { ConsolePage } from '../components';
 
 const PAGE = 50;

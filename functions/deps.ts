@@ -14,6 +14,7 @@ import {
   DynamoTickets,
   DynamoKlinik,
   DynamoLetters,
+  DynamoStandardArchive,
   DynamoStaffDirectory,
   DynamoSurveys,
   DynamoUmkmRegistry,
@@ -101,6 +102,12 @@ export const createDeps = (
     ids,
     klinik,
     staff,
+    standards: new DynamoStandardArchive(db, config.LOKET_TABLE),
+    onStandardConflict: (version) =>
+      log.error('standard.version_reused', {
+        version,
+        hint: 'the running standard differs from the stored document of the same version: give a changed standard a new version',
+      }),
     mailsFor: caseMails(config.LOKET_PUBLIC_URL, staff, config.LOKET_ODS_URL),
     // Queued mail is sent at once where this function sends; otherwise, or if that fails, the scheduled drain does.
     afterChange: async (change, mails) => {

@@ -6,8 +6,8 @@ import {
   DOCUMENT_FORMATS,
   type AttachmentOutcome,
   type Field,
-  findService,
   serviceFields,
+  caseService,
 } from '@loket/core';
 import type { Deps } from '../deps';
 
@@ -76,7 +76,7 @@ export const copyAttachments = async (deps: Deps, caseId: string, budgetMs = Num
   const started = performance.now();
   const counts = { stored: 0, failed: 0, rejected: 0 };
   const c = await deps.cases.get(caseId);
-  const fields = new Map(serviceFields(findService(c.serviceId)!).map((f) => [f.id, f]));
+  const fields = new Map(serviceFields(caseService(c)).map((f) => [f.id, f]));
   const now = deps.time.now();
   for (const a of c.attachments.filter((x) => attachmentDue(x) && (x.nextAttemptAt ?? 0) <= now)) {
     // Out of time (the sender is waiting): the rest stay due and the minutely job copies them.

@@ -1,16 +1,16 @@
 import {
   caseOwners,
   type CaseRecord,
-  findService,
   type StaffMember,
   type Threshold,
   workflowFor,
   isAdmin,
+  caseService,
 } from '@loket/core';
 
 /** Who owns the case now (core's one definition of who works a step). */
 export const owners = (c: CaseRecord, staff: StaffMember[]): StaffMember[] =>
-  caseOwners(workflowFor(findService(c.serviceId)!), c, staff);
+  caseOwners(workflowFor(caseService(c)), c, staff);
 
 /**
  * Who hears about a threshold: at risk, the owners; at breach, the owners and their superiors. With

@@ -9,8 +9,8 @@ import {
   stateOf,
   workArrivedMail,
   workflowFor,
-  findService,
   theStandard,
+  caseService,
 } from '@loket/core';
 import { owners } from '../jobs/recipients';
 
@@ -49,7 +49,7 @@ export const caseMails =
       if (invitation) mails.push(invitation);
     }
     const arrives = change.effects.includes('notify_assignee') || change.effects.includes('escalate');
-    if (arrives && stateOf(workflowFor(findService(record.serviceId)!), record.state).kind === 'active') {
+    if (arrives && stateOf(workflowFor(caseService(record)), record.state).kind === 'active') {
       const all = await staff.list();
       const to =
         event.type === 'assigned' ? all.filter((s) => s.active && s.id === record.assigneeId) : owners(record, all);

@@ -31,6 +31,7 @@ import {
   workflowFor,
   ADMIN_ROLE,
   dutyRoles,
+  caseService,
 } from '@loket/core';
 import type { Deps } from '../../deps';
 import { copyAttachments, INLINE_COPY_BUDGET_MS } from '../../intake/attachments';
@@ -48,7 +49,7 @@ const iso = (ms?: number) => (ms === undefined ? null : toWibIso(ms));
 
 /** A case as officers see it: personal data masked, deadlines in WIB, the actions this officer may take. */
 const staffCaseView = (c: CaseRecord, actorRoles: string[], now: number) => {
-  const service = findService(c.serviceId)!;
+  const service = caseService(c);
   const wf = workflowFor(service);
   const state = stateOf(wf, c.state);
   return {

@@ -13,6 +13,7 @@ import {
   toWibIso,
   wibMonth,
   office,
+  caseService,
 } from '@loket/core';
 import { createHmac } from 'node:crypto';
 import type { Deps } from '../../deps';
@@ -76,7 +77,7 @@ const definition = (s: Service) => ({
  * shown in the listing anyway, let a lookup find the case with one index query.
  */
 const publicIdOf = (key: string, c: Pick<CaseRecord, 'id' | 'serviceId' | 'clock'>) => {
-  const code = findService(c.serviceId)!.code.toLowerCase();
+  const code = caseService(c).code.toLowerCase();
   const month = wibMonth(c.clock.receivedAt);
   const mac = createHmac('sha256', key).update(`open311:${c.id}`).digest('hex').slice(0, 20);
   return `sr-${code}-${month.slice(2, 4)}${month.slice(5, 7)}-${mac}`;
@@ -96,7 +97,7 @@ const placeOf = (id: string) => {
  */
 const request311 = (c: CaseRecord, now: number, key: string) => {
   const s = publicStatus(c, now);
-  const service = findService(c.serviceId)!;
+  const service = caseService(c);
   return {
     service_request_id: publicIdOf(key, c),
     status: s.status.finished ? 'closed' : 'open',

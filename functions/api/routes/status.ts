@@ -4,13 +4,13 @@ import * as z from 'zod';
 import { DynamoRateLimiter } from '@loket/adapters';
 import {
   type CaseRecord,
-  findService,
   formatWib,
   LoketError,
   parseTrackingNumber,
   slaState,
   stateOf,
   workflowFor,
+  caseService,
 } from '@loket/core';
 import type { Deps } from '../../deps';
 import type { AppEnv } from '../app';
@@ -33,7 +33,7 @@ export type PublicStatus = ReturnType<typeof publicStatus>;
 
 /** What anyone holding the tracking number may see: no name, no NIK, no contact, no documents. */
 export const publicStatus = (c: CaseRecord, now: number) => {
-  const service = findService(c.serviceId)!;
+  const service = caseService(c);
   const wf = workflowFor(service);
   const state = stateOf(wf, c.state);
   const stepIndex = service.steps.findIndex((s) => s.id === c.state);

@@ -1,6 +1,6 @@
 /** @jsxImportSource hono/jsx */
 import { Hono } from 'hono';
-import { findService, LoketError, maskDigitRuns, SURVEY_REF, type SurveyAnswers, UNSUR } from '@loket/core';
+import { LoketError, maskDigitRuns, SURVEY_REF, type SurveyAnswers, UNSUR, caseService } from '@loket/core';
 import type { AppEnv } from '../app';
 import type { Deps } from '../../deps';
 import { lazyPages } from '../../web/lazy-pages';
@@ -26,9 +26,7 @@ export const surveyRoutes = (deps: Deps) => {
   app.get('/survei/:ref', async (c) => {
     const record = await invitation(c.req.param('ref'));
     if (await deps.surveys.answered(record.id)) return render(c, (P) => <P.SurveyDone already />);
-    return render(c, (P) => (
-      <P.SurveyPage ref={c.req.param('ref')} serviceName={findService(record.serviceId)!.name} />
-    ));
+    return render(c, (P) => <P.SurveyPage ref={c.req.param('ref')} serviceName={caseService(record).name} />);
   });
 
   app.post('/survei/:ref', async (c) => {
@@ -45,12 +43,7 @@ export const surveyRoutes = (deps: Deps) => {
     if (errors.length) {
       c.status(400);
       return render(c, (P) => (
-        <P.SurveyPage
-          ref={c.req.param('ref')}
-          serviceName={findService(record.serviceId)!.name}
-          values={values}
-          errors={errors}
-        />
+        <P.SurveyPage ref={c.req.param('ref')} serviceName={caseService(record).name} values={values} errors={errors} />
       ));
     }
     // A suggestion is free text: digit runs that look like a NIK are masked before it is stored.

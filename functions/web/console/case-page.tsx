@@ -9,7 +9,6 @@ import {
   type CaseRecord,
   clockText,
   currentStep,
-  findService,
   formatWib,
   INTAKE_CHECK,
   maskDigitRuns,
@@ -33,6 +32,7 @@ import {
   endsWithoutProduct,
   dutyHolders,
   slaLine,
+  caseService,
 } from '@loket/core';
 import { raw } from 'hono/html';
 import { Banner, ConsolePage, ErrorSummary, type FieldError, SlaTag, Summary, type SummaryRow } from '../components';
@@ -137,7 +137,7 @@ interface CasePageProps {
 
 /** Halaman berkas: header, then Ringkasan, Pemohon, Tindakan, Persyaratan, Dokumen, Riwayat. */
 export const CasePage = ({ c, officer, events, staff, now, revealed, flash, errors = [], surveyQr }: CasePageProps) => {
-  const service = findService(c.serviceId)!;
+  const service = caseService(c);
   const step = currentStep(c);
   const actions = actionsFor(c, officer.roles);
   const works = worksCurrentStep(c, officer.roles);
@@ -437,7 +437,7 @@ export const ActionPage = ({
   values?: Record<string, string>;
   sessions?: KlinikSession[];
 }) => {
-  const service = findService(c.serviceId)!;
+  const service = caseService(c);
   const noteError = errors.find((e) => e.field === 'note')?.message;
   return (
     <ConsolePage title={`${errors.length ? 'Kesalahan: ' : ''}${action.label}`} officer={officer}>

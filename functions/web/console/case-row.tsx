@@ -1,5 +1,5 @@
 /** @jsxImportSource hono/jsx */
-import { type CaseRecord, clockText, currentStep, findService, slaState, type StaffMember } from '@loket/core';
+import { type CaseRecord, clockText, currentStep, slaState, type StaffMember, caseService } from '@loket/core';
 import { SlaTag } from '../components';
 
 /** One case as every list of the console shows it: tracking number first (a link), status tag last. */
@@ -14,7 +14,7 @@ export const CaseCard = ({ c, now, staff }: { c: CaseRecord; now: number; staff:
           {c.trackingNumber}
         </a>
       </h3>
-      <p>{findService(c.serviceId)!.name}</p>
+      <p>{caseService(c).name}</p>
       <p class="small">
         Tahap: {currentStep(c).label} · Petugas:{' '}
         {c.assigneeId ? (staff.get(c.assigneeId)?.name ?? c.assigneeId) : 'belum didisposisikan'}

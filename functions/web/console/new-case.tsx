@@ -1,5 +1,5 @@
 /** @jsxImportSource hono/jsx */
-import { type CaseRecord, findService, formatWib, office, type Service, type StaffMember } from '@loket/core';
+import { type CaseRecord, formatWib, office, type Service, type StaffMember, caseService } from '@loket/core';
 import { DESK_CHANNELS, deskFields, deskServices } from './desk-intake';
 import { Banner, ConsolePage, ErrorSummary, type FieldError, Field, Summary } from '../components';
 
@@ -114,7 +114,7 @@ export const NewCasePage = ({
 
 /** Confirmation of a registration; its own address, so it still works when bookmarked or reloaded. */
 export const RegisteredPage = ({ officer, c }: { officer: StaffMember; c: CaseRecord }) => {
-  const service = findService(c.serviceId)!;
+  const service = caseService(c);
   return (
     <ConsolePage title="Permohonan terdaftar" officer={officer}>
       <div class="panel panel-green">

@@ -22,3 +22,4 @@ export * from './dynamo/umkm-registry';
 export * from './dynamo/klinik';
 export * from './dynamo/short-cache';
 export * from './standard-file';
+export * from './dynamo/standards';

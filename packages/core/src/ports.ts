@@ -1,3 +1,4 @@
+import type { Standard } from './standard/schema';
 import type { KlinikSession } from './klinik/schedule';
 import { LoketError } from './errors';
 import type { CaseChange } from './case/commands';
@@ -122,6 +123,16 @@ export interface StaffDirectory {
   list(): Promise<StaffMember[]>;
   get(id: string): Promise<StaffMember | undefined>;
   put(member: StaffMember): Promise<void>;
+}
+
+/**
+ * Every version of the office's standard the desk has run, so a case keeps the procedure it was opened
+ * under (docs/STANDARD.md, "Versions"). Written once per version; never changed.
+ */
+export interface StandardArchive {
+  /** Stores this version if it is not stored yet; says whether a different document holds the same version. */
+  record(standard: Standard): Promise<{ changedWithoutNewVersion: boolean }>;
+  get(version: string): Promise<Standard | undefined>;
 }
 
 /** The Klinik KUKM's sessions, one partition per month (a seat is taken by the scheduling step's own write, `SideWrite`). */

@@ -1,5 +1,5 @@
-import { findService } from '../standard/current';
-import type { Service } from '../standard/schema';
+import { archiveStandard, hasStandardVersion, serviceOfVersion, theStandard } from '../standard/current';
+import type { Service, Standard } from '../standard/schema';
 import { isLoketError, LoketError, notFound } from '../errors';
 import { SEAT_CONTENTION } from '../ports';
 import type {
@@ -10,6 +10,7 @@ import type {
   KlinikSeats,
   RawBody,
   StaffDirectory,
+  StandardArchive,
   TimeSource,
 } from '../ports';
 import { handOver } from '../workflow/handover';
@@ -50,6 +51,10 @@ interface CaseServiceDeps {
   staff: StaffDirectory;
   /** Where a `klinik_seat` step takes its seat. */
   klinik: KlinikSeats;
+  /** Earlier versions of the standard, for cases opened under them. */
+  standards: StandardArchive;
+  /** Told once per process if the running document reuses a stored version's number with other content. */
+  onStandardConflict?: (version: string) => void;
   /** The emails a change owes (receipt, revision request…); queued in the same transaction as the change. */
   mailsFor?: (change: CaseChange) => OutgoingMail[] | Promise<OutgoingMail[]>;
   /** Runs after a change is stored, with the outbox entries it queued (e.g. to send them right away). */
@@ -69,8 +74,8 @@ interface OpenCaseResult {
   created: boolean;
 }
 
-const serviceOrThrow = (id: string): Service => {
-  const s = findService(id);
+const serviceOrThrow = (id: string, version?: string): Service => {
+  const s = serviceOfVersion(id, version);
   if (!s) throw notFound(`Layanan "${id}"`);
   return s;
 };
@@ -78,6 +83,33 @@ const serviceOrThrow = (id: string): Service => {
 /** Application service for cases: loads, decides with the pure commands, stores version-checked. */
 export class CaseService {
   constructor(private readonly deps: CaseServiceDeps) {}
+
+  /** The running standard, stored once per process (and per document) before a case is opened under it. */
+  private readonly recorded = new WeakMap<Standard, Promise<void>>();
+  private recordStandard() {
+    const standard = theStandard();
+    let done = this.recorded.get(standard);
+    if (!done) {
+      done = this.deps.standards.record(standard).then((r) => {
+        if (r.changedWithoutNewVersion) this.deps.onStandardConflict?.(standard.version);
+      });
+      // A failed write is tried again by the next case, not remembered.
+      done.catch(() => this.recorded.delete(standard));
+      this.recorded.set(standard, done);
+    }
+    return done;
+  }
+
+  /**
+   * Makes the version of the standard a case was opened under available (loaded from the archive
+   * once per process), so its procedure, labels and clock are that version's.
+   */
+  async loadVersionOf(c: Pick<CaseRecord, 'standardVersion'>): Promise<void> {
+    const v = c.standardVersion;
+    if (!v || hasStandardVersion(v)) return;
+    const stored = await this.deps.standards.get(v);
+    if (stored) archiveStandard(stored);
+  }
 
   async calendar(): Promise<WorkingCalendar> {
     return new WorkingCalendar(await this.deps.calendars.load());
@@ -89,6 +121,7 @@ export class CaseService {
    */
   async open(input: OpenCaseInput): Promise<OpenCaseResult> {
     const service = serviceOrThrow(input.serviceId);
+    await this.recordStandard();
     // No look-up first: a new submission is the common case, and the transaction's condition on the
     // external key answers a repeat (below) as surely as a read would, one round trip cheaper.
     const calendar = await this.calendar();
@@ -130,6 +163,7 @@ export class CaseService {
   async get(id: string): Promise<CaseRecord> {
     const c = await this.deps.repo.get(id);
     if (!c) throw notFound('Berkas');
+    await this.loadVersionOf(c);
     return c;
   }
 
@@ -148,7 +182,7 @@ export class CaseService {
         `expected version ${expectedVersion}, stored ${c.version}`,
       );
     }
-    return this.commit(await decide(c, serviceOrThrow(c.serviceId)));
+    return this.commit(await decide(c, serviceOrThrow(c.serviceId, c.standardVersion)));
   }
 
   /** The applicant's notices and any emails the command itself carries, as outbox entries. */
@@ -285,13 +319,16 @@ export class CaseService {
   ): Promise<CaseRecord | undefined> {
     const applied = await this.applySystemChange(id, (c) => {
       if (alreadyRecorded(c, input.submittedAt)) return undefined;
-      return resubmitAnswers(c, serviceOrThrow(c.serviceId), { ...input, now: this.deps.time.now() });
+      return resubmitAnswers(c, serviceOrThrow(c.serviceId, c.standardVersion), {
+        ...input,
+        now: this.deps.time.now(),
+      });
     });
     if (!applied) return undefined;
     const calendar = await this.calendar();
     const back = await this.applySystemChange(id, (c) => {
       if (c.state !== REVISION) return undefined;
-      const service = serviceOrThrow(c.serviceId);
+      const service = serviceOrThrow(c.serviceId, c.standardVersion);
       return applyTransition(c, service, workflowFor(service), calendar, {
         event: SHARED_EVENTS.resubmit,
         actor: { id: APPLICANT_ROLE, roles: [APPLICANT_ROLE] },
@@ -305,7 +342,7 @@ export class CaseService {
   /** Records one copy attempt of an applicant's file; a concurrent change is reloaded and retried. */
   async recordAttachment(id: string, input: { fieldId: string; sourceId: string; outcome: AttachmentOutcome }) {
     return this.applySystemChange(id, (c) =>
-      recordAttachment(c, serviceOrThrow(c.serviceId), { ...input, now: this.deps.time.now() }),
+      recordAttachment(c, serviceOrThrow(c.serviceId, c.standardVersion), { ...input, now: this.deps.time.now() }),
     );
   }
 
@@ -319,6 +356,7 @@ export class CaseService {
     decide: (c: CaseRecord) => CaseChange | undefined,
     loaded?: CaseRecord,
   ): Promise<CaseChange | undefined> {
+    if (loaded) await this.loadVersionOf(loaded);
     for (let attempt = 0; attempt < 5; attempt++) {
       const change = decide(attempt === 0 && loaded ? loaded : await this.get(id));
       if (!change) return undefined;
@@ -335,7 +373,7 @@ export class CaseService {
   async recomputeDeadlines(open: CaseRecord, calendar: WorkingCalendar): Promise<boolean> {
     const change = await this.applySystemChange(
       open.id,
-      (c) => recomputeDeadlines(c, serviceOrThrow(c.serviceId), calendar, this.deps.time.now()),
+      (c) => recomputeDeadlines(c, serviceOrThrow(c.serviceId, c.standardVersion), calendar, this.deps.time.now()),
       open,
     );
     return change !== undefined;

@@ -24,6 +24,7 @@ import { type KlinikSession, scheduleNote, scheduleName } from '../klinik/schedu
 import { listValue, readForwardTarget, type StepRecord } from '../workflow/step-data';
 import { readOutsideApproval } from '../workflow/outside-approval';
 import { type UmkmEntry, umkmEntryOf } from '../registry/umkm';
+import { theStandard } from '../standard/current';
 
 /** The result of every command: the new case, the event it appends, and the effects to run after the write. */
 export interface CaseChange {
@@ -124,6 +125,7 @@ export const openCase = (n: NewCase): CaseChange => {
     id: n.id,
     trackingNumber: n.trackingNumber,
     serviceId: n.service.id,
+    standardVersion: theStandard().version,
     state: n.workflow.initial,
     version: 1,
     channel: n.channel,

@@ -1,6 +1,6 @@
 import { maskDigitRuns } from './mask';
 import { ADMIN_ROLE, APPLICANT_ROLE, dutyRoles, hasDuty, type Role } from '../catalog/roles';
-import { findService } from '../standard/current';
+import { caseService } from '../standard/current';
 import { slaState } from '../sla/deadline';
 import { wibDate } from '../sla/wib';
 import { availableTransitions, type StateDef, stateOf, type TransitionDef } from '../workflow/engine';
@@ -58,7 +58,7 @@ export const homeGroup = (c: Pick<CaseRecord, 'clock' | 'closedAt'>, now: number
 
 /** The transitions this officer may take on the case now (exactly the buttons the case page shows). */
 export const actionsFor = (c: Pick<CaseRecord, 'serviceId' | 'state'>, roles: readonly string[]): TransitionDef[] => {
-  const wf = workflowFor(findService(c.serviceId)!);
+  const wf = workflowFor(caseService(c));
   return availableTransitions(wf, c.state).filter((t) =>
     t.roles.some((r) => r !== APPLICANT_ROLE && roles.includes(r)),
   );
@@ -66,21 +66,20 @@ export const actionsFor = (c: Pick<CaseRecord, 'serviceId' | 'state'>, roles: re
 
 /** The step `event` takes from the case's current state, if there is one. */
 export const stepAt = (c: Pick<CaseRecord, 'serviceId' | 'state'>, event: string): TransitionDef | undefined =>
-  availableTransitions(workflowFor(findService(c.serviceId)!), c.state).find((t) => t.event === event);
+  availableTransitions(workflowFor(caseService(c)), c.state).find((t) => t.event === event);
 
 /** A step that ends the request without its product (a refusal, a forward, a withdrawal): its button warns. */
 export const endsWithoutProduct = (c: Pick<CaseRecord, 'serviceId'>, t: TransitionDef) => {
-  const outcome = stateOf(workflowFor(findService(c.serviceId)!), t.to).outcome;
+  const outcome = stateOf(workflowFor(caseService(c)), t.to).outcome;
   return outcome === 'refused' || outcome === 'withdrawn';
 };
 
 export const currentStep = (c: Pick<CaseRecord, 'serviceId' | 'state'>): StateDef =>
-  stateOf(workflowFor(findService(c.serviceId)!), c.state);
+  stateOf(workflowFor(caseService(c)), c.state);
 
 /** Whether the officer works the case's current step (checklist, assignment). */
 export const worksCurrentStep = (c: Pick<CaseRecord, 'serviceId' | 'state'>, roles: readonly string[]) =>
-  currentStep(c).kind === 'active' &&
-  stepRoles(workflowFor(findService(c.serviceId)!), c.state).some((r) => roles.includes(r));
+  currentStep(c).kind === 'active' && stepRoles(workflowFor(caseService(c)), c.state).some((r) => roles.includes(r));
 
 /** Whether the officer may hand the case on (disposisi): its step's officers, or a head who disposes letters. */
 export const mayAssign = (c: Pick<CaseRecord, 'serviceId' | 'state'>, roles: readonly string[]) =>
@@ -100,7 +99,7 @@ export const mayRevealApplicant = (
   roles: readonly Role[] | readonly string[],
 ) => {
   if (c.confidential) return hasDuty(roles, 'complaintDesk');
-  const wf = workflowFor(findService(c.serviceId)!);
+  const wf = workflowFor(caseService(c));
   const allowed = new Set<string>([...wf.states.flatMap((s) => stepRoles(wf, s.id)), ...dutyRoles('frontDesk')]);
   return roles.some((r) => r !== ADMIN_ROLE && allowed.has(r));
 };
@@ -124,6 +123,6 @@ export const assignableOfficers = <S extends { active: boolean; roles: string[] 
   c: Pick<CaseRecord, 'serviceId' | 'state'>,
   staff: S[],
 ): S[] => {
-  const roles = stepRoles(workflowFor(findService(c.serviceId)!), c.state);
+  const roles = stepRoles(workflowFor(caseService(c)), c.state);
   return staff.filter((s) => s.active && s.roles.some((r) => (roles as string[]).includes(r)));
 };

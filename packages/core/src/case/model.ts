@@ -54,6 +54,11 @@ export interface CaseRecord {
   id: string;
   trackingNumber: string;
   serviceId: string;
+  /**
+   * The version of the office's standard the case was opened under: its procedure, labels and clock
+   * stay that version's when the standard changes (absent on cases from before versions: the current).
+   */
+  standardVersion?: string;
   state: string;
   /** Optimistic lock: every write checks and increments it. */
   version: number;

@@ -1,4 +1,4 @@
-import { findService } from '../standard/current';
+import { caseService } from '../standard/current';
 import { type KlinikSession, seatsLeft, sessionStart, topicsOf } from '../klinik/schedule';
 import { PASAL_17 } from '../letters/refusal';
 import { formatWib } from '../sla/wib';
@@ -35,7 +35,7 @@ export const stepForm = (
 ): StepFormField[] => {
   if (!action.requires) return [];
   const values = input.values ?? {};
-  const service = findService(c.serviceId)!;
+  const service = caseService(c);
   return STEP_DATA[action.requires]
     .filter((f) => !f.onlyForLapor || c.lapor)
     .map((f): StepFormField => {

@@ -1,5 +1,5 @@
 import type { Service } from '../standard/schema';
-import { findService, isContactField, serviceFields } from '../standard/current';
+import { findService, isContactField, serviceFields, caseService } from '../standard/current';
 import type { CaseRecord } from '../case/model';
 import { formatDateId } from '../sla/wib';
 import { letterTitle, type LetterSettings, type LetterType } from './model';
@@ -29,7 +29,7 @@ const answer = (c: CaseRecord, id: string) => c.answers[id]?.filter((v) => v.tri
 
 /** The request's own data worth stating: text answers, no documents, no specific personal data (finances). */
 const requestDetails = (c: CaseRecord): [string, string][] => {
-  const service = findService(c.serviceId)!;
+  const service = caseService(c);
   return serviceFields(service)
     .filter((f) => f.kind !== 'document' && f.dataClass !== 'spesifik' && !isContactField(f) && !f.applicantName)
     .flatMap((f): [string, string][] => {

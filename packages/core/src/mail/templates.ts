@@ -1,5 +1,5 @@
 import type { Service } from '../standard/schema';
-import { findService, office } from '../standard/current';
+import { office, caseService } from '../standard/current';
 import { openIssues } from '../case/commands';
 import { maskEmail } from '../case/mask';
 import type { CaseRecord, Threshold } from '../case/model';
@@ -18,7 +18,7 @@ import { timeToDeadline } from '../case/console-view';
 const signature = () =>
   `\n--\nLoket Layanan ${office().name}\nEmail ini dikirim otomatis; mohon tidak membalas email ini.`;
 
-const serviceOf = (c: CaseRecord): Service => findService(c.serviceId)!;
+const serviceOf = (c: CaseRecord): Service => caseService(c);
 const stepLabel = (c: CaseRecord) => stateOf(workflowFor(serviceOf(c)), c.state).label;
 const statusUrl = (publicUrl: string, c: CaseRecord) => `${publicUrl.replace(/\/$/, '')}/status/${c.trackingNumber}`;
 const consoleUrl = (publicUrl: string, caseId: string) => `${publicUrl.replace(/\/$/, '')}/konsol/berkas/${caseId}`;

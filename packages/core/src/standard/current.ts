@@ -24,6 +24,8 @@ export const theStandard = (): Standard => {
   return current;
 };
 
+export const hasStandardVersion = (version: string) => archive.has(version);
+
 /** The document a case was opened under (its version), or the current one for a case from before versions. */
 export const standardOfVersion = (version: string | undefined): Standard =>
   (version && archive.get(version)) || theStandard();
@@ -72,4 +74,14 @@ export const isContactField = (f: Field) => f.kind === 'email' || f.kind === 'ph
 export const nameAnswer = (s: Service, name: string): Record<string, string[]> => {
   const id = applicantNameField(s);
   return id ? { [id]: [name] } : {};
+};
+
+/**
+ * A case's service as the version of the standard it was opened under defines it (loaded by the case
+ * service, `loadVersionOf`), else the current one. Every view of a case reads its service here.
+ */
+export const caseService = (c: { serviceId: string; standardVersion?: string }): Service => {
+  const s = serviceOfVersion(c.serviceId, c.standardVersion);
+  if (!s) throw new Error(`case of unknown service ${c.serviceId}`);
+  return s;
 };

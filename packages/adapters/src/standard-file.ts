@@ -1,7 +1,15 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { checkStandard, formatPath, type Standard, type StandardProblem } from '@loket/core';
-import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import type { LineCounter, Node } from 'yaml';
+
+/**
+ * The YAML parser, loaded only when a document is read and checked (locally, by the CLI, at deploy).
+ * A deployed function reads the deploy's checked JSON and never loads it, so it stays out of the
+ * functions' bundles (a required module is not bundled) and off their cold start.
+ */
+const yaml = () => createRequire(import.meta.url)('yaml') as typeof import('yaml');
 
 /** A problem as `standard check` prints it: the document's path, its line when known, what is expected. */
 export interface LocatedProblem extends StandardProblem {
@@ -11,6 +19,7 @@ export interface LocatedProblem extends StandardProblem {
 
 /** Where a path of keys ends in a parsed YAML document (the deepest node that exists on it). */
 const lineOf = (root: Node | null, path: (string | number)[], lines: LineCounter): number | undefined => {
+  const { isMap, isSeq } = yaml();
   let node: Node | null | undefined = root;
   let found = node;
   for (const key of path) {
@@ -29,6 +38,7 @@ const lineOf = (root: Node | null, path: (string | number)[], lines: LineCounter
  */
 export const readStandard = (file: string): { standard?: Standard; problems: LocatedProblem[] } => {
   const text = readFileSync(file, 'utf8');
+  const { LineCounter, parseDocument } = yaml();
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length)

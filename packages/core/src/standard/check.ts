@@ -1,4 +1,5 @@
-import * as z from 'zod';
+// Only the Indonesian messages: `z.locales` would bring every language into each function's bundle.
+import indonesian from 'zod/v4/locales/id.js';
 import { ADMIN_ROLE, APPLICANT_ROLE } from '../catalog/roles';
 import { DONE, REFUSED } from '../workflow/build';
 import { type Service, type Standard, standardSchemas } from './schema';
@@ -22,7 +23,7 @@ export const formatPath = (path: readonly (string | number)[]) =>
  * (the registry, SP4N-LAPOR!, letters) have what they need. Every problem is reported, not just the first.
  */
 export const checkStandard = (input: unknown): { standard?: Standard; problems: StandardProblem[] } => {
-  const parsed = standardSchemas().Standard.safeParse(input, { error: z.locales.id().localeError });
+  const parsed = standardSchemas().Standard.safeParse(input, { error: indonesian().localeError });
   if (!parsed.success)
     return {
       problems: parsed.error.issues.map((i) => ({

@@ -49,7 +49,7 @@ const failures = (report: unknown, path = ''): string[] => {
 const COMMANDS: Record<string, Command> = {
   services: {
     usage: 'services',
-    summary: 'list the nine services with their SLA',
+    summary: "list the standard's services with their time limits",
     async run(argv) {
       noArguments(argv);
       const rows = services().map(

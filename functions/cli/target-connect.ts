@@ -1,6 +1,6 @@
 import { loadConfig } from '@loket/adapters';
 import { createDeps } from '../deps';
-import { CliError, deskFile, isAws, localDesk, settingsFromSstShell } from './target';
+import { CliError, deskFile, isAws, localDesk, settingsFromSstShell, dataDir } from './target';
 
 /**
  * Where the CLI acts: AWS inside `npx sst shell --stage <stage>` (or when LOKET_STAGE and the rest are
@@ -12,7 +12,7 @@ export const connect = async () => {
     const desk = await localDesk();
     if (!desk)
       throw new CliError(
-        `no local desk found: looked for ${deskFile()} (LOKET_DATA_DIR=${process.env.LOKET_DATA_DIR ?? '.data'}). ` +
+        `no local desk found: looked for ${deskFile()} (data directory ${dataDir()}). ` +
           'Start one with `npm start`; for a desk started with another LOKET_DATA_DIR, run the CLI with that ' +
           'LOKET_DATA_DIR too (or set LOKET_STAGE for AWS)',
         1,

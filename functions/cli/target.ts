@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 
 /** A failure the CLI explains in one line. Exit code 2 for wrong usage (the default), 1 for anything else. */
 export class CliError extends Error {
@@ -15,7 +15,15 @@ export const noArguments = (argv: string[]) => {
   if (argv.length) throw new CliError(`unexpected arguments: ${argv.join(' ')}`);
 };
 
-export const deskFile = () => join(process.env.LOKET_DATA_DIR ?? '.data', 'desk.json');
+/**
+ * Where the local desk keeps its data: LOKET_DATA_DIR, else `.data`, or `.data/<document name>` for a
+ * desk started with another office's standard (LOKET_STANDARD), so two offices never share a table.
+ */
+export const dataDir = () =>
+  process.env.LOKET_DATA_DIR ??
+  (process.env.LOKET_STANDARD ? join('.data', basename(process.env.LOKET_STANDARD).replace(/\.[^.]*$/, '')) : '.data');
+
+export const deskFile = () => join(dataDir(), 'desk.json');
 
 /** The desk.json a running `npm start` wrote, or undefined; a corrupt file is an error naming it. */
 const readDeskFile = () => {

@@ -1,4 +1,11 @@
+import { office } from '@loket/core';
 import type { Desk } from './desk';
+import { demoStaff } from './seed';
+
+const demoIds = () => {
+  const ids = demoStaff().map((m) => m.id);
+  return ids.length > 5 ? `${ids.slice(0, 5).join(', ')}, …` : ids.join(', ');
+};
 
 /**
  * What `npm start` prints: where everything is. Only the local stage's well-known webhook secret is
@@ -8,7 +15,7 @@ export const bannerLines = (desk: Desk, dataDir: string, startupMs: number): str
   const { config } = desk.deps;
   return [
     '',
-    `Loket is running (${(startupMs / 1000).toFixed(1)} s)`,
+    `Loket is running for ${office().name} (${(startupMs / 1000).toFixed(1)} s)`,
     `  Public pages      ${desk.url}/  (status: ${desk.url}/status)`,
     `  Officers' console ${desk.url}/konsol  (local demo sign-in: ${desk.url}/konsol/masuk/dev)`,
     `  JSON API          ${desk.url}/api/openapi.json  (health: ${desk.url}/health)`,
@@ -22,7 +29,7 @@ export const bannerLines = (desk: Desk, dataDir: string, startupMs: number): str
       (desk.deps.google
         ? 'Google Forms reconciliation every 15 min'
         : 'Google not configured (files stay pending, no reconciliation)'),
-    `  Officer token     npx loket token <staff id>  (12 h; ids: frontdesk, kadis, kasi-hukum, fungsional, admin, …)`,
+    `  Officer token     npx loket token <staff id>  (12 h; ids: ${demoIds()})`,
     '',
     'Press Ctrl-C to stop.',
   ];

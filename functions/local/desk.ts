@@ -103,7 +103,10 @@ export const startDesk = async (opts: {
       writeFileSync(
         join(dataDir, 'desk.json'),
         JSON.stringify(
-          { url: `http://127.0.0.1:${port}`, env: { ...emulators.env, LOKET_PUBLIC_URL: publicUrl } },
+          {
+            url: `http://127.0.0.1:${port}`,
+            env: { ...emulators.env, LOKET_PUBLIC_URL: publicUrl, LOKET_STANDARD: config.LOKET_STANDARD },
+          },
           null,
           2,
         ),

@@ -7,7 +7,7 @@ import type { Deps } from '../deps';
  * role (reporting as the roles' `supervisor` say) and an administrator. E-mails go to the local SMTP
  * catcher only.
  */
-const demoStaff = (): StaffMember[] => {
+export const demoStaff = (): StaffMember[] => {
   const standard = theStandard();
   if (standard.demo) return standard.demo.staff.map((m) => ({ ...m, active: true }));
   const idOf = (role: string) => role.replaceAll('_', '-');

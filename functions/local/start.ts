@@ -2,13 +2,14 @@ import './quiet-sdk';
 import { ConfigError } from '@loket/adapters';
 import { bannerLines } from './banner';
 import { DeskError, startDesk } from './desk';
+import { dataDir as deskDataDir } from '../cli/target';
 
 /** `npm start`: the whole desk on this machine, no cloud account. Ctrl-C stops every child process. */
 const main = async () => {
   const port = Number(process.env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new DeskError(`PORT must be a port number, got "${process.env.PORT}".`);
-  const dataDir = process.env.LOKET_DATA_DIR ?? '.data';
+  const dataDir = deskDataDir();
   const started = Date.now();
   const desk = await startDesk({ port, dataDir });
   process.stdout.write(bannerLines(desk, dataDir, Date.now() - started).join('\n') + '\n');

@@ -190,6 +190,7 @@ describe('a whole rekomendasi-bbm case in the console', () => {
       ['/konsol/admin/formulir', 'admin-forms'],
       ['/konsol/admin/formulir/ubah?form=demo-konsultasi', 'admin-form-edit'],
       ['/konsol/admin/email', 'admin-mail'],
+      ['/konsol/admin/standar', 'admin-standard'],
     ] as const) {
       const res = await page.goto(web.base + path);
       expect(res!.status(), path).toBe(200);

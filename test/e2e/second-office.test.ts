@@ -162,6 +162,15 @@ describe('a second office, from its document alone', () => {
     expect(text).toContain('500.2/1/3599.07/XII/2026');
     expect(text).not.toMatch(FIRST_OFFICE);
 
+    // The administrator reads the standard the desk runs.
+    await page.click('button:has-text("Keluar")');
+    await signInAsDemo(page, web.base, 'admin');
+    await page.goto(`${web.base}/konsol/admin/standar`);
+    const standardPage = (await page.textContent('main'))!;
+    expect(standardPage).toContain('versi 2026.2');
+    expect(standardPage).toContain('Tanda tangan Camat — Camat');
+    await screenshots(page, 'office2-admin-standard');
+
     // The applicant's mail is signed by this office.
     const mail = world.catcher.mail.filter((m) => m.to.includes('budi@contoh.id'));
     expect(mail.length).toBeGreaterThan(0);

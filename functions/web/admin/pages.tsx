@@ -10,6 +10,8 @@ import {
   serviceFields,
   staffRoles,
   type StaffMember,
+  theStandard,
+  slaLine,
 } from '@loket/core';
 import { Banner, ConsolePage, ErrorSummary, type FieldError, Field } from '../components';
 
@@ -51,9 +53,91 @@ export const AdminHome = ({ officer }: { officer: StaffMember }) => (
         </h3>
         <p>Kode klasifikasi, kode unit, kop surat dan penandatangan.</p>
       </li>
+      <li class="card">
+        <h3>
+          <a href="/konsol/admin/standar">Standar pelayanan</a>
+        </h3>
+        <p>Standar yang dijalankan Loket: layanan, langkah, petugas dan batas waktu.</p>
+      </li>
     </ul>
   </ConsolePage>
 );
+
+/** `/konsol/admin/standar`: the office's standard as the desk runs it (read-only: it changes by a new document). */
+export const StandardPage = ({ officer }: { officer: StaffMember }) => {
+  const s = theStandard();
+  return (
+    <ConsolePage title="Standar pelayanan" officer={officer}>
+      <h1>Standar pelayanan</h1>
+      <p class="lead">
+        {s.title}, versi {s.version}.
+      </p>
+      <p class="small muted">
+        {s.decree}. Standar diubah dengan dokumen baru berversi baru (periksa dengan{' '}
+        <code>npx loket standard check</code>); berkas yang sudah berjalan tetap mengikuti versinya.
+      </p>
+      <h2>Kantor</h2>
+      <dl class="summary">
+        {(
+          [
+            ['Nama', s.office.name],
+            ['Alamat', s.office.address],
+            ['Jam layanan', s.office.hoursText],
+            [
+              'Nomor surat',
+              `${s.office.letterNumber.format} (wilayah ${s.office.letterNumber.regionCode}, unit ${s.office.letterNumber.unitCode})`,
+            ],
+            ['Penanda tangan', s.office.signatory.title],
+          ] as const
+        ).map(([k, v]) => (
+          <div>
+            <dt>{k}</dt>
+            <dd>{v}</dd>
+          </div>
+        ))}
+      </dl>
+      <h2>Peran</h2>
+      <div class="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th>Peran</th>
+              <th>Atasan</th>
+            </tr>
+          </thead>
+          <tbody>
+            {Object.entries(s.roles).map(([id, r]) => (
+              <tr>
+                <td>
+                  {r.label} <span class="small muted">({id})</span>
+                </td>
+                <td>{r.supervisor ? roleLabel(r.supervisor) : '-'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h2>Layanan</h2>
+      {s.services.map((x) => (
+        <section>
+          <h3>
+            {x.number}. {x.name}
+          </h3>
+          <p class="small">
+            Jangka waktu: {slaLine(x)} · Biaya: {x.cost} · Produk: {x.product}
+          </p>
+          <ol class="steps small">
+            {x.steps.map((st) => (
+              <li>
+                <strong>{st.label}</strong> — {roleLabel(st.role)}
+              </li>
+            ))}
+          </ol>
+        </section>
+      ))}
+    </ConsolePage>
+  );
+};
 
 export const StaffListPage = ({
   officer,

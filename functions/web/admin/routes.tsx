@@ -85,6 +85,7 @@ export const adminPages = (deps: Deps) => {
   const flash = (q?: string) => FLASH[q ?? ''];
 
   app.get('/', (c) => render(c, async (P) => <P.AdminHome officer={c.get('officer')} />));
+  app.get('/standar', (c) => render(c, async (P) => <P.StandardPage officer={c.get('officer')} />));
 
   app.get('/surat', async (c) => {
     const { data, version } = await deps.letters.settings();

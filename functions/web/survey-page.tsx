@@ -1,5 +1,5 @@
 /** @jsxImportSource hono/jsx */
-import { SURVEY_QUESTIONS, UNSUR } from '@loket/core';
+import { SURVEY_QUESTIONS, UNSUR, office } from '@loket/core';
 import { ErrorSummary } from './components';
 import { Page } from './layout';
 
@@ -18,7 +18,9 @@ export const SurveyPage = ({
   <Page title={`${errors.length ? 'Kesalahan: ' : ''}Survei kepuasan`}>
     <span class="muted">{serviceName}</span>
     <h1>Survei kepuasan masyarakat</h1>
-    <p>Penilaian Anda membantu Dinas memperbaiki pelayanan. Survei ini tanpa nama dan hanya dapat diisi sekali.</p>
+    <p>
+      Penilaian Anda membantu {office().word} memperbaiki pelayanan. Survei ini tanpa nama dan hanya dapat diisi sekali.
+    </p>
     <ErrorSummary errors={errors} />
     <form method="post" action={`/survei/${ref}`} novalidate>
       {UNSUR.map((u, i) => {

@@ -104,7 +104,8 @@ export const LetterRevokedPage = ({ letterId }: { letterId: string }) => (
       Surat ini telah dicabut oleh {office().word}, sehingga tidak dapat diunduh lagi.
     </Banner>
     <p>
-      Lihat keterangannya di <a href={`/verifikasi/${letterId}`}>halaman verifikasi surat</a>, atau hubungi loket Dinas
+      Lihat keterangannya di <a href={`/verifikasi/${letterId}`}>halaman verifikasi surat</a>, atau hubungi loket{' '}
+      {office().word}
       untuk informasi lebih lanjut.
     </p>
   </Page>

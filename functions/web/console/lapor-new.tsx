@@ -2,6 +2,7 @@
 import type { StaffMember } from '@loket/core';
 import { MANUAL_FILES_MAX, MANUAL_FILES_MAX_BYTES } from '../../lapor/manual-form';
 import { ConsolePage, ErrorSummary, type FieldError, Field } from '../components';
+import { office, complaintService } from '@loket/core';
 
 /**
  * Registering a complaint from SP4N-LAPOR!: by its number through the API when the Dinas has
@@ -25,8 +26,8 @@ export const LaporNewPage = ({
       <ErrorSummary errors={errors} />
       <h1>Pengaduan dari SP4N-LAPOR!</h1>
       <p>
-        Setiap nomor pengaduan LAPOR! menjadi satu berkas pengaduan. Batas waktu 3 hari dihitung sejak pengaduan
-        didisposisikan ke Dinas.
+        Setiap nomor pengaduan LAPOR! menjadi satu berkas pengaduan. Batas waktu {complaintService()?.sla.text} dihitung
+        sejak pengaduan didisposisikan ke {office().word}.
       </p>
 
       {apiEnabled && (
@@ -57,8 +58,8 @@ export const LaporNewPage = ({
       <form method="post" action="/konsol/lapor/baru?cara=manual" enctype="multipart/form-data" novalidate>
         <h2>{apiEnabled ? 'Atau catat secara manual' : 'Catat secara manual'}</h2>
         <p class="small muted">
-          Salin dari halaman pengaduan di LAPOR!. Tanggapan Dinas nanti perlu disalin kembali ke LAPOR!; halaman berkas
-          akan mengingatkan.
+          Salin dari halaman pengaduan di LAPOR!. Tanggapan {office().word} nanti perlu disalin kembali ke LAPOR!;
+          halaman berkas akan mengingatkan.
         </p>
         <Field id="m-complaintId" label="Nomor pengaduan LAPOR!" error={err('m-complaintId')}>
           <input
@@ -72,8 +73,8 @@ export const LaporNewPage = ({
         </Field>
         <Field
           id="dispositionDate"
-          label="Tanggal disposisi ke Dinas"
-          hint="Hari pengaduan diteruskan ke Dinas di LAPOR!; batas waktu dihitung dari sini."
+          label={`Tanggal disposisi ke ${office().word}`}
+          hint={`Hari pengaduan diteruskan ke ${office().word} di LAPOR!; batas waktu dihitung dari sini.`}
           error={err('dispositionDate')}
         >
           <input

@@ -24,7 +24,7 @@ export const NewCasePage = ({
           <Field
             id="layanan"
             label="Layanan"
-            hint="Permohonan yang datang langsung, melalui surat, atau dari internal Dinas."
+            hint={`Permohonan yang datang langsung, melalui surat, atau dari internal ${office().word}.`}
           >
             <select id="layanan" name="layanan">
               {deskServices().map((s) => (

@@ -1,6 +1,7 @@
 import type { CaseEvent } from '../case/model';
 import { formatWib } from '../sla/wib';
 import type { LaporLink } from './complaint';
+import { office, complaintService } from '../standard/current';
 
 /** What the case page shows of a LAPOR! complaint, in officers' words. */
 export const laporSummary = (link: LaporLink): [string, string][] => [
@@ -12,7 +13,10 @@ export const laporSummary = (link: LaporLink): [string, string][] => [
       ? 'API SP4N-LAPOR! (disinkronkan tiap 15 menit)'
       : 'Manual (tanggapan disalin petugas ke LAPOR!)',
   ],
-  ['Diterima Dinas (disposisi)', `${formatWib(link.dispositionAt)}: batas waktu 3 hari dihitung dari sini`],
+  [
+    `Diterima ${office().word} (disposisi)`,
+    `${formatWib(link.dispositionAt)}: batas waktu ${complaintService()?.sla.text ?? ''} dihitung dari sini`,
+  ],
   [
     'Status di LAPOR!',
     !link.status
@@ -37,7 +41,7 @@ export const laporEventTitle = (e: CaseEvent): string | undefined => {
       return e.data?.known === false ? 'Status LAPOR! berubah (kode belum dikenal)' : 'Status LAPOR! berubah';
     case 'lapor_followup_in':
       return e.data?.own
-        ? 'Tanggapan Dinas terbaca kembali dari LAPOR!'
+        ? `Tanggapan ${office().word} terbaca kembali dari LAPOR!`
         : `Tindak lanjut baru di LAPOR!${e.data?.author ? ` dari ${String(e.data.author)}` : ''}`;
     case 'lapor_posted':
       return 'Tanggapan terkirim ke SP4N-LAPOR!';

@@ -15,7 +15,7 @@ export const spanText = (s: SlaSpan) => `${s.amount} ${UNIT_WORDS[s.unit]}`;
 const SAYS_UNIT: Record<SlaSpan['unit'], RegExp> = {
   working_days: /hari\s+kerja/i,
   calendar_days: /hari\s+kalender/i,
-  working_hours: /jam/i,
+  working_hours: /jam\s+kerja/i,
 };
 
 /**

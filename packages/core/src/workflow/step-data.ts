@@ -33,9 +33,9 @@ export const STEP_DATA: Record<StepRecord, StepDataField[]> = {
       name: 'approvedOn',
       kind: 'date',
       required: true,
-      description: 'Day the approval was given outside the Dinas (YYYY-MM-DD)',
+      description: 'Day the approval was given outside the office (YYYY-MM-DD)',
       label: 'Tanggal persetujuan',
-      hint: 'Tanggal yang tertera pada paraf atau disposisi pejabat di luar Dinas.',
+      hint: 'Tanggal yang tertera pada paraf atau disposisi pejabat di luar kantor ini.',
       control: 'date',
     },
     {

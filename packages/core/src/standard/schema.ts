@@ -137,14 +137,16 @@ const build = () => {
     text,
   });
 
+  /** A component as printed: one text, or the items of its numbered list. */
+  const Printed = z.union([text, z.array(text).min(1)]);
   /** The components of PermenPANRB 15/2014 the desk only publishes, as the office printed them. */
   const Published = z.strictObject({
     procedure: text.optional(),
-    facilities: text,
-    competence: text,
-    internalSupervision: text,
-    serviceGuarantee: text,
-    safetyGuarantee: text,
+    facilities: Printed,
+    competence: Printed,
+    internalSupervision: Printed,
+    serviceGuarantee: Printed,
+    safetyGuarantee: Printed,
   });
 
   const Service = z.strictObject({

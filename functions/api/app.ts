@@ -24,7 +24,7 @@ import { kinerjaRoutes } from './routes/kinerja';
 export type AppEnv = { Variables: { requestId: string; log: Logger } };
 
 /** Optional routes that only exist in some modes (e.g. `/dev/mail` locally). */
-type Extension = (app: Hono<AppEnv>) => void;
+export type Extension = (app: Hono<AppEnv>) => void;
 
 export const createApp = (deps: Deps, extensions: Extension[] = []) => {
   const app = new Hono<AppEnv>();

@@ -28,7 +28,7 @@ export const formMappingSources = async (deps: Deps) => {
   const byForm = new Map<string, FormMapping & { source: 'contoh lokal' | 'konfigurasi' | 'tersimpan' }>();
   const add = (ms: FormMapping[], source: 'contoh lokal' | 'konfigurasi' | 'tersimpan') =>
     ms.forEach((m) => byForm.set(m.formId, { ...m, source }));
-  if (deps.config.LOKET_STAGE === 'local') add(demoFormMappings(), 'contoh lokal');
+  if (deps.config.LOKET_STAGE === 'local') add(demoFormMappings(deps.config.LOKET_DEMO_FORMS === 'on'), 'contoh lokal');
   add(deps.config.LOKET_FORM_MAPPINGS, 'konfigurasi');
   add(await deps.formMappings.list(), 'tersimpan');
   return [...byForm.values()];
@@ -164,7 +164,12 @@ export const intakeFormSubmission = async (
     serviceId: service.id,
     channel: 'google_form',
     externalKey: { kind: 'google_form', id: sub.responseId },
-    source: { kind: 'google_form', externalId: sub.responseId, submittedAt },
+    source: {
+      kind: 'google_form',
+      externalId: sub.responseId,
+      submittedAt,
+      ...(sub.editUrl ? { editUrl: sub.editUrl } : {}),
+    },
     applicant: mapped.applicant,
     ...content,
     receivedAt: submittedAt,

@@ -115,7 +115,8 @@ export const reconcileForms = async (deps: Deps): Promise<FormReconcileReport[]>
   }
   const startedAt = deps.time.now();
   const reports: FormReconcileReport[] = [];
-  // Only real forms: the local demo forms exist only in this desk, never on Google.
+  // Only real forms: the local desk's demo forms deliver each response to the webhook themselves
+  // (functions/local/demo-forms.tsx), and exist on no Google.
   for (const mapping of (await formMappings(deps)).filter((m) => !m.formId.startsWith('demo-'))) {
     const mark = await deps.marks.get(`forms#${mapping.formId}`);
     const since =

@@ -17,6 +17,11 @@ export const bannerLines = (desk: Desk, dataDir: string, startupMs: number): str
     '',
     `Loket is running for ${office().name} (${(startupMs / 1000).toFixed(1)} s)`,
     `  Public pages      ${desk.url}/  (status: ${desk.url}/status)`,
+    ...(desk.google
+      ? [
+          `  Demo forms        ${desk.url}/contoh/formulir/<service>  (linked from each service page: "Ajukan permohonan")`,
+        ]
+      : []),
     `  Officers' console ${desk.url}/konsol  (local demo sign-in: ${desk.url}/konsol/masuk/dev)`,
     `  JSON API          ${desk.url}/api/openapi.json  (health: ${desk.url}/health)`,
     `  Services          ${desk.url}/api/services   Open311: ${desk.url}/open311/v2/services.json`,
@@ -27,7 +32,9 @@ export const bannerLines = (desk: Desk, dataDir: string, startupMs: number): str
     `  Webhook secret    ${config.GOOGLE_FORMS_WEBHOOK_SECRET}  (GOOGLE_FORMS_WEBHOOK_SECRET)`,
     `  Jobs              deadlines + mail every ${config.LOKET_SWEEP_INTERVAL_SECONDS} s, digests from 07:30 WIB; ` +
       (desk.deps.google
-        ? 'Google Forms reconciliation every 15 min'
+        ? desk.google
+          ? 'Google played locally (demo forms upload to an emulated Drive)'
+          : 'Google Forms reconciliation every 15 min'
         : 'Google not configured (files stay pending, no reconciliation)'),
     `  Officer token     npx loket token <staff id>  (12 h; ids: ${demoIds()})`,
     '',

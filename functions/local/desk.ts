@@ -6,8 +6,10 @@ import type { Hono } from 'hono';
 import { loadConfig } from '@loket/adapters';
 import { createApp, type AppEnv } from '../api/app';
 import { createDeps, type Deps } from '../deps';
+import { demoFormRoutes } from './demo-forms';
 import { EmulatorError, startEmulators, type Emulators } from './emulators';
 import { assertPortFree } from './free-port';
+import { startGoogleApi, type GoogleApi } from './google-emulator';
 import { startScheduler } from './scheduler';
 import { prepareStorage, seedDemoCases, seedDemoStaff } from './seed';
 
@@ -17,6 +19,8 @@ export interface Desk {
   url: string;
   deps: Deps;
   emulators: Emulators;
+  /** The desk's own Google (Drive and Forms), when no real key is configured. */
+  google?: GoogleApi;
   stop(): Promise<void>;
 }
 
@@ -82,9 +86,21 @@ export const startDesk = async (opts: {
     throw e instanceof EmulatorError ? new DeskError(e.message) : e;
   }
   Object.assign(process.env, emulators.env);
+  // Without a real Google key the desk plays Google too: the demo forms' uploads go to this emulated
+  // Drive, and the same Drive client as on a stage copies them into S3.
+  let google: GoogleApi | undefined;
+  const googleEnv: Record<string, string> = {};
+  if (!baseConfig.GOOGLE_SERVICE_ACCOUNT_KEY) {
+    google = await startGoogleApi();
+    Object.assign(googleEnv, {
+      GOOGLE_SERVICE_ACCOUNT_KEY: google.serviceAccountKey,
+      GOOGLE_API_ROOT_URL: google.rootUrl,
+    });
+  }
   const config = loadConfig({
     ...process.env,
     ...opts.env,
+    ...googleEnv,
     LOKET_PUBLIC_URL: opts.env?.LOKET_PUBLIC_URL ?? `http://localhost:${opts.port}`,
   });
   const deps = createDeps(config);
@@ -92,7 +108,10 @@ export const startDesk = async (opts: {
     await prepareStorage(deps);
     await seedDemoStaff(deps);
     await seedDemoCases(deps);
-    const app = createApp(deps, [(a) => a.get('/dev/mail', (c) => c.json({ messages: emulators.mail }))]);
+    const app = createApp(deps, [
+      (a) => a.get('/dev/mail', (c) => c.json({ messages: emulators.mail })),
+      ...(google ? [demoFormRoutes(deps, google)] : []),
+    ]);
     const server = await listen(app, opts.port);
     const scheduler = startScheduler(deps);
     const port = (server.address() as { port: number }).port;
@@ -105,7 +124,7 @@ export const startDesk = async (opts: {
         JSON.stringify(
           {
             url: `http://127.0.0.1:${port}`,
-            env: { ...emulators.env, LOKET_PUBLIC_URL: publicUrl, LOKET_STANDARD: config.LOKET_STANDARD },
+            env: { ...emulators.env, ...googleEnv, LOKET_PUBLIC_URL: publicUrl, LOKET_STANDARD: config.LOKET_STANDARD },
           },
           null,
           2,
@@ -115,12 +134,14 @@ export const startDesk = async (opts: {
       url: `http://127.0.0.1:${port}`,
       deps,
       emulators,
+      google,
       async stop() {
         scheduler.stop();
         await new Promise<void>((r) => server.close(() => r()));
         deps.db.destroy();
         deps.files.destroy();
         await emulators.stop();
+        await google?.close();
         rmSync(scratch, { recursive: true, force: true });
         if (dataDir) rmSync(join(dataDir, 'desk.json'), { force: true });
         release();
@@ -128,6 +149,7 @@ export const startDesk = async (opts: {
     };
   } catch (e) {
     await emulators.stop();
+    await google?.close();
     release();
     throw e;
   }

@@ -38,7 +38,7 @@ p,ul,ol,dl{margin:0 0 1rem}li{margin-bottom:.35rem}
 .error-message{color:#d4351c;font-weight:700;margin:0 0 .35rem}
 .field{margin:0 0 1.5rem}.field-error{border-left:5px solid #d4351c;padding-left:.75rem}
 label,.label,legend{display:block;font-weight:700;margin:0 0 .35rem}.hint{color:#505a5f;margin:0 0 .35rem}
-input[type=text],input[type=email],input[type=search],input[type=date],input[type=time],input[type=month],input[type=number],input[type=url],select,textarea{font:inherit;width:100%;max-width:32rem;padding:.4rem;border:2px solid #0b0c0c;border-radius:0;background:#fff}
+input[type=text],input[type=email],input[type=tel],input[type=search],input[type=date],input[type=time],input[type=month],input[type=number],input[type=url],select,textarea{font:inherit;width:100%;max-width:32rem;padding:.4rem;border:2px solid #0b0c0c;border-radius:0;background:#fff}
 textarea{min-height:6rem}.input-short{max-width:14rem}
 fieldset{border:0;padding:0;margin:0 0 1.5rem}
 .check{display:flex;gap:.6rem;align-items:flex-start;margin:.4rem 0}.check input{width:1.5rem;height:1.5rem;margin:.15rem 0 0;flex:none}.check label{font-weight:400;margin:0}

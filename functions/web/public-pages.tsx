@@ -16,7 +16,7 @@ import {
 } from '@loket/core';
 import type { AppEnv } from '../api/app';
 import type { Deps } from '../deps';
-import { formMappings } from '../intake/google-forms';
+import { formMappingSources } from '../intake/google-forms';
 import { Banner } from './components';
 import { Page } from './layout';
 
@@ -38,7 +38,10 @@ const HomePage = () => (
       {allServicesFree() ? ' Semua layanan gratis.' : ''}
     </p>
     <p>
-      <a class="button" href="/status">
+      <a class="button" href="#daftar-layanan">
+        Ajukan permohonan
+      </a>
+      <a class="button button-secondary" href="/status">
         Cek status permohonan
       </a>
       <a class="button button-secondary" href="/pengaduan">
@@ -48,7 +51,7 @@ const HomePage = () => (
     <p>
       <a href="/kinerja">Kinerja pelayanan triwulan lalu</a>: ketepatan waktu dan kepuasan masyarakat per layanan.
     </p>
-    <h2>Daftar layanan</h2>
+    <h2 id="daftar-layanan">Daftar layanan</h2>
     <ul class="cards">
       {services().map((s) => (
         <li class="card">
@@ -80,11 +83,15 @@ const ServicePage = ({ s, formUrl }: { s: Service; formUrl?: string }) => {
   const sla = slaReading(s);
   return (
     <Page title={s.name}>
-      <span class="muted">
-        Layanan {s.number} dari {services().length}
-      </span>
       <h1>{s.name}</h1>
       <p class="lead">{s.description}</p>
+      {formUrl && (
+        <p>
+          <a class="button" href={formUrl} rel="noopener">
+            Ajukan permohonan
+          </a>
+        </p>
+      )}
       {usesKlinikSessions(s) && (
         <p>
           <a href="/klinik">Lihat jadwal {s.schedule?.name ?? 'sesi'} bulan ini</a>
@@ -129,10 +136,9 @@ const ServicePage = ({ s, formUrl }: { s: Service; formUrl?: string }) => {
         ))}
       </ul>
       {formUrl && (
-        <p>
-          <a class="button" href={formUrl} rel="noopener">
-            Ajukan melalui formulir
-          </a>
+        <p class="small">
+          Setelah formulir terkirim, nomor registrasi dikirim ke email Anda. Simpan nomor itu untuk{' '}
+          <a href="/status">cek status</a>.
         </p>
       )}
       <Section title="Persyaratan">
@@ -291,7 +297,9 @@ export const publicPages = (deps: Deps) => {
         </Page>,
       );
     }
-    const formUrl = (await formMappings(deps)).find((m) => m.serviceId === s.id && m.formUrl)?.formUrl;
+    // An office's own form over the local desk's demo of it.
+    const linked = (await formMappingSources(deps)).filter((m) => m.serviceId === s.id && m.formUrl);
+    const formUrl = (linked.find((m) => m.source !== 'contoh lokal') ?? linked[0])?.formUrl;
     return c.html(<ServicePage s={s} formUrl={formUrl} />);
   });
   app.get('/pengaduan', (c) => c.html(<ComplaintPage />));

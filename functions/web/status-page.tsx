@@ -12,7 +12,7 @@ const TIMELINESS_TAG: Record<string, string> = {
   'Mendekati batas waktu': 'tag-yellow',
   'Melewati batas waktu': 'tag-red',
   'Selesai melewati batas waktu': 'tag-red',
-  'Menunggu perbaikan dari pemohon': 'tag-grey',
+  'Batas waktu berhenti sementara': 'tag-grey',
 };
 
 /** The lookup form, alone or above a "not found" / "too many tries" message. */
@@ -63,10 +63,7 @@ const StatusPage = ({ s }: { s: PublicStatus }) => (
             ))}
           </ul>
         )}
-        <p>
-          Perbaiki melalui tautan "Edit jawaban" di email Google Forms Anda, atau datang ke loket. Bantuan:{' '}
-          {office().phone}.
-        </p>
+        <p>{s.howToFix}</p>
       </Banner>
     )}
     <Summary
@@ -78,7 +75,7 @@ const StatusPage = ({ s }: { s: PublicStatus }) => (
         ],
         ['Ketepatan waktu', <strong class={`tag ${TIMELINESS_TAG[s.timeliness] ?? ''}`}>{s.timeliness}</strong>],
         ['Diterima', s.receivedAt],
-        ['Perkiraan selesai', s.expectedCompletion ?? 'Menunggu perbaikan dari pemohon'],
+        ['Perkiraan selesai', s.expectedCompletion ?? 'Dihitung lagi setelah perbaikan diterima'],
         ['Jangka waktu', s.service.sla],
         ['Pembaruan terakhir', s.lastUpdate],
       ]}

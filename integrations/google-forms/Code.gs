@@ -39,6 +39,9 @@ function buildPayload(formId, response) {
   };
   var email = response.getRespondentEmail();
   if (email) body.respondentEmail = email;
+  // The applicant's fix link; it edits only where the form allows editing after submit (PANDUAN.md, step 5).
+  var editUrl = response.getEditResponseUrl();
+  if (editUrl) body.editUrl = editUrl;
   return body;
 }
 

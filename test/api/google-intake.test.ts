@@ -7,7 +7,7 @@ import type { Deps } from '../../functions/deps';
 import { retryDueAttachments } from '../../functions/intake/attachments';
 import { reconcileForms } from '../../functions/intake/reconcile';
 import { manualClock, postFormWebhook, testDeps } from '../helpers/deps';
-import { type GoogleApi, startGoogleApi } from '../helpers/google-api';
+import { type GoogleApi, startGoogleApi } from '../../functions/local/google-emulator';
 
 const clock = manualClock('2026-11-25T10:00:00+07:00');
 const FORM = 'FORM-bbm-2026';
@@ -352,5 +352,14 @@ describe('reconciliation through the Forms API', () => {
     expect(reports[1]!.error).toBeUndefined();
     expect(await broken.marks.get('forms#gone')).toBeUndefined();
     broken.db.destroy();
+  });
+
+  it('refuses to run without Google credentials, as a failed dependency with its reason', async () => {
+    const bare = await testDeps({ time: clock });
+    await expect(reconcileForms(bare)).rejects.toMatchObject({
+      code: 'unavailable',
+      message: expect.stringContaining('Kredensial Google belum diatur'),
+    });
+    bare.db.destroy();
   });
 });

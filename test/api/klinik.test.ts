@@ -173,7 +173,12 @@ describe('the Klinik KUKM schedule', () => {
     expect(after.version).toBe(record.version + 1);
     expect(after.checklist.identifikasi_kukm).toMatchObject({
       status: 'invalid',
-      issues: ['Lampirkan data identifikasi.'],
+      // what the intake found stays beside the officer's note
+      issues: [
+        'Nama KUKM/usaha belum diisi.',
+        'Profil usaha dan permasalahan yang dihadapi belum diisi.',
+        'Lampirkan data identifikasi.',
+      ],
       checkedBy: ADMIN_KLINIK.id,
     });
     const mail = world.catcher.mail.find(

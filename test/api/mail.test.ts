@@ -27,7 +27,10 @@ describe('applicant mail through the outbox', () => {
     );
     expect(mail!.text).toContain(`Nomor registrasi  : ${record.trackingNumber}`);
     expect(mail!.text).toContain('Perkiraan selesai : Rabu, 25 November 2026 pukul 11.00 WIB');
-    expect(mail!.text).toMatch(/Yang masih perlu dilengkapi[\s\S]*- Nomor Kartu Keluarga \(16 digit\) belum diisi\./);
+    expect(mail!.text).toContain(
+      '- KK — Nomor Kartu Keluarga (16 digit) belum diisi. Scan Kartu Keluarga belum diisi.\n',
+    );
+    expect(mail!.text).toMatch(/Yang masih perlu dilengkapi[\s\S]*Perbaiki dengan mengedit jawaban formulir Anda/);
     expect(mail!.text).toContain(`https://loket.example.go.id/status/${record.trackingNumber}`);
     expect(mail!.text).not.toContain('3514014107900001');
     expect(mail!.text).not.toContain('Siti');
@@ -44,9 +47,11 @@ describe('applicant mail through the outbox', () => {
       data: { requirements: 'foto_usaha' },
     });
     const update = caught('budi@example.com').find((m) => m.subject.startsWith('Perlu perbaikan'));
-    expect(update?.text).toContain(
-      'Catatan petugas:\nPerlu diperbaiki: Foto Usaha.\nFoto tempat usaha buram, mohon unggah ulang.',
+    // The requirements in the standard's order, then the officer's words once.
+    expect(update?.text).toMatch(
+      /Yang perlu diperbaiki:\n- Fotocopy KTP — [^\n]+\n- KK — [\s\S]*- Foto Usaha — Foto usaha belum diisi\.\n\nCatatan petugas:\nFoto tempat usaha buram, mohon unggah ulang\.\n/,
     );
+    expect(update?.text.split('Foto tempat usaha buram')).toHaveLength(2);
     expect(update?.text).toContain('Batas waktu layanan berhenti sementara');
   });
 

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshots, useBrowser } from '../helpers/browser';
 import { act, signInAsDemo as signInAs, watchPage } from '../helpers/console-pages';
-import { type GoogleApi, startGoogleApi } from '../helpers/google-api';
+import { type GoogleApi, startGoogleApi } from '../../functions/local/google-emulator';
 import { captureLog, manualClock, postFormWebhook, useTestWorld } from '../helpers/deps';
 
 /**

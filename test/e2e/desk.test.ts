@@ -124,10 +124,11 @@ describe('mail and scheduled jobs on the local desk', () => {
         mail: { failed: 0 },
         attachments: { cases: 0 },
       });
+      // The desk plays Google itself (its demo forms deliver their own responses): the CLI reaches that
+      // emulated Google through desk.json, and finds no real form to reconcile.
       const reconcile = await cli('reconcile');
-      expect(reconcile.code).toBe(1);
-      expect(reconcile.stderr).toContain('Google is not configured');
-      expect(reconcile.stderr).not.toMatch(/at .*\.ts:\d+/);
+      expect(reconcile.code).toBe(0);
+      expect(JSON.parse(reconcile.stdout)).toEqual([]);
 
       // The staff directory from the command line: how a fresh stage gets its first administrator.
       const added = await cli(

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS, screenshots, useBrowser } from '../helpers/browser';
 import { act, signInAsDemo, watchPage } from '../helpers/console-pages';
 import { manualClock, postFormWebhook, useTestWorld } from '../helpers/deps';
-import { type GoogleApi, startGoogleApi } from '../helpers/google-api';
+import { type GoogleApi, startGoogleApi } from '../../functions/local/google-emulator';
 
 /**
  * A second office on the same code: an invented kecamatan whose standard (four services: a letter whose

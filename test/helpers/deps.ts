@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { createLogger, loadConfig, type Logger } from '@loket/adapters';
 import type { CaseRecord, IdSource, Role, TimeSource } from '@loket/core';
-import { createApp } from '../../functions/api/app';
+import { createApp, type Extension } from '../../functions/api/app';
 import { createDeps, type Deps } from '../../functions/deps';
 import { type MailCatcher, startMailCatcher } from '../../functions/local/mail-catcher';
 import { signBody } from '../../functions/intake/signature';
@@ -100,7 +100,14 @@ export interface TestWorld {
  * `mail: true` a real SMTP catcher the desk's outbox delivers into. Fields are filled in `beforeAll`.
  */
 export const useTestWorld = (
-  opts: { time?: TimeSource; log?: Logger; env?: Record<string, string>; mail?: boolean } = {},
+  opts: {
+    time?: TimeSource;
+    log?: Logger;
+    env?: Record<string, string>;
+    mail?: boolean;
+    /** Routes only some modes have (the local desk's demo forms), made from the world's deps. */
+    extensions?: (deps: Deps) => Extension[];
+  } = {},
 ): TestWorld => {
   const world = {} as TestWorld;
   beforeAll(async () => {
@@ -110,7 +117,7 @@ export const useTestWorld = (
       log: opts.log,
       env: { ...(opts.mail ? { LOKET_SMTP_URL: world.catcher.url } : {}), ...opts.env },
     });
-    world.app = createApp(world.deps);
+    world.app = createApp(world.deps, opts.extensions?.(world.deps));
   });
   afterAll(async () => {
     world.deps?.db.destroy();

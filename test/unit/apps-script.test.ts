@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
+import { FormSubmission } from '@loket/core';
 import { checkSignature, signBody } from '../../functions/intake/signature';
 
 /** Apps Script's Utilities.computeHmacSha256Signature returns signed bytes (-128…127); emulate it. */
@@ -14,6 +15,7 @@ Object.assign(globalThis, {
 const script = createRequire(import.meta.url)('../../integrations/google-forms/Code.gs') as {
   sign(s: string, t: string, b: string): string;
   isFinal(code: number): boolean;
+  buildPayload(formId: string, response: unknown): Record<string, unknown>;
 };
 
 const VECTOR = {
@@ -40,5 +42,24 @@ describe('Apps Script signing (integrations/google-forms/Code.gs)', () => {
   it('tries again on 409 and 429 as on 5xx; other answers end the delivery', () => {
     expect([200, 201, 400, 401, 404, 413].map(script.isFinal)).toEqual([true, true, true, true, true, true]);
     expect([409, 429, 500, 503].map(script.isFinal)).toEqual([false, false, false, false]);
+  });
+
+  it("builds a body the server's schema takes, with the respondent's email and the response's edit link", () => {
+    const item = { getId: () => 7, getTitle: () => 'Nama lengkap pemohon', getType: () => 'TEXT' };
+    const response = {
+      getItemResponses: () => [{ getItem: () => item, getResponse: () => 'Siti' }],
+      getId: () => 'ACYDBNi',
+      getTimestamp: () => new Date('2026-11-25T02:10:00.000Z'),
+      getRespondentEmail: () => 'siti@contoh.id',
+      getEditResponseUrl: () => 'https://docs.google.com/forms/d/e/abc/viewform?edit2=2_ABaOnud',
+    };
+    const body = script.buildPayload('FORM-1', response);
+    expect(FormSubmission.parse(body)).toMatchObject({
+      formId: 'FORM-1',
+      responseId: 'ACYDBNi',
+      respondentEmail: 'siti@contoh.id',
+      editUrl: 'https://docs.google.com/forms/d/e/abc/viewform?edit2=2_ABaOnud',
+      answers: [{ questionId: '7', title: 'Nama lengkap pemohon', type: 'TEXT', values: ['Siti'] }],
+    });
   });
 });

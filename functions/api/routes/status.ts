@@ -11,6 +11,7 @@ import {
   stateOf,
   workflowFor,
   caseService,
+  howToFix,
 } from '@loket/core';
 import type { Deps } from '../../deps';
 import type { AppEnv } from '../app';
@@ -25,7 +26,7 @@ const SLA_TEXT = {
   breached: 'Melewati batas waktu',
   met: 'Selesai tepat waktu',
   missed: 'Selesai melewati batas waktu',
-  paused: 'Menunggu perbaikan dari pemohon',
+  paused: 'Batas waktu berhenti sementara',
   not_started: 'Kelengkapan berkas sedang diperiksa; batas waktu dihitung sejak berkas lengkap',
 } as const;
 
@@ -54,6 +55,8 @@ export const publicStatus = (c: CaseRecord, now: number) => {
     deadline: c.clock.dueAt === undefined ? null : formatWib(c.clock.dueAt) + (c.clock.estimated ? ' (perkiraan)' : ''),
     timeliness: SLA_TEXT[sla],
     needsRevision: state.kind === 'waiting_applicant',
+    /** How to send the fix, without the form's private edit link. */
+    howToFix: howToFix(c, false),
     /** Requirement labels only: never the officer's note or the applicant's answer. */
     missing: service.requirements
       .filter((r) => ['missing', 'invalid'].includes(c.checklist[r.id]?.status ?? ''))

@@ -93,6 +93,11 @@ const Env = z
     GOOGLE_OIDC_ISSUER: z.string().url().default('https://accounts.google.com'),
     /** Where the Google APIs are (tests point it at a local server); Google's own when unset. */
     GOOGLE_API_ROOT_URL: z.string().url().optional(),
+    /**
+     * Local desk only, set by it when it plays Google itself: services taken by Google Form link their
+     * page to the desk's demo form of them (`/contoh/formulir/<service>`).
+     */
+    LOKET_DEMO_FORMS: z.enum(['on', 'off']).default('off'),
     /** Local desk only: how often the deadline/outbox/file-retry job runs (AWS runs it every minute). */
     LOKET_SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
     LOKET_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),

@@ -24,6 +24,7 @@ export * from './case/tracking';
 export * from './case/case-service';
 export * from './intake/validate-field';
 export * from './case/mask';
+export * from './case/how-to-fix';
 export * from './case/console-view';
 export * from './case/step-form';
 export * from './intake/google-form';

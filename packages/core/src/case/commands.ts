@@ -97,6 +97,21 @@ export const requirementsComplete = (c: Pick<CaseRecord, 'checklist'>) =>
 export const openIssues = (c: Pick<CaseRecord, 'checklist'>) =>
   Object.values(c.checklist).flatMap((i) => (i.status === 'missing' || i.status === 'invalid' ? i.issues : []));
 
+/**
+ * What the applicant must fix, one line per requirement ("KK — Scan Kartu Keluarga belum diisi."). An
+ * officer's revision note is stored under each requirement it names: `omit` leaves it out, for a text
+ * that shows it once on its own.
+ */
+export const openIssuesByRequirement = (c: Pick<CaseRecord, 'checklist'>, service: Service, omit?: string) =>
+  // In the standard's order (a stored map keeps none), the intake's own problems last.
+  [...service.requirements.map((r) => r.id), INTAKE_CHECK].flatMap((id) => {
+    const i = c.checklist[id];
+    if (!i || (i.status !== 'missing' && i.status !== 'invalid')) return [];
+    const label = service.requirements.find((r) => r.id === id)?.text;
+    const issues = [...new Set(i.issues)].filter((x) => x !== omit).join(' ');
+    return [label && issues ? `${label} — ${issues}` : (label ?? issues)];
+  });
+
 export interface NewCase {
   service: Service;
   workflow: WorkflowDefinition;
@@ -452,7 +467,16 @@ const readStepRecord = (
       }
       const note = input.note!.trim();
       const checklist = { ...c.checklist };
-      for (const id of picked) checklist[id] = { status: 'invalid', issues: [note], checkedBy: input.actor.id };
+      for (const id of picked) {
+        // What the intake found stays beside the officer's note: both are to be fixed.
+        const before = c.checklist[id];
+        const found = before && (before.status === 'missing' || before.status === 'invalid') ? before.issues : [];
+        checklist[id] = {
+          status: 'invalid',
+          issues: [...found.filter((x) => x !== note), note],
+          checkedBy: input.actor.id,
+        };
+      }
       const labels = picked.map((id) => service.requirements.find((r) => r.id === id)!.text);
       return { checklist, note: `Perlu diperbaiki: ${labels.join('; ')}.\n${note}` };
     }

@@ -64,7 +64,13 @@ export interface CaseRecord {
   version: number;
   channel: Channel;
   /** The outside id that makes intake idempotent (form responseId, LAPOR complaint id). */
-  source?: { kind: 'google_form' | 'sp4n_lapor'; externalId: string; submittedAt?: number };
+  source?: {
+    kind: 'google_form' | 'sp4n_lapor';
+    externalId: string;
+    submittedAt?: number;
+    /** Where the applicant edits their form response (Google's "Edit jawaban" link): mailed to them only. */
+    editUrl?: string;
+  };
   applicant: { name: string; email?: string; phone?: string };
   answers: Record<string, string[]>;
   /** Form answers whose question matched no field (a renamed question): kept for the officer, masked when shown. */

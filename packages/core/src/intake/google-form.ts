@@ -16,6 +16,11 @@ export const FormSubmission = z.lazy(() =>
     responseId: googleId(),
     submittedAt: z.iso.datetime({ offset: true }),
     respondentEmail: z.string().max(320).optional(),
+    /** The response's edit link (`FormResponse.getEditResponseUrl()`), when the form lets respondents edit. */
+    editUrl: z
+      .url({ protocol: /^https?$/ })
+      .max(2000)
+      .optional(),
     answers: z
       .array(
         z.object({
@@ -69,12 +74,19 @@ export const FormMappingSchema = z.lazy(() =>
 
 const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
 
-/** Local mode: one demo form per service, `demo-<service id>`, question titles equal to the field labels. */
-export const demoFormMappings = (): FormMapping[] =>
+export const demoFormId = (s: Service) => `demo-${s.id}`;
+
+/**
+ * Local mode: one demo form per service, `demo-<service id>`, question titles equal to the field labels.
+ * Where the desk serves them (`linked`), a service the standard takes by Google Form links its page to
+ * the demo form of it.
+ */
+export const demoFormMappings = (linked: boolean): FormMapping[] =>
   services().map((s) => ({
-    formId: `demo-${s.id}`,
+    formId: demoFormId(s),
     serviceId: s.id,
     questions: Object.fromEntries(serviceFields(s).map((f) => [f.label, f.id])),
+    ...(linked && s.channels.includes('google_form') ? { formUrl: `/contoh/formulir/${s.id}` } : {}),
   }));
 
 interface MappedSubmission {

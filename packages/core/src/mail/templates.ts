@@ -1,6 +1,7 @@
 import type { Service } from '../standard/schema';
 import { office, caseService } from '../standard/current';
-import { openIssues } from '../case/commands';
+import { openIssuesByRequirement } from '../case/commands';
+import { howToFix } from '../case/how-to-fix';
 import { maskEmail } from '../case/mask';
 import type { CaseRecord, Threshold } from '../case/model';
 import type { StaffMember } from '../ports';
@@ -67,12 +68,10 @@ const applicantMail = (
 export const receiptMail = (c: CaseRecord, publicUrl: string): OutgoingMail | undefined => {
   if (!c.applicant.email) return undefined;
   const service = serviceOf(c);
-  const issues = openIssues(c);
+  const issues = openIssuesByRequirement(c, service);
   const expected = c.clock.targetAt ?? c.clock.dueAt;
   const todo = issues.length
-    ? `Yang masih perlu dilengkapi atau diperbaiki:\n${issues.map((i) => `- ${i}`).join('\n')}\n\n` +
-      'Silakan perbaiki dengan mengedit jawaban formulir Anda (tautan "Edit jawaban" di email konfirmasi Google Forms) ' +
-      'atau datang ke loket dengan membawa dokumen aslinya.'
+    ? `Yang masih perlu dilengkapi atau diperbaiki:\n${issues.map((i) => `- ${i}`).join('\n')}\n\n` + howToFix(c, true)
     : 'Persyaratan Anda sudah terisi lengkap dan akan diperiksa oleh petugas.';
   return {
     id: `receipt-${c.id}`,
@@ -116,13 +115,21 @@ export const caseUpdateMail = (
   publicUrl: string,
 ): OutgoingMail | undefined => {
   const revision = c.state === REVISION;
-  const issues = openIssues(c);
+  // A revision naming requirements stores the officer's own words under each of them (and its event
+  // note starts with the list): the mail lists the requirements and gives those words once.
+  const officerNote =
+    note &&
+    Object.values(c.checklist)
+      .flatMap((i) => i.issues)
+      .find((x) => x && note.endsWith(x));
+  const issues = openIssuesByRequirement(c, serviceOf(c), officerNote);
   const body = revision
     ? [
         'Permohonan Anda perlu diperbaiki sebelum dapat kami proses lebih lanjut.',
-        note ? `\nCatatan petugas:\n${note}` : '',
         issues.length ? `\nYang perlu diperbaiki:\n${issues.map((i) => `- ${i}`).join('\n')}` : '',
-        '\nBatas waktu layanan berhenti sementara sampai perbaikan Anda kami terima. Kirim perbaikan dengan mengedit jawaban formulir atau datang ke loket.',
+        note ? `\nCatatan petugas:\n${officerNote ?? note}` : '',
+        '\nBatas waktu layanan berhenti sementara sampai perbaikan Anda kami terima.',
+        howToFix(c, true),
       ]
     : [`Status permohonan Anda sekarang: ${stepLabel(c)}.`, note ? `\nCatatan petugas:\n${note}` : ''];
   return applicantMail(

@@ -1,11 +1,14 @@
-import { createVerify, generateKeyPairSync } from 'node:crypto';
+import { createVerify, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /**
  * A local HTTP server speaking the REST paths of Google Drive v3 and Forms v1 that the real
  * `@googleapis/*` clients call when their `rootUrl` points here. It checks the self-signed JWT the
- * client library makes from the service-account key, so the auth path is exercised too.
+ * client library makes from the service-account key, so the auth path is exercised too. The tests
+ * use it as Google's side; the local desk runs one for its demo forms (functions/local/demo-forms.ts),
+ * so a file uploaded there is fetched by the same Drive client and a response is found again by the
+ * same reconciliation as on a stage. It keeps everything in memory.
  */
 export interface DriveFixture {
   name: string;
@@ -96,8 +99,17 @@ export const startGoogleApi = async () => {
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   const { port } = server.address() as AddressInfo;
+  /** A Drive-style id: URL-safe base64, unguessable. */
+  const newId = () => randomBytes(18).toString('base64url');
   return {
     rootUrl: `http://127.0.0.1:${port}/`,
+    newId,
+    /** Keeps a file as a respondent's upload to Drive would, and answers its new id. */
+    upload: (file: DriveFixture) => {
+      const id = newId();
+      files.set(id, file);
+      return id;
+    },
     serviceAccountKey: JSON.stringify(serviceAccount),
     files,
     forms,

@@ -31,6 +31,7 @@ p,ul,ol,dl{margin:0 0 1rem}li{margin-bottom:.35rem}
 .tag{display:inline-block;padding:.1rem .45rem;font-size:1rem;font-weight:700;letter-spacing:.02em;border-radius:2px;background:#d2e2f1;color:#0b3a5d}
 .tag-green{background:#cce2d8;color:#005a30}.tag-red{background:#f6d7d2;color:#942514}.tag-yellow{background:#fff7bf;color:#594d00}.tag-grey{background:#e5e7eb;color:#383f43}
 .panel{padding:1rem;border:5px solid #1d70b8;margin:0 0 1.5rem}.panel-green{border-color:#00703c;background:#f3faf6}
+.panel.blocked{border-width:0 0 0 5px;border-color:#b1b4b6;background:#f3f2f1;padding:.75rem 1rem}.panel.blocked p{margin:0 0 .5rem}details>summary{cursor:pointer;color:#1d70b8;text-decoration:underline;margin:.5rem 0}
 .banner{border:5px solid #1d70b8;margin:0 0 1.5rem}.banner-title{background:#1d70b8;color:#fff;margin:0;padding:.25rem .75rem;font-size:1rem;font-weight:700}
 .banner-body{padding:.75rem}.banner-success{border-color:#00703c}.banner-success .banner-title{background:#00703c}
 .warning{border-left:10px solid #b1b4b6;padding:.5rem 0 .5rem 1rem;margin:0 0 1.5rem}

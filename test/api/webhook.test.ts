@@ -66,7 +66,9 @@ describe('POST /webhooks/google-forms', () => {
     ]);
     // A content problem is a checklist item, not a rejection.
     expect(c.checklist.kk!.status).toBe('missing');
-    expect(c.checklist.kk!.issues).toContain('Nomor Kartu Keluarga (16 digit): nomor KK harus 16 digit angka.');
+    expect(c.checklist.kk!.issues).toContain(
+      'Nomor Kartu Keluarga (16 digit): nomor KK harus 16 digit; yang diisi 5 digit. Periksa kembali sesuai Kartu Keluarga.',
+    );
     expect(c.checklist.nama_usaha ?? c.checklist.sku).toMatchObject({ status: 'missing' });
     expect(c.checklist.foto_usaha).toMatchObject({ status: 'missing' });
     // The raw body was stored with the case, in its transaction, under its content-addressed key.

@@ -108,6 +108,19 @@ describe('a citizen applies through the demo form, is asked to fix it, and resub
     watchPage(officer, problems, [NIK, KK]);
     await signInAsDemo(officer, web.base, 'fungsional');
     await officer.goto(`${web.base}/konsol/berkas/${c.id}`);
+    // A step the requirements still block is not offered as a button: it says why, and links to them.
+    const blocked = (await officer.textContent('.panel.blocked'))!;
+    expect(blocked).toContain('Memenuhi syarat');
+    expect(blocked).toContain('belum dapat dilakukan');
+    expect(await officer.getAttribute('.panel.blocked a >> nth=0', 'href')).toBe('#req-ktp');
+    expect(await officer.locator('a.button:has-text("Memenuhi syarat")').count()).toBe(0);
+    // An officer marks a requirement "tidak sesuai" with a note, on its own card.
+    await officer.click('#req-sku summary');
+    await officer.fill('#note-sku', 'Surat keterangan usaha sudah kedaluwarsa.');
+    await officer.click('#req-sku button:has-text("Nyatakan tidak sesuai")');
+    await officer.waitForSelector('text=dinyatakan tidak sesuai');
+    expect(await officer.textContent('#req-sku')).toContain('Surat keterangan usaha sudah kedaluwarsa.');
+    await screenshots(officer, 'apply-08-officer-case');
     await officer.click('a:has-text("Minta perbaikan kepada pemohon")');
     await officer.check('#requirements-ktp');
     await officer.fill('#note', 'NIK harus 16 digit sesuai KTP.');

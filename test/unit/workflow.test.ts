@@ -12,7 +12,7 @@ import {
 } from '@loket/core';
 
 const ALL_ROLES: Role[] = [...staffRoles(), 'pemohon'];
-const ctxOk = { requirementsComplete: true, channel: 'walk_in' };
+const ctxOk = { incompleteRequirements: [] as string[], channel: 'walk_in' };
 const noteFor = 'Catatan petugas';
 
 /** Every path from the initial state to a terminal state, taking each revision loop at most once. */
@@ -93,7 +93,7 @@ describe.each(services().map((s) => [s.id, workflowFor(s)] as const))('workflow 
       if (t.guard === 'requirements_complete') {
         expect(
           errCode(() =>
-            transition(def, t.from[0]!, t.event, actor, { ...ctxOk, requirementsComplete: false }, noteFor),
+            transition(def, t.from[0]!, t.event, actor, { ...ctxOk, incompleteRequirements: ['KTP'] }, noteFor),
           ),
         ).toBe('validation');
       }

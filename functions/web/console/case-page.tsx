@@ -1,6 +1,9 @@
 /** @jsxImportSource hono/jsx */
 import {
   actionsFor,
+  actorName,
+  blockedStep,
+  checklistInOrder,
   assignableOfficers,
   type CaseEvent,
   attachmentName,
@@ -35,7 +38,16 @@ import {
   caseService,
 } from '@loket/core';
 import { raw } from 'hono/html';
-import { Banner, ConsolePage, ErrorSummary, type FieldError, SlaTag, Summary, type SummaryRow } from '../components';
+import {
+  Banner,
+  ConsolePage,
+  ErrorSummary,
+  Field,
+  type FieldError,
+  SlaTag,
+  Summary,
+  type SummaryRow,
+} from '../components';
 import { StepFields } from './step-fields';
 
 /** SP4N-LAPOR!: where the complaint stands there, and (manual channel) the answers still to copy by hand. */
@@ -140,6 +152,11 @@ export const CasePage = ({ c, officer, events, staff, now, revealed, flash, erro
   const service = caseService(c);
   const step = currentStep(c);
   const actions = actionsFor(c, officer.roles);
+  const blocked = actions.flatMap((action) => {
+    const why = blockedStep(c, action);
+    return why ? [{ action, why }] : [];
+  });
+  const open = actions.filter((a) => !blocked.some((b) => b.action === a));
   const works = worksCurrentStep(c, officer.roles);
   const canReveal = mayRevealApplicant(c, officer.roles);
   const answers = revealed && canReveal ? c.answers : maskedAnswers(service, c);
@@ -331,18 +348,37 @@ export const CasePage = ({ c, officer, events, staff, now, revealed, flash, erro
 
       <h2 id="tindakan">Tindakan</h2>
       {actions.length ? (
-        <p>
-          {actions.map((a, i) => (
-            <a
-              class={
-                endsWithoutProduct(c, a) ? 'button button-warning' : i === 0 ? 'button' : 'button button-secondary'
-              }
-              href={`/konsol/berkas/${c.id}/tindakan/${a.event}`}
-            >
-              {a.label}
-            </a>
+        <>
+          <p>
+            {open.map((a, i) => (
+              <a
+                class={
+                  endsWithoutProduct(c, a) ? 'button button-warning' : i === 0 ? 'button' : 'button button-secondary'
+                }
+                href={`/konsol/berkas/${c.id}/tindakan/${a.event}`}
+              >
+                {a.label}
+              </a>
+            ))}
+          </p>
+          {blocked.map(({ action, why }) => (
+            <div class="panel blocked">
+              <p>
+                <strong>{action.label}</strong> belum dapat dilakukan. {why.reason}
+              </p>
+              {why.requirements.length > 0 && (
+                <ul>
+                  {why.requirements.map((r) => (
+                    <li>
+                      <a href={`#req-${r.id}`}>{r.label}</a>{' '}
+                      <span class="small muted">({CHECK_TAGS[r.status]?.[0] ?? r.status})</span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </div>
           ))}
-        </p>
+        </>
       ) : (
         <p class="muted">
           {step.kind === 'terminal' ? 'Berkas sudah selesai.' : 'Tidak ada tindakan untuk peran Anda pada tahap ini.'}
@@ -351,15 +387,15 @@ export const CasePage = ({ c, officer, events, staff, now, revealed, flash, erro
 
       <h2 id="persyaratan">Persyaratan</h2>
       <ul class="cards">
-        {Object.entries(c.checklist).map(([id, item]) => {
+        {checklistInOrder(c, service).map(([id, item]) => {
           const [text, cls] = CHECK_TAGS[item.status] ?? [item.status, ''];
           return (
-            <li class="card">
+            <li class="card" id={`req-${id}`}>
               <h3>{requirementLabel(service, id)}</h3>
               <p>
                 <strong class={`tag ${cls}`}>{text}</strong>
                 {item.checkedBy && (
-                  <span class="small muted"> oleh {staff.get(item.checkedBy)?.name ?? item.checkedBy}</span>
+                  <span class="small muted"> oleh {actorName(item.checkedBy, (id) => staff.get(id)?.name)}</span>
                 )}
               </p>
               {item.issues.map((i) => (
@@ -373,6 +409,24 @@ export const CasePage = ({ c, officer, events, staff, now, revealed, flash, erro
                     Nyatakan sesuai
                   </button>
                 </form>
+              )}
+              {works && item.status !== 'missing' && (
+                // Also how an "ok" given by mistake is taken back: the requirement needs work again.
+                <details>
+                  <summary>
+                    {item.status === 'ok' ? 'Batalkan: nyatakan tidak sesuai' : 'Nyatakan tidak sesuai'}
+                  </summary>
+                  <form method="post" action={`/konsol/berkas/${c.id}/persyaratan`}>
+                    <input type="hidden" name="requirementId" value={id} />
+                    <input type="hidden" name="expectedVersion" value={String(c.version)} />
+                    <Field id={`note-${id}`} label="Apa yang perlu diperbaiki">
+                      <textarea id={`note-${id}`} name="note" rows={2} required></textarea>
+                    </Field>
+                    <button class="button button-secondary" type="submit" name="status" value="invalid">
+                      Nyatakan tidak sesuai
+                    </button>
+                  </form>
+                </details>
               )}
             </li>
           );
@@ -409,7 +463,7 @@ export const CasePage = ({ c, officer, events, staff, now, revealed, flash, erro
             <h3>{eventTitle(e, service, staff, workflowFor(service).transitions)}</h3>
             <p class="small">
               <time datetime={new Date(e.at).toISOString()}>{formatWib(e.at)}</time> oleh{' '}
-              {e.actorId === 'system' ? 'sistem' : (staff.get(e.actorId)?.name ?? e.actorId)}
+              {actorName(e.actorId, (id) => staff.get(id)?.name)}
             </p>
             {e.note && <p>{e.note}</p>}
           </li>

@@ -174,13 +174,16 @@ export const caseRoutes = (
     const record = await loadCase(c);
     const form = await readForm(c);
     try {
+      const status = form.status === 'invalid' ? 'invalid' : 'ok';
       await deps.cases.checkRequirement(record.id, {
         requirementId: String(form.requirementId ?? '').slice(0, 64),
-        status: 'ok',
+        status,
+        note: typeof form.note === 'string' ? form.note.slice(0, 2000) : undefined,
         actor: c.get('actor'),
         expectedVersion: Number(form.expectedVersion),
       });
-      return c.redirect(`/konsol/berkas/${record.id}?pesan=persyaratan#persyaratan`, 303);
+      const message = status === 'ok' ? 'persyaratan' : 'persyaratan-tidak';
+      return c.redirect(`/konsol/berkas/${record.id}?pesan=${message}#persyaratan`, 303);
     } catch (e) {
       c.status(statusOf(e) as 400);
       return casePage(c, await deps.cases.get(record.id), { errors: failure(e) });

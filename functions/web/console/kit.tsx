@@ -12,6 +12,7 @@ import * as pages from './pages';
 const FLASH: Record<string, string> = {
   tindakan: 'Tindakan telah disimpan dan tercatat di riwayat berkas.',
   persyaratan: 'Persyaratan telah dinyatakan sesuai.',
+  'persyaratan-tidak': 'Persyaratan telah dinyatakan tidak sesuai; catatan Anda tercatat pada persyaratan itu.',
   disposisi: 'Berkas telah didisposisikan.',
   lapor: 'Pengaduan SP4N-LAPOR! telah didaftarkan.',
   'lapor-ada': 'Pengaduan SP4N-LAPOR! ini sudah terdaftar sebelumnya; inilah berkasnya.',

@@ -258,7 +258,7 @@ export class CaseService {
     input: { event: string; actor: Actor; note?: string; data?: Record<string, string> },
   ): Promise<KlinikSession | undefined> {
     // The step itself first (state, role, note, guard): a session is looked up only for a step that may be taken.
-    const def = checkStep(c, workflowFor(s), input).transition;
+    const def = checkStep(c, s, workflowFor(s), input).transition;
     if (def.requires !== 'klinik_seat') return undefined;
     const refuse = (message: string) =>
       new LoketError('invalid_transition', message, [{ field: 'sessionId', message }]);

@@ -91,9 +91,6 @@ const evaluateChecklist = (
   return checklist;
 };
 
-export const requirementsComplete = (c: Pick<CaseRecord, 'checklist'>) =>
-  Object.values(c.checklist).every((i) => i.status === 'ok');
-
 export const openIssues = (c: Pick<CaseRecord, 'checklist'>) =>
   Object.values(c.checklist).flatMap((i) => (i.status === 'missing' || i.status === 'invalid' ? i.issues : []));
 
@@ -184,19 +181,27 @@ const next = (c: CaseRecord, now: number, changes: Partial<CaseRecord>): CaseRec
  * Whether `actor` may take step `event` on the case now (state, role, note, guard), by the engine alone:
  * what a command checks before any side effect outside the case (a klinik seat) is taken.
  */
+/**
+ * What a step's guard looks at, for the command and for the console alike: the requirements not yet
+ * "ok", in the standard's order (the intake's own problems last), and the channel.
+ */
+export const guardContext = (c: Pick<CaseRecord, 'checklist' | 'channel'>, service: Service) => ({
+  incompleteRequirements: incompleteRequirements(c, service).map((r) => r.label),
+  channel: c.channel,
+});
+
+/** The checklist items not "ok", in the standard's order, with the label an officer reads. */
+export const incompleteRequirements = (c: Pick<CaseRecord, 'checklist'>, service: Service) =>
+  [...service.requirements.map((r) => ({ id: r.id, label: r.text })), { id: INTAKE_CHECK, label: 'Isian formulir' }]
+    .filter((r) => c.checklist[r.id] && c.checklist[r.id]!.status !== 'ok')
+    .map((r) => ({ ...r, status: c.checklist[r.id]!.status }));
+
 export const checkStep = (
   c: CaseRecord,
+  service: Service,
   workflow: WorkflowDefinition,
   input: { event: string; actor: Actor; note?: string },
-) =>
-  transition(
-    workflow,
-    c.state,
-    input.event,
-    input.actor,
-    { requirementsComplete: requirementsComplete(c), channel: c.channel },
-    input.note,
-  );
+) => transition(workflow, c.state, input.event, input.actor, guardContext(c, service), input.note);
 
 /** Fires a workflow event on a case: role, state and guard checked by the engine; the clock follows the effects. */
 export const applyTransition = (
@@ -214,7 +219,7 @@ export const applyTransition = (
     seat?: KlinikSession;
   },
 ): CaseChange => {
-  const result = checkStep(c, workflow, input);
+  const result = checkStep(c, service, workflow, input);
   const def = result.transition;
   const step = readStepRecord(c, service, def?.requires, input);
   let clock = c.clock;

@@ -3,7 +3,15 @@ import { ADMIN_ROLE, APPLICANT_ROLE, dutyRoles, hasDuty, type Role } from '../ca
 import { caseService } from '../standard/current';
 import { slaState } from '../sla/deadline';
 import { wibDate } from '../sla/wib';
-import { availableTransitions, type StateDef, stateOf, type TransitionDef } from '../workflow/engine';
+import {
+  availableTransitions,
+  guardHolds,
+  guardReason,
+  type StateDef,
+  stateOf,
+  type TransitionDef,
+} from '../workflow/engine';
+import { guardContext, incompleteRequirements } from './commands';
 import { workflowFor } from '../workflow/definitions';
 import { stepRoles } from '../workflow/step-roles';
 import type { CaseRecord } from './model';
@@ -62,6 +70,23 @@ export const actionsFor = (c: Pick<CaseRecord, 'serviceId' | 'state'>, roles: re
   return availableTransitions(wf, c.state).filter((t) =>
     t.roles.some((r) => r !== APPLICANT_ROLE && roles.includes(r)),
   );
+};
+
+/**
+ * Why an offered step cannot be taken yet, with the requirements that block it (to list and link), or
+ * undefined when it can: the console shows the reason instead of a button that would only be refused.
+ * The same guard decides when the step is taken (commands.checkStep).
+ */
+export const blockedStep = (
+  c: Pick<CaseRecord, 'serviceId' | 'standardVersion' | 'checklist' | 'channel'>,
+  t: TransitionDef,
+) => {
+  const service = caseService(c);
+  if (!t.guard || guardHolds(t, guardContext(c, service))) return undefined;
+  return {
+    reason: guardReason(t.guard),
+    requirements: t.guard === 'requirements_complete' ? incompleteRequirements(c, service) : [],
+  };
 };
 
 /** The step `event` takes from the case's current state, if there is one. */
@@ -125,4 +150,23 @@ export const assignableOfficers = <S extends { active: boolean; roles: string[] 
 ): S[] => {
   const roles = stepRoles(workflowFor(caseService(c)), c.state);
   return staff.filter((s) => s.active && s.roles.some((r) => (roles as string[]).includes(r)));
+};
+
+/** The desk's own actors, as an officer reads them in a case's history (not as their ids). */
+const SYSTEM_ACTORS: Record<string, string> = {
+  system: 'sistem',
+  'google-forms': 'Formulir Google',
+  'sp4n-lapor': 'SP4N-LAPOR!',
+  'demo-seed': 'data contoh',
+};
+
+/** Who did something on a case: an officer by name, one of the desk's own channels by what it is. */
+export const actorName = (actorId: string, staffName: (id: string) => string | undefined): string =>
+  SYSTEM_ACTORS[actorId] ?? staffName(actorId) ?? actorId;
+
+/** A case's checklist in the standard's order of requirements (as the public page lists them), the intake's item last. */
+export const checklistInOrder = (c: Pick<CaseRecord, 'checklist'>, service: { requirements: { id: string }[] }) => {
+  const order = service.requirements.map((r) => r.id);
+  const rank = (id: string) => (order.includes(id) ? order.indexOf(id) : order.length);
+  return Object.entries(c.checklist).sort(([a], [b]) => rank(a) - rank(b));
 };

@@ -5,20 +5,33 @@ import { parseMailAddress } from '../mail/address';
  * Content checks for one answer. They never reject a submission: a failed check becomes an item on the
  * case's checklist and a revision request to the applicant. Messages are Indonesian and name the field.
  */
-const NIK_RE = /^\d{16}$/;
-
-/** Plausible NIK/KK: 16 digits, a province code 11–94, and (NIK) a birth date DDMMYY with DD+40 for women. */
-const isPlausibleNik = (v: string): boolean => {
-  if (!NIK_RE.test(v)) return false;
-  const province = Number(v.slice(0, 2));
-  const day = Number(v.slice(6, 8));
-  const month = Number(v.slice(8, 10));
+/**
+ * What is wrong with a NIK, named (undefined when plausible): 16 digits, a province code 11–94, a birth
+ * date DDMMYY in digits 7–12 (DD+40 for women), and a serial that is not one digit repeated.
+ */
+const nikProblem = (digits: string): string | undefined => {
+  if (!/^\d+$/.test(digits)) return 'NIK hanya berisi angka.';
+  if (digits.length !== 16) return `NIK harus 16 digit; yang diisi ${digits.length} digit.`;
+  const province = Number(digits.slice(0, 2));
+  if (province < 11 || province > 94) return `dua digit pertama NIK (${digits.slice(0, 2)}) bukan kode provinsi.`;
+  const day = Number(digits.slice(6, 8));
+  const month = Number(digits.slice(8, 10));
   const dayOk = (day >= 1 && day <= 31) || (day >= 41 && day <= 71);
-  return province >= 11 && province <= 94 && dayOk && month >= 1 && month <= 12 && !/^(\d)\1+$/.test(v.slice(12));
+  if (!dayOk || month < 1 || month > 12)
+    return `digit ke-7 sampai ke-12 NIK (${digits.slice(6, 12)}) bukan tanggal lahir yang mungkin (TTBBTT).`;
+  if (/^(\d)\1+$/.test(digits.slice(12))) return 'empat digit terakhir NIK tidak mungkin berupa angka yang sama.';
+  return undefined;
 };
 
-const isPlausibleKk = (v: string): boolean =>
-  NIK_RE.test(v) && Number(v.slice(0, 2)) >= 11 && Number(v.slice(0, 2)) <= 94;
+/** What is wrong with a KK number, named: 16 digits and a province code 11–94. */
+const kkProblem = (digits: string): string | undefined => {
+  if (!/^\d+$/.test(digits)) return 'nomor KK hanya berisi angka.';
+  if (digits.length !== 16) return `nomor KK harus 16 digit; yang diisi ${digits.length} digit.`;
+  const province = Number(digits.slice(0, 2));
+  return province < 11 || province > 94
+    ? `dua digit pertama nomor KK (${digits.slice(0, 2)}) bukan kode provinsi.`
+    : undefined;
+};
 
 /** Indonesian phone numbers in any common spelling → `08…`; undefined when not a phone number. */
 export const normalizePhone = (v: string): string | undefined => {
@@ -33,10 +46,14 @@ export const fieldProblem = (field: Field, values: string[]): string | undefined
   if (present.length === 0) return field.required ? `${field.label} belum diisi.` : undefined;
   const v = present[0]!.trim();
   switch (field.kind) {
-    case 'nik':
-      return isPlausibleNik(v) ? undefined : `${field.label}: NIK harus 16 digit angka sesuai KTP.`;
-    case 'kk':
-      return isPlausibleKk(v) ? undefined : `${field.label}: nomor KK harus 16 digit angka.`;
+    case 'nik': {
+      const problem = nikProblem(v);
+      return problem && `${field.label}: ${problem} Periksa kembali sesuai KTP.`;
+    }
+    case 'kk': {
+      const problem = kkProblem(v);
+      return problem && `${field.label}: ${problem} Periksa kembali sesuai Kartu Keluarga.`;
+    }
     case 'nib':
       return /^\d{13}$/.test(v) ? undefined : `${field.label}: NIB harus 13 digit angka.`;
     case 'phone':

@@ -57,8 +57,9 @@ export interface WorkflowDefinition {
 }
 
 /** What the guards may look at. */
-interface GuardContext {
-  requirementsComplete: boolean;
+export interface GuardContext {
+  /** The requirements (by the standard's label) not yet checked as in order: none means complete. */
+  incompleteRequirements: string[];
   channel: string;
 }
 
@@ -82,10 +83,24 @@ const GUARD_MESSAGES: Record<Guard, string> = {
 const checkGuard = (guard: Guard, ctx: GuardContext): boolean => {
   switch (guard) {
     case 'requirements_complete':
-      return ctx.requirementsComplete;
+      return ctx.incompleteRequirements.length === 0;
     case 'face_to_face_channel':
       return ctx.channel === 'walk_in';
   }
+};
+
+/** Whether a step's guard (if any) holds now. */
+export const guardHolds = (t: Pick<TransitionDef, 'guard'>, ctx: GuardContext) => !t.guard || checkGuard(t.guard, ctx);
+
+/** What a guard asks for, in the officer's words. */
+export const guardReason = (guard: Guard) => GUARD_MESSAGES[guard];
+
+/** Why a step cannot be taken yet, naming what blocks it; undefined when its guard (if any) holds. */
+const guardRefusal = (t: Pick<TransitionDef, 'guard'>, ctx: GuardContext): string | undefined => {
+  if (!t.guard || guardHolds(t, ctx)) return undefined;
+  return t.guard === 'requirements_complete'
+    ? `${GUARD_MESSAGES[t.guard]} Belum: ${ctx.incompleteRequirements.join('; ')}.`
+    : GUARD_MESSAGES[t.guard];
 };
 
 export const stateOf = (def: WorkflowDefinition, id: string): StateDef => {
@@ -136,8 +151,7 @@ export const transition = (
       { field: 'note', message: 'Catatan wajib diisi.' },
     ]);
   }
-  if (t.guard && !checkGuard(t.guard, ctx)) {
-    throw new LoketError('validation', GUARD_MESSAGES[t.guard]);
-  }
+  const blocked = guardRefusal(t, ctx);
+  if (blocked) throw new LoketError('validation', blocked);
   return { from: state, to: t.to, transition: t, effects: t.effects };
 };

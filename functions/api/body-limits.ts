@@ -19,6 +19,8 @@ const BODY_LIMITS: { path: RegExp; bytes: number; shown: string }[] = [
   { path: /^\/webhooks\/google-forms$/, bytes: 1024 * 1024, shown: '1 MiB' },
   // An SP4N-LAPOR! complaint registered by hand: the form and up to 4 MiB of attachments.
   { path: /^\/konsol\/lapor\/baru$/, bytes: UPLOAD_BYTES, shown: '4,4 MB' },
+  // An officer's scan of a paper document (functions/cases/documents.ts SCAN_MAX_BYTES).
+  { path: /^\/konsol\/berkas\/[^/]+\/lampiran$/, bytes: UPLOAD_BYTES, shown: '4,4 MB' },
   // A letter's PDF uploaded to compare with the register.
   { path: /^\/verifikasi\/[^/]+$/, bytes: UPLOAD_BYTES, shown: '4,4 MB' },
   // The local desk's demo forms carry the files themselves, as Google Forms does (it takes files of up

@@ -1,7 +1,12 @@
+import { createHash } from 'node:crypto';
 import {
   type Actor,
+  attachDocument,
   type CaseRecord,
+  caseService,
   DOCUMENT_FORMATS,
+  documentKey,
+  workflowFor,
   LoketError,
   letterDownloadRefusal,
   type LetterSource,
@@ -10,6 +15,7 @@ import {
   toWibIso,
 } from '@loket/core';
 import type { Deps } from '../deps';
+import { sniff } from '../intake/attachments';
 
 /** The ports this use-case reaches (not the whole composition root). */
 export type DocumentDeps = Pick<Deps, 'files' | 'letters' | 'log' | 'repo' | 'time'>;
@@ -78,4 +84,44 @@ export const letterLink = async (deps: DocumentDeps, record: CaseRecord, officer
     contentType: 'application/pdf',
     fileName: `${letter.number.replace(/\//g, '-')}.pdf`,
   });
+};
+
+/**
+ * What one scan attached in the console may weigh: what a request through API Gateway can carry
+ * (functions/api/body-limits.ts), less room for the form around it. Smaller than most fields' own limit.
+ */
+export const SCAN_MAX_BYTES = 4 * 1024 * 1024;
+
+/**
+ * An officer's scan of a paper document: the same command decides on the case as it is (field, step,
+ * role, type by its bytes, size) before a byte is stored, then the file goes to the private bucket
+ * under its content address and the case takes it, version-checked. Logged like a copied file.
+ */
+export const attachScan = async (
+  deps: Pick<Deps, 'cases' | 'files' | 'log' | 'time'>,
+  record: CaseRecord,
+  input: { fieldId: string; fileName: string; bytes: Uint8Array; actor: Actor; expectedVersion?: number },
+) => {
+  const service = caseService(record);
+  const sha256 = createHash('sha256').update(input.bytes).digest('hex');
+  const mimeType = sniff(input.bytes);
+  const size = input.bytes.byteLength;
+  const command = {
+    fieldId: input.fieldId,
+    fileName: input.fileName,
+    // An unknown type is refused by the command before anything is stored.
+    stored: { sha256, size, mimeType: mimeType ?? 'application/octet-stream' },
+    transportMaxBytes: SCAN_MAX_BYTES,
+    actor: input.actor,
+  };
+  // Decided on the case as loaded: refused here, nothing is stored.
+  attachDocument(record, service, workflowFor(service), { ...command, now: deps.time.now() });
+  await deps.files.put(documentKey(record.id, input.fieldId, sha256), input.bytes, mimeType!, {
+    source: 'loket_desk',
+    'source-id': input.actor.id,
+    sha256,
+  });
+  const change = await deps.cases.attachDocument(record.id, { ...command, expectedVersion: input.expectedVersion });
+  deps.log.info('attachment.desk_stored', { caseId: record.id, fieldId: input.fieldId, size });
+  return change;
 };

@@ -3,7 +3,9 @@ import { FileFetchError, type RemoteFiles } from '@loket/adapters';
 import {
   type Attachment,
   attachmentDue,
+  DEFAULT_DOCUMENT_BYTES,
   DOCUMENT_FORMATS,
+  megabytes,
   type AttachmentOutcome,
   type Field,
   serviceFields,
@@ -11,10 +13,8 @@ import {
 } from '@loket/core';
 import type { Deps } from '../deps';
 
-const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
 /** Copying started inside an HTTP request stops here: Apps Script and the API Lambda (29 s) must not time out. */
 export const INLINE_COPY_BUDGET_MS = 10_000;
-const mb = (n: number) => `${(n / 1024 / 1024).toLocaleString('id-ID', { maximumFractionDigits: 1 })} MB`;
 
 /** What the first bytes say the file is; a claimed type is not trusted. */
 export const sniff = (b: Uint8Array): string | undefined => {
@@ -34,7 +34,7 @@ const copyOne = async (
   a: Attachment,
   field: Field,
 ): Promise<AttachmentOutcome> => {
-  const maxBytes = field.maxBytes ?? DEFAULT_MAX_BYTES;
+  const maxBytes = field.maxBytes ?? DEFAULT_DOCUMENT_BYTES;
   const accepted = field.accept ?? [];
   const allowed = accepted.map((t) => DOCUMENT_FORMATS[t]?.name ?? t).join(', ');
   try {
@@ -56,7 +56,10 @@ const copyOne = async (
     if (e instanceof FileFetchError && e.reason === 'too_large') {
       return {
         status: 'rejected',
-        reason: refusal(field, `berkas terlalu besar${e.size ? ` (${mb(e.size)})` : ''}; maksimal ${mb(maxBytes)}.`),
+        reason: refusal(
+          field,
+          `berkas terlalu besar${e.size ? ` (${megabytes(e.size)})` : ''}; maksimal ${megabytes(maxBytes)}.`,
+        ),
       };
     }
     return { status: 'failed', error: e instanceof Error ? e.message : String(e) };

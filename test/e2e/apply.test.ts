@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { afterAll, describe, expect, it } from 'vitest';
-import { demoFormRoutes } from '../../functions/local/demo-forms';
-import { type GoogleApi, startGoogleApi } from '../../functions/local/google-emulator';
-import { screenshots, useBrowser } from '../helpers/browser';
+import { describe, expect, it } from 'vitest';
+import { screenshots } from '../helpers/browser';
 import { signInAsDemo, watchPage } from '../helpers/console-pages';
-import { manualClock, useTestWorld } from '../helpers/deps';
+import { useDemoDesk } from '../helpers/demo-desk';
+import { manualClock } from '../helpers/deps';
 
 /**
  * The citizen's whole path in Chromium, as a newcomer walks it on the local desk: from the home page
@@ -14,21 +13,8 @@ import { manualClock, useTestWorld } from '../helpers/deps';
  * officer's step. The demo form does what Google Forms and the Apps Script do on a stage: the file
  * goes to (emulated) Drive, the body is signed and posted to the same webhook.
  */
-const google: GoogleApi = await startGoogleApi();
 const clock = manualClock('2026-11-25T09:00:00+07:00');
-const world = useTestWorld({
-  time: clock,
-  mail: true,
-  env: {
-    GOOGLE_SERVICE_ACCOUNT_KEY: google.serviceAccountKey,
-    GOOGLE_API_ROOT_URL: google.rootUrl,
-    LOKET_PUBLIC_URL: 'http://desk.local',
-    LOKET_DEMO_FORMS: 'on',
-  },
-  extensions: (deps) => [demoFormRoutes(deps, google)],
-});
-const web = useBrowser(world);
-afterAll(() => google.close());
+const { world, web, local } = await useDemoDesk(clock);
 
 const NIK = '3514014107900001';
 const KK = '3514010101200003';
@@ -36,8 +22,6 @@ const jpeg = () => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), randomB
 const pdf = () => Buffer.from('%PDF-1.7\n' + 'x'.repeat(2000));
 const mailTo = (email: string, subject: string) =>
   world.catcher.mail.filter((m) => m.to.includes(email) && m.subject.startsWith(subject)).at(-1);
-/** A link from a mail, on the test's own server (mails carry the desk's public address). */
-const local = (url: string) => web.base + new URL(url).pathname;
 
 describe('a citizen applies through the demo form, is asked to fix it, and resubmits', () => {
   it('walks from the home page to a fixed request, with a receipt, a status page and an edit link', async () => {

@@ -178,7 +178,7 @@ describe('a whole rekomendasi-bbm case in the console', () => {
     await page.fill('#nama', 'Tamu Loket');
     await page.fill('#f-permasalahan', 'Cara mendaftarkan koperasi');
     await page.click('button:has-text("Daftarkan permohonan")');
-    await page.waitForSelector('text=Permohonan terdaftar');
+    await page.waitForSelector('text=Tanda terima permohonan');
     await screenshots(page, 'console-09-registered');
     await signOut(page);
     await signInAsDemo(page, 'admin');

@@ -1,9 +1,16 @@
 /** @jsxImportSource hono/jsx */
 import {
   actionsFor,
+  answerFieldsToShow,
   actorName,
   blockedStep,
   checklistInOrder,
+  requirementLabel,
+  DEFAULT_DOCUMENT_BYTES,
+  DOCUMENT_FORMATS,
+  documentFieldsOf,
+  type Field as DocumentField,
+  megabytes,
   assignableOfficers,
   type CaseEvent,
   attachmentName,
@@ -13,7 +20,6 @@ import {
   clockText,
   currentStep,
   formatWib,
-  INTAKE_CHECK,
   maskDigitRuns,
   maskedAnswers,
   maskEmail,
@@ -38,6 +44,7 @@ import {
   caseService,
 } from '@loket/core';
 import { raw } from 'hono/html';
+import { SCAN_MAX_BYTES } from '../../cases/documents';
 import {
   Banner,
   ConsolePage,
@@ -82,6 +89,11 @@ const CHECK_TAGS: Record<string, [string, string]> = {
   missing: ['Belum lengkap', 'tag-red'],
   invalid: ['Perlu dilengkapi', 'tag-yellow'],
 };
+/** What a scan may be, in the officer's words: the field's types and the smaller of its limit and the console's. */
+const scanHint = (f: DocumentField) =>
+  `${(f.accept ?? Object.keys(DOCUMENT_FORMATS)).map((t) => DOCUMENT_FORMATS[t]?.name ?? t).join(', ')}, ` +
+  `paling besar ${megabytes(Math.min(f.maxBytes ?? DEFAULT_DOCUMENT_BYTES, SCAN_MAX_BYTES))}. Tercatat di riwayat berkas.`;
+
 const FILE_TEXT: Record<string, string> = {
   pending: 'Menunggu disalin',
   stored: 'Tersimpan',
@@ -95,9 +107,6 @@ const CHANNELS: Record<string, string> = {
   sp4n_lapor: 'SP4N-LAPOR!',
   internal: 'Internal',
 };
-
-const requirementLabel = (service: Service, id: string) =>
-  id === INTAKE_CHECK ? 'Isian formulir' : (service.requirements.find((r) => r.id === id)?.text ?? id);
 
 /** One line of the timeline in officers' words. */
 const eventTitle = (e: CaseEvent, service: Service, staff: Map<string, StaffMember>, transitions: TransitionDef[]) => {
@@ -116,7 +125,9 @@ const eventTitle = (e: CaseEvent, service: Service, staff: Map<string, StaffMemb
     case 'deadline_recomputed':
       return 'Batas waktu dihitung ulang (kalender kerja berubah)';
     case 'attachment_stored':
-      return 'Dokumen tersimpan';
+      return e.data?.origin === 'desk'
+        ? `Scan "${serviceFields(service).find((f) => f.id === e.data?.fieldId)?.label ?? e.data?.fieldId}" dilampirkan`
+        : 'Dokumen tersimpan';
     case 'attachment_failed':
       return e.data?.rejected ? 'Dokumen ditolak' : 'Dokumen gagal disalin (dicoba lagi)';
     case 'attachment_retry':
@@ -160,7 +171,7 @@ export const CasePage = ({ c, officer, events, staff, now, revealed, flash, erro
   const works = worksCurrentStep(c, officer.roles);
   const canReveal = mayRevealApplicant(c, officer.roles);
   const answers = revealed && canReveal ? c.answers : maskedAnswers(service, c);
-  const fields = serviceFields(service).filter((f) => answers[f.id]?.length && !f.applicantName);
+  const fields = answerFieldsToShow(service, c);
   const assignable = assignableOfficers(c, [...staff.values()]);
   return (
     <ConsolePage title={`Berkas ${c.trackingNumber}`} officer={officer}>
@@ -401,6 +412,30 @@ export const CasePage = ({ c, officer, events, staff, now, revealed, flash, erro
               {item.issues.map((i) => (
                 <p class="small">{i}</p>
               ))}
+              {works &&
+                item.status !== 'ok' &&
+                documentFieldsOf(service, id).map((f) => (
+                  <form
+                    class="scan"
+                    method="post"
+                    enctype="multipart/form-data"
+                    action={`/konsol/berkas/${c.id}/lampiran`}
+                  >
+                    <input type="hidden" name="fieldId" value={f.id} />
+                    <input type="hidden" name="expectedVersion" value={String(c.version)} />
+                    <Field
+                      id={`file-${f.id}`}
+                      label={`Lampirkan scan: ${f.label}`}
+                      hint={scanHint(f)}
+                      error={errors.find((e) => e.field === `file-${f.id}`)?.message}
+                    >
+                      <input type="file" id={`file-${f.id}`} name="file" accept={(f.accept ?? []).join(',')} />
+                    </Field>
+                    <button class="button button-secondary" type="submit">
+                      Lampirkan
+                    </button>
+                  </form>
+                ))}
               {works && (item.status === 'pending' || item.status === 'invalid') && (
                 <form method="post" action={`/konsol/berkas/${c.id}/persyaratan`}>
                   <input type="hidden" name="requirementId" value={id} />

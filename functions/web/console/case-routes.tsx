@@ -21,7 +21,7 @@ import {
   stepDataFromForm,
   type TransitionDef,
 } from '@loket/core';
-import { documentLink, letterLink, logReveal } from '../../cases/documents';
+import { attachScan, documentLink, letterLink, logReveal } from '../../cases/documents';
 import { sessionsOfMonths } from '../../klinik/schedule';
 import type { FieldError } from '../components';
 import { applyFilter, PAGE_SIZE, parseFilter } from './case-filter';
@@ -190,6 +190,28 @@ export const caseRoutes = (
     }
   });
 
+  app.post('/berkas/:id/lampiran', async (c) => {
+    const record = await loadCase(c);
+    const form = await readForm(c);
+    const file = form.file instanceof File ? form.file : undefined;
+    const fieldId = String(form.fieldId ?? '').slice(0, 64);
+    try {
+      await attachScan(deps, record, {
+        fieldId,
+        fileName: file?.name ?? '',
+        bytes: new Uint8Array((await file?.arrayBuffer()) ?? new ArrayBuffer(0)),
+        actor: c.get('actor'),
+        expectedVersion: Number(form.expectedVersion),
+      });
+      return c.redirect(`/konsol/berkas/${record.id}?pesan=lampiran#persyaratan`, 303);
+    } catch (e) {
+      c.status(statusOf(e) as 400);
+      // The page has one file input per document: the message points at the one that was used.
+      const errors = failure(e).map((f) => (f.field === 'file' ? { ...f, field: `file-${fieldId}` } : f));
+      return casePage(c, await deps.cases.get(record.id), { errors });
+    }
+  });
+
   app.post('/berkas/:id/disposisi', async (c) => {
     const record = await loadCase(c);
     const form = await readForm(c);
@@ -275,6 +297,8 @@ export const caseRoutes = (
   });
 
   app.get('/baru/selesai/:id', async (c) =>
-    render(c, async (P) => <P.RegisteredPage officer={c.get('officer')} c={await loadCase(c)} />),
+    render(c, async (P) => (
+      <P.RegisteredPage officer={c.get('officer')} c={await loadCase(c)} publicUrl={deps.config.LOKET_PUBLIC_URL} />
+    )),
   );
 };

@@ -13,6 +13,7 @@ const FLASH: Record<string, string> = {
   tindakan: 'Tindakan telah disimpan dan tercatat di riwayat berkas.',
   persyaratan: 'Persyaratan telah dinyatakan sesuai.',
   'persyaratan-tidak': 'Persyaratan telah dinyatakan tidak sesuai; catatan Anda tercatat pada persyaratan itu.',
+  lampiran: 'Scan dokumen telah dilampirkan dan tercatat; periksa, lalu nyatakan persyaratannya sesuai.',
   disposisi: 'Berkas telah didisposisikan.',
   lapor: 'Pengaduan SP4N-LAPOR! telah didaftarkan.',
   'lapor-ada': 'Pengaduan SP4N-LAPOR! ini sudah terdaftar sebelumnya; inilah berkasnya.',

@@ -1,5 +1,15 @@
 /** @jsxImportSource hono/jsx */
-import { type CaseRecord, formatWib, office, type Service, type StaffMember, caseService } from '@loket/core';
+import {
+  type CaseRecord,
+  caseService,
+  checklistInOrder,
+  documentFieldsOf,
+  formatWib,
+  office,
+  requirementLabel,
+  type Service,
+  type StaffMember,
+} from '@loket/core';
 import { DESK_CHANNELS, deskFields, deskServices } from './desk-intake';
 import { Banner, ConsolePage, ErrorSummary, type FieldError, Field, Summary } from '../components';
 
@@ -112,13 +122,30 @@ export const NewCasePage = ({
   );
 };
 
-/** Confirmation of a registration; its own address, so it still works when bookmarked or reloaded. */
-export const RegisteredPage = ({ officer, c }: { officer: StaffMember; c: CaseRecord }) => {
+/**
+ * Confirmation of a registration, printable as the applicant's tanda terima (the stylesheet hides the
+ * console around it on paper); its own address, so it still works when bookmarked or reloaded.
+ */
+export const RegisteredPage = ({
+  officer,
+  c,
+  publicUrl,
+}: {
+  officer: StaffMember;
+  c: CaseRecord;
+  publicUrl: string;
+}) => {
   const service = caseService(c);
+  const o = office();
+  const received = checklistInOrder(c, service).filter(([id]) => service.requirements.some((r) => r.id === id));
+  const documentsMissing = received.some(
+    ([id, item]) => item.status === 'missing' && documentFieldsOf(service, id).length,
+  );
   return (
-    <ConsolePage title="Permohonan terdaftar" officer={officer}>
+    <ConsolePage title="Tanda terima permohonan" officer={officer}>
       <div class="panel panel-green">
-        <h1>Permohonan terdaftar</h1>
+        <p class="small">{o.name}</p>
+        <h1>Tanda terima permohonan</h1>
         <p class="lead">
           Nomor registrasi
           <br />
@@ -128,20 +155,29 @@ export const RegisteredPage = ({ officer, c }: { officer: StaffMember; c: CaseRe
       <Summary
         rows={[
           ['Layanan', service.name],
+          ['Pemohon', c.applicant.name],
           ['Diterima', formatWib(c.clock.receivedAt)],
           ['Perkiraan selesai', c.clock.targetAt === undefined ? '-' : formatWib(c.clock.targetAt)],
+          ['Cek status', `${publicUrl}/status/${c.trackingNumber}`],
         ]}
       />
-      <h2>Sampaikan kepada pemohon</h2>
+      <h2>Persyaratan yang diterima</h2>
       <ul>
-        <li>Simpan nomor registrasi di atas; status dapat dicek di halaman "Cek status" dengan nomor ini.</li>
-        {c.applicant.email && <li>Tanda terima juga dikirim ke email pemohon.</li>}
-        <li>
-          Pertanyaan dan pengaduan: {office().phone}, {office().hoursText}.
-        </li>
+        {received.map(([id, item]) => (
+          <li>
+            {requirementLabel(service, id)}:{' '}
+            <strong>{item.status === 'missing' ? 'belum diserahkan' : 'diterima'}</strong>
+          </li>
+        ))}
       </ul>
+      <p class="small">
+        Pertanyaan dan pengaduan: {o.phone}, {o.hoursText}.
+        {c.applicant.email && ' Tanda terima ini juga dikirim ke email pemohon.'}
+      </p>
       <Banner title="Langkah berikutnya">
-        Berkas menunggu pemeriksaan pada tahap pertama layanan. <a href={`/konsol/berkas/${c.id}`}>Buka berkas</a>
+        Cetak halaman ini (Ctrl+P) dan serahkan kepada pemohon.{' '}
+        {documentsMissing ? 'Lampirkan scan dokumen yang dibawa pemohon pada halaman berkas. ' : ''}
+        <a href={`/konsol/berkas/${c.id}`}>Buka berkas</a>
       </Banner>
       <p>
         <a class="button button-secondary" href="/konsol/baru">

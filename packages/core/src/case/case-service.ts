@@ -28,6 +28,8 @@ import {
   checkStep,
   type AttachmentOutcome,
   type CaseChange,
+  attachDocument,
+  type AttachDocumentInput,
   checkRequirement,
   openCase,
   recomputeDeadlines,
@@ -291,6 +293,13 @@ export class CaseService {
   ) {
     return this.mutate(id, input.expectedVersion, (c, s) =>
       checkRequirement(c, s, workflowFor(s), { ...input, now: this.deps.time.now() }),
+    );
+  }
+
+  /** An officer's scan of a paper document, already stored at its `documentKey`, becomes the field's answer. */
+  async attachDocument(id: string, input: AttachDocumentInput & { expectedVersion?: number }) {
+    return this.mutate(id, input.expectedVersion, (c, s) =>
+      attachDocument(c, s, workflowFor(s), { ...input, now: this.deps.time.now() }),
     );
   }
 

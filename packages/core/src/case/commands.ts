@@ -1,5 +1,6 @@
 import { dutyRoles } from '../catalog/roles';
-import type { Service } from '../standard/schema';
+import type { Field, Service } from '../standard/schema';
+import { DEFAULT_DOCUMENT_BYTES, DOCUMENT_FORMATS, megabytes } from '../standard/formats';
 import { LoketError } from '../errors';
 import { fieldProblem } from '../intake/validate-field';
 import type { WorkingCalendar } from '../sla/calendar';
@@ -25,6 +26,7 @@ import { listValue, readForwardTarget, type StepRecord } from '../workflow/step-
 import { readOutsideApproval } from '../workflow/outside-approval';
 import { type UmkmEntry, umkmEntryOf } from '../registry/umkm';
 import { theStandard } from '../standard/current';
+import { recorded } from './recorded';
 
 /** The result of every command: the new case, the event it appends, and the effects to run after the write. */
 export interface CaseChange {
@@ -277,11 +279,9 @@ export const applyTransition = (
         ]
       : []),
   ];
-  return {
+  return recorded(
     record,
-    event: {
-      caseId: c.id,
-      seq: record.version,
+    {
       at: input.now,
       actorId: input.actor.id,
       type: 'transition',
@@ -292,10 +292,12 @@ export const applyTransition = (
       attachments: input.attachments,
       ...(input.data && Object.keys(input.data).length ? { data: input.data } : {}),
     },
-    effects: result.effects,
-    ...(reply?.messages.length ? { mails: reply.messages } : {}),
-    ...(writes.length ? { writes } : {}),
-  };
+    result.effects,
+    {
+      ...(reply?.messages.length ? { mails: reply.messages } : {}),
+      ...(writes.length ? { writes } : {}),
+    },
+  );
 };
 
 /** Whether the files behind a requirement are in the desk's own storage (copied, type and size checked). */
@@ -310,6 +312,14 @@ const documentsStored = (c: CaseRecord, service: Service, requirementId: string)
         c.channel === 'google_form' ? (c.answers[f.id] ?? []).filter((v) => v.trim()).length : files.length;
       return files.length >= expected && files.every((a) => a.status === 'stored');
     });
+};
+
+/** Whether a current answer's file of the requirement was refused on copy (its type or size). */
+const documentsRefused = (c: CaseRecord, service: Service, requirementId: string) => {
+  const fields = service.requirements.find((r) => r.id === requirementId)!.fields.map((f) => f.id);
+  return c.attachments.some(
+    (a) => fields.includes(a.fieldId) && a.status === 'rejected' && (c.answers[a.fieldId] ?? []).includes(a.sourceId),
+  );
 };
 
 /**
@@ -340,6 +350,12 @@ export const checkRequirement = (
       { field: 'status', message: 'Dokumen belum ada.' },
     ]);
   }
+  if (input.status === 'ok' && !isIntake && documentsRefused(c, service, input.requirementId)) {
+    throw new LoketError(
+      'invalid_transition',
+      'Dokumen persyaratan ini ditolak saat disalin (jenis atau ukuran berkas); minta perbaikan kepada pemohon, atau lampirkan scan yang benar.',
+    );
+  }
   if (input.status === 'ok' && !isIntake && !documentsStored(c, service, input.requirementId)) {
     throw new LoketError(
       'invalid_transition',
@@ -352,19 +368,17 @@ export const checkRequirement = (
     checkedBy: input.actor.id,
   };
   const record = next(c, input.now, { checklist: { ...c.checklist, [input.requirementId]: item } });
-  return {
+  return recorded(
     record,
-    event: {
-      caseId: c.id,
-      seq: record.version,
+    {
       at: input.now,
       actorId: input.actor.id,
       type: 'checklist_updated',
       note: input.note,
       data: { requirementId: input.requirementId, status: input.status },
     },
-    effects: [],
-  };
+    [],
+  );
 };
 
 /**
@@ -384,18 +398,16 @@ export const assignCase = (
     ]);
   }
   const record = next(c, input.now, { assigneeId: input.assignee.id });
-  return {
+  return recorded(
     record,
-    event: {
-      caseId: c.id,
-      seq: record.version,
+    {
       at: input.now,
       actorId: input.actor.id,
       type: 'assigned',
       data: { from: c.assigneeId, to: input.assignee.id },
     },
-    effects: ['notify_assignee'],
-  };
+    ['notify_assignee'],
+  );
 };
 
 /** New answers from the applicant (an edited form response): checklist re-evaluated, officers' checks kept where still valid. */
@@ -425,18 +437,16 @@ export const resubmitAnswers = (
     checklist: evaluateChecklist(service, input.answers, c.checklist, attachments, input.intakeIssues),
     source: c.source ? { ...c.source, submittedAt: input.submittedAt } : undefined,
   });
-  return {
+  return recorded(
     record,
-    event: {
-      caseId: c.id,
-      seq: record.version,
+    {
       at: input.now,
       actorId: input.actorId,
       type: 'resubmitted',
       data: { submittedAt: new Date(input.submittedAt).toISOString() },
     },
-    effects: ['notify_assignee'],
-  };
+    ['notify_assignee'],
+  );
 };
 
 /**
@@ -518,18 +528,16 @@ export const recomputeDeadlines = (
   )
     return undefined;
   const record = next(c, now, { clock, ...(kip ? { kip } : {}) });
-  return {
+  return recorded(
     record,
-    event: {
-      caseId: c.id,
-      seq: record.version,
+    {
       at: now,
       actorId: 'system',
       type: 'deadline_recomputed',
       data: { dueAtBefore: c.clock.dueAt, dueAtAfter: clock.dueAt },
     },
-    effects: [],
-  };
+    [],
+  );
 };
 
 export type AttachmentOutcome =
@@ -581,11 +589,9 @@ export const recordAttachment = (
         ? evaluateChecklist(service, c.answers, c.checklist, attachments, c.intakeIssues)
         : c.checklist,
   });
-  return {
+  return recorded(
     record,
-    event: {
-      caseId: c.id,
-      seq: record.version,
+    {
       at: input.now,
       actorId: 'system',
       type: o.status === 'stored' ? 'attachment_stored' : 'attachment_failed',
@@ -600,8 +606,104 @@ export const recordAttachment = (
               retryAt: after.nextAttemptAt,
             },
     },
-    effects: [],
+    [],
+  );
+};
+
+/** Where an officer's scan is kept: content-addressed under its case and field, as copied files are. */
+export const documentKey = (caseId: string, fieldId: string, sha256: string) => `cases/${caseId}/${fieldId}/${sha256}`;
+
+/**
+ * Why a file cannot be a document field's scan: its type as its bytes show it (undefined when they
+ * show none the desk knows) against the field's accepted types, and its size against the field's limit
+ * and the door's (`transportMaxBytes`, what one upload request can carry). Undefined when it can.
+ */
+export const documentFileProblem = (
+  field: Field,
+  file: { sniffedType?: string; size: number },
+  transportMaxBytes = Number.POSITIVE_INFINITY,
+) => {
+  const accepted = field.accept ?? Object.keys(DOCUMENT_FORMATS);
+  const names = accepted.map((t) => DOCUMENT_FORMATS[t]?.name ?? t).join(', ');
+  const max = Math.min(field.maxBytes ?? DEFAULT_DOCUMENT_BYTES, transportMaxBytes);
+  if (file.size === 0) return `${field.label}: pilih berkas yang akan dilampirkan.`;
+  if (!file.sniffedType || !accepted.includes(file.sniffedType))
+    return `${field.label}: jenis berkas tidak diterima; lampirkan berkas ${names}.`;
+  if (file.size > max)
+    return `${field.label}: berkas terlalu besar (${megabytes(file.size)}); maksimal ${megabytes(max)}.`;
+  return undefined;
+};
+
+/**
+ * An officer attaches the scan of a document the applicant brought or sent on paper (a walk-in or
+ * letter request has no upload of its own), already stored under `documentKey`. The file becomes the
+ * field's answer, and its requirement is to be checked again; the other requirements keep their marks.
+ */
+export interface AttachDocumentInput {
+  fieldId: string;
+  fileName: string;
+  stored: { sha256: string; size: number; mimeType: string };
+  /** What one upload through the door that brought it can carry, when less than the field's limit. */
+  transportMaxBytes?: number;
+  actor: Actor;
+}
+
+export const attachDocument = (
+  c: CaseRecord,
+  service: Service,
+  workflow: WorkflowDefinition,
+  input: AttachDocumentInput & { now: number },
+): CaseChange => {
+  const requirement = service.requirements.find((r) =>
+    r.fields.some((f) => f.id === input.fieldId && f.kind === 'document'),
+  );
+  const field = requirement?.fields.find((f) => f.id === input.fieldId);
+  if (!requirement || !field)
+    throw new LoketError('validation', `Dokumen "${input.fieldId}" tidak ada pada layanan ini.`, [
+      { field: 'fieldId', message: 'Dokumen tidak dikenal.' },
+    ]);
+  requireStepWork(workflow, c.state, input.actor, 'melampirkan dokumen');
+  const problem = documentFileProblem(
+    field,
+    { sniffedType: input.stored.mimeType, size: input.stored.size },
+    input.transportMaxBytes,
+  );
+  if (problem) throw new LoketError('validation', problem, [{ field: 'file', message: problem }]);
+  const sourceId = `loket:${input.stored.sha256}`;
+  if (c.attachments.some((a) => a.fieldId === field.id && a.sourceId === sourceId))
+    throw new LoketError('validation', `${field.label}: berkas yang sama sudah terlampir.`, [
+      { field: 'file', message: 'Berkas yang sama sudah terlampir.' },
+    ]);
+  const attachment: Attachment = {
+    fieldId: field.id,
+    sourceId,
+    fileName: input.fileName.slice(0, 200) || `${field.id}.${DOCUMENT_FORMATS[input.stored.mimeType]?.extension}`,
+    mimeType: input.stored.mimeType,
+    status: 'stored',
+    s3Key: documentKey(c.id, field.id, input.stored.sha256),
+    sha256: input.stored.sha256,
+    size: input.stored.size,
+    attempts: 0,
+    origin: 'desk',
   };
+  const attachments = [...c.attachments, attachment];
+  const answers = { ...c.answers, [field.id]: [...(c.answers[field.id] ?? []).filter((v) => v.trim()), sourceId] };
+  const evaluated = evaluateChecklist(service, answers, c.checklist, attachments, c.intakeIssues);
+  const record = next(c, input.now, {
+    attachments,
+    answers,
+    checklist: { ...c.checklist, [requirement.id]: evaluated[requirement.id]! },
+  });
+  return recorded(
+    record,
+    {
+      at: input.now,
+      actorId: input.actor.id,
+      type: 'attachment_stored',
+      data: { fieldId: field.id, sha256: input.stored.sha256, size: input.stored.size, origin: 'desk' },
+    },
+    [],
+  );
 };
 
 /**
@@ -620,18 +722,16 @@ export const recordSlaAlert = (
   input: { threshold: Threshold; recipientIds: string[]; now: number },
 ): CaseChange => {
   const record = next(c, input.now, { alerted: [...(c.alerted ?? []), input.threshold] });
-  return {
+  return recorded(
     record,
-    event: {
-      caseId: c.id,
-      seq: record.version,
+    {
       at: input.now,
       actorId: 'system',
       type: 'sla_alert',
       data: { threshold: input.threshold, recipients: input.recipientIds, dueAt: c.clock.dueAt },
     },
-    effects: [],
-  };
+    [],
+  );
 };
 
 /**
@@ -647,16 +747,14 @@ export const requestAttachmentRetry = (
   const record = next(c, input.now, {
     attachments: c.attachments.map((a) => (givenUp(a) ? { ...a, status: 'pending' as const } : a)),
   });
-  return {
+  return recorded(
     record,
-    event: {
-      caseId: c.id,
-      seq: record.version,
+    {
       at: input.now,
       actorId: input.actorId,
       type: 'attachment_retry',
       data: { fields: c.attachments.filter(givenUp).map((a) => a.fieldId) },
     },
-    effects: [],
-  };
+    [],
+  );
 };

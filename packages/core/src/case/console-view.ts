@@ -1,6 +1,7 @@
 import { maskDigitRuns } from './mask';
 import { ADMIN_ROLE, APPLICANT_ROLE, dutyRoles, hasDuty, type Role } from '../catalog/roles';
-import { caseService } from '../standard/current';
+import { caseService, serviceFields } from '../standard/current';
+import { normalizePhone } from '../intake/validate-field';
 import { slaState } from '../sla/deadline';
 import { wibDate } from '../sla/wib';
 import {
@@ -11,10 +12,11 @@ import {
   stateOf,
   type TransitionDef,
 } from '../workflow/engine';
-import { guardContext, incompleteRequirements } from './commands';
+import { guardContext, incompleteRequirements, INTAKE_CHECK } from './commands';
 import { workflowFor } from '../workflow/definitions';
 import { stepRoles } from '../workflow/step-roles';
 import type { CaseRecord } from './model';
+import type { Field, Service } from '../standard/schema';
 
 /**
  * What the console shows about a case, decided here without HTML so it is tested on its own: how the
@@ -169,4 +171,30 @@ export const checklistInOrder = (c: Pick<CaseRecord, 'checklist'>, service: { re
   const order = service.requirements.map((r) => r.id);
   const rank = (id: string) => (order.includes(id) ? order.indexOf(id) : order.length);
   return Object.entries(c.checklist).sort(([a], [b]) => rank(a) - rank(b));
+};
+
+/** The document fields of one requirement: where an officer attaches the scan of a paper copy. */
+export const documentFieldsOf = (service: Service, requirementId: string) =>
+  service.requirements.find((r) => r.id === requirementId)?.fields.filter((f) => f.kind === 'document') ?? [];
+
+/** A checklist item's name as the standard words the requirement (the intake's own item by its purpose). */
+export const requirementLabel = (service: Service, id: string) =>
+  id === INTAKE_CHECK ? 'Isian formulir' : (service.requirements.find((r) => r.id === id)?.text ?? id);
+
+/**
+ * The answers the Pemohon section lists, in the standard's order: not the name and contacts the
+ * section already shows (the same phone under a second label), and not documents, which the
+ * Persyaratan and Dokumen sections show with their state.
+ */
+export const answerFieldsToShow = (service: Service, c: Pick<CaseRecord, 'answers' | 'applicant'>) => {
+  const same = (f: Field, v: string) =>
+    f.kind === 'phone'
+      ? !!c.applicant.phone && normalizePhone(v) === normalizePhone(c.applicant.phone)
+      : f.kind === 'email' && v.trim().toLowerCase() === c.applicant.email?.toLowerCase();
+  return serviceFields(service).filter((f) => {
+    const values = c.answers[f.id] ?? [];
+    return (
+      values.length > 0 && !f.applicantName && f.kind !== 'document' && !(values.length === 1 && same(f, values[0]!))
+    );
+  });
 };

@@ -28,8 +28,11 @@ export interface Attachment {
   /** When a failed copy is tried again; absent once stored, rejected or given up. */
   nextAttemptAt?: number;
   lastError?: string;
-  /** Where the file is copied from: Google Drive (absent) or an SP4N-LAPOR! attachment URL. */
-  origin?: 'sp4n_lapor';
+  /**
+   * Where the file came from: Google Drive (absent), an SP4N-LAPOR! attachment URL, or an officer's
+   * scan of a paper document (`desk`, stored when attached: nothing to copy).
+   */
+  origin?: 'sp4n_lapor' | 'desk';
 }
 
 /** An attachment still owed a copy attempt (the retry job's work list). */

@@ -1,4 +1,5 @@
 import type { CaseChange } from '../case/commands';
+import { recorded } from '../case/recorded';
 import { hasDuty, dutyHolders } from '../catalog/roles';
 import type { CaseRecord } from '../case/model';
 import { LoketError } from '../errors';
@@ -43,10 +44,7 @@ const change = (
   now: number,
   link: LaporLink,
   event: Omit<CaseChange['event'], 'caseId' | 'seq' | 'at'>,
-): CaseChange => {
-  const record = withLink(c, now, link);
-  return { record, event: { caseId: c.id, seq: record.version, at: now, ...event }, effects: [] };
-};
+): CaseChange => recorded(withLink(c, now, link), { at: now, ...event }, []);
 
 const linkOf = (c: CaseRecord) => {
   if (!c.lapor) throw new LoketError('invalid_transition', 'Berkas ini bukan pengaduan SP4N-LAPOR!.');

@@ -1,4 +1,5 @@
 import type { CaseChange } from '../case/commands';
+import { recorded } from '../case/recorded';
 import type { CaseRecord } from '../case/model';
 import type { OutgoingMail } from '../mail/outbox';
 import type { LetterRecord } from './model';
@@ -25,21 +26,21 @@ export const recordLetterIssued = (
     version: c.version + 1,
     updatedAt: input.now,
   };
-  return {
+  return recorded(
     record,
-    event: {
-      caseId: c.id,
-      seq: record.version,
+    {
       at: input.now,
       actorId: letter.issuedBy,
       type: 'letter_issued',
       note: `Surat nomor ${letter.number} terbit.`,
       data: { letterId: letter.id, number: letter.number, sha256: letter.sha256 },
     },
-    effects: [],
-    writes: [{ kind: 'letter_settled' }],
-    ...(input.mail ? { mails: [input.mail] } : {}),
-  };
+    [],
+    {
+      writes: [{ kind: 'letter_settled' }],
+      ...(input.mail ? { mails: [input.mail] } : {}),
+    },
+  );
 };
 
 export const recordLetterRevoked = (
@@ -48,17 +49,15 @@ export const recordLetterRevoked = (
   input: { by: string; reason: string; now: number },
 ): CaseChange => {
   const record: CaseRecord = { ...c, version: c.version + 1, updatedAt: input.now, letterRevokedAt: input.now };
-  return {
+  return recorded(
     record,
-    event: {
-      caseId: c.id,
-      seq: record.version,
+    {
       at: input.now,
       actorId: input.by,
       type: 'letter_revoked',
       note: `Surat nomor ${letter.number} dicabut: ${input.reason}`,
       data: { letterId: letter.id },
     },
-    effects: [],
-  };
+    [],
+  );
 };

@@ -1,4 +1,5 @@
 import type { CaseChange } from '../case/commands';
+import { recorded } from '../case/recorded';
 import type { CaseRecord } from '../case/model';
 import { LoketError } from '../errors';
 import type { WorkingCalendar } from '../sla/calendar';
@@ -158,17 +159,15 @@ export const extendKipDeadline = (
     version: c.version + 1,
     updatedAt: input.now,
   };
-  return {
+  return recorded(
     record,
-    event: {
-      caseId: c.id,
-      seq: record.version,
+    {
       at: input.now,
       actorId: input.actor.id,
       type: 'deadline_extended',
       note: reason,
       data: { from: c.kip.answerBy, to },
     },
-    effects: [],
-  };
+    [],
+  );
 };

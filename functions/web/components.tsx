@@ -1,6 +1,14 @@
 /** @jsxImportSource hono/jsx */
 import type { Child } from 'hono/jsx';
-import { isAdmin, type StaffMember, letterServices, theStandard, sessionService, scheduleName } from '@loket/core';
+import {
+  hasDuty,
+  isAdmin,
+  type StaffMember,
+  letterServices,
+  theStandard,
+  sessionService,
+  scheduleName,
+} from '@loket/core';
 import { Page } from './layout';
 
 export interface FieldError {
@@ -104,6 +112,7 @@ export const ConsolePage = ({ title, officer, children }: { title: string; offic
       { href: '/konsol/baru', label: 'Permohonan baru' },
       // Features the office's standard switches on: letters, a registry, a session schedule.
       ...(letterServices().length ? [{ href: '/konsol/surat', label: 'Register surat' }] : []),
+      ...(hasDuty(officer.roles, 'complaintDesk') ? [{ href: '/konsol/lapor/baru', label: 'SP4N-LAPOR!' }] : []),
       { href: '/konsol/laporan', label: 'Laporan' },
       ...(theStandard().registry ? [{ href: '/konsol/umkm', label: theStandard().registry!.label }] : []),
       ...(sessionService() ? [{ href: '/konsol/klinik', label: `Jadwal ${scheduleName()}` }] : []),

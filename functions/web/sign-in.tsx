@@ -1,7 +1,7 @@
 /** @jsxImportSource hono/jsx */
 import { Hono } from 'hono';
 import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
-import { newOutboxEntry, parseMailAddress, signInRequest, STAFF_ID, office } from '@loket/core';
+import { newOutboxEntry, parseMailAddress, signInRequest, STAFF_ID, office, roleLabel } from '@loket/core';
 import type { AppEnv } from '../api/app';
 import type { Deps } from '../deps';
 import { sendFresh } from '../mail/dispatch';
@@ -242,9 +242,9 @@ export const signInPages = (deps: Deps) => {
                   <input type="hidden" name="staffId" value={s.id} />
                   <input type="hidden" name="lanjut" value={next} />
                   <h3>{s.name}</h3>
-                  <p class="small muted">{s.id}</p>
-                  <button class="button button-secondary" type="submit">
-                    Masuk sebagai {s.id}
+                  <p class="small">{s.roles.map(roleLabel).join(', ')}</p>
+                  <button class="button button-secondary" type="submit" data-staff={s.id}>
+                    Masuk sebagai {s.name}
                   </button>
                 </form>
               </li>

@@ -106,3 +106,52 @@ describe('form mappings edited by an administrator', () => {
     expect((await world.deps.cases.get((await res.json()).caseId)).applicant.name).toBe('Warga');
   });
 });
+
+describe('lists and periods say what they understood', () => {
+  it('finds a case by a piece of its number, shows who and when, and names an ill-formed filter', async () => {
+    const { record } = await world.deps.cases.open({
+      serviceId: 'konsultasi',
+      channel: 'walk_in',
+      applicant: { name: 'Bu Lestari Wahyuni', phone: '081234567891' },
+      answers: {},
+      receivedAt: clock.now(),
+      actorId: 'frontdesk',
+    });
+    const cookie = await signIn('kadis');
+    const list = (q: string) => world.app.request(`/konsol/berkas?${q}`, { headers: { cookie } });
+
+    const piece = record.trackingNumber.slice(9, 14).toLowerCase();
+    const found = await list(`nomor=${piece}`);
+    expect(found.status).toBe(200);
+    const html = await found.text();
+    expect(html).toContain(record.trackingNumber);
+    expect(html).toContain('Bu Lestari Wahyuni · Diterima 25 November 2026');
+    expect(html).toContain(`yang memuat “${piece.toUpperCase()}”`);
+
+    const typo = await list('nomor=x');
+    expect(typo.status).toBe(400);
+    expect(await typo.text()).toContain('Nomor registrasi tidak dikenali');
+    const month = await list('bulan=abc');
+    expect(month.status).toBe(400);
+    const monthPage = await month.text();
+    expect(monthPage).toContain('Bulan diterima harus berbentuk tahun-bulan, contoh: 2026-11.');
+    expect(monthPage).toContain('href="#bulan"');
+  });
+
+  it('refuses a report period it cannot read, on its field, instead of showing another period', async () => {
+    const cookie = await signIn('kadis');
+    for (const [q, text] of [
+      ['triwulan=2026-Q5', 'Triwulan harus berbentuk YYYY-Qn. Contoh: 2026-Q4'],
+      ['bulan=abc', 'Bulan harus berbentuk YYYY-MM. Contoh: 2026-11'],
+      ['tahun=26', 'Tahun harus berbentuk YYYY. Contoh: 2026'],
+    ] as const) {
+      const res = await world.app.request(`/konsol/laporan?${q}`, { headers: { cookie } });
+      expect(res.status, q).toBe(400);
+      const html = await res.text();
+      expect(html, q).toContain(text);
+      expect(html, q).not.toContain('Ketepatan waktu per layanan');
+    }
+    const csv = await world.app.request('/konsol/laporan.csv?triwulan=2026-Q5', { headers: { cookie } });
+    expect(csv.status).toBe(400);
+  });
+});

@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { roleLabel } from '@loket/core';
 import { manualClock, useTestWorld } from '../helpers/deps';
 import { type Identity, startOidcProvider } from '../helpers/oidc-provider';
 
@@ -181,7 +182,14 @@ describe('sessions', () => {
   });
 
   it('offers the demo sign-in only on the local stage', async () => {
-    expect((await world.app.request('/konsol/masuk/dev')).status).toBe(200);
+    const demo = await world.app.request('/konsol/masuk/dev');
+    expect(demo.status).toBe(200);
+    // Each demo officer by name and by what they do, not by a staff id.
+    const html = await demo.text();
+    for (const s of (await world.deps.staff.list()).filter((s) => s.active)) {
+      expect(html).toContain(`Masuk sebagai ${s.name}`);
+      for (const role of s.roles) expect(html).toContain(roleLabel(role));
+    }
     const { createApp } = await import('../../functions/api/app');
     const prod = createApp({ ...world.deps, config: { ...world.deps.config, LOKET_STAGE: 'production' } });
     expect((await prod.request('/konsol/masuk/dev')).status).not.toBe(200);

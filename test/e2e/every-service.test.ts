@@ -132,7 +132,7 @@ const signedIn = async (staffId: string) => {
   const page = await context.newPage();
   watchPage(page, problems, [NIK, KK]);
   await page.goto(`${web.base}/konsol/masuk/dev`);
-  await page.click(`button:has-text("Masuk sebagai ${staffId}")`);
+  await page.click(`button[data-staff="${staffId}"]`);
   await page.waitForURL(`${web.base}/konsol`);
   officers.set(staffId, { context, page });
   return page;

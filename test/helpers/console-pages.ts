@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 /** Signs in through the local stage's demo page as one of the seeded officers. */
 export const signInAsDemo = async (page: Page, base: string, staffId: string) => {
   await page.goto(`${base}/konsol/masuk/dev`);
-  await page.click(`button:has-text("Masuk sebagai ${staffId}")`);
+  await page.click(`button[data-staff="${staffId}"]`);
   await page.waitForURL(`${base}/konsol`);
 };
 

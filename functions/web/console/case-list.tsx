@@ -1,6 +1,6 @@
 /** @jsxImportSource hono/jsx */
-import { type CaseRecord, findService, services, type StaffMember } from '@loket/core';
-import { ConsolePage, SLA_TAGS } from '../components';
+import { type CaseRecord, findService, services, type StaffMember, type TrackingQuery } from '@loket/core';
+import { ConsolePage, ErrorSummary, Field, type FieldError, SLA_TAGS } from '../components';
 import { type CaseFilter, FILTER_NAMES, PAGE_SIZE } from './case-filter';
 import { CaseCard } from './case-row';
 
@@ -19,10 +19,14 @@ export const CaseListPage = ({
   now,
   staff,
   total,
+  search,
+  problems = [],
 }: {
   officer: StaffMember;
   cases: CaseRecord[];
   filter: CaseFilter;
+  search?: TrackingQuery;
+  problems?: FieldError[];
   now: number;
   staff: Map<string, StaffMember>;
   total: number;
@@ -31,15 +35,24 @@ export const CaseListPage = ({
   const to = Math.min(total, filter.halaman * PAGE_SIZE);
   const chosen = (Object.keys(FILTER_NAMES) as (keyof typeof FILTER_NAMES)[]).filter((k) => filter[k]);
   const steps = filter.layanan ? (findService(filter.layanan)?.steps ?? []) : [];
+  const problemOf = (field: string) => problems.find((p) => p.field === field)?.message;
   return (
-    <ConsolePage title={`Daftar berkas${filter.halaman > 1 ? ` (halaman ${filter.halaman})` : ''}`} officer={officer}>
+    <ConsolePage
+      title={`${problems.length ? 'Kesalahan: ' : ''}Daftar berkas${filter.halaman > 1 ? ` (halaman ${filter.halaman})` : ''}`}
+      officer={officer}
+    >
+      <ErrorSummary errors={problems} />
       <h1>Daftar berkas</h1>
       <form method="get" action="/konsol/berkas" class="filters">
         <div class="grid grid-3">
-          <div class="field">
-            <label for="nomor">Nomor registrasi</label>
-            <input type="search" id="nomor" name="nomor" value={filter.nomor ?? ''} />
-          </div>
+          <Field
+            id="nomor"
+            label="Nomor registrasi"
+            hint="Lengkap, atau sebagian (sedikitnya 3 huruf/angka)"
+            error={problemOf('nomor')}
+          >
+            <input type="search" id="nomor" name="nomor" value={filter.nomor ?? ''} aria-describedby="nomor-hint" />
+          </Field>
           <div class="field">
             <label for="layanan">Layanan</label>
             <select id="layanan" name="layanan">
@@ -89,18 +102,17 @@ export const CaseListPage = ({
               ))}
             </select>
           </div>
-          <div class="field">
-            <label for="bulan">Bulan diterima</label>
-            <p class="hint">Contoh: 2026-11</p>
+          <Field id="bulan" label="Bulan diterima" hint="Contoh: 2026-11" error={problemOf('bulan')}>
             <input
               class="input-short"
               type="text"
               id="bulan"
               name="bulan"
               inputmode="numeric"
-              value={filter.bulan ?? ''}
+              value={problemOf('bulan') ? '' : (filter.bulan ?? '')}
+              aria-describedby="bulan-hint"
             />
-          </div>
+          </Field>
         </div>
         <button class="button" type="submit">
           Terapkan filter
@@ -121,8 +133,21 @@ export const CaseListPage = ({
       )}
       <p role="status">
         {total ? `Menampilkan ${from}–${to} dari ${total} berkas` : 'Tidak ada berkas yang cocok.'}
-        {!filter.bulan && !filter.nomor && ' (berkas terbuka; pilih bulan untuk berkas yang sudah selesai)'}
+        {search?.kind !== 'exact' && !filter.bulan && ' (berkas terbuka; pilih bulan untuk berkas yang sudah selesai)'}
       </p>
+      {search?.kind === 'fragment' && (
+        <p class="small">
+          Mencari nomor yang memuat “{search.text}” di antara berkas{' '}
+          {filter.bulan ? `yang diterima bulan ${filter.bulan}` : 'terbuka'}. Berkas lain ditemukan dengan nomor
+          lengkapnya.
+        </p>
+      )}
+      {search?.kind === 'exact' && total === 0 && (
+        <p class="small">
+          Tidak ada berkas bernomor {search.number}. Periksa kembali nomornya: salah satu huruf atau angka mungkin
+          tertukar.
+        </p>
+      )}
       <ul class="cards">
         {cases.map((c) => (
           <CaseCard c={c} now={now} staff={staff} />

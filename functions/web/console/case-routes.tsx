@@ -13,7 +13,8 @@ import {
   findService,
   mayRevealApplicant,
   parseMailAddress,
-  parseTrackingNumber,
+  readTrackingQuery,
+  trackingExample,
   nameAnswer,
   services,
   sessionsFor,
@@ -54,13 +55,20 @@ export const caseRoutes = (
   /** Candidates come from one index (tracking number, assignee, service-month, or open cases); the rest filters them. */
   app.get('/berkas', async (c) => {
     const officer = c.get('officer');
-    const filter = parseFilter((k) => c.req.query(k));
+    const { filter, problems } = parseFilter((k) => c.req.query(k));
+    const search = filter.nomor ? readTrackingQuery(filter.nomor) : undefined;
+    if (search?.kind === 'none')
+      problems.push({
+        field: 'nomor',
+        message: `Nomor registrasi tidak dikenali: tulis nomor lengkap (contoh: ${trackingExample(deps.time.now())}) atau sedikitnya 3 huruf/angka darinya.`,
+      });
     const assignee = filter.petugas === 'saya' ? officer.id : filter.petugas;
     let candidates: CaseRecord[];
-    if (filter.nomor) {
-      const tn = parseTrackingNumber(filter.nomor);
-      const found = tn ? await deps.repo.getByTrackingNumber(tn) : undefined;
+    if (search?.kind === 'exact') {
+      const found = await deps.repo.getByTrackingNumber(search.number);
       candidates = found ? [found] : [];
+    } else if (search?.kind === 'none') {
+      candidates = [];
     } else if (assignee) {
       candidates = (await deps.repo.listByAssignee(assignee)).filter(
         (x) => !filter.bulan || x.createdAt >= Date.parse(`${filter.bulan}-01T00:00:00+07:00`),
@@ -71,14 +79,22 @@ export const caseRoutes = (
     } else {
       candidates = await deps.repo.listOpen();
     }
-    const matching = applyFilter(candidates, filter, deps.time.now());
+    const matching = applyFilter(
+      candidates,
+      filter,
+      deps.time.now(),
+      search?.kind === 'fragment' ? search.text : undefined,
+    );
     const page = matching.slice((filter.halaman - 1) * PAGE_SIZE, filter.halaman * PAGE_SIZE);
+    if (problems.length) c.status(400);
     return render(c, async (P) => (
       <P.CaseListPage
         officer={officer}
         cases={page}
         total={matching.length}
         filter={filter}
+        search={search}
+        problems={problems}
         now={deps.time.now()}
         staff={await staffMap()}
       />

@@ -1,5 +1,14 @@
 /** @jsxImportSource hono/jsx */
-import { type CaseRecord, clockText, currentStep, slaState, type StaffMember, caseService } from '@loket/core';
+import {
+  type CaseRecord,
+  clockText,
+  currentStep,
+  slaState,
+  type StaffMember,
+  caseService,
+  formatDateId,
+  formatWib,
+} from '@loket/core';
 import { SlaTag } from '../components';
 
 /** One case as every list of the console shows it: tracking number first (a link), status tag last. */
@@ -15,6 +24,10 @@ export const CaseCard = ({ c, now, staff }: { c: CaseRecord; now: number; staff:
         </a>
       </h3>
       <p>{caseService(c).name}</p>
+      <p class="small">
+        {c.applicant.name} · Diterima {formatDateId(c.clock.receivedAt)}
+        {c.clock.dueAt !== undefined && c.closedAt === undefined && <> · Batas {formatWib(c.clock.dueAt)}</>}
+      </p>
       <p class="small">
         Tahap: {currentStep(c).label} · Petugas:{' '}
         {c.assigneeId ? (staff.get(c.assigneeId)?.name ?? c.assigneeId) : 'belum didisposisikan'}

@@ -1,9 +1,48 @@
 /** @jsxImportSource hono/jsx */
 import { raw } from 'hono/html';
 import { GRADE_TEXT, type Report, type StaffMember } from '@loket/core';
-import { ConsolePage, Summary } from '../components';
+import { ConsolePage, ErrorSummary, Field, Summary } from '../components';
 
 const num = (v?: number, suffix = '') => (v === undefined ? '–' : `${v.toLocaleString('id-ID')}${suffix}`);
+
+type PeriodProblem = { field: 'bulan' | 'triwulan' | 'tahun'; message: string };
+
+/** The period chooser: a month, or a quarter, or a year; an ill-formed one shown on its field. */
+const PeriodForm = ({ problem, asked = {} }: { problem?: PeriodProblem; asked?: Record<string, string> }) => {
+  const input = (field: PeriodProblem['field'], label: string, attrs: Record<string, string>) => (
+    <Field id={field} label={label} error={problem?.field === field ? problem.message : undefined}>
+      <input class="input-short" id={field} name={field} value={asked[field] ?? ''} {...attrs} />
+    </Field>
+  );
+  return (
+    <form method="get" action="/konsol/laporan" class="filters">
+      {input('bulan', 'Bulan', { type: 'month' })}
+      {input('triwulan', 'atau triwulan (YYYY-Qn)', { type: 'text', placeholder: '2026-Q4' })}
+      {input('tahun', 'atau tahun', { type: 'text', inputmode: 'numeric', placeholder: '2026' })}
+      <button class="button button-secondary" type="submit">
+        Tampilkan
+      </button>
+    </form>
+  );
+};
+
+/** A period that could not be read: said on its field, nothing replaced behind the officer's back. */
+export const ReportPeriodPage = ({
+  officer,
+  problem,
+  asked,
+}: {
+  officer: StaffMember;
+  problem: PeriodProblem;
+  asked: Record<string, string>;
+}) => (
+  <ConsolePage title="Kesalahan: Laporan" officer={officer}>
+    <ErrorSummary errors={[problem]} />
+    <h1>Laporan</h1>
+    <p>Pilih periode laporan.</p>
+    <PeriodForm problem={problem} asked={asked} />
+  </ConsolePage>
+);
 
 /** The head of office's report: totals, two charts, and each table with its CSV. */
 export const ReportPage = ({
@@ -19,23 +58,7 @@ export const ReportPage = ({
 }) => (
   <ConsolePage title={`Laporan ${report.period.label}`} officer={officer}>
     <h1>Laporan {report.period.label}</h1>
-    <form method="get" action="/konsol/laporan" class="filters">
-      <div class="field">
-        <label for="bulan">Bulan</label>
-        <input class="input-short" type="month" id="bulan" name="bulan" />
-      </div>
-      <div class="field">
-        <label for="triwulan">atau triwulan (YYYY-Qn)</label>
-        <input class="input-short" type="text" id="triwulan" name="triwulan" placeholder="2026-Q4" />
-      </div>
-      <div class="field">
-        <label for="tahun">atau tahun</label>
-        <input class="input-short" type="text" id="tahun" name="tahun" inputmode="numeric" placeholder="2026" />
-      </div>
-      <button class="button button-secondary" type="submit">
-        Tampilkan
-      </button>
-    </form>
+    <PeriodForm />
     <Summary
       rows={[
         ['Permohonan diterima', num(report.totals.received)],

@@ -36,7 +36,16 @@ export const reportRoutes = (app: Hono<ConsoleEnv>, deps: Deps, { render }: Cons
       chosen = reportPeriod(c);
     } catch (e) {
       if (!isLoketError(e)) throw e;
-      return c.redirect('/konsol/laporan', 303);
+      const field = (['tahun', 'triwulan', 'bulan'] as const).find((f) => c.req.query(f)?.trim()) ?? 'bulan';
+      const asked = Object.fromEntries((['tahun', 'triwulan', 'bulan'] as const).map((f) => [f, c.req.query(f) ?? '']));
+      c.status(400);
+      return render(c, async (P) => (
+        <P.ReportPeriodPage
+          officer={c.get('officer')}
+          problem={{ field, message: `${e.message} ${e.fields?.[0]?.message ?? ''}`.trim() }}
+          asked={asked}
+        />
+      ));
     }
     const charts = await import('../../reports/charts');
     const report = await loadReport(deps, chosen.period);

@@ -66,6 +66,26 @@ export const homeGroup = (c: Pick<CaseRecord, 'clock' | 'closedAt'>, now: number
   return state === 'at_risk' ? 'at_risk' : 'later';
 };
 
+/**
+ * The order of a list an officer works from: open cases by Beranda group (overdue first), within a group
+ * the nearest deadline first; closed cases after them, the most recently closed first.
+ */
+export const byUrgency =
+  (now: number) =>
+  (
+    a: Pick<CaseRecord, 'clock' | 'closedAt' | 'createdAt'>,
+    b: Pick<CaseRecord, 'clock' | 'closedAt' | 'createdAt'>,
+  ) => {
+    const rank = (c: typeof a) =>
+      c.closedAt !== undefined ? HOME_GROUPS.length : HOME_GROUPS.findIndex((g) => g.id === homeGroup(c, now));
+    return (
+      rank(a) - rank(b) ||
+      (a.closedAt !== undefined && b.closedAt !== undefined
+        ? b.closedAt - a.closedAt
+        : (a.clock.dueAt ?? Infinity) - (b.clock.dueAt ?? Infinity) || a.createdAt - b.createdAt)
+    );
+  };
+
 /** The transitions this officer may take on the case now (exactly the buttons the case page shows). */
 export const actionsFor = (c: Pick<CaseRecord, 'serviceId' | 'state'>, roles: readonly string[]): TransitionDef[] => {
   const wf = workflowFor(caseService(c));

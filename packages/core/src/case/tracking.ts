@@ -1,3 +1,6 @@
+import { wibDate } from '../sla/wib';
+import { services } from '../standard/current';
+
 /**
  * Tracking numbers people can read aloud and type on a phone: `BBM-2611-7KQ4XHM`, i.e. service code,
  * year and month, six random Crockford base-32 characters (30 bits: not guessable in sequence) and a
@@ -27,3 +30,20 @@ export const parseTrackingNumber = (input: string): string | undefined => {
   if (!m) return undefined;
   return checkChar(m[3]!) === m[4] ? `${m[1]}-${m[2]}-${m[3]}${m[4]}` : undefined;
 };
+
+/**
+ * What an officer typed in the list's number search: a whole tracking number (looked up directly), or
+ * a fragment of at least three characters (matched within the listed cases), or nothing usable.
+ */
+export type TrackingQuery = { kind: 'exact'; number: string } | { kind: 'fragment'; text: string } | { kind: 'none' };
+
+export const readTrackingQuery = (input: string): TrackingQuery => {
+  const exact = parseTrackingNumber(input);
+  if (exact) return { kind: 'exact', number: exact };
+  const text = input.trim().toUpperCase().replace(/\s+/g, '');
+  return /^[0-9A-Z-]{3,16}$/.test(text) ? { kind: 'fragment', text } : { kind: 'none' };
+};
+
+/** A well-formed tracking number of this month for the office's first service, to show in hints. */
+export const trackingExample = (now: number) =>
+  makeTrackingNumber(services()[0]?.code ?? 'ABC', wibDate(now), Uint8Array.from([7, 18, 23, 4, 29, 17]));

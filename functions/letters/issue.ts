@@ -21,15 +21,12 @@ import type { Deps } from '../deps';
 
 /** The ports this use-case reaches (not the whole composition root). */
 export type LetterDeps = Pick<Deps, 'cases' | 'config' | 'files' | 'letters' | 'time'>;
-import { hashToken, newLetterId } from './issue-ids';
+import { hashToken, newLetterId, verifyUrl } from './issue-ids';
 
 /** A claim older than this whose holder has not finished is taken over (the holder crashed). */
 const CLAIM_LEASE_MS = 2 * 60_000;
 /** How long the applicant's download link works. */
 const DOWNLOAD_DAYS = 30;
-
-export const verifyUrl = (deps: LetterDeps, letterId: string) =>
-  `${deps.config.LOKET_PUBLIC_URL}/verifikasi/${letterId}`;
 
 /**
  * Issues the letter a case owes, exactly once: a repeat (or a concurrent call) returns the same letter,

@@ -212,6 +212,12 @@ describe('verification', () => {
       await revokeLetter(world.deps, letter.id, { by: 'kadis', reason: 'Usaha tidak lagi beroperasi.' }),
     ).toBeDefined();
     expect(await revokeLetter(world.deps, letter.id, { by: 'kadis', reason: 'Dua kali.' })).toBeUndefined();
+    // The holder is told, once, why, and where anyone checking the letter will now see it revoked.
+    const notice = await world.deps.outbox.get(`letter-revoked-${letter.id}`);
+    expect(notice).toMatchObject({ to: ['pemohon99@example.com'], subject: expect.stringContaining('dicabut') });
+    expect(notice!.text).toContain(`nomor ${letter.number}`);
+    expect(notice!.text).toContain('Alasan: Usaha tidak lagi beroperasi.');
+    expect(notice!.text).toContain(`/verifikasi/${letter.id}`);
     expect(await (await world.app.request(`/api/verify/${letter.id}`)).json()).toMatchObject({
       status: 'dicabut',
       number: letter.number,

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   byUrgency,
+  documentsInView,
+  serviceFields,
   defaultCalendar,
   findService,
   makeTrackingNumber,
@@ -56,5 +58,29 @@ describe('the number search of the case list', () => {
   });
   it('shows a well-formed example in its hint', () => {
     expect(readTrackingQuery(trackingExample(at('2026-11-25T10:00:00+07:00'))).kind).toBe('exact');
+  });
+});
+
+describe('the Dokumen section of a case', () => {
+  it('lists the file the current answers point at first and marks the replaced one as an earlier version', () => {
+    const service = findService('kantor-cabang-ksp')!;
+    const [first, second] = serviceFields(service).filter((f) => f.kind === 'document');
+    const file = (fieldId: string, sourceId: string) => ({
+      fieldId,
+      sourceId,
+      fileName: `${sourceId}.pdf`,
+      mimeType: 'application/pdf',
+      status: 'stored' as const,
+      attempts: 0,
+    });
+    const view = documentsInView(service, {
+      attachments: [file(second!.id, 'b1'), file(first!.id, 'a-old'), file(first!.id, 'a-new')],
+      answers: { [first!.id]: ['a-new'], [second!.id]: ['b1'] },
+    });
+    expect(view.map((d) => [d.attachment.sourceId, d.current])).toEqual([
+      ['a-new', true],
+      ['a-old', false],
+      ['b1', true],
+    ]);
   });
 });

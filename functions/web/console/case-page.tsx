@@ -1,5 +1,6 @@
 /** @jsxImportSource hono/jsx */
 import {
+  documentsInView,
   actionsFor,
   answerFieldsToShow,
   actorName,
@@ -194,10 +195,10 @@ export const CasePage = ({ c, officer, events, staff, now, revealed, flash, erro
           <a href="#ringkasan">Ringkasan</a>
         </li>
         <li>
-          <a href="#tindakan">Tindakan</a>
+          <a href="#persyaratan">Persyaratan</a>
         </li>
         <li>
-          <a href="#persyaratan">Persyaratan</a>
+          <a href="#tindakan">Tindakan</a>
         </li>
         <li>
           <a href="#dokumen">Dokumen</a>
@@ -357,51 +358,12 @@ export const CasePage = ({ c, officer, events, staff, now, revealed, flash, erro
         </div>
       )}
 
-      <h2 id="tindakan">Tindakan</h2>
-      {actions.length ? (
-        <>
-          <p>
-            {open.map((a, i) => (
-              <a
-                class={
-                  endsWithoutProduct(c, a) ? 'button button-warning' : i === 0 ? 'button' : 'button button-secondary'
-                }
-                href={`/konsol/berkas/${c.id}/tindakan/${a.event}`}
-              >
-                {a.label}
-              </a>
-            ))}
-          </p>
-          {blocked.map(({ action, why }) => (
-            <div class="panel blocked">
-              <p>
-                <strong>{action.label}</strong> belum dapat dilakukan. {why.reason}
-              </p>
-              {why.requirements.length > 0 && (
-                <ul>
-                  {why.requirements.map((r) => (
-                    <li>
-                      <a href={`#req-${r.id}`}>{r.label}</a>{' '}
-                      <span class="small muted">({CHECK_TAGS[r.status]?.[0] ?? r.status})</span>
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </div>
-          ))}
-        </>
-      ) : (
-        <p class="muted">
-          {step.kind === 'terminal' ? 'Berkas sudah selesai.' : 'Tidak ada tindakan untuk peran Anda pada tahap ini.'}
-        </p>
-      )}
-
       <h2 id="persyaratan">Persyaratan</h2>
       <ul class="cards">
         {checklistInOrder(c, service).map(([id, item]) => {
           const [text, cls] = CHECK_TAGS[item.status] ?? [item.status, ''];
           return (
-            <li class="card" id={`req-${id}`}>
+            <li class={item.status === 'ok' ? 'card card-green card-compact' : 'card'} id={`req-${id}`}>
               <h3>{requirementLabel(service, id)}</h3>
               <p>
                 <strong class={`tag ${cls}`}>{text}</strong>
@@ -468,13 +430,57 @@ export const CasePage = ({ c, officer, events, staff, now, revealed, flash, erro
         })}
       </ul>
 
+      <h2 id="tindakan">Tindakan</h2>
+      {actions.length ? (
+        <>
+          <p>
+            {open.map((a, i) => (
+              <a
+                class={
+                  endsWithoutProduct(c, a) ? 'button button-warning' : i === 0 ? 'button' : 'button button-secondary'
+                }
+                href={`/konsol/berkas/${c.id}/tindakan/${a.event}`}
+              >
+                {a.label}
+              </a>
+            ))}
+          </p>
+          {blocked.map(({ action, why }) => (
+            <div class="panel blocked">
+              <p>
+                <strong>{action.label}</strong> belum dapat dilakukan. {why.reason}
+              </p>
+              {why.requirements.length > 0 && (
+                <ul>
+                  {why.requirements.map((r) => (
+                    <li>
+                      <a href={`#req-${r.id}`}>{r.label}</a>{' '}
+                      <span class="small muted">({CHECK_TAGS[r.status]?.[0] ?? r.status})</span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </div>
+          ))}
+        </>
+      ) : (
+        <p class="muted">
+          {step.kind === 'terminal' ? 'Berkas sudah selesai.' : 'Tidak ada tindakan untuk peran Anda pada tahap ini.'}
+        </p>
+      )}
+
       <h2 id="dokumen">Dokumen</h2>
       {c.attachments.length ? (
         <ul class="cards">
-          {c.attachments.map((a) => (
-            <li class="card">
+          {documentsInView(service, c).map(({ attachment: a, current }) => (
+            <li class={current ? 'card' : 'card card-muted'}>
               <h3>{serviceFields(service).find((f) => f.id === a.fieldId)?.label ?? a.fieldId}</h3>
               <p class="small">
+                {!current && (
+                  <>
+                    <strong class="tag tag-grey">Versi sebelumnya</strong>{' '}
+                  </>
+                )}
                 {attachmentName(c, officer.roles, a.fileName)} · {FILE_TEXT[a.status]}
               </p>
               {a.lastError && <p class="small">{a.lastError}</p>}

@@ -218,3 +218,16 @@ export const answerFieldsToShow = (service: Service, c: Pick<CaseRecord, 'answer
     );
   });
 };
+
+/**
+ * The Dokumen section: every file the case ever received, by field in the standard's order, the ones
+ * the current answers point at first. After a resubmission the replaced file stays listed (it is part
+ * of the record) but is marked as an earlier version.
+ */
+export const documentsInView = (service: Service, c: Pick<CaseRecord, 'attachments' | 'answers'>) => {
+  const order = serviceFields(service).map((f) => f.id);
+  const rank = (fieldId: string) => (order.includes(fieldId) ? order.indexOf(fieldId) : order.length);
+  return c.attachments
+    .map((a) => ({ attachment: a, current: (c.answers[a.fieldId] ?? []).includes(a.sourceId) }))
+    .sort((x, y) => rank(x.attachment.fieldId) - rank(y.attachment.fieldId) || Number(y.current) - Number(x.current));
+};

@@ -35,7 +35,6 @@ export interface Attachment {
   origin?: 'sp4n_lapor' | 'desk';
 }
 
-/** An attachment still owed a copy attempt (the retry job's work list). */
 /** What can name a case (ULIDs, and test ids): anything else is not looked up at all. */
 export const CASE_ID = /^[0-9A-Za-z_-]{1,64}$/;
 

@@ -46,7 +46,7 @@ export const recordLetterIssued = (
 export const recordLetterRevoked = (
   c: CaseRecord,
   letter: Pick<LetterRecord, 'id' | 'number'>,
-  input: { by: string; reason: string; now: number },
+  input: { by: string; reason: string; mail?: OutgoingMail; now: number },
 ): CaseChange => {
   const record: CaseRecord = { ...c, version: c.version + 1, updatedAt: input.now, letterRevokedAt: input.now };
   return recorded(
@@ -59,5 +59,6 @@ export const recordLetterRevoked = (
       data: { letterId: letter.id },
     },
     [],
+    input.mail ? { mails: [input.mail] } : {},
   );
 };

@@ -451,6 +451,34 @@ export const letterIssuedMail = (
     publicUrl,
   );
 
+/**
+ * To the applicant when their letter is revoked: it no longer holds, why, and that the desk can be
+ * asked. The letter's download link stops working; verification answers "dicabut" from now on.
+ */
+export const letterRevokedMail = (
+  c: CaseRecord,
+  letter: { id: string; title: string; number: string; reason: string; verifyUrl: string },
+  publicUrl: string,
+) =>
+  applicantMail(
+    c,
+    {
+      id: `letter-revoked-${letter.id}`,
+      subject: `${letter.title} dicabut`,
+      body: [
+        `${letter.title} nomor ${letter.number} untuk permohonan Anda telah dicabut dan tidak berlaku lagi.`,
+        '',
+        `Alasan: ${letter.reason}`,
+        '',
+        'Tautan unduhan surat tidak dapat dipakai lagi. Siapa pun yang memeriksa surat ini melalui kode QR-nya akan melihat bahwa surat telah dicabut:',
+        letter.verifyUrl,
+        '',
+        'Untuk pertanyaan atau permohonan baru, hubungi loket kami.',
+      ],
+    },
+    publicUrl,
+  );
+
 /** To the applicant when the request is finished: one invitation to the satisfaction survey. */
 export const surveyInvitationMail = (c: CaseRecord, publicUrl: string) =>
   c.survey &&

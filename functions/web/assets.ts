@@ -53,8 +53,9 @@ table{border-collapse:collapse;width:100%;font-size:1rem}th,td{text-align:left;v
 .cards{list-style:none;padding:0;margin:0 0 1.5rem}.card{border:1px solid #b1b4b6;border-left:5px solid #1d70b8;padding:.75rem;margin:0 0 .75rem;background:#fff}
 .card h3{margin:0 0 .25rem;font-size:1.1rem}.card p{margin:0 0 .25rem}
 .card-red{border-left-color:#d4351c}.card-yellow{border-left-color:#ffdd00}.card-green{border-left-color:#00703c}
+.block{display:block}
 .card-muted{border-left-color:#b1b4b6;background:#f3f2f1}
-.card-compact{padding:.5rem .75rem}.card-compact h3{font-size:1rem;margin:0 0 .25rem}.card-compact p{margin:0 0 .25rem}
+.card-compact{padding:.5rem .75rem}.card-compact h3{font-size:1rem;margin:0 0 .25rem}.card-compact p{margin:0 0 .25rem}.card-compact summary{font-size:.875rem}.card-compact details{margin:0}
 .grid{display:grid;gap:1rem}@media (min-width:48rem){.grid-2{grid-template-columns:1fr 1fr}.grid-3{grid-template-columns:repeat(3,1fr)}}
 .steps{padding-left:1.5rem}.steps li{margin-bottom:.6rem}
 .timeline{list-style:none;padding:0;margin:0 0 1.5rem;border-left:5px solid #1d70b8}.timeline li{padding:0 0 1rem 1rem;margin:0}

@@ -9,8 +9,7 @@ import {
   roleLabel,
   type Service,
   services,
-  slaLine,
-  slaReading,
+  serviceTerms,
   theStandard,
   usesKlinikSessions,
 } from '@loket/core';
@@ -59,13 +58,18 @@ const HomePage = () => (
             <a href={`/layanan/${s.id}`}>{s.name}</a>
           </h3>
           <p class="small">
-            Jangka waktu: {slaLine(s)} · Biaya: {s.cost}
+            Selesai dalam {serviceTerms(s).duration}
+            {allServicesFree() ? '' : ` · Biaya: ${serviceTerms(s).cost}`} · Hasil: {serviceTerms(s).product}
           </p>
         </li>
       ))}
     </ul>
   </Page>
 );
+
+/** The standard's own wording beside the desk's plain one, where they differ. */
+const AsPrinted = ({ text }: { text?: string }) =>
+  text ? <span class="small muted block">Tertulis dalam Standar Pelayanan: “{text}”</span> : null;
 
 const Section = ({ title, children }: { title: string; children: Child }) => (
   <>
@@ -80,7 +84,7 @@ const Section = ({ title, children }: { title: string; children: Child }) => (
  * and how to apply.
  */
 const ServicePage = ({ s, formUrl }: { s: Service; formUrl?: string }) => {
-  const sla = slaReading(s);
+  const terms = serviceTerms(s);
   return (
     <Page title={s.name}>
       <h1>{s.name}</h1>
@@ -101,17 +105,23 @@ const ServicePage = ({ s, formUrl }: { s: Service; formUrl?: string }) => {
         <div>
           <dt>Jangka waktu</dt>
           <dd>
-            {sla.asPrinted}
-            {sla.counted && <span class="small muted"> ({sla.counted})</span>}
+            {terms.duration}
+            <AsPrinted text={terms.asPrinted.duration} />
           </dd>
         </div>
         <div>
           <dt>Biaya</dt>
-          <dd>{s.cost}</dd>
+          <dd>
+            {terms.cost}
+            <AsPrinted text={terms.asPrinted.cost} />
+          </dd>
         </div>
         <div>
           <dt>Produk</dt>
-          <dd>{s.productAsPrinted}</dd>
+          <dd>
+            {terms.product}
+            <AsPrinted text={terms.asPrinted.product} />
+          </dd>
         </div>
       </dl>
       {s.referral && (
@@ -217,7 +227,7 @@ const MaklumatPage = () => {
       <ol>
         {services().map((s) => (
           <li>
-            <a href={`/layanan/${s.id}`}>{s.name}</a> <span class="small muted">— {slaLine(s)}</span>
+            <a href={`/layanan/${s.id}`}>{s.name}</a> <span class="small muted">— {serviceTerms(s).duration}</span>
           </li>
         ))}
       </ol>
@@ -233,7 +243,7 @@ const ComplaintPage = () => {
       <h1>Pengaduan, saran dan masukan</h1>
       <p class="lead">
         Jika layanan tidak sesuai dengan standar pelayanan, Anda dapat menyampaikan pengaduan
-        {complaints ? `; pengaduan ditangani dalam ${slaLine(complaints)}` : ''}.
+        {complaints ? `; pengaduan ditangani dalam ${serviceTerms(complaints).duration}` : ''}.
       </p>
       {office().complaintChannels.map((ch, i) => (
         <>

@@ -49,7 +49,7 @@ describe('applicant mail through the outbox', () => {
     const update = caught('budi@example.com').find((m) => m.subject.startsWith('Perlu perbaikan'));
     // The requirements in the standard's order, then the officer's words once.
     expect(update?.text).toMatch(
-      /Yang perlu diperbaiki:\n- Fotocopy KTP — [^\n]+\n- KK — [\s\S]*- Foto Usaha — Foto usaha belum diisi\.\n\nCatatan petugas:\nFoto tempat usaha buram, mohon unggah ulang\.\n/,
+      /Yang perlu diperbaiki:\n- Fotokopi KTP — [^\n]+\n- KK — [\s\S]*- Foto Usaha — Foto usaha belum diisi\.\n\nCatatan petugas:\nFoto tempat usaha buram, mohon unggah ulang\.\n/,
     );
     expect(update?.text.split('Foto tempat usaha buram')).toHaveLength(2);
     expect(update?.text).toContain('Batas waktu layanan berhenti sementara');

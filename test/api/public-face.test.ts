@@ -31,6 +31,19 @@ describe('public pages', () => {
       expect(page).toContain(section);
     expect(page).toContain('https://docs.google.com/forms/d/e/abc/viewform');
     expect((await world.app.request('/layanan/tidak-ada')).status).toBe(404);
+    // One form of deadline, fee and product in the list; the standard's own words on the service page.
+    for (const printed of ['1 (Satu) Jam', '1 (satu) Hari', '5 Hari Kerja', 'Tidak dipungut biaya', 'USAHA MIKRO'])
+      expect(home).not.toContain(printed);
+    expect(home).toContain('Selesai dalam 1 jam kerja');
+    expect(home).toContain('Semua layanan gratis.');
+    expect(page).toContain('Tertulis dalam Standar Pelayanan: “USAHA MIKRO”');
+    expect(page).toContain('Surat Rekomendasi Penggunaan BBM Bersubsidi (usaha mikro)');
+    // A quarter with nothing finished says so once, not on every service.
+    const kinerja = await (await world.app.request('/kinerja')).text();
+    expect(kinerja).toContain('Triwulan 3 2026: 0 permohonan diterima; belum ada yang selesai');
+    expect(kinerja).toContain('belum ada jawaban survei.');
+    expect(kinerja.match(/[Bb]elum ada/g)).toHaveLength(2);
+    expect(kinerja).not.toContain('–');
     const complaint = await (await world.app.request('/pengaduan')).text();
     expect(complaint).toContain('SP4N-LAPOR!');
     expect(complaint).toContain('(0343) 5616140');

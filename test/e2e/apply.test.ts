@@ -82,7 +82,7 @@ describe('a citizen applies through the demo form, is asked to fix it, and resub
     await page.fill('#nomor', trackingNumber);
     await page.click('button:has-text("Cek status")');
     await page.waitForSelector(`h1:has-text("${trackingNumber}")`);
-    expect(await page.textContent('main')).toContain('Fotocopy KTP'); // the requirement, as the standard words it
+    expect(await page.textContent('main')).toContain('Fotokopi KTP'); // the requirement, as the standard words it (spelling corrected)
     expect(await page.content()).not.toContain('/ubah/'); // the edit link is the applicant's alone
     expect(await page.content()).not.toContain(KK);
     await screenshots(page, 'apply-05-status');

@@ -29,11 +29,11 @@ describe('telling the applicant what to fix and how', () => {
       kk: { status: 'ok' as const, issues: [] },
     };
     expect(openIssuesByRequirement({ checklist }, service)).toEqual([
-      'Fotocopy KTP — Foto buram.',
+      'Fotokopi KTP — Foto buram.',
       'Foto Usaha — Foto usaha belum diisi. Foto buram.',
     ]);
     expect(openIssuesByRequirement({ checklist }, service, 'Foto buram.')).toEqual([
-      'Fotocopy KTP',
+      'Fotokopi KTP',
       'Foto Usaha — Foto usaha belum diisi.',
     ]);
   });

@@ -1,6 +1,7 @@
 import { apiRouter, jsonOk } from '../openapi';
 import * as z from 'zod';
 import {
+  serviceTerms,
   type CaseRecord,
   type Field,
   findService,
@@ -27,7 +28,7 @@ import type { AppEnv } from '../app';
 const summary = (s: Service) => ({
   service_code: s.id,
   service_name: s.name,
-  description: `${s.description} Jangka waktu pelayanan: ${s.sla.text}. Biaya: ${s.cost}.`,
+  description: `${s.description} Jangka waktu pelayanan: ${serviceTerms(s).duration}. Biaya: ${serviceTerms(s).cost}.`,
   metadata: true,
   type: 'batch',
   keywords: s.keywords.join(','),

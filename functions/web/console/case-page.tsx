@@ -41,7 +41,7 @@ import {
   hasDuty,
   endsWithoutProduct,
   dutyHolders,
-  slaLine,
+  serviceTerms,
   caseService,
 } from '@loket/core';
 import { raw } from 'hono/html';
@@ -211,7 +211,7 @@ export const CasePage = ({ c, officer, events, staff, now, revealed, flash, erro
       <h2 id="ringkasan">Ringkasan</h2>
       <Summary
         rows={[
-          ['Layanan', `${service.name} (${slaLine(service)})`],
+          ['Layanan', `${service.name} (${serviceTerms(service).duration})`],
           ['Tahap', step.label],
           [
             'Batas waktu',

@@ -1,5 +1,6 @@
 import type { Service } from '../standard/schema';
 import { office, caseService } from '../standard/current';
+import { serviceTerms } from '../standard/view';
 import { openIssuesByRequirement } from '../case/commands';
 import { howToFix } from '../case/how-to-fix';
 import { maskEmail } from '../case/mask';
@@ -94,7 +95,7 @@ export const receiptMail = (c: CaseRecord, publicUrl: string): OutgoingMail | un
             ? 'setelah berkas lengkap'
             : formatWib(expected) + (c.clock.estimated ? ' (perkiraan)' : ''),
         ],
-        ['Biaya', service.cost],
+        ['Biaya', serviceTerms(service).cost],
       ]),
       '',
       todo,

@@ -1,4 +1,5 @@
 import { complaintService, services as standardServices } from '../standard/current';
+import { serviceTerms } from '../standard/view';
 import { ADMIN_ROLE } from '../catalog/roles';
 import type { CaseRecord } from '../case/model';
 import type { StaffMember } from '../ports';
@@ -95,7 +96,7 @@ export const buildReport = (input: {
     return {
       serviceId: s.id,
       name: s.name,
-      sla: s.sla.text,
+      sla: serviceTerms(s).duration,
       received: cases.length,
       finished: finished.length,
       onTime,

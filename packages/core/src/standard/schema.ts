@@ -73,7 +73,7 @@ const build = () => {
   });
   const Requirement = z.strictObject({
     id,
-    /** Text of the requirement as the standard words it. */
+    /** Text of the requirement as the standard words it (spelling corrected: "Fotokopi", "Nomor"). */
     text,
     fields: z.array(Field).min(1),
   });

@@ -35,5 +35,28 @@ export const slaLine = (s: Service) => {
   return r.counted ? `${r.asPrinted} (${r.counted})` : r.asPrinted;
 };
 
+/**
+ * A service's terms in one form across the lists (the standard prints "5 Hari Kerja", "1 (Satu) Jam",
+ * "1 (satu) Hari", "Gratis", "Tidak dipungut biaya (GRATIS)"): the deadline as the desk counts it,
+ * the fee as a number, and the product by what it is. `asPrinted` holds the standard's own wording
+ * where it differs, for the service page.
+ */
+export const serviceTerms = (s: Service) => {
+  const duration = `${spanText(s.sla.limit)}${s.sla.startsWhen === 'complete' ? ' sejak berkas lengkap' : ''}`;
+  const cost = s.fee === 0 ? 'Gratis' : `Rp${s.fee.toLocaleString('id-ID')}`;
+  const differs = (printed: string, plain: string) =>
+    printed.trim().toLowerCase() !== plain.toLowerCase() ? printed : undefined;
+  return {
+    duration,
+    cost,
+    product: s.product,
+    asPrinted: {
+      duration: differs(s.sla.text, spanText(s.sla.limit)),
+      cost: differs(s.cost, cost),
+      product: differs(s.productAsPrinted, s.product),
+    },
+  };
+};
+
 /** Whether every service of the standard is free of charge (the pages then say so once). */
 export const allServicesFree = () => services().every((s) => s.fee === 0);

@@ -14,10 +14,7 @@ export const createSession = async (deps: KlinikDeps, form: Record<string, unkno
     throw new LoketError('forbidden', 'Hanya Admin Klinik yang menyusun jadwal.');
   const parsed = SessionInput.safeParse(form);
   if (!parsed.success) {
-    const fields = parsed.error.issues.map((i) => ({
-      field: String(i.path[0]),
-      message: `${String(i.path[0])}: ${i.message.startsWith('tanggal') || i.message.startsWith('jam') ? i.message : 'isian tidak valid'}`,
-    }));
+    const fields = parsed.error.issues.map((i) => ({ field: String(i.path[0]), message: i.message }));
     throw new LoketError('validation', fields[0]!.message, fields);
   }
   const konsultan = await deps.staff.get(parsed.data.konsultanId);

@@ -46,7 +46,21 @@ describe('the Klinik KUKM schedule', () => {
         { date: '8 Des', time: '09:00', topic: 'Pemasaran', konsultanId: 'konsultan', capacity: '2' },
         ADMIN_KLINIK,
       ),
-    ).rejects.toMatchObject({ code: 'validation', fields: [expect.objectContaining({ field: 'date' })] });
+    ).rejects.toMatchObject({
+      code: 'validation',
+      // Named as the form labels it, never by an internal field id.
+      fields: [{ field: 'date', message: 'Tanggal harus berbentuk tahun-bulan-tanggal, contoh: 2026-12-08.' }],
+    });
+    await expect(
+      createSession(world.deps, { date: '2026-12-08', time: '9', topic: 'Lain', capacity: '0' }, ADMIN_KLINIK),
+    ).rejects.toMatchObject({
+      fields: [
+        { field: 'time', message: 'Jam mulai harus berbentuk jam:menit, contoh: 09:00.' },
+        { field: 'topic', message: 'Pilih topik sesi.' },
+        { field: 'konsultanId', message: 'Pilih konsultan.' },
+        { field: 'capacity', message: 'Kapasitas sedikitnya 1 orang.' },
+      ],
+    });
     await expect(
       createSession(
         world.deps,

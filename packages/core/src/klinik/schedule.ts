@@ -20,11 +20,20 @@ export const KLINIK_TOPICS = [
 
 export const SessionInput = z.lazy(() =>
   z.object({
-    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'tanggal seperti 2026-12-08'),
-    time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'jam seperti 09:00'),
-    topic: z.enum(KLINIK_TOPICS),
-    konsultanId: z.string().min(1).max(64),
-    capacity: z.coerce.number().int().min(1).max(200),
+    // Each message names its field as the form labels it: the officer reads it beside that field.
+    date: z
+      .string({ error: 'Tanggal wajib diisi.' })
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'Tanggal harus berbentuk tahun-bulan-tanggal, contoh: 2026-12-08.'),
+    time: z
+      .string({ error: 'Jam mulai wajib diisi.' })
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Jam mulai harus berbentuk jam:menit, contoh: 09:00.'),
+    topic: z.enum(KLINIK_TOPICS, { error: 'Pilih topik sesi.' }),
+    konsultanId: z.string({ error: 'Pilih konsultan.' }).min(1, 'Pilih konsultan.').max(64, 'Pilih konsultan.'),
+    capacity: z.coerce
+      .number({ error: 'Kapasitas harus berupa angka.' })
+      .int('Kapasitas harus bilangan bulat.')
+      .min(1, 'Kapasitas sedikitnya 1 orang.')
+      .max(200, 'Kapasitas paling banyak 200 orang.'),
   }),
 );
 export type SessionInput = z.infer<typeof SessionInput>;

@@ -17,6 +17,7 @@ import { assetRoutes } from '../web/assets';
 import { publicPages } from '../web/public-pages';
 import { lazyRoutes, mountLazy } from '../web/lazy-routes';
 import { csrf } from 'hono/csrf';
+import { compress } from 'hono/compress';
 import { letterRoutes } from './routes/letters';
 import { surveyRoutes } from './routes/survey';
 import { kinerjaRoutes } from './routes/kinerja';
@@ -45,6 +46,9 @@ export const createApp = (deps: Deps, extensions: Extension[] = []) => {
     });
   });
 
+  // Pages, JSON and the stylesheet gzipped for phones on slow links (Hono's own middleware: text
+  // types over 1 KB only; the Lambda adapter base64-encodes an encoded body).
+  app.use(compress());
   app.use(securityHeaders());
 
   app.onError((thrown, c) => {
@@ -113,12 +117,16 @@ export const createApp = (deps: Deps, extensions: Extension[] = []) => {
   mountLazy(app, consoleGroup, ['/konsol']);
   app.get('/api/openapi.json', async (c) =>
     c.json(
-      await openApiDocument([jsonApis], {
-        title: `Loket — ${office().name}`,
-        version: '1',
-        description:
-          'The JSON API of the service desk. Errors: {"error":{"code","message","fields"?}} with an Indonesian message.',
-      }),
+      await openApiDocument(
+        [jsonApis],
+        {
+          title: `Loket — ${office().name}`,
+          version: '1',
+          description:
+            'The JSON API of the service desk. Errors: {"error":{"code","message","fields"?}} with an Indonesian message.',
+        },
+        deps.config.LOKET_PUBLIC_URL,
+      ),
     ),
   );
   for (const extend of extensions) extend(app);

@@ -21,6 +21,8 @@ interface RouteDecl<P extends Schema = undefined, Q extends Schema = undefined, 
   tags: string[];
   /** Needs a staff bearer token (documented as such; the router's middleware checks it). */
   staff?: boolean;
+  /** Signed by its sender with the shared secret (the webhook checks the HMAC before anything else). */
+  signed?: boolean;
   request?: {
     params?: P;
     query?: Q;
@@ -110,6 +112,16 @@ const ERROR_TEXT: Record<number, string> = {
   503: 'a dependency is down',
 };
 
+/** What each group of routes is for, in the document's list of tags. */
+const TAG_TEXT: Record<string, string> = {
+  Publik: "Public reads: the services, a request's status by tracking number, letter verification, health.",
+  Webhook: 'Signed submissions from the Google Forms Apps Script.',
+  'Berkas (petugas)': 'Cases as officers work them: register, read, take a step, check requirements, assign, files.',
+  'Kalender kerja': 'The working calendar the deadlines count: holidays and cuti bersama.',
+  Administrasi: 'Mail the outbox could not deliver, and its retry (administrators).',
+  'Open311 GeoReport v2': 'Services and the public status of requests in the Open311 GeoReport v2 format.',
+};
+
 /** A JSON body in a route declaration: required, so a request without it is refused, not waved through. */
 export const jsonBody = <S extends z.ZodType>(schema: S) => ({
   body: { required: true, content: { 'application/json': { schema } } },
@@ -135,6 +147,7 @@ export const route = <P extends Schema = undefined, Q extends Schema = undefined
 export const openApiDocument = async (
   lazyGroups: Array<{ load(): Promise<unknown> }>,
   info: { title: string; version: string; description: string },
+  serverUrl: string,
 ) => {
   await Promise.all(lazyGroups.map((g) => g.load()));
   const { OpenAPIRegistry, OpenApiGeneratorV31 } = await import('@asteasolutions/zod-to-openapi');
@@ -144,14 +157,23 @@ export const openApiDocument = async (
     scheme: 'bearer',
     description: 'npx loket token <staff id>',
   });
+  registry.registerComponent('securitySchemes', 'webhookSignature', {
+    type: 'apiKey',
+    in: 'header',
+    name: 'x-loket-signature',
+    description:
+      'sha256=<hex HMAC-SHA256 of "<x-loket-timestamp>.<body>"> with the webhook secret; the timestamp must be within 5 minutes.',
+  });
   for (const d of DECLARED.values()) {
     const statuses = d.staff ? [...(d.errorStatuses ?? [400]), 401] : (d.errorStatuses ?? [400]);
     registry.registerPath({
       method: d.method,
       path: d.fullPath,
+      operationId: operationId(d.method, d.fullPath),
       summary: d.summary,
       tags: d.tags,
-      ...(d.staff ? { security: [{ staffToken: [] }] } : {}),
+      // A route with neither is public, and says so (an empty requirement), rather than leaving it unsaid.
+      security: d.staff ? [{ staffToken: [] }] : d.signed ? [{ webhookSignature: [] }] : [],
       request: d.request as never,
       responses: {
         ...d.responses,
@@ -164,5 +186,25 @@ export const openApiDocument = async (
       },
     });
   }
-  return new OpenApiGeneratorV31(registry.definitions).generateDocument({ openapi: '3.1.0', info });
+  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+    openapi: '3.1.0',
+    info,
+    servers: [{ url: serverUrl, description: 'this desk' }],
+    tags: [...new Set([...DECLARED.values()].flatMap((d) => d.tags))]
+      .sort()
+      .map((name) => ({ name, ...(TAG_TEXT[name] ? { description: TAG_TEXT[name] } : {}) })),
+  });
 };
+
+/** `get /api/cases/{id}/events` → `getApiCasesByIdEvents`: unique per route, stable, readable. */
+const operationId = (method: string, path: string) =>
+  method +
+  path
+    .split('/')
+    .filter(Boolean)
+    .map((seg) => {
+      const param = /^\{(.+)\}$/.exec(seg)?.[1];
+      const words = (param ?? seg).split(/[^A-Za-z0-9]+/).filter(Boolean);
+      return (param ? 'By' : '') + words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
+    })
+    .join('');

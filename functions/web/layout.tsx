@@ -12,6 +12,8 @@ interface PageProps {
   nav?: { href: string; label: string }[];
   /** Shown right of the brand: e.g. the signed-in officer's name and the sign-out form. */
   account?: Child;
+  /** What a search result says about the page; by default what the desk offers. */
+  description?: string;
 }
 
 const PUBLIC_NAV = [
@@ -22,7 +24,7 @@ const PUBLIC_NAV = [
 ];
 
 /** The frame of every page: skip link, header, one <main>, footer; Indonesian, no script. */
-export const Page = ({ title, children, nav = PUBLIC_NAV, account }: PageProps) => (
+export const Page = ({ title, children, nav = PUBLIC_NAV, account, description }: PageProps) => (
   <>
     {raw('<!DOCTYPE html>')}
     <html lang="id">
@@ -30,6 +32,13 @@ export const Page = ({ title, children, nav = PUBLIC_NAV, account }: PageProps) 
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} — Loket ${office().shortName}`}</title>
+        <meta
+          name="description"
+          content={
+            description ??
+            `Loket layanan ${office().name}: ajukan permohonan, cek status, sampaikan pengaduan${allServicesFree() ? '; semua layanan gratis' : ''}.`
+          }
+        />
         <link rel="stylesheet" href={STYLESHEET_PATH} />
       </head>
       <body>

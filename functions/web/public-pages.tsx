@@ -86,7 +86,10 @@ const Section = ({ title, children }: { title: string; children: Child }) => (
 const ServicePage = ({ s, formUrl }: { s: Service; formUrl?: string }) => {
   const terms = serviceTerms(s);
   return (
-    <Page title={s.name}>
+    <Page
+      title={s.name}
+      description={`${s.name}: persyaratan, prosedur, jangka waktu ${terms.duration}, biaya ${terms.cost.toLowerCase()}, dan cara mengajukan.`}
+    >
       <h1>{s.name}</h1>
       <p class="lead">{s.description}</p>
       {formUrl && (

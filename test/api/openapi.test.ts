@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import type { AppEnv } from '../../functions/api/app';
@@ -36,5 +38,29 @@ describe('OpenAPI', () => {
       expect.arrayContaining(['formId', 'responseId', 'submittedAt', 'answers']),
     );
     expect(doc.paths['/api/cases/{id}/transitions'].post.security).toEqual([{ staffToken: [] }]);
-  });
+    // Every operation says how it is authorised (a public one with an empty requirement) and has its own id.
+    const operations = Object.values(doc.paths as Record<string, Record<string, Record<string, unknown>>>).flatMap(
+      (ops) => Object.values(ops),
+    );
+    expect(operations.filter((o) => !Array.isArray(o.security))).toEqual([]);
+    const ids = operations.map((o) => o.operationId);
+    expect(new Set(ids).size).toBe(operations.length);
+    expect(doc.paths['/webhooks/google-forms'].post.security).toEqual([{ webhookSignature: [] }]);
+    expect(Object.keys(doc.components.securitySchemes)).toEqual(['staffToken', 'webhookSignature']);
+    expect(doc.servers).toEqual([{ url: world.deps.config.LOKET_PUBLIC_URL, description: 'this desk' }]);
+    mkdirSync('test/artifacts', { recursive: true });
+    writeFileSync('test/artifacts/openapi.json', JSON.stringify(doc, null, 2));
+    // Redocly's recommended rules (test/redocly.yaml): no error, no warning. No telemetry from a test run.
+    const lint = spawnSync(
+      'npx',
+      ['redocly', 'lint', 'test/artifacts/openapi.json', '--config=test/redocly.yaml', '--format=json'],
+      { encoding: 'utf8', env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' } },
+    );
+    const report = JSON.parse(lint.stdout.slice(lint.stdout.indexOf('{'))) as {
+      totals: { errors: number; warnings: number };
+      problems: { ruleId: string; message: string }[];
+    };
+    expect(report.problems.map((p) => `${p.ruleId}: ${p.message}`)).toEqual([]);
+    expect(report.totals).toMatchObject({ errors: 0, warnings: 0 });
+  }, 60_000);
 });

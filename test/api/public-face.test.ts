@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { services } from '@loket/core';
 import { manualClock, useTestWorld } from '../helpers/deps';
@@ -38,6 +39,12 @@ describe('public pages', () => {
     expect(home).toContain('Semua layanan gratis.');
     expect(page).toContain('Tertulis dalam Standar Pelayanan: “USAHA MIKRO”');
     expect(page).toContain('Surat Rekomendasi Penggunaan BBM Bersubsidi (usaha mikro)');
+    // Text goes gzipped to a browser that accepts it, and every page describes itself to search engines.
+    const zipped = await world.app.request('/', { headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    expect(zipped.headers.get('content-encoding')).toBe('gzip');
+    const unzipped = gunzipSync(Buffer.from(await zipped.arrayBuffer())).toString('utf8');
+    expect(unzipped).toMatch(/<meta name="description" content="Loket layanan [^"]+ semua layanan gratis\."/);
+    expect(page).toMatch(/<meta name="description" content="[^"]*jangka waktu 1 jam kerja, biaya gratis/);
     // A quarter with nothing finished says so once, not on every service.
     const kinerja = await (await world.app.request('/kinerja')).text();
     expect(kinerja).toContain('Triwulan 3 2026: 0 permohonan diterima; belum ada yang selesai');

@@ -22,6 +22,7 @@ export const webhookRoutes = (deps: Deps) => {
     path: '/google-forms',
     tags: ['Webhook'],
     summary: 'A Google Form response from the Apps Script (HMAC-signed)',
+    signed: true,
     request: {
       headers: z.object({
         'x-loket-timestamp': z.string().meta({ description: 'Unix seconds; 5-minute window' }),

@@ -2,9 +2,18 @@ import * as z from 'zod';
 import { LoketError } from '../errors';
 
 /** RFC 3339 with an offset (seconds optional), calendar-checked: `2026-02-30T09:00+07:00` and `T24:00` are refused, not rolled over. */
-export const Instant = z.lazy(() =>
-  z.union([z.iso.datetime({ offset: true }), z.iso.datetime({ offset: true, precision: -1 })]),
-);
+export const Instant = z.lazy(() => {
+  const withSeconds = z.iso.datetime({ offset: true });
+  const toTheMinute = z.iso.datetime({ offset: true, precision: -1 });
+  // One string schema (documented as one date-time), accepting either form.
+  return z
+    .string()
+    .refine(
+      (s) => withSeconds.safeParse(s).success || toTheMinute.safeParse(s).success,
+      'Waktu harus berbentuk RFC 3339 dengan zona waktu, contoh: 2026-11-25T09:00:00+07:00.',
+    )
+    .meta({ format: 'date-time' });
+});
 
 /** Milliseconds of a strict RFC 3339 instant, or undefined. `Date.parse` alone rolls impossible dates forward. */
 export const parseInstant = (s: string): number | undefined =>

@@ -46,16 +46,20 @@ describe('a second office, from its document alone', () => {
         'letter-service',
         [
           '3 hari kerja dengan berkas lengkap dan benar',
-          'sejak berkas dinyatakan lengkap',
+          '3 hari kerja sejak berkas lengkap',
           'Camat',
           'Jaminan pelayanan',
         ],
       ],
-      ['/layanan/sewa-pendopo', 'fee-service', ['Rp 250.000 per hari', '7 hari', 'dihitung 7 hari kalender']],
+      [
+        '/layanan/sewa-pendopo',
+        'fee-service',
+        ['Rp 250.000 per hari', 'Jangka waktu7 hari kalender', 'Tertulis dalam Standar Pelayanan'],
+      ],
       [
         '/layanan/pendampingan-nib',
         'referral-service',
-        ['Produk diterbitkan melalui OSS', 'dihitung 14 hari kalender'],
+        ['Produk diterbitkan melalui OSS', 'Jangka waktu14 hari kalender'],
       ],
       ['/maklumat', 'maklumat', ['Maklumat Pelayanan', 'CAMAT SUMBERWARAS', 'Keputusan Camat Sumberwaras']],
       ['/pengaduan', 'complaints', ['Kotak saran', 'WhatsApp pengaduan', '8 jam kerja']],

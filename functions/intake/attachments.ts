@@ -3,7 +3,9 @@ import { FileFetchError, type RemoteFiles } from '@loket/adapters';
 import {
   type Attachment,
   attachmentDue,
-  DEFAULT_DOCUMENT_BYTES,
+  documentKey,
+  documentLimit,
+  formatNames,
   DOCUMENT_FORMATS,
   megabytes,
   type AttachmentOutcome,
@@ -34,9 +36,9 @@ const copyOne = async (
   a: Attachment,
   field: Field,
 ): Promise<AttachmentOutcome> => {
-  const maxBytes = field.maxBytes ?? DEFAULT_DOCUMENT_BYTES;
+  const maxBytes = documentLimit(field);
   const accepted = field.accept ?? [];
-  const allowed = accepted.map((t) => DOCUMENT_FORMATS[t]?.name ?? t).join(', ');
+  const allowed = formatNames(accepted);
   try {
     const file = await source.fetch(a.sourceId, maxBytes);
     // A file claiming a type we can recognise but not looking like it (a renamed program) is refused.
@@ -45,7 +47,7 @@ const copyOne = async (
       return { status: 'rejected', reason: refusal(field, `jenis berkas tidak diterima; unggah berkas ${allowed}.`) };
     }
     const sha256 = createHash('sha256').update(file.bytes).digest('hex');
-    const s3Key = `cases/${caseId}/${field.id}/${sha256}`;
+    const s3Key = documentKey(caseId, field.id, sha256);
     await deps.files.put(s3Key, file.bytes, type, {
       source: a.origin ?? 'google_drive',
       'source-id': encodeURI(a.sourceId).slice(0, 500),

@@ -52,17 +52,20 @@ const HomePage = () => (
     </p>
     <h2 id="daftar-layanan">Daftar layanan</h2>
     <ul class="cards">
-      {services().map((s) => (
-        <li class="card">
-          <h3>
-            <a href={`/layanan/${s.id}`}>{s.name}</a>
-          </h3>
-          <p class="small">
-            Selesai dalam {serviceTerms(s).duration}
-            {allServicesFree() ? '' : ` · Biaya: ${serviceTerms(s).cost}`} · Hasil: {serviceTerms(s).product}
-          </p>
-        </li>
-      ))}
+      {services().map((s) => {
+        const terms = serviceTerms(s);
+        return (
+          <li class="card">
+            <h3>
+              <a href={`/layanan/${s.id}`}>{s.name}</a>
+            </h3>
+            <p class="small">
+              Selesai dalam {terms.duration}
+              {allServicesFree() ? '' : ` · Biaya: ${terms.cost}`} · Hasil: {terms.product}
+            </p>
+          </li>
+        );
+      })}
     </ul>
   </Page>
 );

@@ -7,8 +7,9 @@ import {
   blockedStep,
   checklistInOrder,
   requirementLabel,
-  DEFAULT_DOCUMENT_BYTES,
-  DOCUMENT_FORMATS,
+  documentLimit,
+  formatNames,
+  scanTypes,
   documentFieldsOf,
   type Field as DocumentField,
   megabytes,
@@ -92,8 +93,7 @@ const CHECK_TAGS: Record<string, [string, string]> = {
 };
 /** What a scan may be, in the officer's words: the field's types and the smaller of its limit and the console's. */
 const scanHint = (f: DocumentField) =>
-  `${(f.accept ?? Object.keys(DOCUMENT_FORMATS)).map((t) => DOCUMENT_FORMATS[t]?.name ?? t).join(', ')}, ` +
-  `paling besar ${megabytes(Math.min(f.maxBytes ?? DEFAULT_DOCUMENT_BYTES, SCAN_MAX_BYTES))}. Tercatat di riwayat berkas.`;
+  `${formatNames(scanTypes(f))}, paling besar ${megabytes(documentLimit(f, SCAN_MAX_BYTES))}. Tercatat di riwayat berkas.`;
 
 const FILE_TEXT: Record<string, string> = {
   pending: 'Menunggu disalin',

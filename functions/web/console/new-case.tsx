@@ -9,6 +9,7 @@ import {
   requirementLabel,
   type Service,
   type StaffMember,
+  statusUrl,
 } from '@loket/core';
 import { DESK_CHANNELS, deskFields, deskServices } from './desk-intake';
 import { Banner, ConsolePage, ErrorSummary, type FieldError, Field, Summary } from '../components';
@@ -158,7 +159,7 @@ export const RegisteredPage = ({
           ['Pemohon', c.applicant.name],
           ['Diterima', formatWib(c.clock.receivedAt)],
           ['Perkiraan selesai', c.clock.targetAt === undefined ? '-' : formatWib(c.clock.targetAt)],
-          ['Cek status', `${publicUrl}/status/${c.trackingNumber}`],
+          ['Cek status', statusUrl(publicUrl, c)],
         ]}
       />
       <h2>Persyaratan yang diterima</h2>

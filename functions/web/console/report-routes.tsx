@@ -17,6 +17,8 @@ import { loadReport } from '../../reports/load';
 import { REPORT_TABLES } from '../../reports/csv';
 import { umkmCsv } from '../../reports/umkm-csv';
 
+const PERIOD_FIELDS = ['tahun', 'triwulan', 'bulan'] as const;
+
 /** Reports for the head of office (month, quarter, year; charts and CSV) and the UMKM registry. */
 export const reportRoutes = (app: Hono<ConsoleEnv>, deps: Deps, { render }: ConsoleKit) => {
   /** The period asked for: `?tahun=YYYY`, `?triwulan=YYYY-Qn`, else `?bulan=YYYY-MM`, else this month. */
@@ -36,13 +38,15 @@ export const reportRoutes = (app: Hono<ConsoleEnv>, deps: Deps, { render }: Cons
       chosen = reportPeriod(c);
     } catch (e) {
       if (!isLoketError(e)) throw e;
-      const field = (['tahun', 'triwulan', 'bulan'] as const).find((f) => c.req.query(f)?.trim()) ?? 'bulan';
-      const asked = Object.fromEntries((['tahun', 'triwulan', 'bulan'] as const).map((f) => [f, c.req.query(f) ?? '']));
+      // The period's own refusal names the field it could not read.
+      const issue = e.fields[0];
+      const field = PERIOD_FIELDS.find((f) => f === issue?.field) ?? 'bulan';
+      const asked = Object.fromEntries(PERIOD_FIELDS.map((f) => [f, c.req.query(f) ?? '']));
       c.status(400);
       return render(c, async (P) => (
         <P.ReportPeriodPage
           officer={c.get('officer')}
-          problem={{ field, message: `${e.message} ${e.fields?.[0]?.message ?? ''}`.trim() }}
+          problem={{ field, message: issue ? `${e.message} ${issue.message}` : e.message }}
           asked={asked}
         />
       ));

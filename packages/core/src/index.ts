@@ -4,7 +4,7 @@ export * from './standard/schema';
 export * from './standard/current';
 export * from './standard/check';
 export * from './standard/view';
-export { DEFAULT_DOCUMENT_BYTES, DOCUMENT_FORMATS, megabytes } from './standard/formats';
+export * from './standard/formats';
 export * from './sla/wib';
 export * from './sla/calendar';
 export * from './sla/deadline';

@@ -1,6 +1,6 @@
 import { dutyRoles } from '../catalog/roles';
 import type { Field, Service } from '../standard/schema';
-import { DEFAULT_DOCUMENT_BYTES, DOCUMENT_FORMATS, megabytes } from '../standard/formats';
+import { documentLimit, DOCUMENT_FORMATS, formatNames, megabytes, scanTypes } from '../standard/formats';
 import { LoketError } from '../errors';
 import { fieldProblem } from '../intake/validate-field';
 import type { WorkingCalendar } from '../sla/calendar';
@@ -10,7 +10,7 @@ import { requireStepWork, stepRoles } from '../workflow/step-roles';
 import type { OutgoingMail } from '../mail/outbox';
 import { nextRetryAt } from '../util/retry';
 import type { Attachment, CaseEvent, CaseRecord, Channel, CheckItem, CheckStatus, Threshold } from './model';
-import { nextThreshold } from './model';
+import { documentKey, isCurrentFile, nextThreshold } from './model';
 import type { LaporLink } from '../lapor/complaint';
 import { laporReply } from '../lapor/commands';
 import {
@@ -74,7 +74,7 @@ const evaluateChecklist = (
   // A file refused on copy (too large, wrong type) is a problem of the answer that still holds it.
   const refused = (fieldId: string) =>
     attachments
-      .filter((a) => a.fieldId === fieldId && a.status === 'rejected' && (answers[fieldId] ?? []).includes(a.sourceId))
+      .filter((a) => a.fieldId === fieldId && a.status === 'rejected' && isCurrentFile(a, answers))
       .map((a) => a.lastError ?? 'Berkas tidak dapat diterima.');
   for (const req of service.requirements) {
     const issues = req.fields
@@ -306,7 +306,7 @@ const documentsStored = (c: CaseRecord, service: Service, requirementId: string)
   return req.fields
     .filter((f) => f.kind === 'document')
     .every((f) => {
-      const files = c.attachments.filter((a) => a.fieldId === f.id && (c.answers[f.id] ?? []).includes(a.sourceId));
+      const files = c.attachments.filter((a) => a.fieldId === f.id && isCurrentFile(a, c.answers));
       // A form upload must have been copied; a walk-in's paper document has no file record to wait for.
       const expected =
         c.channel === 'google_form' ? (c.answers[f.id] ?? []).filter((v) => v.trim()).length : files.length;
@@ -318,7 +318,7 @@ const documentsStored = (c: CaseRecord, service: Service, requirementId: string)
 const documentsRefused = (c: CaseRecord, service: Service, requirementId: string) => {
   const fields = service.requirements.find((r) => r.id === requirementId)!.fields.map((f) => f.id);
   return c.attachments.some(
-    (a) => fields.includes(a.fieldId) && a.status === 'rejected' && (c.answers[a.fieldId] ?? []).includes(a.sourceId),
+    (a) => fields.includes(a.fieldId) && a.status === 'rejected' && isCurrentFile(a, c.answers),
   );
 };
 
@@ -610,9 +610,6 @@ export const recordAttachment = (
   );
 };
 
-/** Where an officer's scan is kept: content-addressed under its case and field, as copied files are. */
-export const documentKey = (caseId: string, fieldId: string, sha256: string) => `cases/${caseId}/${fieldId}/${sha256}`;
-
 /**
  * Why a file cannot be a document field's scan: its type as its bytes show it (undefined when they
  * show none the desk knows) against the field's accepted types, and its size against the field's limit
@@ -623,12 +620,11 @@ export const documentFileProblem = (
   file: { sniffedType?: string; size: number },
   transportMaxBytes = Number.POSITIVE_INFINITY,
 ) => {
-  const accepted = field.accept ?? Object.keys(DOCUMENT_FORMATS);
-  const names = accepted.map((t) => DOCUMENT_FORMATS[t]?.name ?? t).join(', ');
-  const max = Math.min(field.maxBytes ?? DEFAULT_DOCUMENT_BYTES, transportMaxBytes);
+  const accepted = scanTypes(field);
+  const max = documentLimit(field, transportMaxBytes);
   if (file.size === 0) return `${field.label}: pilih berkas yang akan dilampirkan.`;
   if (!file.sniffedType || !accepted.includes(file.sniffedType))
-    return `${field.label}: jenis berkas tidak diterima; lampirkan berkas ${names}.`;
+    return `${field.label}: jenis berkas tidak diterima; lampirkan berkas ${formatNames(accepted)}.`;
   if (file.size > max)
     return `${field.label}: berkas terlalu besar (${megabytes(file.size)}); maksimal ${megabytes(max)}.`;
   return undefined;

@@ -15,7 +15,7 @@ import {
 import { guardContext, incompleteRequirements, INTAKE_CHECK } from './commands';
 import { workflowFor } from '../workflow/definitions';
 import { stepRoles } from '../workflow/step-roles';
-import type { CaseRecord } from './model';
+import { type CaseRecord, isCurrentFile } from './model';
 import type { Field, Service } from '../standard/schema';
 
 /**
@@ -228,6 +228,6 @@ export const documentsInView = (service: Service, c: Pick<CaseRecord, 'attachmen
   const order = serviceFields(service).map((f) => f.id);
   const rank = (fieldId: string) => (order.includes(fieldId) ? order.indexOf(fieldId) : order.length);
   return c.attachments
-    .map((a) => ({ attachment: a, current: (c.answers[a.fieldId] ?? []).includes(a.sourceId) }))
+    .map((a) => ({ attachment: a, current: isCurrentFile(a, c.answers) }))
     .sort((x, y) => rank(x.attachment.fieldId) - rank(y.attachment.fieldId) || Number(y.current) - Number(x.current));
 };

@@ -35,6 +35,16 @@ export interface Attachment {
   origin?: 'sp4n_lapor' | 'desk';
 }
 
+/**
+ * Whether a file is one the case's answers point at now: a resubmission or a new scan replaces the
+ * answer, and the file it replaced stays in the record as an earlier version.
+ */
+export const isCurrentFile = (a: Pick<Attachment, 'fieldId' | 'sourceId'>, answers: Record<string, string[]>) =>
+  (answers[a.fieldId] ?? []).includes(a.sourceId);
+
+/** Where a stored document lies in the private bucket: content-addressed under its case and field. */
+export const documentKey = (caseId: string, fieldId: string, sha256: string) => `cases/${caseId}/${fieldId}/${sha256}`;
+
 /** What can name a case (ULIDs, and test ids): anything else is not looked up at all. */
 export const CASE_ID = /^[0-9A-Za-z_-]{1,64}$/;
 

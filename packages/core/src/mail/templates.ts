@@ -22,7 +22,9 @@ const signature = () =>
 
 const serviceOf = (c: CaseRecord): Service => caseService(c);
 const stepLabel = (c: CaseRecord) => stateOf(workflowFor(serviceOf(c)), c.state).label;
-const statusUrl = (publicUrl: string, c: CaseRecord) => `${publicUrl.replace(/\/$/, '')}/status/${c.trackingNumber}`;
+/** A request's public status page: in its mails and on the tanda terima given at the desk. */
+export const statusUrl = (publicUrl: string, c: Pick<CaseRecord, 'trackingNumber'>) =>
+  `${publicUrl.replace(/\/$/, '')}/status/${c.trackingNumber}`;
 const consoleUrl = (publicUrl: string, caseId: string) => `${publicUrl.replace(/\/$/, '')}/konsol/berkas/${caseId}`;
 
 const lines = (rows: [string, string][]) => {

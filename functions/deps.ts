@@ -1,6 +1,7 @@
 import {
   type Config,
   createDynamoClient,
+  createLetterSigner,
   createLogger,
   createFileStore,
   createMailer,
@@ -25,6 +26,7 @@ import {
   systemTime,
 } from '@loket/adapters';
 import {
+  office,
   type CalendarStore,
   type CaseRepository,
   CaseService,
@@ -48,7 +50,7 @@ import { caseMails } from './mail/case-mail';
 import { sendFresh } from './mail/dispatch';
 // Static on purpose: it is small (the PDF maker it calls loads lazily), and a lazy import here would
 // be one more split point for the bundler, one more file at every cold start (README, "Cold start").
-import { issueLetter } from './letters/issue';
+import { prepareLetter } from './letters/prepare';
 
 /**
  * The one composition root: configuration in, every adapter and service out. Lambda handlers, the
@@ -111,11 +113,11 @@ export const createDeps = (
     mailsFor: caseMails(config.LOKET_PUBLIC_URL, staff, config.LOKET_ODS_URL),
     // Queued mail is sent at once where this function sends; otherwise, or if that fails, the scheduled drain does.
     afterChange: async (change, mails) => {
-      // The letter a step owes is issued right after the step is stored; should that fail, the
-      // minutely job issues it (the case carries a "letter due" marker until then).
+      // The letter a step owes is numbered right after the step is stored; should that fail, the
+      // minutely job numbers it (the case carries a "letter due" marker until then).
       if (change.effects.includes('request_letter_number')) {
-        await issueLetter(deps, change.record.id, change.event.actorId).catch((e) =>
-          log.warn('letter.issue_deferred', { caseId: change.record.id, error: String(e) }),
+        await prepareLetter(deps, change.record.id, change.event.actorId).catch((e: unknown) =>
+          log.warn('letter.prepare_deferred', { caseId: change.record.id, error: String(e) }),
         );
       }
       if (mails.length)
@@ -139,6 +141,18 @@ export const createDeps = (
     tickets,
     formMappings,
     letters,
+    signer: createLetterSigner(
+      config.LOKET_SIGNING === 'bsre'
+        ? {
+            channel: 'bsre',
+            url: config.LOKET_BSRE_URL!,
+            user: config.LOKET_BSRE_USER!,
+            password: config.LOKET_BSRE_PASSWORD!,
+            timeoutMs: config.LOKET_BSRE_TIMEOUT_MS,
+            tampilan: config.LOKET_BSRE_TAMPILAN,
+          }
+        : { channel: 'desk', keys: config.LOKET_DESK_KEYS, region: config.AWS_REGION, office: office().name, now: time.now },
+    ),
     surveys,
     umkm,
     klinik,

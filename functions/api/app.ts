@@ -92,7 +92,7 @@ export const createApp = (deps: Deps, extensions: Extension[] = []) => {
     async (group) => (await import('./json-apis')).mountJsonApis(group, deps, findCase),
     notFound,
   );
-  mountLazy(app, jsonApis, ['/api/cases', '/api/calendar', '/api/admin', '/open311/v2']);
+  mountLazy(app, jsonApis, ['/api/cases', '/api/letters', '/api/calendar', '/api/admin', '/open311/v2']);
   app.route('/', statusRoutes(lookup));
   app.route('/', statusPages(lookup));
   app.route('/', assetRoutes());

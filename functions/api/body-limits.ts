@@ -23,6 +23,7 @@ const BODY_LIMITS: { path: RegExp; bytes: number; shown: string }[] = [
   { path: /^\/konsol\/berkas\/[^/]+\/lampiran$/, bytes: UPLOAD_BYTES, shown: '4,4 MB' },
   // A letter's PDF uploaded to compare with the register.
   { path: /^\/verifikasi\/[^/]+$/, bytes: UPLOAD_BYTES, shown: '4,4 MB' },
+  { path: /^\/api\/verify\/[^/]+\/check$/, bytes: UPLOAD_BYTES, shown: '4,4 MB' },
   // The local desk's demo forms carry the files themselves, as Google Forms does (it takes files of up
   // to 10 MB each); a file over its field's limit must arrive to be refused as a checklist problem.
   { path: /^\/contoh\/formulir\//, bytes: 25 * 1024 * 1024, shown: '25 MB' },

@@ -4,6 +4,7 @@ import type { AppEnv } from './app';
 import { adminRoutes } from './routes/admin';
 import { calendarRoutes } from './routes/calendar';
 import { caseRoutes } from './routes/cases';
+import { letterSigningRoutes } from './routes/letter-signing';
 import { open311Routes } from './routes/open311';
 import type { CaseLookupFn } from './routes/status';
 
@@ -14,6 +15,7 @@ import type { CaseLookupFn } from './routes/status';
  */
 export const mountJsonApis = (group: Hono<AppEnv>, deps: Deps, findCase: CaseLookupFn) => {
   group.route('/api/cases', caseRoutes(deps));
+  group.route('/api/letters', letterSigningRoutes(deps));
   group.route('/api/calendar', calendarRoutes(deps));
   group.route('/api/admin', adminRoutes(deps));
   group.route('/open311/v2', open311Routes(deps, findCase));

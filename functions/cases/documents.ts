@@ -71,7 +71,7 @@ export const letterLink = async (deps: DocumentDeps, record: CaseRecord, officer
   // Who may not have it is told so before whether there is one.
   const refusal = letterDownloadRefusal(letter ?? { status: 'berlaku' }, record, from, officer.roles);
   if (refusal) throw new LoketError(refusal.code, refusal.message);
-  if (!letter) throw notFound('Surat');
+  if (!letter?.s3Key || !letter.sha256) throw notFound('Surat');
   await deps.repo.logDocumentAccess({
     caseId: record.id,
     at: deps.time.now(),

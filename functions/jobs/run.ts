@@ -1,19 +1,19 @@
 import type { Deps } from '../deps';
 import { retryDueAttachments } from '../intake/attachments';
-import { issueLetter } from '../letters/issue';
+import { prepareLetter } from '../letters/prepare';
 import { deliverOutbox } from '../mail/dispatch';
 import { recomputeAfterCalendarEdit } from './recompute';
 import { sweepDeadlines } from './sweep';
 
-/** Letters a step owes whose issue failed right after the step (the "letter due" index); each is idempotent. */
-const issueDueLetters = async (deps: Deps, limit = 20) => {
+/** Letters a step owes whose numbering failed right after the step (the "letter due" index); each is idempotent. */
+const prepareDueLetters = async (deps: Deps, limit = 20) => {
   const due = await deps.repo.listLettersDue(deps.time.now(), limit);
   if (!due.length) return { issued: 0, failed: 0 };
   let issued = 0;
   const failures: { caseId: string; error: string }[] = [];
   for (const caseId of due) {
     try {
-      await issueLetter(deps, caseId, 'system');
+      await prepareLetter(deps, caseId, 'system');
       issued++;
     } catch (e) {
       failures.push({ caseId, error: (e as Error).message });
@@ -40,7 +40,7 @@ export const runMinutely = async (deps: Deps) => {
     recompute: await part('recompute', () => recomputeAfterCalendarEdit(deps)),
     sweep: await part('sweep', () => sweepDeadlines(deps)),
     // Before the mail: a letter issued now has its applicant's mail sent in this same run.
-    letters: await part('letters', () => issueDueLetters(deps)),
+    letters: await part('letters', () => prepareDueLetters(deps)),
     mail: await part('mail', () => deliverOutbox(deps)),
     attachments: await part('attachments', () => retryDueAttachments(deps)),
   };

@@ -1,77 +1,133 @@
 /** @jsxImportSource hono/jsx */
-import type { PublicLetter } from '@loket/core';
-import { Banner, ErrorSummary, Field, Summary } from './components';
+import type { PublicLetter, UploadVerdict } from '@loket/core';
+import { Banner, ErrorSummary, Field, Summary, type SummaryRow } from './components';
 import { Page } from './layout';
 import { office } from '@loket/core';
 
 /**
  * The public verification of a letter (its QR code leads here): number, type, date, the holder's name
- * masked, whether it is in force, and its fingerprint, with a form to compare a file or a pasted hash.
+ * masked, whether it is in force, its signature (who signed, the certificate's issuer and kind, when)
+ * and fingerprint, the signed PDF itself, and a form to check a file or a pasted hash.
  */
 export const VerifyPage = ({
   l,
+  verdict,
   comparison,
   problem,
 }: {
   l: PublicLetter;
+  /** An uploaded file, checked: its bytes against the register and its own signature. */
+  verdict?: UploadVerdict;
+  /** A pasted fingerprint, compared. */
   comparison?: 'sama' | 'beda';
   problem?: string;
 }) => (
   <Page title={`Verifikasi surat ${l.number}`}>
     <span class="muted">Verifikasi keaslian surat</span>
     <h1>{l.title}</h1>
-    {l.status === 'berlaku' ? (
+    {l.status === 'berlaku' && (
       <div class="panel panel-green">
         <p class="lead">
-          Surat ini asli dan <strong>berlaku</strong>.
+          Surat ini asli, <strong>berlaku</strong>, dan ditandatangani secara elektronik.
         </p>
       </div>
-    ) : (
+    )}
+    {l.status === 'dicabut' && (
       <Banner title="Surat ini telah dicabut">Surat ini asli, tetapi telah dicabut dan tidak berlaku lagi.</Banner>
+    )}
+    {l.status === 'menunggu_tanda_tangan' && (
+      <Banner title="Surat ini belum terbit">
+        Nomor ini sudah dicadangkan, tetapi suratnya belum ditandatangani. Surat tanpa tanda tangan elektronik belum
+        berlaku.
+      </Banner>
     )}
     <Summary
       rows={[
         ['Nomor surat', l.number],
         ['Jenis', l.title],
-        ['Tanggal', l.issuedOn],
+        ['Tanggal', l.issuedOn ?? '-'],
         ['Atas nama', l.holder],
         ['Status', l.statusText],
-        ['Sidik jari berkas (SHA-256)', <code class="hash">{l.sha256}</code>],
+        ...(l.sha256 ? [['Sidik jari berkas (SHA-256)', <code class="hash">{l.sha256}</code>] as SummaryRow] : []),
       ]}
     />
-    <h2>Cocokkan berkas</h2>
-    <p>
-      Pastikan berkas PDF yang Anda terima sama persis dengan yang diterbitkan: unggah berkasnya, atau tempel sidik jari
-      SHA-256-nya.
-    </p>
-    {comparison === 'sama' && (
-      <Banner title="Cocok" success>
-        Berkas ini sama persis dengan surat yang diterbitkan.
-      </Banner>
+    {l.signature && (
+      <>
+        <h2>Tanda tangan elektronik</h2>
+        {!l.signature.certified && (
+          <p class="warning">
+            Surat ini ditandatangani dengan sertifikat desk {office().word}: bukti bahwa berkas tidak diubah sejak
+            ditandatangani, tetapi <strong>bukan</strong> tanda tangan elektronik tersertifikasi (BSrE).
+          </p>
+        )}
+        <Summary
+          rows={[
+            ['Penanda tangan', l.signature.signer],
+            ['Penerbit sertifikat', l.signature.issuer],
+            ['Jenis sertifikat', l.signature.certificate],
+            ['Waktu tanda tangan', l.signature.signedAt],
+            ['Keabsahan', l.signature.valid ? 'Sah: berkas utuh sejak ditandatangani' : 'Tidak sah'],
+          ]}
+        />
+      </>
     )}
-    {comparison === 'beda' && (
-      <Banner title="Tidak cocok">
-        Berkas ini <strong>berbeda</strong> dari surat yang diterbitkan. Jangan gunakan berkas ini; hubungi{' '}
-        {office().word}.
-      </Banner>
+    {l.downloadable && (
+      <p>
+        <a class="button button-secondary" href={`/verifikasi/${l.letterId}/unduh`}>
+          Unduh surat bertanda tangan (PDF)
+        </a>
+      </p>
     )}
-    <ErrorSummary errors={problem ? [{ field: 'berkas', message: problem }] : []} />
-    <form method="post" action={`/verifikasi/${l.letterId}`} enctype="multipart/form-data" novalidate>
-      <Field
-        id="berkas"
-        label="Berkas PDF surat"
-        hint="Berkas tidak disimpan; hanya sidik jarinya yang dihitung."
-        error={problem}
-      >
-        <input type="file" id="berkas" name="berkas" accept="application/pdf" />
-      </Field>
-      <Field id="sha256" label="Atau sidik jari SHA-256">
-        <input type="text" id="sha256" name="sha256" autocomplete="off" spellcheck={false} />
-      </Field>
-      <button class="button" type="submit">
-        Cocokkan
-      </button>
-    </form>
+    {l.sha256 && (
+      <>
+        <h2>Periksa berkas</h2>
+        <p>
+          Pastikan berkas PDF yang Anda terima sama persis dengan yang diterbitkan dan tanda tangannya sah: unggah
+          berkasnya, atau tempel sidik jari SHA-256-nya.
+        </p>
+        {verdict && (
+          <Banner title={verdict.ok ? 'Cocok' : 'Tidak cocok'} success={verdict.ok}>
+            {verdict.verdict}
+            {verdict.signature && (
+              <>
+                {' '}
+                Tanda tangan dalam berkas: {verdict.signature.valid ? 'sah' : 'TIDAK SAH'}, oleh {verdict.signature.signer}{' '}
+                (penerbit sertifikat {verdict.signature.issuer}), {verdict.signature.signedAt}.
+              </>
+            )}
+            {!verdict.ok && <> Jangan gunakan berkas ini; hubungi {office().word}.</>}
+          </Banner>
+        )}
+        {comparison === 'sama' && (
+          <Banner title="Cocok" success>
+            Sidik jari ini sama dengan surat yang diterbitkan.
+          </Banner>
+        )}
+        {comparison === 'beda' && (
+          <Banner title="Tidak cocok">
+            Sidik jari ini <strong>berbeda</strong> dari surat yang diterbitkan. Jangan gunakan berkas itu; hubungi{' '}
+            {office().word}.
+          </Banner>
+        )}
+        <ErrorSummary errors={problem ? [{ field: 'berkas', message: problem }] : []} />
+        <form method="post" action={`/verifikasi/${l.letterId}`} enctype="multipart/form-data" novalidate>
+          <Field
+            id="berkas"
+            label="Berkas PDF surat"
+            hint="Berkas tidak disimpan; hanya sidik jari dan tanda tangannya yang diperiksa."
+            error={problem}
+          >
+            <input type="file" id="berkas" name="berkas" accept="application/pdf" />
+          </Field>
+          <Field id="sha256" label="Atau sidik jari SHA-256">
+            <input type="text" id="sha256" name="sha256" autocomplete="off" spellcheck={false} />
+          </Field>
+          <button class="button" type="submit">
+            Periksa
+          </button>
+        </form>
+      </>
+    )}
   </Page>
 );
 

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { DEFAULT_LAPOR_STATUS_MAP, FormMappingSchema, installStandard, LaporStatusMap, office } from '@loket/core';
 import { loadStandard } from './standard-file';
 
@@ -130,6 +131,23 @@ const Env = z
     /** Optional discovery: a path on the LAPOR! API that lists the Dinas's complaints (off when unset). */
     LAPOR_INBOX_PATH: z.string().startsWith('/').optional(),
     LAPOR_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(15_000),
+    /**
+     * How letters are signed (docs/RULES.md §5): `bsre` through the office's BSrE esign gateway, `desk`
+     * with the desk certificate (not a certified signature; for the local desk and offices without BSrE).
+     */
+    LOKET_SIGNING: z.enum(['desk', 'bsre']).default('desk'),
+    /**
+     * Where the desk certificate's keys are kept: `file:<path>` (local) or `secretsmanager:<secret name>`
+     * (AWS: the stage's secret, created at the first signing). Locally defaults to a private temp file.
+     */
+    LOKET_DESK_KEYS: unsetIfEmpty(z.string().regex(/^(file:|secretsmanager:)./, 'file:<path> or secretsmanager:<name>')),
+    /** The office's BSrE esign gateway (`LOKET_SIGNING=bsre`): its base URL and HTTP Basic account (a secret). */
+    LOKET_BSRE_URL: unsetIfEmpty(z.string().url()),
+    LOKET_BSRE_USER: unsetIfEmpty(z.string()),
+    LOKET_BSRE_PASSWORD: unsetIfEmpty(z.string()),
+    LOKET_BSRE_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(30_000),
+    /** The appearance the gateway adds: `visible` over the letter's signature box, or `invisible`. */
+    LOKET_BSRE_TAMPILAN: z.enum(['visible', 'invisible']).default('visible'),
   })
   .transform((env, ctx) => {
     // Locally the well-known defaults keep `npm start` free of setup. Anywhere else a missing, short or
@@ -167,8 +185,18 @@ const Env = z
         message: 'required when LAPOR_API_BASE_URL is set',
       });
     }
+    if (env.LOKET_SIGNING === 'bsre')
+      for (const name of ['LOKET_BSRE_URL', 'LOKET_BSRE_USER', 'LOKET_BSRE_PASSWORD'] as const)
+        if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'required when LOKET_SIGNING=bsre' });
+    if (env.LOKET_SIGNING === 'desk' && !env.LOKET_DESK_KEYS && env.LOKET_STAGE !== 'local')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['LOKET_DESK_KEYS'],
+        message: 'required outside the local stage (secretsmanager:<name>)',
+      });
     return {
       ...env,
+      LOKET_DESK_KEYS: env.LOKET_DESK_KEYS ?? `file:${join(tmpdir(), `loket-desk-keys-${env.LOKET_TABLE}.json`)}`,
       GOOGLE_FORMS_WEBHOOK_SECRET: secret('GOOGLE_FORMS_WEBHOOK_SECRET'),
       LOKET_AUTH_SECRET: secret('LOKET_AUTH_SECRET'),
     };

@@ -17,6 +17,7 @@ export * from './google/index';
 export * from './lapor/index';
 export * from './dynamo/letters';
 export * from './pdf/index';
+export * from './signing/index';
 export * from './dynamo/surveys';
 export * from './dynamo/umkm-registry';
 export * from './dynamo/klinik';

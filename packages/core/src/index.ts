@@ -41,6 +41,7 @@ export * from './letters/refusal';
 export * from './letters/content';
 export * from './letters/commands';
 export * from './letters/view';
+export * from './letters/signing';
 export * from './survey/ikm';
 export * from './survey/questions';
 export * from './report/period';

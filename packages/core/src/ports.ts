@@ -7,6 +7,8 @@ import type { OutboxEntry } from './mail/outbox';
 import type { CalendarData } from './sla/calendar';
 import type { FormMapping } from './intake/google-form';
 import type { LetterRecord, LetterSettings } from './letters/model';
+import type { LetterContent } from './letters/content';
+import type { SigningChannel } from './letters/signing';
 import type { UmkmEntry } from './registry/umkm';
 import type { SurveyAnswers } from './survey/ikm';
 
@@ -178,10 +180,35 @@ export interface LetterStore {
   ): Promise<boolean>;
   markDone(caseId: string): Promise<void>;
   put(letter: StoredLetter): Promise<void>;
+  /** Replaces a register line if it is still at `expectedVersion`; false when someone changed it first. */
+  update(letter: LetterRecord, expectedVersion: number): Promise<boolean>;
   get(id: string): Promise<StoredLetter | undefined>;
   addDownload(id: string, download: { hash: string; until: number }): Promise<void>;
   listYear(year: number): Promise<StoredLetter[]>;
   revoke(id: string, r: { by: string; reason: string; at: number }): Promise<boolean>;
+}
+
+/** What a signing channel needs to sign one letter. */
+export interface SignLetterInput {
+  content: LetterContent;
+  letterId: string;
+  signedAt: number;
+  /** Typed by the signatory for this signing only (BSrE); never stored, logged or mailed. */
+  passphrase: string;
+  /** The signatory's NIK as registered with BSrE (letter settings); the desk certificate needs none. */
+  signerNik?: string;
+}
+
+/**
+ * A way to sign letters: the office's BSrE gateway, or the desk certificate. It renders the letter as
+ * it will be issued and returns the signed PDF; a refusal (wrong passphrase, expired certificate) is a
+ * LoketError the signatory can act on, an unreachable service `unavailable`.
+ */
+export interface LetterSigner {
+  readonly channel: SigningChannel;
+  /** The signatory types a passphrase at signing (BSrE); the desk certificate asks none. */
+  readonly asksPassphrase: boolean;
+  sign(input: SignLetterInput): Promise<Uint8Array>;
 }
 
 /** One satisfaction survey answer: of a case (at most one), or of a walk-in visitor by service. */

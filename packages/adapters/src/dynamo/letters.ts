@@ -2,6 +2,7 @@ import { type DynamoDBClient, GetItemCommand, PutItemCommand, UpdateItemCommand 
 import {
   defaultLetterSettings,
   type LetterClaim,
+  type LetterRecord,
   LetterSettings,
   type LetterStore,
   LoketError,
@@ -20,6 +21,29 @@ import { queryAll } from './query';
 const claimKey = (caseId: string) => toItem({ pk: `CASE#${caseId}`, sk: 'LETTER' });
 const letterKey = (id: string) => toItem({ pk: `LETTER#${id}`, sk: 'L' });
 const SETTINGS_KEY = { pk: 'CONFIG', sk: 'LETTERS' };
+/**
+ * SET every attribute of a register line (the download hashes and keys stay), REMOVE the optional ones
+ * it no longer has (a failure cleared by the signature).
+ */
+const setAll = (letter: LetterRecord, expectedVersion: number) => {
+  const { id: _, ...fields } = letter;
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = { ':expected': expectedVersion };
+  const sets = Object.entries(fields).map(([k, v], i) => {
+    names[`#a${i}`] = k;
+    values[`:v${i}`] = v;
+    return `#a${i} = :v${i}`;
+  });
+  const removable = ['signingFailure', 'signature', 'revokedAt', 'revokedBy', 'revokeReason'].filter(
+    (k) => !(k in fields),
+  );
+  removable.forEach((k, i) => (names[`#r${i}`] = k));
+  return {
+    UpdateExpression: `SET ${sets.join(', ')}${removable.length ? ` REMOVE ${removable.map((_, i) => `#r${i}`).join(', ')}` : ''}`,
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: toItem(values),
+  };
+};
 const conditionFailed = (e: unknown) => (e as Error).name === 'ConditionalCheckFailedException';
 
 export class DynamoLetters implements LetterStore {
@@ -167,6 +191,23 @@ export class DynamoLetters implements LetterStore {
         }),
       }),
     );
+  }
+
+  async update(letter: LetterRecord, expectedVersion: number): Promise<boolean> {
+    try {
+      await this.db.send(
+        new UpdateItemCommand({
+          TableName: this.table,
+          Key: letterKey(letter.id),
+          ...setAll(letter, expectedVersion),
+          ConditionExpression: 'version = :expected',
+        }),
+      );
+      return true;
+    } catch (e) {
+      if (conditionFailed(e)) return false;
+      throw e;
+    }
   }
 
   async get(id: string): Promise<StoredLetter | undefined> {

@@ -2,16 +2,26 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fontkit from '@pdf-lib/fontkit';
-import type { LetterContent } from '@loket/core';
-import { PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
+import type { LetterContent, LetterSeal } from '@loket/core';
+import { degrees, PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
 import QRCode from 'qrcode';
+import { addSignaturePlaceholder, type PlaceholderSpec } from '../signing/pades';
 
 /**
- * A letter as an A4 PDF: the letterhead, number, addressee, body, legal basis, the signatory block and
- * a QR code to the public verification page. Fonts are embedded (subset), and the document's dates are
- * the issue time, so the same letter renders to the same bytes (and the same SHA-256) on a retry.
- * Loaded only when a letter is issued: pdf-lib and the fonts never weigh on a cold start.
+ * A letter as an A4 PDF: the letterhead, number, addressee, body, legal basis and the signatory block.
+ * A draft (waiting for paraf and signature) is marked DRAF and has no QR code; the letter to be signed
+ * has the signature's visible box in its block, the QR code to the public verification page beside
+ * it, and — for the desk channel — the PAdES placeholder over that box. Fonts are embedded (subset).
+ * Loaded only when a letter is drafted or signed: pdf-lib and the fonts never weigh on a cold start.
  */
+export type RenderMode =
+  | { kind: 'draft' }
+  | { kind: 'signed'; seal: LetterSeal; placeholder?: Omit<PlaceholderSpec, 'widgetRect'> };
+/** Where the visible signature box lies: page index (0-based) and [x1, y1, x2, y2] in points. */
+export interface SealBox {
+  page: number;
+  rect: [number, number, number, number];
+}
 const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = { left: 70, right: 57, top: 50, bottom: 60 };
 const BLACK = rgb(0, 0, 0);
@@ -103,6 +113,11 @@ class Flow {
     this.y = Math.min(this.y, afterLabel);
   }
 
+  /** The height `text` takes (to keep a paragraph and what follows it on one page). */
+  heightOf(text: string, size = 11.5, gap = 0) {
+    return this.wrap(text, this.fonts.regular, size, this.width).length * size * 1.35 + gap;
+  }
+
   line(thickness: number, gap: number) {
     this.y -= gap;
     this.page.drawLine({
@@ -135,10 +150,15 @@ const drawQr = (page: PDFPage, text: string, x: number, y: number, size: number)
   }
 };
 
+/** The block's height: title lines, the signature box, name, rank and NIP. */
+const SEAL_HEIGHT = 58;
+const blockHeight = (content: LetterContent) => 20 + content.signatory.titleLines.length * 15 + SEAL_HEIGHT + 3 * 16;
+
 export const renderLetterPdf = async (
   content: LetterContent,
   meta: { issuedAt: number; letterId: string },
-): Promise<Uint8Array> => {
+  mode: RenderMode = { kind: 'draft' },
+): Promise<{ pdf: Uint8Array; box: SealBox }> => {
   const doc = await PDFDocument.create();
   doc.registerFontkit(fontkit);
   const dir = fontDir();
@@ -185,44 +205,99 @@ export const renderLetterPdf = async (
     for (const [k, v] of content.details) f.row(k, v, 170, MARGIN.left + 20);
     f.y -= 8;
   }
-  for (const p of content.closing) f.text(p, { gap: 6 });
+  // The last paragraph goes to the next page with the block rather than leave the block alone there.
+  content.closing.forEach((p, i) => {
+    if (i === content.closing.length - 1) f.need(f.heightOf(p, 11.5, 6) + blockHeight(content));
+    f.text(p, { gap: 6 });
+  });
 
-  // The signatory block in the right half; the QR code to the verification page beside it, on the left,
-  // where a reader of the paper letter looks for proof that it is genuine.
+  // The signatory block in the right half; on the signed letter the QR code to the verification page
+  // beside it, on the left, where a reader of the paper letter looks for proof that it is genuine.
   const qrSize = 78;
-  f.need(150);
+  f.need(blockHeight(content));
   f.y -= 10;
   const top = f.y;
   const sigX = MARGIN.left + f.width / 2;
   const sigW = f.width / 2;
-  f.text(content.signatory.title, { x: sigX, width: sigW, align: 'center', bold: true, size: 11 });
-  f.y -= 50;
-  f.text(content.signatory.name, { x: sigX, width: sigW, align: 'center', bold: true });
+  for (const line of content.signatory.titleLines)
+    f.text(line, { x: sigX, width: sigW, align: 'center', bold: true, size: 11 });
+  f.y -= 4;
+  const rect: [number, number, number, number] = [sigX + 10, f.y - SEAL_HEIGHT, sigX + sigW - 10, f.y];
+  const box: SealBox = { page: doc.getPageCount() - 1, rect };
+  const sealPage = f.page;
+  if (mode.kind === 'signed') {
+    sealPage.drawRectangle({
+      x: rect[0],
+      y: rect[1],
+      width: rect[2] - rect[0],
+      height: SEAL_HEIGHT,
+      borderColor: rgb(0.1, 0.25, 0.5),
+      borderWidth: 0.8,
+    });
+    const sealTop = f.y;
+    f.y -= 3;
+    for (const line of mode.seal.lines)
+      f.text(line, { x: rect[0] + 4, width: rect[2] - rect[0] - 8, align: 'center', size: 8 });
+    f.y = sealTop;
+  } else {
+    f.y -= 14;
+    f.text('(menunggu tanda tangan)', { x: sigX, width: sigW, align: 'center', size: 9 });
+    f.y = rect[3];
+  }
+  f.y -= SEAL_HEIGHT;
+  f.text(content.signatory.name || '(nama penanda tangan belum diisi)', {
+    x: sigX,
+    width: sigW,
+    align: 'center',
+    bold: true,
+  });
   if (content.signatory.rank) f.text(content.signatory.rank, { x: sigX, width: sigW, align: 'center', size: 11 });
   if (content.signatory.nip)
     f.text(`NIP. ${content.signatory.nip}`, { x: sigX, width: sigW, align: 'center', size: 11 });
   const afterSignature = f.y;
-  drawQr(f.page, content.verifyUrl, MARGIN.left, top - qrSize, qrSize);
-  f.y = top - qrSize - 2;
-  const captionWidth = f.width / 2 - 16;
-  f.text('Periksa keaslian surat: pindai kode QR atau buka', { width: captionWidth, size: 8 });
-  f.text(content.verifyUrl, { width: captionWidth, size: 8 });
+  if (mode.kind === 'signed' && content.verifyUrl) {
+    drawQr(f.page, content.verifyUrl, MARGIN.left, top - qrSize, qrSize);
+    f.y = top - qrSize - 2;
+    const captionWidth = f.width / 2 - 16;
+    f.text('Periksa keaslian surat: pindai kode QR atau buka', { width: captionWidth, size: 8 });
+    f.text(content.verifyUrl, { width: captionWidth, size: 8 });
+  }
   f.y = Math.min(f.y, afterSignature);
 
   f.y -= 14;
   f.text('Dasar hukum:', { size: 9, bold: true });
   content.legalBasis.forEach((b, i) => f.text(`${i + 1}. ${b}`, { size: 9 }));
-  // Every page says which letter it belongs to and where it stands, so a loose page is never orphaned.
+  // Every page says which letter it belongs to and where it stands, so a loose page is never orphaned;
+  // a signed letter says on every page how it is signed, a draft is marked as one.
   const pages = doc.getPages();
   pages.forEach((page, i) => {
     const footer = `${content.number} · Halaman ${i + 1} dari ${pages.length}`;
-    page.drawText(footer, {
-      x: (A4.width - fonts.regular.widthOfTextAtSize(footer, 8)) / 2,
-      y: MARGIN.bottom / 2,
-      size: 8,
-      font: fonts.regular,
-      color: BLACK,
-    });
+    const centred = (text: string, y: number, size: number) =>
+      page.drawText(text, {
+        x: (A4.width - fonts.regular.widthOfTextAtSize(text, size)) / 2,
+        y,
+        size,
+        font: fonts.regular,
+        color: BLACK,
+      });
+    centred(footer, MARGIN.bottom / 2, 8);
+    if (mode.kind === 'signed') {
+      const lines = f.wrap(mode.seal.footer, fonts.regular, 7, A4.width - MARGIN.left - MARGIN.right);
+      lines.forEach((line, l) => centred(line, MARGIN.bottom / 2 + 11 + (lines.length - 1 - l) * 9, 7));
+    } else {
+      page.drawText('DRAF', {
+        x: 150,
+        y: 300,
+        size: 120,
+        font: fonts.bold,
+        color: rgb(0.85, 0.85, 0.85),
+        opacity: 0.5,
+        rotate: degrees(40),
+      });
+      centred('DRAF: belum ditandatangani, belum berlaku. Nomor surat telah dicadangkan.', MARGIN.bottom / 2 + 11, 8);
+    }
   });
-  return doc.save({ useObjectStreams: false });
+  if (mode.kind === 'signed' && mode.placeholder)
+    addSignaturePlaceholder(doc, sealPage, { ...mode.placeholder, widgetRect: rect });
+  return { pdf: await doc.save({ useObjectStreams: false }), box };
 };

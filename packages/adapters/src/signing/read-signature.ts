@@ -47,7 +47,7 @@ export const readPdfSignature = async (pdf: Uint8Array): Promise<PdfSignature | 
       | asn1js.UTCTime
       | undefined;
     const ok = await signedData
-      .verify({ signer: 0, data: new Uint8Array(extracted.signedData), checkChain: false })
+      .verify({ signer: 0, data: new Uint8Array(extracted.signedData).buffer, checkChain: false })
       .catch(() => false);
     return {
       signed: true,

@@ -245,7 +245,10 @@ export const applyTransition = (
     closedAt,
     ...(closedAt !== undefined && c.closedAt === undefined ? { closedBy: input.actor.id } : {}),
     // The refusal letter states its ground; the letter itself is issued after the change is stored.
-    ...(step.refusal ? { refusal: step.refusal } : {}),
+    // with the officer's explanation (the step's note), which the letter repeats.
+    ...(step.refusal
+      ? { refusal: { ...step.refusal, ...(input.note?.trim() ? { explanation: input.note.trim() } : {}) } }
+      : {}),
     ...(step.checklist ? { checklist: step.checklist } : {}),
     ...(result.effects.includes('request_letter_number') ? { letterOwed: true } : {}),
   });

@@ -103,6 +103,8 @@ export interface CaseRecord {
   letterOwed?: boolean;
   letterNumber?: string;
   letterId?: string;
+  /** When the case's letter was signed and so issued (until then it waits for its paraf and signature). */
+  letterIssuedAt?: number;
   /** When the case's letter was revoked: from then on it is handed out only from the register. */
   letterRevokedAt?: number;
   /** Public information requests: the legal deadlines of UU 14/2008 beside the standard's own. */
@@ -139,6 +141,7 @@ type CaseEventType =
   | 'lapor_post_failed'
   | 'lapor_copied'
   | 'deadline_extended'
+  | 'letter_prepared'
   | 'letter_issued'
   | 'letter_revoked';
 

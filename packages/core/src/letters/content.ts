@@ -2,7 +2,7 @@ import type { Service } from '../standard/schema';
 import { findService, isContactField, serviceFields, caseService } from '../standard/current';
 import type { CaseRecord } from '../case/model';
 import { formatDateId } from '../sla/wib';
-import { letterTitle, type LetterSettings, type LetterType } from './model';
+import { type LetterSignatory, letterTitle, type LetterSettings, type LetterType, signatoryOf } from './model';
 import { formatDeadline, kipAnswerBy, kipAnswerEstimated, type LegalDeadline, PASAL_17, type Refusal } from './refusal';
 
 /**
@@ -15,14 +15,17 @@ export interface LetterContent {
   number: string;
   placeAndDate: string;
   addressee: string[];
+  /** Whom the letter is for (the addressee's name): the register keeps it, masked for the public. */
+  holder: string;
   paragraphs: string[];
   /** Label/value rows of the request (documents and specific personal data left out). */
   details: [string, string][];
   /** Paragraphs after the details. */
   closing: string[];
   legalBasis: string[];
-  signatory: LetterSettings['signatory'];
-  verifyUrl: string;
+  signatory: LetterSignatory;
+  /** Absent on a draft: the QR code to the verification page is printed only on the signed letter. */
+  verifyUrl?: string;
 }
 
 const answer = (c: CaseRecord, id: string) => c.answers[id]?.filter((v) => v.trim()).join(', ');
@@ -72,6 +75,7 @@ const refusalDetails = (c: CaseRecord, service: Service, name: string): [string,
 const unique = (v: unknown, i: number, all: unknown[]) => all.indexOf(v) === i;
 
 const refusalParagraphs = (refusal: Refusal, objection: LegalDeadline | undefined, settings: LetterSettings) => [
+  ...(refusal.explanation ? [`Penjelasan: ${refusal.explanation}`] : []),
   `Dasar pengecualian: Pasal 17 huruf ${refusal.ground} Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik, yaitu informasi yang apabila dibuka dapat ${PASAL_17[refusal.ground]}.`,
   `Uji konsekuensi (Pasal 19): ${refusal.consequenceTest}`,
   `Jangka waktu pengecualian: ${refusal.exemptionPeriod}.`,
@@ -81,7 +85,8 @@ const refusalParagraphs = (refusal: Refusal, objection: LegalDeadline | undefine
 interface LetterMeta {
   number: string;
   issuedAt: number;
-  verifyUrl: string;
+  /** The signed letter's verification address; none on a draft. */
+  verifyUrl?: string;
   /** Refusals: the objection deadline kept on the case. */
   objection?: LegalDeadline;
 }
@@ -108,7 +113,8 @@ export const letterContent = (
     title: letterTitle(type).toUpperCase(),
     number: meta.number,
     placeAndDate: `${settings.letterhead.place}, ${formatDateId(meta.issuedAt)}`,
-    addressee: ['Kepada Yth.', `Sdr./Sdri. ${name}`, ...(address ? [address] : []), 'di Tempat'],
+    holder: name,
+    addressee: ['Kepada Yth.', `${addressee.prefix} ${name}`, ...(address ? [address] : []), 'di Tempat'],
     paragraphs: [grant ? grant.opening : refusalOpening(c, received)],
     details: refusal ? refusalDetails(c, service, name) : details,
     closing: grant
@@ -118,7 +124,7 @@ export const letterContent = (
           `Pemberitahuan ini disampaikan dalam batas waktu jawaban permohonan (${c.kip ? formatDeadline(kipAnswerBy(c.kip), kipAnswerEstimated(c.kip)) : '-'}). Demikian untuk menjadi maklum.`,
         ],
     legalBasis: service.legalBasis,
-    signatory: settings.signatory,
-    verifyUrl: meta.verifyUrl,
+    signatory: signatoryOf(settings, type),
+    ...(meta.verifyUrl ? { verifyUrl: meta.verifyUrl } : {}),
   };
 };

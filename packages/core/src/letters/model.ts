@@ -19,6 +19,30 @@ export const isLetterType = (s: string): s is LetterType => letterServices().inc
 
 export const letterTitle = (type: LetterType) => findService(type)!.letter!.title;
 
+const signatorySchema = z.object({
+  title: z.string().min(1).max(200),
+  name: z.string().max(120),
+  rank: z.string().max(120),
+  nip: z.string().max(30),
+  /** The NIK registered with BSrE, for signing through it (personal data: masked on every page). */
+  nik: z
+    .string()
+    .regex(/^(\d{16})?$/, 'NIK 16 angka')
+    .default(''),
+});
+type Signatory = z.infer<typeof signatorySchema>;
+
+/** The roles other than the office's signatory that sign some letter (delegates). */
+export const delegateRoles = perStandard((s) => [
+  ...new Set(
+    s.services.flatMap((x) =>
+      x.letter?.signing.signatory && x.letter.signing.signatory !== s.office.signatory.role
+        ? [x.letter.signing.signatory]
+        : [],
+    ),
+  ),
+]);
+
 const settingsSchema = perStandard(() =>
   z.object({
     /** The region and unit codes of a letter number (office.letterNumber in the standard). */
@@ -38,12 +62,9 @@ const settingsSchema = perStandard(() =>
       contact: z.string().max(300),
       place: z.string().min(1).max(60),
     }),
-    signatory: z.object({
-      title: z.string().min(1).max(200),
-      name: z.string().min(1).max(120),
-      rank: z.string().max(120),
-      nip: z.string().max(30),
-    }),
+    signatory: signatorySchema,
+    /** The delegates who sign letters a.n. or as Plt. (letter.signing.signatory in the standard), by role. */
+    delegates: z.object(Object.fromEntries(delegateRoles().map((r) => [r, signatorySchema]))).partial().default({}),
     /** Who hears a public-information objection (keberatan), named in a refusal. */
     ppidSuperior: z.string().max(200),
   }),
@@ -59,7 +80,8 @@ export interface LetterSettings {
   counterPerClassification: boolean;
   classification: Record<LetterType, string>;
   letterhead: { government: string; office: string; address: string; contact: string; place: string };
-  signatory: { title: string; name: string; rank: string; nip: string };
+  signatory: Signatory;
+  delegates: Partial<Record<string, Signatory>>;
   ppidSuperior: string;
 }
 
@@ -77,7 +99,11 @@ export const defaultLetterSettings = perStandard((s): LetterSettings => ({
     name: s.office.signatory.name,
     rank: s.office.signatory.rank,
     nip: s.office.signatory.nip,
+    nik: '',
   },
+  delegates: Object.fromEntries(
+    delegateRoles().map((r) => [r, { title: s.roles[r]!.label.toUpperCase(), name: '', rank: '', nip: '', nik: '' }]),
+  ),
   ppidSuperior: s.office.ppidSuperior ?? '',
 }));
 
@@ -109,7 +135,74 @@ export const formatLetterNumber = (
 
 export const letterYear = (ms: number) => Number(wibDate(ms).slice(0, 4));
 
-type LetterStatus = 'berlaku' | 'dicabut';
+/**
+ * A letter is numbered when its step is taken and waits, with its number reserved, for the paraf and
+ * the signature; it is issued (in force) only once signed, and may later be revoked.
+ */
+export type LetterStatus = 'menunggu_tanda_tangan' | 'berlaku' | 'dicabut';
+
+/** Who signs a letter type and who initials it first, as the standard says (letter.signing). */
+export const letterSigning = (type: LetterType) => {
+  const signing = findService(type)!.letter!.signing;
+  const head = office().signatory.role;
+  const role = signing.signatory ?? head;
+  return { role, onBehalf: role === head ? undefined : signing.onBehalf, paraf: signing.paraf };
+};
+
+/** The signature block's lines above the name: "a.n. KEPALA DINAS …" then the delegate's own title. */
+export const signatoryOf = (settings: LetterSettings, type: LetterType) => {
+  const { role, onBehalf } = letterSigning(type);
+  const head = settings.signatory;
+  const person =
+    role === office().signatory.role
+      ? head
+      : (settings.delegates[role] ?? { title: '', name: '', rank: '', nip: '', nik: '' });
+  const titleLines = !onBehalf
+    ? [person.title]
+    : onBehalf === 'a.n.'
+      ? [`a.n. ${head.title}`, person.title]
+      : [`Plt. ${head.title}`];
+  return { role, onBehalf, titleLines, name: person.name, rank: person.rank, nip: person.nip };
+};
+
+/** The NIK BSrE knows the letter type's signatory by (never printed, never in a letter's content). */
+export const signatoryNik = (settings: LetterSettings, type: LetterType) => {
+  const { role } = letterSigning(type);
+  return (role === office().signatory.role ? settings.signatory : settings.delegates[role])?.nik ?? '';
+};
+export type LetterSignatory = ReturnType<typeof signatoryOf>;
+
+/** Why a letter of this type may not be signed with these settings (no name, no NIP), or undefined. */
+export const signatorySettingsGap = (s: LetterSignatory, bsreNik?: string) => {
+  const missing = [
+    !s.name.trim() && 'nama',
+    !/^\d{18}$/.test(s.nip.replace(/\s/g, '')) && 'NIP (18 angka)',
+    bsreNik === '' && 'NIK untuk BSrE',
+  ].filter(Boolean);
+  return missing.length
+    ? `Pengaturan surat belum lengkap: ${missing.join(' dan ')} penanda tangan (${s.titleLines.at(-1)}) belum diisi. Administrator mengisinya di Pengaturan surat; surat tidak ditandatangani sebelum itu.`
+    : undefined;
+};
+
+/** A paraf (initial) on the draft: who checked it, in the standard's order. */
+export interface LetterParaf {
+  role: string;
+  by: string;
+  byName: string;
+  at: number;
+}
+
+/** The signature a letter carries, as read back from its signed PDF at signing. */
+export interface LetterSignature {
+  channel: 'desk' | 'bsre';
+  /** A certificate of a certification authority (BSrE); false for the desk certificate. */
+  certified: boolean;
+  signer: string;
+  issuer: string;
+  serial: string;
+  signedAt: number;
+  signedBy: string;
+}
 
 /** One line of the register: every letter ever numbered, revoked ones included. */
 export interface LetterRecord {
@@ -125,15 +218,25 @@ export interface LetterRecord {
   /** The holder's name as written on the letter, and masked as shown publicly. */
   holderName: string;
   holderMasked: string;
+  /** The date the letter bears: when it was numbered, then when it was signed. */
   issuedAt: number;
   issuedBy: string;
   status: LetterStatus;
+  /** Optimistic version of the register line (paraf, signing attempts and revocation are checked writes). */
+  version: number;
+  /** Who signs it (the role and a.n./Plt.), fixed when it was numbered. */
+  signing: { role: string; onBehalf?: 'a.n.' | 'Plt.'; paraf: string[] };
+  paraf: LetterParaf[];
+  signature?: LetterSignature;
+  /** The last signing attempt that failed, with the reason shown to the signatory. */
+  signingFailure?: { at: number; by: string; reason: string };
   revokedAt?: number;
   revokedBy?: string;
   revokeReason?: string;
-  s3Key: string;
-  sha256: string;
-  size: number;
+  /** Set once signed: the signed PDF's key, fingerprint and size. */
+  s3Key?: string;
+  sha256?: string;
+  size?: number;
 }
 
 /** "Siti Aminah" → "S*** A*****": enough to recognise one's own letter, not to learn a stranger's name. */

@@ -36,6 +36,8 @@ export interface Refusal {
   consequenceTest: string;
   /** How long the information stays exempt, in the officer's words ("5 (lima) tahun"). */
   exemptionPeriod: string;
+  /** The refusing officer's explanation (the step's note), as the letter repeats it. */
+  explanation?: string;
 }
 
 /** A legal deadline and whether a day it counts lies in a year with no official calendar ("perkiraan"). */

@@ -126,7 +126,26 @@ const build = () => {
     opening: text.optional(),
     closing: z.array(text).optional(),
     /** Which of the service's fields name and address the addressee (defaults: the applicant's name, no address). */
-    addressee: z.strictObject({ name: id.optional(), address: id.optional() }).default({}),
+    addressee: z
+      .strictObject({
+        /** Before the name: "Sdr./Sdri." for a person (the default), "Pengurus" for a koperasi. */
+        prefix: text.default('Sdr./Sdri.'),
+        name: id.optional(),
+        address: id.optional(),
+      })
+      .default({ prefix: 'Sdr./Sdri.' }),
+    /**
+     * Who signs the letter and who checks it first (docs/RULES.md §5). `signatory` is a role (defaults
+     * to office.signatory.role); a delegate signs `a.n.` (on behalf of) the office's signatory, or as
+     * `Plt.` (acting). `paraf` are the roles that initial the draft, in order, before it may be signed.
+     */
+    signing: z
+      .strictObject({
+        signatory: id.optional(),
+        onBehalf: z.enum(['a.n.', 'Plt.']).optional(),
+        paraf: z.array(id).default([]),
+      })
+      .default({ paraf: [] }),
   });
 
   /** The service's product comes from another system (OSS, a notary, a ministry application): the desk explains and refers. */
@@ -256,7 +275,11 @@ const build = () => {
       unitCode: z.string().regex(/^\d{1,4}$/, 'angka, contoh 085'),
       counterPerClassification: z.boolean().default(false),
     }),
-    signatory: z.strictObject({ role: id, title: text, name: text, rank: z.string(), nip: z.string() }),
+    /**
+     * The office's signatory as letters print them. The person's name and NIP may stay empty in the
+     * document: the administrator fills them in the letter settings, and no letter is signed before.
+     */
+    signatory: z.strictObject({ role: id, title: text, name: z.string(), rank: z.string(), nip: z.string() }),
     /** Who hears a public-information objection (keberatan), named in a refusal. */
     ppidSuperior: text.optional(),
     /** The office's promise (Maklumat Pelayanan), published with the standard. */

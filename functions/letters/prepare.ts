@@ -1,40 +1,34 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import {
   classificationOf,
   counterKey,
-  type LegalDeadline,
   formatLetterNumber,
   isLetterType,
   letterContent,
-  letterIssuedMail,
-  letterTitle,
+  letterSigning,
   letterYear,
   LoketError,
   maskName,
-  objectionDeadline,
   type LetterClaim,
-  recordLetterIssued,
+  recordLetterPrepared,
   type StoredLetter,
 } from '@loket/core';
-import { renderLetter } from '@loket/adapters';
 import type { Deps } from '../deps';
+import { newLetterId } from './issue-ids';
 
 /** The ports this use-case reaches (not the whole composition root). */
 export type LetterDeps = Pick<Deps, 'cases' | 'config' | 'files' | 'letters' | 'time'>;
-import { hashToken, newLetterId, verifyUrl } from './issue-ids';
 
 /** A claim older than this whose holder has not finished is taken over (the holder crashed). */
 const CLAIM_LEASE_MS = 2 * 60_000;
-/** How long the applicant's download link works. */
-const DOWNLOAD_DAYS = 30;
 
 /**
- * Issues the letter a case owes, exactly once: a repeat (or a concurrent call) returns the same letter,
- * never a second number. Steps, each safe to repeat: claim the case → draw the number into the claim →
- * render the PDF (same bytes on a retry: its dates are the claim's) → store it → the register line →
- * the case's number and the applicant's mail, in one write.
+ * Numbers the letter a case owes and puts it in the register, waiting for its paraf and signature
+ * (functions/letters/sign.ts issues it), exactly once: a repeat (or a concurrent call) returns the same
+ * letter, never a second number. Steps, each safe to repeat: claim the case → draw the number into the
+ * claim → the register line → the case's number and its timeline, in one write.
  */
-export const issueLetter = async (deps: LetterDeps, caseId: string, actorId: string): Promise<StoredLetter> => {
+export const prepareLetter = async (deps: LetterDeps, caseId: string, actorId: string): Promise<StoredLetter> => {
   const c = await deps.cases.get(caseId);
   if (!isLetterType(c.serviceId))
     throw new LoketError('invalid_transition', 'Layanan ini tidak menghasilkan surat bernomor.');
@@ -80,21 +74,9 @@ export const issueLetter = async (deps: LetterDeps, caseId: string, actorId: str
     }
     claim = { ...claim, seq, number, classification, year };
   }
-  const calendar = await deps.cases.calendar();
-  const objection = objectionDeadline(calendar, c, claim.issuedAt);
   let letter = await deps.letters.get(claim.letterId);
   if (!letter) {
-    const content = letterContent(c, type, settings, {
-      number: claim.number!,
-      issuedAt: claim.issuedAt,
-      verifyUrl: verifyUrl(deps, claim.letterId),
-      objection,
-    });
-    const pdf = await renderLetter(content, { issuedAt: claim.issuedAt, letterId: claim.letterId });
-    const sha256 = createHash('sha256').update(pdf).digest('hex');
-    const s3Key = `letters/${claim.year}/${claim.letterId}.pdf`;
-    await deps.files.put(s3Key, pdf, 'application/pdf', { sha256 });
-    const holder = content.addressee[1]!.replace(/^Sdr\.\/Sdri\. /, '');
+    const holder = letterContent(c, type, settings, { number: claim.number!, issuedAt: claim.issuedAt }).holder;
     letter = {
       id: claim.letterId,
       type,
@@ -108,42 +90,15 @@ export const issueLetter = async (deps: LetterDeps, caseId: string, actorId: str
       holderMasked: maskName(holder),
       issuedAt: claim.issuedAt,
       issuedBy: actorId,
-      status: 'berlaku',
-      s3Key,
-      sha256,
-      size: pdf.byteLength,
+      status: 'menunggu_tanda_tangan',
+      version: 1,
+      signing: letterSigning(type),
+      paraf: [],
     };
     await deps.letters.put(letter);
   }
   await deps.letters.markDone(caseId);
-  await recordOnCase(deps, letter, objection);
+  const prepared = letter;
+  await deps.cases.applySystemChange(caseId, (x) => recordLetterPrepared(x, prepared, deps.time.now()));
   return letter;
-};
-
-/**
- * The case's number, its timeline and the applicant's download link, in one write. The link's token
- * lives only in the mail; the register keeps its hash, stored first so the link works as soon as the
- * mail leaves (should the case already hold the letter, the extra hash is simply never used).
- */
-const recordOnCase = async (deps: LetterDeps, letter: StoredLetter, objection?: LegalDeadline) => {
-  const download = randomBytes(32).toString('base64url');
-  const until = deps.time.now() + DOWNLOAD_DAYS * 86_400_000;
-  await deps.letters.addDownload(letter.id, { hash: hashToken(download), until });
-  await deps.cases.applySystemChange(letter.caseId, (c) =>
-    recordLetterIssued(c, letter, {
-      objection,
-      now: deps.time.now(),
-      mail: letterIssuedMail(
-        c,
-        {
-          title: letterTitle(letter.type),
-          number: letter.number,
-          until,
-          verifyUrl: verifyUrl(deps, letter.id),
-          downloadUrl: `${deps.config.LOKET_PUBLIC_URL}/surat/${letter.id}/unduh/${download}`,
-        },
-        deps.config.LOKET_PUBLIC_URL,
-      ),
-    }),
-  );
 };

@@ -151,7 +151,13 @@ export const createDeps = (
             timeoutMs: config.LOKET_BSRE_TIMEOUT_MS,
             tampilan: config.LOKET_BSRE_TAMPILAN,
           }
-        : { channel: 'desk', keys: config.LOKET_DESK_KEYS, region: config.AWS_REGION, office: office().name, now: time.now },
+        : {
+            channel: 'desk',
+            keys: config.LOKET_DESK_KEYS,
+            region: config.AWS_REGION,
+            office: office().name,
+            now: time.now,
+          },
     ),
     surveys,
     umkm,

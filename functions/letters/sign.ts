@@ -39,7 +39,11 @@ const changedMeanwhile = () =>
   new LoketError('conflict', 'Surat ini baru saja diubah oleh petugas lain. Muat ulang lalu periksa kembali.');
 
 /** The letter's content as it will be issued (signed now): the signing page and the signer read the same. */
-export const contentToSign = async (deps: Pick<Deps, 'cases' | 'config' | 'letters'>, letter: StoredLetter, at: number) => {
+export const contentToSign = async (
+  deps: Pick<Deps, 'cases' | 'config' | 'letters'>,
+  letter: StoredLetter,
+  at: number,
+) => {
   const c = await deps.cases.get(letter.caseId);
   const { data: settings } = await deps.letters.settings();
   const objection = objectionDeadline(await deps.cases.calendar(), c, at);
@@ -105,7 +109,10 @@ export const signLetter = async (deps: SignDeps, letterId: string, officer: Sign
   }
   const read = await readPdfSignature(pdf);
   if (!read.signed || !read.valid)
-    throw new LoketError('unavailable', 'Berkas yang kembali dari layanan tanda tangan tidak sah. Surat tetap menunggu; coba lagi.');
+    throw new LoketError(
+      'unavailable',
+      'Berkas yang kembali dari layanan tanda tangan tidak sah. Surat tetap menunggu; coba lagi.',
+    );
   const sha256 = createHash('sha256').update(pdf).digest('hex');
   const s3Key = `letters/${letter.year}/${letter.id}-${sha256.slice(0, 12)}.pdf`;
   await deps.files.put(s3Key, pdf, 'application/pdf', { sha256 });

@@ -11,7 +11,7 @@ import { EmulatorError, startEmulators, type Emulators } from './emulators';
 import { assertPortFree } from './free-port';
 import { startGoogleApi, type GoogleApi } from './google-emulator';
 import { startScheduler } from './scheduler';
-import { prepareStorage, seedDemoCases, seedDemoStaff } from './seed';
+import { prepareStorage, seedDemoCases, seedDemoLetterSettings, seedDemoStaff } from './seed';
 
 export class DeskError extends Error {}
 
@@ -98,6 +98,8 @@ export const startDesk = async (opts: {
     });
   }
   const config = loadConfig({
+    // The desk certificate's keys stay beside the desk's data (else a temp file per table).
+    ...(dataDir ? { LOKET_DESK_KEYS: `file:${join(dataDir, 'desk-keys.json')}` } : {}),
     ...process.env,
     ...opts.env,
     ...googleEnv,
@@ -107,7 +109,10 @@ export const startDesk = async (opts: {
   try {
     await prepareStorage(deps);
     await seedDemoStaff(deps);
+    await seedDemoLetterSettings(deps);
     await seedDemoCases(deps);
+    // The desk certificate is made at the first start (a local CA and its key, in the data directory).
+    await deps.signer.ensure();
     const app = createApp(deps, [
       (a) => a.get('/dev/mail', (c) => c.json({ messages: emulators.mail })),
       ...(google ? [demoFormRoutes(deps, google)] : []),

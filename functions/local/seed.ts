@@ -1,5 +1,5 @@
 import { ensureTable } from '@loket/adapters';
-import { ADMIN_ROLE, nameAnswer, services, type StaffMember, theStandard } from '@loket/core';
+import { ADMIN_ROLE, delegateRoles, nameAnswer, office, services, type StaffMember, theStandard } from '@loket/core';
 import type { Deps } from '../deps';
 
 /**
@@ -63,4 +63,28 @@ export const seedDemoCases = async (deps: Deps) => {
     if (created) added++;
   }
   return added;
+};
+
+/**
+ * The local desk's letter settings: the demo officers as signatories, each with a made-up NIP, so
+ * demo letters can be signed (with the desk certificate). Written only when nobody saved settings yet;
+ * a deployed stage starts with the standard's, whose names and NIPs are empty until an administrator
+ * fills them, and signs nothing before.
+ */
+export const seedDemoLetterSettings = async (deps: Deps) => {
+  const { data, version } = await deps.letters.settings();
+  if (version > 0) return false;
+  const person = (role: string, i: number) => ({
+    name: demoStaff().find((m) => m.roles.includes(role))?.name ?? `Penanda tangan (demo)`,
+    nip: `1970010119950310${String(i).padStart(2, '0')}`,
+  });
+  await deps.letters.saveSettings(
+    {
+      ...data,
+      signatory: { ...data.signatory, ...person(office().signatory.role, 1) },
+      delegates: Object.fromEntries(delegateRoles().map((r, i) => [r, { ...data.delegates[r]!, ...person(r, i + 2) }])),
+    },
+    0,
+  );
+  return true;
 };

@@ -30,6 +30,10 @@ p,ul,ol,dl{margin:0 0 1rem}li{margin-bottom:.35rem}
 @media (min-width:40rem){.summary>div{display:grid;grid-template-columns:minmax(9rem,30%) 1fr;gap:1rem}.summary dt{margin:0}}
 .tag{display:inline-block;padding:.1rem .45rem;font-size:1rem;font-weight:700;letter-spacing:.02em;border-radius:2px;background:#d2e2f1;color:#0b3a5d}
 .tag-green{background:#cce2d8;color:#005a30}.tag-red{background:#f6d7d2;color:#942514}.tag-yellow{background:#fff7bf;color:#594d00}.tag-grey{background:#e5e7eb;color:#383f43}
+.sheet{background:#fff;border:1px solid #b1b4b6;box-shadow:0 2px 6px rgba(0,0,0,.12);padding:1.25rem;margin:0 0 1.5rem;font-family:"Liberation Serif","Times New Roman",serif;font-size:1rem;overflow-wrap:anywhere}
+.sheet-head{text-align:center;border-bottom:3px double #0b0c0c;padding-bottom:.5rem;margin-bottom:1rem}.sheet-head>*{display:block}.sheet-office{font-size:1.15rem}
+.sheet-right{margin-left:auto;max-width:22rem}.sheet-rows{display:grid;grid-template-columns:minmax(6rem,12rem) 1fr;gap:.1rem .75rem;margin:0 0 1rem}.sheet-rows dt{font-weight:400}.sheet-rows dd{margin:0}
+.sheet-sign{margin:1.5rem 0 0 auto;max-width:22rem;text-align:center;display:flex;flex-direction:column}.sheet-seal{border:1px dashed #1d70b8;color:#1d70b8;margin:.5rem 0;padding:1rem .5rem}
 .panel{padding:1rem;border:5px solid #1d70b8;margin:0 0 1.5rem}.panel-green{border-color:#00703c;background:#f3faf6}
 .panel.blocked{border-width:0 0 0 5px;border-color:#b1b4b6;background:#f3f2f1;padding:.75rem 1rem}.panel.blocked p{margin:0 0 .5rem}details>summary{cursor:pointer;color:#1d70b8;text-decoration:underline;margin:.5rem 0}
 .banner{border:5px solid #1d70b8;margin:0 0 1.5rem}.banner-title{background:#1d70b8;color:#fff;margin:0;padding:.25rem .75rem;font-size:1rem;font-weight:700}

@@ -91,8 +91,9 @@ export const VerifyPage = ({
             {verdict.signature && (
               <>
                 {' '}
-                Tanda tangan dalam berkas: {verdict.signature.valid ? 'sah' : 'TIDAK SAH'}, oleh {verdict.signature.signer}{' '}
-                (penerbit sertifikat {verdict.signature.issuer}), {verdict.signature.signedAt}.
+                Tanda tangan dalam berkas: {verdict.signature.valid ? 'sah' : 'TIDAK SAH'}, oleh{' '}
+                {verdict.signature.signer} (penerbit sertifikat {verdict.signature.issuer}),{' '}
+                {verdict.signature.signedAt}.
               </>
             )}
             {!verdict.ok && <> Jangan gunakan berkas ini; hubungi {office().word}.</>}

@@ -7,9 +7,11 @@ import { GetObjectCommand } from '@aws-sdk/client-s3';
 import jsQR from 'jsqr';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { PNG } from 'pngjs';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { type CaseRecord, letterServices } from '@loket/core';
-import { issueLetter } from '../../functions/letters/issue';
+import { prepareLetter } from '../../functions/letters/prepare';
+import { seedDemoLetterSettings } from '../../functions/local/seed';
+import { issueSigned, parafAndSign } from '../helpers/letters';
 import { revokeLetter } from '../../functions/letters/revoke';
 import { runMinutely } from '../../functions/jobs/run';
 import { ARTIFACTS } from '../helpers/browser';
@@ -17,9 +19,14 @@ import { consoleCookie, forceCase, manualClock, useTestWorld } from '../helpers/
 
 const clock = manualClock('2026-11-25T10:00:00+07:00');
 const world = useTestWorld({ time: clock, mail: true, env: { LOKET_PUBLIC_URL: 'https://loket.example.go.id' } });
+beforeAll(() => seedDemoLetterSettings(world.deps));
 
 const ANSWERS = {
-  'kantor-cabang-ksp': { nama_pemohon: ['Budi Santoso'], nama_koperasi: ['KSP Sejahtera Bersama'] },
+  'kantor-cabang-ksp': {
+    nama_pemohon: ['Budi Santoso'],
+    nama_koperasi: ['KSP Sejahtera Bersama'],
+    alamat_cabang: ['Jl. Raya Gempol 45, Kecamatan Gempol'],
+  },
   'surat-keterangan-pengurus': { nama_pemohon: ['Sri Wahyuni'], nama_koperasi: ['Koperasi Wanita Melati'] },
   'rekomendasi-bbm': { nama_pemohon: ['Siti Aminah'], nama_usaha: ['Warung Siti'], nik: ['3514014107900001'] },
   'data-informasi': {
@@ -107,18 +114,25 @@ const renderAndReadQr = (bytes: Uint8Array, name: string) => {
 describe('letter numbers', () => {
   it('gives 50 letters issued concurrently 50 distinct consecutive numbers, and a repeated issue the same letter', async () => {
     const cases = await Promise.all(Array.from({ length: 50 }, (_, i) => owing('rekomendasi-bbm', i)));
-    const letters = await Promise.all(cases.map((c) => issueLetter(world.deps, c.id, 'penelaah')));
+    const letters = await Promise.all(cases.map((c) => prepareLetter(world.deps, c.id, 'penelaah')));
     const seqs = letters.map((l) => l.seq).sort((a, b) => a - b);
     expect(seqs).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
     expect(new Set(letters.map((l) => l.number)).size).toBe(50);
     expect(letters[0]!.number).toMatch(/^500\.3\.7\/\d+\/424\.085\/2026$/);
     const again = await Promise.all([
-      issueLetter(world.deps, cases[0]!.id, 'penelaah'),
-      issueLetter(world.deps, cases[0]!.id, 'penelaah'),
+      prepareLetter(world.deps, cases[0]!.id, 'penelaah'),
+      prepareLetter(world.deps, cases[0]!.id, 'penelaah'),
     ]);
     expect(again.map((l) => l.id)).toEqual([letters[0]!.id, letters[0]!.id]);
     const c = await world.deps.cases.get(cases[0]!.id);
     expect(c).toMatchObject({ letterNumber: letters[0]!.number, letterId: letters[0]!.id, letterOwed: false });
+    expect((await world.deps.cases.events(c.id)).filter((e) => e.type === 'letter_prepared')).toHaveLength(1);
+    // Numbered is not issued: the applicant hears of the letter once it is signed, and once.
+    expect(world.catcher.mail.filter((m) => m.loketId === `letter-${c.id}`)).toHaveLength(0);
+    const signed = await parafAndSign(world.deps, letters[0]!.id);
+    // Signing again (a double submit) is the same letter, the same single event and mail.
+    expect((await parafAndSign(world.deps, letters[0]!.id)).sha256).toBe(signed.sha256);
+    expect(signed.number).toBe(letters[0]!.number);
     expect((await world.deps.cases.events(c.id)).filter((e) => e.type === 'letter_issued')).toHaveLength(1);
     expect(world.catcher.mail.filter((m) => m.loketId === `letter-${c.id}`)).toHaveLength(1);
   });
@@ -126,7 +140,7 @@ describe('letter numbers', () => {
   it('restarts the running number on 1 January', async () => {
     clock.set('2027-01-04T09:00:00+07:00');
     try {
-      const letter = await issueLetter(world.deps, (await owing('surat-keterangan-pengurus')).id, 'kabid-kp');
+      const letter = await prepareLetter(world.deps, (await owing('surat-keterangan-pengurus')).id, 'kabid-kp');
       expect(letter.number).toBe('500.3.2/1/424.085/2027');
     } finally {
       clock.set('2026-11-25T10:00:00+07:00');
@@ -142,13 +156,17 @@ describe('each letter as a PDF with its QR code', () => {
   for (const type of ['kantor-cabang-ksp', 'surat-keterangan-pengurus', 'rekomendasi-bbm', 'data-informasi'] as const) {
     it(`${type}: the reader finds the number and the text, the QR code leads to a verification showing the same number and hash`, async () => {
       const c = await owing(type);
-      const letter = await issueLetter(world.deps, c.id, 'kadis');
-      const pdf = await stored(letter.s3Key);
+      const letter = await issueSigned(world.deps, c.id);
+      const pdf = await stored(letter.s3Key!);
       expect(createHash('sha256').update(pdf).digest('hex')).toBe(letter.sha256);
       const text = await pdfText(pdf);
       expect(text).toContain(letter.number);
       expect(text).toContain('DINAS KOPERASI, USAHA KECIL DAN MENENGAH');
-      expect(text).toContain(ANSWERS[type].nama_pemohon![0]);
+      // The branch approval is addressed to the koperasi at the branch's address; the others to the applicant.
+      const holder = type === 'kantor-cabang-ksp' ? ANSWERS[type].nama_koperasi[0] : ANSWERS[type].nama_pemohon[0];
+      expect(text).toContain(holder);
+      if (type === 'kantor-cabang-ksp')
+        expect(text).toContain('Kepada Yth. Pengurus KSP Sejahtera Bersama Jl. Raya Gempol 45');
       expect(text).toContain(c.trackingNumber);
       if (type === 'data-informasi') {
         expect(text).toContain('Pasal 17 huruf h');
@@ -163,31 +181,14 @@ describe('each letter as a PDF with its QR code', () => {
       expect(page).toContain(letter.number);
       expect(page).toContain(letter.sha256);
       expect(page).toContain('berlaku');
-      expect(page).not.toContain(ANSWERS[type].nama_pemohon![0]);
+      expect(page).not.toContain(holder);
     });
   }
-
-  it('renders the same letter to the same bytes when issuing is retried after a crash', async () => {
-    const c = await owing('kantor-cabang-ksp');
-    const first = await issueLetter(world.deps, c.id, 'kadis');
-    const { renderLetter } = await import('@loket/adapters');
-    const { letterContent } = await import('@loket/core');
-    const { data: settings } = await world.deps.letters.settings();
-    const again = await renderLetter(
-      letterContent(await world.deps.cases.get(c.id), 'kantor-cabang-ksp', settings, {
-        number: first.number,
-        issuedAt: first.issuedAt,
-        verifyUrl: `https://loket.example.go.id/verifikasi/${first.id}`,
-      }),
-      { issuedAt: first.issuedAt, letterId: first.id },
-    );
-    expect(createHash('sha256').update(again).digest('hex')).toBe(first.sha256);
-  });
 });
 
 describe('verification', () => {
   it('answers JSON and the page, compares a file or a pasted hash, says "dicabut" once revoked, and 404 for an unknown id', async () => {
-    const letter = await issueLetter(world.deps, (await owing('rekomendasi-bbm', 99)).id, 'penelaah');
+    const letter = await issueSigned(world.deps, (await owing('rekomendasi-bbm', 99)).id);
     const json = await (await world.app.request(`/api/verify/${letter.id}`)).json();
     expect(json).toMatchObject({
       number: letter.number,
@@ -196,7 +197,7 @@ describe('verification', () => {
       sha256: letter.sha256,
       title: 'Surat Rekomendasi Penggunaan BBM Bersubsidi',
     });
-    const pdf = await stored(letter.s3Key);
+    const pdf = await stored(letter.s3Key!);
     const form = new FormData();
     form.append('berkas', new Blob([pdf.slice()], { type: 'application/pdf' }), 'surat.pdf');
     expect(
@@ -249,7 +250,7 @@ describe('verification', () => {
 
 describe("officers' downloads of a revoked letter", () => {
   it('stop from the case page but stay in the register, as its archive copy, for those who keep it', async () => {
-    const letter = await issueLetter(world.deps, (await owing('surat-keterangan-pengurus', 98)).id, 'penelaah');
+    const letter = await issueSigned(world.deps, (await owing('surat-keterangan-pengurus', 98)).id);
     const kadis = await consoleCookie(world.app, 'kadis');
     const frontdesk = await consoleCookie(world.app, 'frontdesk');
     const get = (path: string, cookie: string) => world.app.request(path, { headers: { cookie, accept: 'text/html' } });
@@ -338,8 +339,16 @@ describe('through the workflow', () => {
         exemptionPeriod: 'selama pemilik data tidak memberi izin',
       },
     });
+    // Refused by the Sub Koordinator, the letter is numbered but not issued: it waits for the Kabid's
+    // paraf and the Kepala Dinas's signature, and the applicant hears nothing yet.
+    const refused = await world.deps.cases.get(record.id);
+    expect(refused.letterNumber).toMatch(/^500\.3\.1\/\d+\/424\.085\/2026$/);
+    const waiting = (await world.deps.letters.get(refused.letterId!))!;
+    expect(waiting).toMatchObject({ status: 'menunggu_tanda_tangan', signing: { role: 'kepala_dinas' } });
+    expect(waiting.s3Key).toBeUndefined();
+    expect(world.catcher.mail.find((m) => m.loketId === `letter-${record.id}`)).toBeUndefined();
+    await parafAndSign(world.deps, refused.letterId!);
     const done = await world.deps.cases.get(record.id);
-    expect(done.letterNumber).toMatch(/^500\.3\.1\/\d+\/424\.085\/2026$/);
     expect(done.kip?.objectionBy).toBeDefined();
     const mail = world.catcher.mail.find((m) => m.loketId === `letter-${record.id}`)!;
     expect(mail.subject).toContain('Surat Pemberitahuan Penolakan Permohonan Informasi telah terbit');
@@ -369,14 +378,14 @@ describe('through the workflow', () => {
     expect(page).toContain(`/verifikasi/${done.letterId}`);
   });
 
-  it('issues a letter the step owed when the first attempt failed, from the minutely job', async () => {
+  it('numbers a letter the step owed when the first attempt failed, from the minutely job', async () => {
     const c = await owing('surat-keterangan-pengurus', 7);
-    const put = world.deps.files.put;
-    world.deps.files.put = async () => {
-      throw new Error('bucket unreachable');
+    const put = world.deps.letters.put;
+    world.deps.letters.put = async () => {
+      throw new Error('table unreachable');
     };
-    await expect(issueLetter(world.deps, c.id, 'kabid-kp')).rejects.toThrow('bucket unreachable');
-    world.deps.files.put = put;
+    await expect(prepareLetter(world.deps, c.id, 'kabid-kp')).rejects.toThrow('table unreachable');
+    world.deps.letters.put = put;
     clock.advance(3 * 60_000); // past the first attempt's claim lease
     const report = await runMinutely(world.deps);
     expect(report.letters).toMatchObject({ issued: 1, failed: 0 });

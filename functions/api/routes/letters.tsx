@@ -33,7 +33,11 @@ export const letterRoutes = (deps: Deps) => {
   };
 
   const pdfLink = (key: string, number: string) =>
-    deps.files.linkTo(key, { seconds: 300, contentType: 'application/pdf', fileName: `${number.replace(/\//g, '-')}.pdf` });
+    deps.files.linkTo(key, {
+      seconds: 300,
+      contentType: 'application/pdf',
+      fileName: `${number.replace(/\//g, '-')}.pdf`,
+    });
 
   const api = apiRouter<AppEnv>('');
   api.openapi(
@@ -63,7 +67,10 @@ export const letterRoutes = (deps: Deps) => {
     async (c) => {
       const letter = await find(c.req.valid('param').id);
       const bytes = new Uint8Array(await c.req.arrayBuffer());
-      if (!bytes.byteLength) throw new LoketError('validation', 'Kirim berkas PDF surat sebagai isi permintaan.', [{ field: 'berkas', message: 'Berkas kosong.' }]);
+      if (!bytes.byteLength)
+        throw new LoketError('validation', 'Kirim berkas PDF surat sebagai isi permintaan.', [
+          { field: 'berkas', message: 'Berkas kosong.' },
+        ]);
       if (bytes.byteLength > COMPARE_MAX_BYTES)
         throw new LoketError('payload_too_large', 'Berkas terlalu besar untuk sebuah surat (maksimal 4 MB).');
       return c.json(await checkFile(letter, bytes), 200);
@@ -128,7 +135,12 @@ export const letterRoutes = (deps: Deps) => {
     if (!letter) return page;
     if (letter.status !== 'berlaku' || !letter.s3Key) {
       c.status(letter.status === 'dicabut' ? 410 : 404);
-      return render(c, (P) => <P.VerifyPage l={publicLetter(letter)} problem="Surat ini tidak dapat diunduh: belum terbit atau telah dicabut." />);
+      return render(c, (P) => (
+        <P.VerifyPage
+          l={publicLetter(letter)}
+          problem="Surat ini tidak dapat diunduh: belum terbit atau telah dicabut."
+        />
+      ));
     }
     deps.log.info('letter.downloaded', { letterId: letter.id, caseId: letter.caseId, by: 'verification-page' });
     return c.redirect(await pdfLink(letter.s3Key, letter.number), 302);
@@ -147,7 +159,8 @@ export const letterRoutes = (deps: Deps) => {
       c.status(410);
       return render(c, (P) => <P.LetterRevokedPage letterId={letter.id} />);
     }
-    if (!letter.s3Key) throw new LoketError('not_found', 'Surat belum ditandatangani; tautan berlaku setelah surat terbit.');
+    if (!letter.s3Key)
+      throw new LoketError('not_found', 'Surat belum ditandatangani; tautan berlaku setelah surat terbit.');
     deps.log.info('letter.downloaded', { letterId: letter.id, caseId: letter.caseId, by: 'applicant-link' });
     return c.redirect(await pdfLink(letter.s3Key, letter.number), 302);
   });

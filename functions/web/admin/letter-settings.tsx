@@ -1,7 +1,10 @@
 /** @jsxImportSource hono/jsx */
 import {
   classificationOf,
+  delegateRoles,
   letterServices,
+  maskDigitRuns,
+  roleLabel,
   type LetterSettings,
   letterTitle,
   type StaffMember,
@@ -28,6 +31,35 @@ export const LetterSettingsPage = ({
     <Field id={id} label={label} hint={hint} error={err(id)}>
       <input class={short ? 'input-short' : undefined} type="text" id={id} name={id} value={value} />
     </Field>
+  );
+  const signatoryInputs = (prefix: string, heading: string, s: LetterSettings['signatory']) => (
+    <>
+      <h3>{heading}</h3>
+      {input(`${prefix}.title`, 'Jabatan', s.title)}
+      {input(`${prefix}.name`, 'Nama', s.name)}
+      {input(`${prefix}.rank`, 'Pangkat/golongan', s.rank)}
+      {input(`${prefix}.nip`, 'NIP', s.nip, '18 angka', true)}
+      <Field
+        id={`${prefix}.nik`}
+        label="NIK untuk BSrE"
+        hint={
+          s.nik
+            ? `Tersimpan: ${maskDigitRuns(s.nik)}. Kosongkan untuk tetap memakainya.`
+            : '16 angka; hanya untuk tanda tangan BSrE'
+        }
+        error={err(`${prefix}.nik`)}
+      >
+        <input
+          class="input-short"
+          type="text"
+          id={`${prefix}.nik`}
+          name={`${prefix}.nik`}
+          value=""
+          autocomplete="off"
+          inputmode="numeric"
+        />
+      </Field>
+    </>
   );
   return (
     <ConsolePage title={`${errors.length ? 'Kesalahan: ' : ''}Pengaturan surat`} officer={officer}>
@@ -89,10 +121,18 @@ export const LetterSettingsPage = ({
         {input('letterhead.contact', 'Telepon dan laman', settings.letterhead.contact)}
         {input('letterhead.place', 'Tempat penandatanganan', settings.letterhead.place, undefined, true)}
         <h2>Penandatangan</h2>
-        {input('signatory.title', 'Jabatan', settings.signatory.title)}
-        {input('signatory.name', 'Nama', settings.signatory.name)}
-        {input('signatory.rank', 'Pangkat/golongan', settings.signatory.rank)}
-        {input('signatory.nip', 'NIP', settings.signatory.nip, undefined, true)}
+        <p>
+          Surat tidak dapat ditandatangani sebelum nama dan NIP (18 angka) penanda tangannya diisi. NIK diperlukan bila
+          surat ditandatangani melalui BSrE; NIK yang tersimpan tidak ditampilkan.
+        </p>
+        {signatoryInputs('signatory', roleLabel(office().signatory.role), settings.signatory)}
+        {delegateRoles().map((r) =>
+          signatoryInputs(
+            `delegates.${r}`,
+            `${roleLabel(r)} (a.n./Plt.)`,
+            settings.delegates[r] ?? { title: '', name: '', rank: '', nip: '', nik: '' },
+          ),
+        )}
         {input('ppidSuperior', 'Penerima keberatan informasi publik (Atasan PPID)', settings.ppidSuperior)}
         <button class="button" type="submit">
           Simpan pengaturan

@@ -8,6 +8,7 @@ import {
   Holiday,
   letterServices,
   LetterSettings,
+  delegateRoles,
   STAFF_ID,
   isLoketError,
   parseMailAddress,
@@ -105,6 +106,15 @@ export const adminPages = (deps: Deps) => {
       String(form[k] ?? '')
         .trim()
         .slice(0, 300);
+    const { data: stored } = await deps.letters.settings();
+    // The NIK is never shown back: an empty field keeps the stored one.
+    const signatoryFrom = (prefix: string, storedNik: string) => ({
+      title: str(`${prefix}.title`),
+      name: str(`${prefix}.name`),
+      rank: str(`${prefix}.rank`),
+      nip: str(`${prefix}.nip`),
+      nik: str(`${prefix}.nik`).replace(/\s/g, '') || storedNik,
+    });
     const candidate = {
       regionCode: str('regionCode'),
       unitCode: str('unitCode'),
@@ -117,12 +127,10 @@ export const adminPages = (deps: Deps) => {
         contact: str('letterhead.contact'),
         place: str('letterhead.place'),
       },
-      signatory: {
-        title: str('signatory.title'),
-        name: str('signatory.name'),
-        rank: str('signatory.rank'),
-        nip: str('signatory.nip'),
-      },
+      signatory: signatoryFrom('signatory', stored.signatory.nik),
+      delegates: Object.fromEntries(
+        delegateRoles().map((r) => [r, signatoryFrom(`delegates.${r}`, stored.delegates[r]?.nik ?? '')]),
+      ),
       ppidSuperior: str('ppidSuperior'),
     };
     const parsed = LetterSettings.safeParse(candidate);

@@ -135,8 +135,10 @@ const eventTitle = (e: CaseEvent, service: Service, staff: Map<string, StaffMemb
       return 'Salin ulang dokumen diminta';
     case 'deadline_extended':
       return 'Batas jawaban diperpanjang 7 hari kerja';
+    case 'letter_prepared':
+      return 'Surat diberi nomor, menunggu tanda tangan';
     case 'letter_issued':
-      return 'Surat bernomor terbit';
+      return 'Surat ditandatangani dan terbit';
     case 'letter_revoked':
       return 'Surat dicabut';
     case 'sla_alert':
@@ -239,7 +241,17 @@ export const CasePage = ({ c, officer, events, staff, now, revealed, flash, erro
               ]
             : []),
           ...(c.letterNumber ? [['Nomor surat', c.letterNumber] as SummaryRow] : []),
-          ...(c.letterOwed && !c.letterId ? [['Surat', 'Sedang diterbitkan (nomor segera keluar)'] as SummaryRow] : []),
+          ...(c.letterOwed && !c.letterId ? [['Surat', 'Sedang diberi nomor (segera keluar)'] as SummaryRow] : []),
+          ...(c.letterId && c.letterIssuedAt === undefined
+            ? [
+                [
+                  'Surat',
+                  <>
+                    Menunggu paraf dan tanda tangan · <a href={`/konsol/surat/${c.letterId}`}>buka halaman surat</a>
+                  </>,
+                ] as SummaryRow,
+              ]
+            : []),
         ]}
       />
       {c.letterId && c.letterRevokedAt !== undefined && (
@@ -249,7 +261,7 @@ export const CasePage = ({ c, officer, events, staff, now, revealed, flash, erro
           <a href={`/verifikasi/${c.letterId}`}>Halaman verifikasi publik</a>
         </p>
       )}
-      {c.letterId && c.letterRevokedAt === undefined && (
+      {c.letterId && c.letterIssuedAt !== undefined && c.letterRevokedAt === undefined && (
         <p>
           {mayOpenDocuments(c, officer.roles) && (
             <>

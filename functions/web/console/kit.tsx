@@ -20,6 +20,8 @@ const FLASH: Record<string, string> = {
   disalin: 'Tercatat: tanggapan telah disalin ke SP4N-LAPOR!.',
   sesi: 'Sesi jadwal ditambahkan.',
   perpanjang: 'Batas jawaban diperpanjang 7 hari kerja; alasannya tercatat di riwayat.',
+  paraf: 'Paraf Anda tercatat pada surat.',
+  ditandatangani: 'Surat telah ditandatangani dan terbit. Pemohon diberi tahu melalui email.',
   dicabut: 'Surat telah dicabut. Nomornya tetap tercatat di register dengan status dicabut.',
 };
 

@@ -72,6 +72,9 @@ export const LetterRegisterPage = ({
           <label for="status">Status</label>
           <select id="status" name="status">
             <option value="">Semua</option>
+            <option value="menunggu_tanda_tangan" selected={filter.status === 'menunggu_tanda_tangan'}>
+              Menunggu tanda tangan
+            </option>
             <option value="berlaku" selected={filter.status === 'berlaku'}>
               Berlaku
             </option>
@@ -91,15 +94,20 @@ export const LetterRegisterPage = ({
         {letters.map((l) => (
           <li class="card">
             <h3>
-              <span class="tn">{l.number}</span>{' '}
+              <a href={`/konsol/surat/${l.id}`} class="tn">
+                {l.number}
+              </a>{' '}
               {l.status === 'dicabut' ? (
                 <strong class="tag tag-red">Dicabut</strong>
+              ) : l.status === 'menunggu_tanda_tangan' ? (
+                <strong class="tag tag-yellow">Menunggu tanda tangan</strong>
               ) : (
                 <strong class="tag tag-green">Berlaku</strong>
               )}
             </h3>
             <p class="small">
-              {letterTitle(l.type)} · {formatDateId(l.issuedAt)} · a.n. {l.holderMasked} ·{' '}
+              {letterTitle(l.type)} · {l.status === 'menunggu_tanda_tangan' ? 'dicadangkan' : 'terbit'}{' '}
+              {formatDateId(l.issuedAt)} · a.n. {l.holderMasked} ·{' '}
               <a href={`/konsol/berkas/${l.caseId}`}>{l.trackingNumber}</a> ·{' '}
               <a href={`/verifikasi/${l.id}`}>verifikasi</a>
               {registerOffersDownload(l, officer.roles) && (

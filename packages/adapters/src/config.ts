@@ -140,7 +140,9 @@ const Env = z
      * Where the desk certificate's keys are kept: `file:<path>` (local) or `secretsmanager:<secret name>`
      * (AWS: the stage's secret, created at the first signing). Locally defaults to a private temp file.
      */
-    LOKET_DESK_KEYS: unsetIfEmpty(z.string().regex(/^(file:|secretsmanager:)./, 'file:<path> or secretsmanager:<name>')),
+    LOKET_DESK_KEYS: unsetIfEmpty(
+      z.string().regex(/^(file:|secretsmanager:)./, 'file:<path> or secretsmanager:<name>'),
+    ),
     /** The office's BSrE esign gateway (`LOKET_SIGNING=bsre`): its base URL and HTTP Basic account (a secret). */
     LOKET_BSRE_URL: unsetIfEmpty(z.string().url()),
     LOKET_BSRE_USER: unsetIfEmpty(z.string()),

@@ -15,8 +15,7 @@ import { addSignaturePlaceholder, type PlaceholderSpec } from '../signing/pades'
  * Loaded only when a letter is drafted or signed: pdf-lib and the fonts never weigh on a cold start.
  */
 export type RenderMode =
-  | { kind: 'draft' }
-  | { kind: 'signed'; seal: LetterSeal; placeholder?: Omit<PlaceholderSpec, 'widgetRect'> };
+  { kind: 'draft' } | { kind: 'signed'; seal: LetterSeal; placeholder?: Omit<PlaceholderSpec, 'widgetRect'> };
 /** Where the visible signature box lies: page index (0-based) and [x1, y1, x2, y2] in points. */
 export interface SealBox {
   page: number;

@@ -45,7 +45,7 @@ export class BsreSigner implements LetterSigner {
       throw new LoketError(
         'unavailable',
         timedOut
-          ? `Layanan tanda tangan BSrE tidak menjawab dalam ${Math.round(this.o.timeoutMs / 1000)} detik. Surat tetap menunggu; coba lagi.`
+          ? `Layanan tanda tangan BSrE tidak menjawab dalam ${(this.o.timeoutMs / 1000).toLocaleString('id-ID')} detik. Surat tetap menunggu; coba lagi.`
           : 'Layanan tanda tangan BSrE tidak dapat dihubungi. Surat tetap menunggu; coba lagi.',
         [],
         `bsre ${path}: ${timedOut ? 'timeout' : (e as Error).message}`,
@@ -54,7 +54,11 @@ export class BsreSigner implements LetterSigner {
   }
 
   private async refusal(r: Response, passphrase: string): Promise<LoketError> {
-    const body = (await r.json().catch(() => ({}))) as { status_code?: number | string; error?: string; message?: string };
+    const body = (await r.json().catch(() => ({}))) as {
+      status_code?: number | string;
+      error?: string;
+      message?: string;
+    };
     const code = Number(body.status_code);
     const said = redact(String(body.error ?? body.message ?? ''), passphrase);
     if (r.status >= 500)

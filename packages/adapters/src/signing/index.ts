@@ -21,7 +21,8 @@ export type SigningConfig =
 
 const keyStore = async (spec: string, region: string): Promise<DeskKeyStore> => {
   const m = await import('./desk-keys');
-  if (spec.startsWith('secretsmanager:')) return new m.SecretsManagerDeskKeys(region, spec.slice('secretsmanager:'.length));
+  if (spec.startsWith('secretsmanager:'))
+    return new m.SecretsManagerDeskKeys(region, spec.slice('secretsmanager:'.length));
   return new m.FileDeskKeys(spec.replace(/^file:/, ''));
 };
 

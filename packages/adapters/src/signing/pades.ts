@@ -32,4 +32,6 @@ export const addSignaturePlaceholder = (pdfDoc: PDFDocument, page: PDFPage, spec
 
 /** Signs a PDF that holds a placeholder with a PKCS#12 (its password is the hand-over's, not a person's). */
 export const signWithP12 = async (pdf: Uint8Array, p12: Uint8Array, password: string, signingTime: Date) =>
-  new Uint8Array(await new SignPdf().sign(Buffer.from(pdf), new P12Signer(Buffer.from(p12), { passphrase: password }), signingTime));
+  new Uint8Array(
+    await new SignPdf().sign(Buffer.from(pdf), new P12Signer(Buffer.from(p12), { passphrase: password }), signingTime),
+  );

@@ -44,8 +44,7 @@ export const readPdfSignature = async (pdf: Uint8Array): Promise<PdfSignature | 
         x instanceof pkijs.Certificate && x.serialNumber.isEqual(sid.serialNumber) && x.issuer.isEqual(sid.issuer),
     );
     const time = signerInfo.signedAttrs?.attributes.find((x) => x.type === '1.2.840.113549.1.9.5')?.values[0] as
-      | asn1js.UTCTime
-      | undefined;
+      asn1js.UTCTime | undefined;
     const ok = await signedData
       .verify({ signer: 0, data: new Uint8Array(extracted.signedData).buffer, checkChain: false })
       .catch(() => false);

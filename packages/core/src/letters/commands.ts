@@ -13,7 +13,14 @@ export const recordLetterPrepared = (c: CaseRecord, letter: LetterRecord, now: n
   if (c.letterId === letter.id) return undefined;
   const waits = letter.signing.paraf.length ? 'paraf dan tanda tangan' : 'tanda tangan';
   return recorded(
-    { ...c, letterNumber: letter.number, letterId: letter.id, letterOwed: false, version: c.version + 1, updatedAt: now },
+    {
+      ...c,
+      letterNumber: letter.number,
+      letterId: letter.id,
+      letterOwed: false,
+      version: c.version + 1,
+      updatedAt: now,
+    },
     {
       at: now,
       actorId: letter.issuedBy,

@@ -64,7 +64,10 @@ const settingsSchema = perStandard(() =>
     }),
     signatory: signatorySchema,
     /** The delegates who sign letters a.n. or as Plt. (letter.signing.signatory in the standard), by role. */
-    delegates: z.object(Object.fromEntries(delegateRoles().map((r) => [r, signatorySchema]))).partial().default({}),
+    delegates: z
+      .object(Object.fromEntries(delegateRoles().map((r) => [r, signatorySchema])))
+      .partial()
+      .default({}),
     /** Who hears a public-information objection (keberatan), named in a refusal. */
     ppidSuperior: z.string().max(200),
   }),

@@ -42,8 +42,7 @@ export const letterStepRefusal = (
       'invalid_transition',
       l.status === 'dicabut' ? 'Surat ini telah dicabut.' : 'Surat ini sudah ditandatangani dan terbit.',
     );
-  if (next.kind !== kind)
-    return new LoketError('invalid_transition', `Surat ini sedang menunggu ${stepText(next)}.`);
+  if (next.kind !== kind) return new LoketError('invalid_transition', `Surat ini sedang menunggu ${stepText(next)}.`);
   if (!roles.includes(next.role))
     return new LoketError('forbidden', `Langkah ini untuk ${roleLabel(next.role)}; Anda tidak berwenang.`);
   if (kind === 'sign') {

@@ -47,7 +47,9 @@ export const publicLetter = (l: LetterRecord) => ({
 export const uploadVerdict = (
   l: LetterRecord,
   sha256: string,
-  read: { signed: false } | { signed: true; valid: boolean; signer: string; issuer: string; serial: string; signingTime?: number },
+  read:
+    | { signed: false }
+    | { signed: true; valid: boolean; signer: string; issuer: string; serial: string; signingTime?: number },
 ) => {
   const identical = !!l.sha256 && sha256 === l.sha256;
   const signature = read.signed
@@ -140,4 +142,17 @@ export const letterDownloadRefusal = (
 
 /** Whether the register offers this officer a letter's PDF (the case's own rule is checked on the download). */
 export const registerOffersDownload = (letter: Pick<LetterRecord, 'status'>, roles: readonly string[]) =>
-  letter.status === 'berlaku' || mayRevokeLetters(roles);
+  letter.status === 'berlaku' || (letter.status === 'dicabut' && mayRevokeLetters(roles));
+
+/**
+ * Who may open a letter's page and draft: whoever may open its case's documents, whoever the standard
+ * has initial or sign it, and the register's keepers.
+ */
+export const mayViewLetter = (
+  letter: Pick<LetterRecord, 'signing'>,
+  c: Pick<CaseRecord, 'serviceId' | 'confidential'>,
+  roles: readonly string[],
+) =>
+  mayOpenDocuments(c, roles) ||
+  mayRevokeLetters(roles) ||
+  [letter.signing.role, ...letter.signing.paraf].some((r) => roles.includes(r));

@@ -1,8 +1,9 @@
 import type { LoketFunction } from '../packages/adapters/src/config';
-import { apiAccess, jobsAccess } from './access';
+import { apiAccess, DESK_KEYS_SECRET, jobsAccess } from './access';
 import { LAMBDA_BUNDLE } from './bundle';
 import {
   authSecret,
+  bsrePassword,
   googleKey,
   laporAuth,
   laporToken,
@@ -55,6 +56,22 @@ const laporSettings = () => ({
     ),
   ),
 });
+
+/**
+ * How the API signs letters (docs/RULES.md §5): through the office's BSrE gateway when
+ * LOKET_BSRE_URL is given at deploy (its account's password is the BsrePassword secret), else with the
+ * desk certificate, whose keys the API keeps in the stage's Secrets Manager secret.
+ */
+const signingSettings = () =>
+  process.env.LOKET_BSRE_URL
+    ? {
+        LOKET_SIGNING: 'bsre',
+        LOKET_BSRE_URL: process.env.LOKET_BSRE_URL,
+        LOKET_BSRE_USER: process.env.LOKET_BSRE_USER ?? '',
+        LOKET_BSRE_PASSWORD: bsrePassword.value,
+        LOKET_DESK_KEYS: `secretsmanager:${DESK_KEYS_SECRET}`,
+      }
+    : { LOKET_SIGNING: 'desk', LOKET_DESK_KEYS: `secretsmanager:${DESK_KEYS_SECRET}` };
 
 /** Read by the CLI inside `npx sst shell` (functions/cli/target-connect.ts): where links point. */
 export const desk = new sst.Linkable('Desk', { properties: { publicUrl: publicUrl(), mailFrom: MAIL_FROM } });
@@ -114,6 +131,7 @@ export const lambda = (fn: keyof typeof PROFILES, handler: string, timeout: `${n
     ...(process.env.LOKET_ODS_URL ? { LOKET_ODS_URL: process.env.LOKET_ODS_URL } : {}),
     // Both functions: the API registers complaints, the jobs sync them and post the desk's answers.
     ...laporSettings(),
+    ...signingSettings(),
     ...PROFILES[fn].environment,
   },
   nodejs: {

@@ -9,3 +9,5 @@ export const oauthClientSecret = new sst.Secret('GoogleOAuthClientSecret', '');
 /** SP4N-LAPOR! API channel (README, "SP4N-LAPOR!"): the two per-agency credentials. Empty: manual channel only. */
 export const laporAuth = new sst.Secret('LaporApiAuth', '');
 export const laporToken = new sst.Secret('LaporApiToken', '');
+/** The BSrE esign gateway's HTTP Basic password (LOKET_SIGNING=bsre). Empty: letters are signed with the desk certificate. */
+export const bsrePassword = new sst.Secret('BsrePassword', '');

@@ -1,18 +1,21 @@
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoLetterSettings } from '../../functions/local/seed';
 import { screenshots, useBrowser } from '../helpers/browser';
 import { signInAsDemo as signInAs, watchPage } from '../helpers/console-pages';
 import { manualClock, useTestWorld } from '../helpers/deps';
 
 /**
  * Letters in Chromium: a public-information request refused with its Pasal 17 ground (the letter is
- * issued at once), its public verification with a file compared, the register with its CSV, a
+ * numbered and waits), the Kabid's paraf and the Kepala Dinas's signature on the signing page, its
+ * public verification with a file compared, the register with its CSV, a
  * revocation by the Kepala Dinas, and the letter settings. Pages saved at 390 and 1280 px.
  */
 const clock = manualClock('2026-11-25T10:00:00+07:00');
 const world = useTestWorld({ time: clock, mail: true });
 const web = useBrowser(world);
+beforeAll(() => seedDemoLetterSettings(world.deps));
 const signInAsDemo = (page: Page, staffId: string) => signInAs(page, web.base, staffId);
 
 describe('letters in the console and in public', () => {
@@ -70,33 +73,64 @@ describe('letters in the console and in public', () => {
     const c = await world.deps.cases.get(record.id);
     expect(c.letterNumber).toMatch(/^500\.3\.1\/1\/424\.085\/2026$/);
     expect(await page.textContent('#ringkasan ~ dl')).toContain(c.letterNumber!);
-    expect(await page.textContent('.timeline')).toContain('Surat bernomor terbit');
-    await screenshots(page, 'letters-02-case');
+    expect(await page.textContent('.timeline')).toContain('Surat diberi nomor, menunggu tanda tangan');
+    expect(await page.textContent('main')).toContain('Menunggu paraf dan tanda tangan');
+    await screenshots(page, 'letters-02-case-waiting');
+    // Not signed, not issued: the letter's address says so, and nobody can download it.
+    await page.goto(`${web.base}/verifikasi/${c.letterId}`);
+    expect(await page.textContent('body')).toContain('Surat ini belum terbit');
+    await screenshots(page, 'letters-02b-verify-waiting');
+    await page.goto(`${web.base}/konsol`);
+    await page.click('button:has-text("Keluar")');
+
+    // The Kabid initials the draft, then the Kepala Dinas signs it on the page that shows it as issued.
+    await signInAsDemo(page, 'kabid-pk');
+    await page.goto(`${web.base}/konsol/surat/${c.letterId}`);
+    expect(await page.textContent('main')).toContain('Paraf Kepala Bidang Pemberdayaan');
+    expect(await page.$('button:has-text("Tanda tangani")')).toBeNull();
+    await screenshots(page, 'letters-02c-paraf');
+    await page.click('button:has-text("Paraf surat ini")');
+    await page.waitForSelector('text=Paraf Anda tercatat');
+    await page.goto(`${web.base}/konsol`);
+    await page.click('button:has-text("Keluar")');
+    await signInAsDemo(page, 'kadis');
+    await page.goto(`${web.base}/konsol/surat/${c.letterId}`);
+    const signing = await page.textContent('main');
+    expect(signing).toContain('menunggu sekarang');
+    expect(signing).toContain('Pasal 17 huruf h');
+    expect(signing).toContain('Sertifikat desk Loket (bukan tanda tangan tersertifikasi)');
+    await screenshots(page, 'letters-02d-signing-page');
+    const draft = await page.request.get(`${web.base}/konsol/surat/${c.letterId}/draf.pdf`);
+    expect(draft.headers()['content-type']).toBe('application/pdf');
+    await page.click('button:has-text("Tanda tangani dan terbitkan")');
+    await page.waitForSelector('text=Surat telah ditandatangani dan terbit');
+    await screenshots(page, 'letters-02e-signed');
+    await page.goto(`${web.base}/konsol`);
+    await page.click('button:has-text("Keluar")');
 
     const letter = (await world.deps.letters.get(c.letterId!))!;
+    expect(letter.status).toBe('berlaku');
     await page.goto(`${web.base}/verifikasi/${letter.id}`);
     expect(await page.textContent('body')).toContain('berlaku');
+    expect(await page.textContent('body')).toContain('Kepala Dinas (demo)');
     expect(await page.textContent('body')).not.toContain('Ahmad');
     await screenshots(page, 'letters-03-verify');
     const s3 = await world.deps.files.client();
     const pdf = Buffer.from(
       await (
-        await s3.send(new GetObjectCommand({ Bucket: world.deps.config.LOKET_BUCKET, Key: letter.s3Key }))
+        await s3.send(new GetObjectCommand({ Bucket: world.deps.config.LOKET_BUCKET, Key: letter.s3Key! }))
       ).Body!.transformToByteArray(),
     );
     await page.setInputFiles('#berkas', { name: 'surat.pdf', mimeType: 'application/pdf', buffer: pdf });
-    await page.click('button:has-text("Cocokkan")');
+    await page.click('button:has-text("Periksa")');
     await page.waitForSelector('text=sama persis');
     await screenshots(page, 'letters-04-verify-match');
     // A file far larger than any letter is refused before it is read, with a page.
     await page.setInputFiles('#berkas', { name: 'besar.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(5e6) });
-    await page.click('button:has-text("Cocokkan")');
+    await page.click('button:has-text("Periksa")');
     await page.waitForSelector('text=Permintaan tidak dapat diproses');
     expect(await page.textContent('main')).toContain('4,4 MB');
     await screenshots(page, 'letters-04b-verify-too-large');
-    await page.goto(`${web.base}/konsol`);
-    await page.click('button:has-text("Keluar")');
-
     await signInAsDemo(page, 'kadis');
     await page.click('a:has-text("Register surat")');
     expect(await page.textContent('.cards')).toContain(letter.number);

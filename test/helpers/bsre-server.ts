@@ -9,7 +9,7 @@ import {
 import { addSignaturePlaceholder, signWithP12 } from '../../packages/adapters/src/signing/pades';
 
 /**
- * A BSrE-compatible "esign client" of our own (docs/INTEGRATIONS.md, "BSrE"): `POST /api/sign/pdf`
+ * A BSrE-compatible "esign client" of our own (README, "Letters, the register and public verification"): `POST /api/sign/pdf`
  * multipart (file, nik, passphrase, tampilan, page/xAxis/yAxis/width/height), HTTP Basic auth, the
  * signed PDF back (or, in `byId` mode, `{ id_dokumen }` and `GET /api/sign/download/{id}`). It signs
  * with a CA of its own named like BSrE's, so a letter it signs is a real PAdES that pdfsig checks.

@@ -3,7 +3,7 @@ import { renderLetterPdf } from '../pdf/letter-pdf';
 
 /**
  * Signs through the office's BSrE gateway, the "esign client" an office runs in front of BSSN's
- * signing service (docs/INTEGRATIONS.md, "BSrE"): `POST /api/sign/pdf`, multipart with the file, the
+ * signing service (README, "Letters, the register and public verification"): `POST /api/sign/pdf`, multipart with the file, the
  * signer's NIK and passphrase and the appearance (`tampilan`, with its page and box), HTTP Basic auth.
  * The answer is the signed PDF, or a document id to fetch from `GET /api/sign/download/{id}`; a refusal
  * is JSON `{ "status_code", "error" }`. The passphrase goes into that one request and nowhere else: it

@@ -40,14 +40,14 @@ export class SecretsManagerDeskKeys implements DeskKeyStore {
   ) {}
 
   private async client() {
-    const sm = await import('@aws-sdk/client-secrets-manager');
-    return { sm, client: new sm.SecretsManagerClient({ region: this.region }) };
+    const sdk = await import('@aws-sdk/client-secrets-manager');
+    return { sdk, client: new sdk.SecretsManagerClient({ region: this.region }) };
   }
 
   async load() {
-    const { sm, client } = await this.client();
+    const { sdk, client } = await this.client();
     try {
-      const r = await client.send(new sm.GetSecretValueCommand({ SecretId: this.secretId }));
+      const r = await client.send(new sdk.GetSecretValueCommand({ SecretId: this.secretId }));
       return r.SecretString ? (JSON.parse(r.SecretString) as DeskPki) : undefined;
     } catch (e) {
       if ((e as Error).name === 'ResourceNotFoundException') return undefined;
@@ -56,12 +56,12 @@ export class SecretsManagerDeskKeys implements DeskKeyStore {
   }
 
   async save(pki: DeskPki, first: boolean) {
-    const { sm, client } = await this.client();
+    const { sdk, client } = await this.client();
     const SecretString = JSON.stringify(pki);
     if (first) {
       try {
         await client.send(
-          new sm.CreateSecretCommand({
+          new sdk.CreateSecretCommand({
             Name: this.secretId,
             SecretString,
             Description: 'Loket desk certificate: local CA and signer keys (not a certified signature)',
@@ -74,6 +74,6 @@ export class SecretsManagerDeskKeys implements DeskKeyStore {
         return;
       }
     }
-    await client.send(new sm.PutSecretValueCommand({ SecretId: this.secretId, SecretString }));
+    await client.send(new sdk.PutSecretValueCommand({ SecretId: this.secretId, SecretString }));
   }
 }

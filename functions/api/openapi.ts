@@ -117,6 +117,7 @@ const TAG_TEXT: Record<string, string> = {
   Publik: "Public reads: the services, a request's status by tracking number, letter verification, health.",
   Webhook: 'Signed submissions from the Google Forms Apps Script.',
   'Berkas (petugas)': 'Cases as officers work them: register, read, take a step, check requirements, assign, files.',
+  Surat: 'Letters waiting for their paraf and signature: initial a draft, sign and so issue it.',
   'Kalender kerja': 'The working calendar the deadlines count: holidays and cuti bersama.',
   Administrasi: 'Mail the outbox could not deliver, and its retry (administrators).',
   'Open311 GeoReport v2': 'Services and the public status of requests in the Open311 GeoReport v2 format.',

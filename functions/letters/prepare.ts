@@ -93,7 +93,7 @@ export const prepareLetter = async (deps: LetterDeps, caseId: string, actorId: s
       status: 'menunggu_tanda_tangan',
       version: 1,
       signing: letterSigning(type),
-      paraf: [],
+      initials: [],
     };
     await deps.letters.put(letter);
   }

@@ -72,7 +72,7 @@ export const parafLetter = async (deps: SignDeps, letterId: string, officer: Sig
   const { data: settings } = await deps.letters.settings();
   const next = withParaf(letter, officer, settings, deps.time.now());
   if (!(await deps.letters.update(next, letter.version))) throw changedMeanwhile();
-  deps.log.info('letter.paraf', { letterId, by: officer.id, role: next.paraf.at(-1)!.role });
+  deps.log.info('letter.initials', { letterId, by: officer.id, role: next.initials.at(-1)!.role });
   return next;
 };
 

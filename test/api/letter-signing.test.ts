@@ -117,7 +117,7 @@ describe('letters signed with the desk certificate', () => {
       expect(await (await desk.app.request(`/verifikasi/${waiting.id}`)).text()).toContain('belum terbit');
       const letter = await parafAndSign(desk.deps, waiting.id);
       expect(letter).toMatchObject({ status: 'berlaku', number: waiting.number, paraf: expect.any(Array) });
-      expect(letter.paraf.map((p) => p.role)).toEqual(waiting.signing.paraf);
+      expect(letter.initials.map((p) => p.role)).toEqual(waiting.signing.initials);
       const pdf = await stored(desk, letter.s3Key!);
       expect(createHash('sha256').update(pdf).digest('hex')).toBe(letter.sha256);
 
@@ -184,7 +184,7 @@ describe('letters signed with the desk certificate', () => {
     const letter = await numbered(desk, 'kantor-cabang-ksp', 4);
     expect(letter.signing).toEqual({
       role: 'kepala_dinas',
-      paraf: ['kasi_hukum_advokasi', 'kabid_kelembagaan_pengawasan'],
+      initials: ['kasi_hukum_advokasi', 'kabid_kelembagaan_pengawasan'],
     });
     const kadis = await holderOf(desk.deps, 'kepala_dinas');
     const kasi = await holderOf(desk.deps, 'kasi_hukum_advokasi');
@@ -199,7 +199,7 @@ describe('letters signed with the desk certificate', () => {
     await parafLetter(desk.deps, letter.id, kabid);
     await expect(signLetter(desk.deps, letter.id, kabid, '')).rejects.toMatchObject({ code: 'forbidden' });
     const signed = await signLetter(desk.deps, letter.id, kadis, '');
-    expect(signed.paraf.map((p) => p.by)).toEqual([kasi.id, kabid.id]);
+    expect(signed.initials.map((p) => p.by)).toEqual([kasi.id, kabid.id]);
     // The same rule through the JSON API: nothing is left to sign.
     const events = await desk.deps.cases.events(signed.caseId);
     expect(events.map((e) => e.type)).toEqual(expect.arrayContaining(['letter_prepared', 'letter_issued']));

@@ -3,7 +3,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetObjectCommand } from '@aws-sdk/client-s3';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoLetterSettings } from '../../functions/local/seed';
 import { ARTIFACTS, screenshots, useBrowser } from '../helpers/browser';
 import { act, signInAsDemo, watchPage } from '../helpers/console-pages';
 import { manualClock, postFormWebhook, useTestWorld } from '../helpers/deps';
@@ -29,6 +30,7 @@ const world = useTestWorld({
   },
 });
 const web = useBrowser(world);
+beforeAll(() => seedDemoLetterSettings(world.deps));
 const NIK = '3599014107900001';
 const PDF = Buffer.from('%PDF-1.7\n' + 'x'.repeat(2000));
 /** Nothing of the shipped office may show through on the second one. */
@@ -142,6 +144,12 @@ describe('a second office, from its document alone', () => {
     await page.goto(`${web.base}/konsol/berkas/${record.id}`);
     await act(page, 'Tandatangani dan terbitkan surat');
     expect(await page.textContent('main')).toContain('Selesai');
+    // The step numbers the letter; the Camat signs it on its page, and only then is it issued.
+    const numbered = await world.deps.cases.get(record.id);
+    await page.goto(`${web.base}/konsol/surat/${numbered.letterId}`);
+    await page.click('button:has-text("Tanda tangani dan terbitkan")');
+    await page.waitForSelector('text=Surat telah ditandatangani dan terbit');
+    await page.goto(`${web.base}/konsol/berkas/${record.id}`);
     await screenshots(page, 'office2-case-finished');
 
     const done = await world.deps.cases.get(record.id);
@@ -149,7 +157,7 @@ describe('a second office, from its document alone', () => {
     const letter = (await world.deps.letters.get(done.letterId!))!;
     expect(letter.number).toBe('500.2/1/3599.07/XII/2026');
     const s3 = await world.deps.files.client();
-    const r = await s3.send(new GetObjectCommand({ Bucket: world.deps.config.LOKET_BUCKET, Key: letter.s3Key }));
+    const r = await s3.send(new GetObjectCommand({ Bucket: world.deps.config.LOKET_BUCKET, Key: letter.s3Key! }));
     const pdf = new Uint8Array(await r.Body!.transformToByteArray());
     const dir = mkdtempSync(join(tmpdir(), 'loket-office2-'));
     writeFileSync(join(dir, 'l.pdf'), pdf);

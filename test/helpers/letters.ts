@@ -12,7 +12,7 @@ export const holderOf = async (deps: Deps, role: string) => {
 /** Every paraf the letter still waits for, each by the officer holding its role, then the signature. */
 export const parafAndSign = async (deps: Deps, letterId: string, passphrase = '') => {
   const letter = (await deps.letters.get(letterId))!;
-  for (const role of letter.signing.paraf.slice(letter.paraf.length))
+  for (const role of letter.signing.initials.slice(letter.initials.length))
     await parafLetter(deps, letterId, await holderOf(deps, role));
   return signLetter(deps, letterId, await holderOf(deps, letter.signing.role), passphrase);
 };

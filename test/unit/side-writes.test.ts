@@ -4,7 +4,7 @@ import {
   defaultCalendar,
   findService,
   openCase,
-  recordLetterIssued,
+  recordLetterPrepared,
   stepRoles,
   workflowFor,
   WorkingCalendar,
@@ -64,10 +64,14 @@ describe('side writes decided in core', () => {
     const { take } = atStep('kantor-cabang-ksp', 'keputusan_kadis');
     const change = take('setujui');
     expect(change.writes).toEqual([{ kind: 'letter_owed', since: now + 60_000 }]);
-    const letter = { id: 'L1', number: '500/1/424.105/2026', issuedBy: 'kadis' } as LetterRecord;
-    expect(recordLetterIssued(change.record, letter, { now: now + 120_000 })?.writes).toEqual([
-      { kind: 'letter_settled' },
-    ]);
+    const letter = {
+      id: 'L1',
+      number: '500/1/424.105/2026',
+      issuedBy: 'kadis',
+      signing: { role: 'kepala_dinas', initials: [] },
+    } as unknown as LetterRecord;
+    // Numbered (waiting for its signature), the letter is off the queue; signed later, it writes nothing more.
+    expect(recordLetterPrepared(change.record, letter, now + 120_000)?.writes).toEqual([{ kind: 'letter_settled' }]);
   });
 
   it('a step without such effects writes nothing besides the case', () => {

@@ -123,7 +123,7 @@ export const LetterPage = ({
       ))}
     </ol>
     {view.blocked && <Banner title="Belum dapat ditandatangani">{view.blocked}</Banner>}
-    {view.mayAct && view.next?.kind === 'paraf' && (
+    {view.mayAct && view.next?.kind === 'initial' && (
       <form method="post" action={`/konsol/surat/${letter.id}/paraf`} novalidate>
         <p>Dengan paraf, Anda menyatakan telah memeriksa isi surat di bawah ini.</p>
         <button class="button" type="submit">

@@ -138,7 +138,7 @@ const Env = z
     LOKET_SIGNING: z.enum(['desk', 'bsre']).default('desk'),
     /**
      * Where the desk certificate's keys are kept: `file:<path>` (local) or `secretsmanager:<secret name>`
-     * (AWS: the stage's secret, created at the first signing). Locally defaults to a private temp file.
+     * (AWS: the stage's secret `loket/<stage>/desk-keys`, created at the first signing). Locally defaults to a private temp file.
      */
     LOKET_DESK_KEYS: unsetIfEmpty(
       z.string().regex(/^(file:|secretsmanager:)./, 'file:<path> or secretsmanager:<name>'),
@@ -190,15 +190,14 @@ const Env = z
     if (env.LOKET_SIGNING === 'bsre')
       for (const name of ['LOKET_BSRE_URL', 'LOKET_BSRE_USER', 'LOKET_BSRE_PASSWORD'] as const)
         if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'required when LOKET_SIGNING=bsre' });
-    if (env.LOKET_SIGNING === 'desk' && !env.LOKET_DESK_KEYS && env.LOKET_STAGE !== 'local')
-      ctx.addIssue({
-        code: 'custom',
-        path: ['LOKET_DESK_KEYS'],
-        message: 'required outside the local stage (secretsmanager:<name>)',
-      });
     return {
       ...env,
-      LOKET_DESK_KEYS: env.LOKET_DESK_KEYS ?? `file:${join(tmpdir(), `loket-desk-keys-${env.LOKET_TABLE}.json`)}`,
+      // Locally a private temp file per table; on a stage the stage's secret (infra/access.ts names it).
+      LOKET_DESK_KEYS:
+        env.LOKET_DESK_KEYS ??
+        (env.LOKET_STAGE === 'local'
+          ? `file:${join(tmpdir(), `loket-desk-keys-${env.LOKET_TABLE}.json`)}`
+          : `secretsmanager:loket/${env.LOKET_STAGE}/desk-keys`),
       GOOGLE_FORMS_WEBHOOK_SECRET: secret('GOOGLE_FORMS_WEBHOOK_SECRET'),
       LOKET_AUTH_SECRET: secret('LOKET_AUTH_SECRET'),
     };

@@ -5,7 +5,7 @@ import type { DeskPki } from './desk-pki';
 /**
  * Where the desk certificate's keys live: a private file for the local desk, a Secrets Manager secret
  * of the stage in AWS (`LOKET_DESK_KEYS`). Never the table or the bucket: whoever reads those must
- * not be able to sign as the Kepala Dinas.
+ * not be able to sign as the office signatory.
  */
 export interface DeskKeyStore {
   load(): Promise<DeskPki | undefined>;

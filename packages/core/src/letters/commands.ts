@@ -11,7 +11,7 @@ import type { LegalDeadline } from './refusal';
  */
 export const recordLetterPrepared = (c: CaseRecord, letter: LetterRecord, now: number): CaseChange | undefined => {
   if (c.letterId === letter.id) return undefined;
-  const waits = letter.signing.paraf.length ? 'paraf dan tanda tangan' : 'tanda tangan';
+  const waits = letter.signing.initials.length ? 'paraf dan tanda tangan' : 'tanda tangan';
   return recorded(
     {
       ...c,

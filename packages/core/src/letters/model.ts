@@ -149,10 +149,10 @@ export const letterSigning = (type: LetterType) => {
   const signing = findService(type)!.letter!.signing;
   const head = office().signatory.role;
   const role = signing.signatory ?? head;
-  return { role, onBehalf: role === head ? undefined : signing.onBehalf, paraf: signing.paraf };
+  return { role, onBehalf: role === head ? undefined : signing.onBehalf, initials: signing.initials };
 };
 
-/** The signature block's lines above the name: "a.n. KEPALA DINAS …" then the delegate's own title. */
+/** The signature block's lines above the name: "a.n." and the office signatory's title then the delegate's own title. */
 export const signatoryOf = (settings: LetterSettings, type: LetterType) => {
   const { role, onBehalf } = letterSigning(type);
   const head = settings.signatory;
@@ -228,8 +228,8 @@ export interface LetterRecord {
   /** Optimistic version of the register line (paraf, signing attempts and revocation are checked writes). */
   version: number;
   /** Who signs it (the role and a.n./Plt.), fixed when it was numbered. */
-  signing: { role: string; onBehalf?: 'a.n.' | 'Plt.'; paraf: string[] };
-  paraf: LetterParaf[];
+  signing: { role: string; onBehalf?: 'a.n.' | 'Plt.'; initials: string[] };
+  initials: LetterParaf[];
   signature?: LetterSignature;
   /** The last signing attempt that failed, with the reason shown to the signatory. */
   signingFailure?: { at: number; by: string; reason: string };

@@ -17,16 +17,16 @@ export type SigningChannel = LetterSignature['channel'];
  * standard names, in order, then for the signatory's signature; only the signed letter is issued.
  * Every surface (console, JSON API) asks these functions what may happen and applies what they return.
  */
-export type LetterStep = { kind: 'paraf' | 'sign'; role: string };
+export type LetterStep = { kind: 'initial' | 'sign'; role: string };
 
 /** What the letter waits for now, or undefined once it is signed (or revoked). */
-export const nextLetterStep = (l: Pick<LetterRecord, 'status' | 'signing' | 'paraf'>): LetterStep | undefined => {
+export const nextLetterStep = (l: Pick<LetterRecord, 'status' | 'signing' | 'initials'>): LetterStep | undefined => {
   if (l.status !== 'menunggu_tanda_tangan') return undefined;
-  const paraf = l.signing.paraf[l.paraf.length];
-  return paraf ? { kind: 'paraf', role: paraf } : { kind: 'sign', role: l.signing.role };
+  const paraf = l.signing.initials[l.initials.length];
+  return paraf ? { kind: 'initial', role: paraf } : { kind: 'sign', role: l.signing.role };
 };
 
-const stepText = (s: LetterStep) => `${s.kind === 'paraf' ? 'paraf' : 'tanda tangan'} ${roleLabel(s.role)}`;
+const stepText = (s: LetterStep) => `${s.kind === 'initial' ? 'paraf ' : 'tanda tangan '}${roleLabel(s.role)}`;
 
 /** Why this officer may not take `kind` on the letter now, or undefined when they may. */
 export const letterStepRefusal = (
@@ -73,9 +73,13 @@ export const withParaf = (
   settings: LetterSettings,
   now: number,
 ): LetterRecord => {
-  mustMay(l, 'paraf', officer.roles, settings);
+  mustMay(l, 'initial', officer.roles, settings);
   const role = nextLetterStep(l)!.role;
-  return { ...l, paraf: [...l.paraf, { role, by: officer.id, byName: officer.name, at: now }], version: l.version + 1 };
+  return {
+    ...l,
+    initials: [...l.initials, { role, by: officer.id, byName: officer.name, at: now }],
+    version: l.version + 1,
+  };
 };
 
 /** Checks that the officer may sign now (before the PDF is sent anywhere). */
@@ -118,12 +122,12 @@ export const signingView = (
 ) => {
   const next = nextLetterStep(l);
   const steps = [
-    ...l.signing.paraf.map((role, i) => {
-      const done = l.paraf[i];
+    ...l.signing.initials.map((role, i) => {
+      const done = l.initials[i];
       return {
         label: `Paraf ${roleLabel(role)}`,
         done: done ? `${done.byName}, ${formatWib(done.at)}` : undefined,
-        current: next?.kind === 'paraf' && i === l.paraf.length,
+        current: next?.kind === 'initial' && i === l.initials.length,
       };
     }),
     {

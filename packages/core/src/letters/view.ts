@@ -155,4 +155,4 @@ export const mayViewLetter = (
 ) =>
   mayOpenDocuments(c, roles) ||
   mayRevokeLetters(roles) ||
-  [letter.signing.role, ...letter.signing.paraf].some((r) => roles.includes(r));
+  [letter.signing.role, ...letter.signing.initials].some((r) => roles.includes(r));

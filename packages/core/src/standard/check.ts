@@ -150,7 +150,7 @@ const crossReferences = (doc: Standard): StandardProblem[] => {
       if (s.letter.signing.signatory) role(at('letter', 'signing', 'signatory'), s.letter.signing.signatory);
       if (s.letter.signing.onBehalf && !s.letter.signing.signatory)
         add(at('letter', 'signing', 'onBehalf'), 'a.n./Plt. hanya untuk penanda tangan selain office.signatory');
-      s.letter.signing.paraf.forEach((r, i) => role(at('letter', 'signing', 'paraf', i), r));
+      s.letter.signing.initials.forEach((r, i) => role(at('letter', 'signing', 'initials', i), r));
     }
     if (s.publicInformation)
       for (const [k, v] of Object.entries(s.publicInformation.fields)) field(at('publicInformation', 'fields', k), v);

@@ -137,15 +137,15 @@ const build = () => {
     /**
      * Who signs the letter and who checks it first (docs/RULES.md §5). `signatory` is a role (defaults
      * to office.signatory.role); a delegate signs `a.n.` (on behalf of) the office's signatory, or as
-     * `Plt.` (acting). `paraf` are the roles that initial the draft, in order, before it may be signed.
+     * `Plt.` (acting). `initials` are the roles (paraf) that initial the draft, in order, before it may be signed.
      */
     signing: z
       .strictObject({
         signatory: id.optional(),
         onBehalf: z.enum(['a.n.', 'Plt.']).optional(),
-        paraf: z.array(id).default([]),
+        initials: z.array(id).default([]),
       })
-      .default({ paraf: [] }),
+      .default({ initials: [] }),
   });
 
   /** The service's product comes from another system (OSS, a notary, a ministry application): the desk explains and refers. */

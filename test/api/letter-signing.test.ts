@@ -116,7 +116,7 @@ describe('letters signed with the desk certificate', () => {
       // Numbered, not issued: the verification page says so, and there is no file to hand out.
       expect(await (await desk.app.request(`/verifikasi/${waiting.id}`)).text()).toContain('belum terbit');
       const letter = await parafAndSign(desk.deps, waiting.id);
-      expect(letter).toMatchObject({ status: 'berlaku', number: waiting.number, paraf: expect.any(Array) });
+      expect(letter).toMatchObject({ status: 'berlaku', number: waiting.number, initials: expect.any(Array) });
       expect(letter.initials.map((p) => p.role)).toEqual(waiting.signing.initials);
       const pdf = await stored(desk, letter.s3Key!);
       expect(createHash('sha256').update(pdf).digest('hex')).toBe(letter.sha256);

@@ -1,8 +1,8 @@
 /** @jsxImportSource hono/jsx */
-import type { LetterContent, LetterRecord, SigningView, StaffMember } from '@loket/core';
+import { type LetterContent, type LetterRecord, maskDigitRuns, type SigningView, type StaffMember } from '@loket/core';
 import { Banner, ConsolePage, ErrorSummary, Field, type FieldError, Summary } from '../components';
 
-/** The letter as it will be issued, on a sheet (the same content the PDF lays out; no QR before signing). */
+/** The letter as it will be issued, on a sheet (the same content the PDF lays out, NIK-shaped numbers masked; no QR before signing). */
 const LetterSheet = ({ content }: { content: LetterContent }) => (
   <div class="sheet" aria-label="Pratinjau surat">
     <div class="sheet-head">
@@ -33,7 +33,8 @@ const LetterSheet = ({ content }: { content: LetterContent }) => (
         {content.details.map(([k, v]) => (
           <>
             <dt>{k}</dt>
-            <dd>{v}</dd>
+            {/* Masked on the page like every NIK-shaped number; the PDF carries what the letter states. */}
+            <dd>{maskDigitRuns(v)}</dd>
           </>
         ))}
       </dl>

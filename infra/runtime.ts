@@ -62,16 +62,18 @@ const laporSettings = () => ({
  * LOKET_BSRE_URL is given at deploy (its account's password is the BsrePassword secret), else with the
  * desk certificate, whose keys the API keeps in the stage's Secrets Manager secret.
  */
-const signingSettings = () =>
-  process.env.LOKET_BSRE_URL
+const signingSettings = (): Record<string, $util.Input<string>> => {
+  const bsreUrl = process.env.LOKET_BSRE_URL;
+  return bsreUrl
     ? {
         LOKET_SIGNING: 'bsre',
-        LOKET_BSRE_URL: process.env.LOKET_BSRE_URL,
+        LOKET_BSRE_URL: bsreUrl,
         LOKET_BSRE_USER: process.env.LOKET_BSRE_USER ?? '',
         LOKET_BSRE_PASSWORD: bsrePassword.value,
         LOKET_DESK_KEYS: `secretsmanager:${DESK_KEYS_SECRET}`,
       }
     : { LOKET_SIGNING: 'desk', LOKET_DESK_KEYS: `secretsmanager:${DESK_KEYS_SECRET}` };
+};
 
 /** Read by the CLI inside `npx sst shell` (functions/cli/target-connect.ts): where links point. */
 export const desk = new sst.Linkable('Desk', { properties: { publicUrl: publicUrl(), mailFrom: MAIL_FROM } });

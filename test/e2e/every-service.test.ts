@@ -32,8 +32,9 @@ import { manualClock } from '../helpers/deps';
  * - Where the standard has a revision step: the officer asks for the missing document, the applicant
  *   follows the mail's edit link and sends it, the case is back at the step.
  * - The longest forward path through the chart (refusal, withdrawal and revision aside), so outside
- *   approvals, a clinic booking, a registry entry and every letter are on it.
- * - The end: the public status, and each numbered letter verified at the address its QR code holds.
+ *   approvals, a clinic booking, a registry entry and every letter are on it. A numbered letter is
+ *   initialled and signed on its letter page by the officers the standard names before the walk goes on.
+ * - The end: the public status, and each letter verified, in force, at the address its QR code holds.
  *
  * Screenshots at 390 and 1280 px go to test/artifacts/every-<service>-*.png, and each case's mails as
  * text to every-<service>-mail.txt.
@@ -196,6 +197,25 @@ const takeStep = async (page: Page, c: CaseRecord, t: TransitionDef, shot?: stri
   await page.waitForSelector('text=Tindakan telah disimpan');
 };
 
+/**
+ * The letter a step numbered, initialled by each officer the standard names and signed by its
+ * signatory on the letter page, each in their own browser: only then is it issued.
+ */
+const signInBrowser = async (letterId: string, shot: string) => {
+  const letter = (await world.deps.letters.get(letterId))!;
+  for (const role of letter.signing.initials) {
+    const page = await signedIn(officerFor([role]));
+    await page.goto(`${web.base}/konsol/surat/${letterId}`);
+    await page.click('button:has-text("Paraf surat ini")');
+    await page.waitForSelector('text=Paraf Anda tercatat');
+  }
+  const page = await signedIn(officerFor([letter.signing.role]));
+  await page.goto(`${web.base}/konsol/surat/${letterId}`);
+  await screenshots(page, shot);
+  await page.click('button:has-text("Tanda tangani dan terbitkan")');
+  await page.waitForSelector('text=Surat telah ditandatangani dan terbit');
+};
+
 /** Attaches the scan of every required document still missing, then declares every requirement in order. */
 const checkRequirements = async (page: Page, trackingNumber: string) => {
   let c = await caseByNumber(trackingNumber);
@@ -288,7 +308,12 @@ describe('every service of the standard, walked in a browser', () => {
         }
         await takeStep(page, c, t, t.requires ? `every-${s.id}-1${i}-${t.event}` : undefined);
         await world.deps.background.idle();
-        expect((await caseByNumber(trackingNumber)).state, `${s.id} after ${t.event}`).toBe(t.to);
+        const after = await caseByNumber(trackingNumber);
+        expect(after.state, `${s.id} after ${t.event}`).toBe(t.to);
+        if (t.effects.includes('request_letter_number')) {
+          await signInBrowser(after.letterId!, `every-${s.id}-18-letter-signing`);
+          await world.deps.background.idle();
+        }
         if (i === path.length - 1) await screenshots(page, `every-${s.id}-19-case-done`);
       }
 
@@ -301,7 +326,7 @@ describe('every service of the standard, walked in a browser', () => {
         expect(done.letterNumber).toBeTruthy();
         await citizen.goto(`${web.base}/verifikasi/${done.letterId}`);
         expect(await citizen.textContent('main')).toContain(done.letterNumber!);
-        expect(await citizen.textContent('main')).toContain('berlaku');
+        expect(await citizen.textContent('main')).toContain('Surat ini asli, berlaku');
         await shot('21-letter-verified');
       }
       if (path.some((t) => t.effects.includes('record_in_registry'))) {

@@ -12,7 +12,7 @@ import {
 } from '@loket/core';
 
 const ALL_ROLES: Role[] = [...staffRoles(), 'pemohon'];
-const ctxOk = { incompleteRequirements: [] as string[], channel: 'walk_in' };
+const ctxOk = { incompleteRequirements: [] as string[], channel: 'walk_in', letterIssued: true };
 const noteFor = 'Catatan petugas';
 
 /** Every path from the initial state to a terminal state, taking each revision loop at most once. */
@@ -133,6 +133,17 @@ describe('workflow specifics', () => {
     expect(act(byId('rekomendasi-bbm'), 'penomoran', 'beri_nomor', 'fungsional_umum').effects).toContain(
       'request_letter_number',
     );
+  });
+
+  it('a branch approval is handed over only once its letter is signed and issued', () => {
+    const def = byId('kantor-cabang-ksp');
+    const handover = def.transitions.find((t) => t.guard === 'letter_issued')!;
+    expect(handover.from).toEqual(['penyerahan']);
+    const role = handover.roles[0]!;
+    expect(errCode(() => act(def, 'penyerahan', handover.event, role, { ...ctxOk, letterIssued: false }))).toBe(
+      'validation',
+    );
+    expect(act(def, 'penyerahan', handover.event, role).to).toBe('selesai');
   });
 
   it('online consultations have no third tier (Kepala Unit)', () => {

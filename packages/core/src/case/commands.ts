@@ -5,7 +5,14 @@ import { LoketError } from '../errors';
 import { fieldProblem } from '../intake/validate-field';
 import type { WorkingCalendar } from '../sla/calendar';
 import { applyCalendar, clockOnComplete, isPaused, pauseClock, resumeClock, startClock } from '../sla/deadline';
-import { type Actor, type Effect, stateOf, transition, type WorkflowDefinition } from '../workflow/engine';
+import {
+  type Actor,
+  type Effect,
+  type GuardContext,
+  stateOf,
+  transition,
+  type WorkflowDefinition,
+} from '../workflow/engine';
 import { requireStepWork, stepRoles } from '../workflow/step-roles';
 import type { OutgoingMail } from '../mail/outbox';
 import { nextRetryAt } from '../util/retry';
@@ -180,16 +187,17 @@ const next = (c: CaseRecord, now: number, changes: Partial<CaseRecord>): CaseRec
 });
 
 /**
- * Whether `actor` may take step `event` on the case now (state, role, note, guard), by the engine alone:
- * what a command checks before any side effect outside the case (a klinik seat) is taken.
- */
-/**
  * What a step's guard looks at, for the command and for the console alike: the requirements not yet
- * "ok", in the standard's order (the intake's own problems last), and the channel.
+ * "ok", in the standard's order (the intake's own problems last), the channel, and whether the case's
+ * letter is issued.
  */
-export const guardContext = (c: Pick<CaseRecord, 'checklist' | 'channel'>, service: Service) => ({
+export const guardContext = (
+  c: Pick<CaseRecord, 'checklist' | 'channel' | 'letterIssuedAt'>,
+  service: Service,
+): GuardContext => ({
   incompleteRequirements: incompleteRequirements(c, service).map((r) => r.label),
   channel: c.channel,
+  letterIssued: c.letterIssuedAt !== undefined,
 });
 
 /** The checklist items not "ok", in the standard's order, with the label an officer reads. */
@@ -198,6 +206,10 @@ export const incompleteRequirements = (c: Pick<CaseRecord, 'checklist'>, service
     .filter((r) => c.checklist[r.id] && c.checklist[r.id]!.status !== 'ok')
     .map((r) => ({ ...r, status: c.checklist[r.id]!.status }));
 
+/**
+ * Whether `actor` may take step `event` on the case now (state, role, note, guard), by the engine alone:
+ * what a command checks before any side effect outside the case (a klinik seat) is taken.
+ */
 export const checkStep = (
   c: CaseRecord,
   service: Service,

@@ -100,7 +100,7 @@ export const actionsFor = (c: Pick<CaseRecord, 'serviceId' | 'state'>, roles: re
  * The same guard decides when the step is taken (commands.checkStep).
  */
 export const blockedStep = (
-  c: Pick<CaseRecord, 'serviceId' | 'standardVersion' | 'checklist' | 'channel'>,
+  c: Pick<CaseRecord, 'serviceId' | 'standardVersion' | 'checklist' | 'channel' | 'letterIssuedAt'>,
   t: TransitionDef,
 ) => {
   const service = caseService(c);

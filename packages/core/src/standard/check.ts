@@ -128,6 +128,11 @@ const crossReferences = (doc: Standard): StandardProblem[] => {
           at('flow', 'steps', ti, 'effects'),
           'langkah ini mencatat ke registri, tetapi dokumen tidak punya registry',
         );
+      if (t.guard === 'letter_issued' && !s.flow.steps.some((x) => x.effects?.includes('request_letter_number')))
+        add(
+          at('flow', 'steps', ti, 'guard'),
+          'letter_issued menunggu surat terbit, tetapi tidak ada langkah yang menerbitkan surat (request_letter_number)',
+        );
       if (t.laporReply && !s.channels.includes('sp4n_lapor'))
         add(at('flow', 'steps', ti, 'laporReply'), 'hanya untuk layanan dengan kanal sp4n_lapor');
       if (t.requires === 'klinik_seat' && !doc.duties.klinikSchedule.length)

@@ -96,7 +96,7 @@ const build = () => {
     label: text,
     /** A step id of this service, or `selesai` / `ditolak`. */
     to: id,
-    guard: z.enum(['requirements_complete', 'face_to_face_channel']).optional(),
+    guard: z.enum(['requirements_complete', 'face_to_face_channel', 'letter_issued']).optional(),
     effects: z.array(Effect).optional(),
     noteRequired: z.boolean().optional(),
     requires: z.enum(['outside_approval', 'refusal_ground', 'forward_target', 'klinik_seat']).optional(),

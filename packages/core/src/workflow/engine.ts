@@ -24,7 +24,7 @@ export interface StateDef {
 }
 
 /** Named guards; their meaning lives in `checkGuard` so a definition stays plain data. */
-export type Guard = 'requirements_complete' | 'face_to_face_channel';
+export type Guard = 'requirements_complete' | 'face_to_face_channel' | 'letter_issued';
 
 import type { StepRecord } from './step-data';
 export type { StepRecord } from './step-data';
@@ -61,6 +61,8 @@ export interface GuardContext {
   /** The requirements (by the standard's label) not yet checked as in order: none means complete. */
   incompleteRequirements: string[];
   channel: string;
+  /** The case's letter is signed and issued (not merely numbered and waiting for its signature). */
+  letterIssued: boolean;
 }
 
 export interface Actor {
@@ -78,6 +80,7 @@ interface TransitionResult {
 const GUARD_MESSAGES: Record<Guard, string> = {
   requirements_complete: 'Semua persyaratan harus diperiksa dan dinyatakan lengkap sebelum berkas diteruskan.',
   face_to_face_channel: 'Langkah ini hanya tersedia untuk permohonan yang diajukan secara tatap muka.',
+  letter_issued: 'Surat belum terbit: surat harus diparaf dan ditandatangani lebih dahulu.',
 };
 
 const checkGuard = (guard: Guard, ctx: GuardContext): boolean => {
@@ -86,6 +89,8 @@ const checkGuard = (guard: Guard, ctx: GuardContext): boolean => {
       return ctx.incompleteRequirements.length === 0;
     case 'face_to_face_channel':
       return ctx.channel === 'walk_in';
+    case 'letter_issued':
+      return ctx.letterIssued;
   }
 };
 

@@ -14,10 +14,12 @@ import {
   type StoredLetter,
 } from '@loket/core';
 import type { Deps } from '../deps';
+import type { MailDeps } from '../mail/dispatch';
+import { mailLetterAwaiting } from './awaiting';
 import { newLetterId } from './issue-ids';
 
 /** The ports this use-case reaches (not the whole composition root). */
-export type LetterDeps = Pick<Deps, 'cases' | 'config' | 'files' | 'letters' | 'time'>;
+export type LetterDeps = Pick<Deps, 'cases' | 'config' | 'files' | 'letters' | 'time'> & MailDeps;
 
 /** A claim older than this whose holder has not finished is taken over (the holder crashed). */
 const CLAIM_LEASE_MS = 2 * 60_000;
@@ -26,7 +28,8 @@ const CLAIM_LEASE_MS = 2 * 60_000;
  * Numbers the letter a case owes and puts it in the register, waiting for its paraf and signature
  * (functions/letters/sign.ts issues it), exactly once: a repeat (or a concurrent call) returns the same
  * letter, never a second number. Steps, each safe to repeat: claim the case → draw the number into the
- * claim → the register line → the case's number and its timeline, in one write.
+ * claim → the register line → a mail to the officers whose paraf (or signature) it waits for → the
+ * case's number and its timeline, in one write.
  */
 export const prepareLetter = async (deps: LetterDeps, caseId: string, actorId: string): Promise<StoredLetter> => {
   const c = await deps.cases.get(caseId);
@@ -99,6 +102,9 @@ export const prepareLetter = async (deps: LetterDeps, caseId: string, actorId: s
   }
   await deps.letters.markDone(caseId);
   const prepared = letter;
+  // Queued before the case hears of its letter: a failure here leaves the letter owed, so the minutely
+  // job's retry queues the same mails again (by id, never twice) and then records the number.
+  await mailLetterAwaiting(deps, prepared, actorId);
   await deps.cases.applySystemChange(caseId, (x) => recordLetterPrepared(x, prepared, deps.time.now()));
   return letter;
 };

@@ -16,10 +16,12 @@ import {
 } from '@loket/core';
 import { readPdfSignature, renderLetter } from '@loket/adapters';
 import type { Deps } from '../deps';
+import type { MailDeps } from '../mail/dispatch';
+import { mailLetterAwaiting } from './awaiting';
 import { hashToken, LETTER_ID, verifyUrl } from './issue-ids';
 
 /** The ports signing reaches (not the whole composition root). */
-export type SignDeps = Pick<Deps, 'cases' | 'config' | 'files' | 'letters' | 'time' | 'log' | 'signer'>;
+export type SignDeps = Pick<Deps, 'cases' | 'config' | 'files' | 'letters' | 'time' | 'log' | 'signer'> & MailDeps;
 export interface Signatory {
   id: string;
   name: string;
@@ -66,13 +68,14 @@ export const draftPdf = async (deps: Pick<Deps, 'cases' | 'config' | 'letters' |
   return (await renderLetter(draft, { issuedAt: deps.time.now(), letterId: letter.id }, { kind: 'draft' })).pdf;
 };
 
-/** An officer's paraf on the draft (the next one the standard asks for), version-checked. */
+/** An officer's paraf on the draft (the next one the standard asks for), version-checked; the next officer is told. */
 export const parafLetter = async (deps: SignDeps, letterId: string, officer: Signatory) => {
   const letter = await findLetter(deps, letterId);
   const { data: settings } = await deps.letters.settings();
   const next = withParaf(letter, officer, settings, deps.time.now());
   if (!(await deps.letters.update(next, letter.version))) throw changedMeanwhile();
   deps.log.info('letter.initials', { letterId, by: officer.id, role: next.initials.at(-1)!.role });
+  await mailLetterAwaiting(deps, next, officer.id);
   return next;
 };
 

@@ -7,6 +7,8 @@ import {
   type CaseRecord,
   type Field,
   type KlinikSession,
+  type LetterStep,
+  nextLetterStep,
   type Role,
   type Service,
   services,
@@ -22,6 +24,7 @@ import {
 } from '@loket/core';
 import { issueStaffToken } from '../../functions/api/auth';
 import { createSession } from '../../functions/klinik/schedule';
+import { seedDemoLetterSettings } from '../../functions/local/seed';
 import { consoleCookie, manualClock, useTestWorld } from '../helpers/deps';
 
 /**
@@ -93,6 +96,8 @@ interface Door {
     data: Record<string, string | string[]> | undefined,
   ): Promise<Outcome>;
   check(id: string, staffId: string, requirementId: string): Promise<Outcome>;
+  /** The letter's next paraf, or its signature (the desk certificate: no passphrase). */
+  letterStep(letterId: string, staffId: string, kind: LetterStep['kind']): Promise<Outcome>;
 }
 
 const version = async (id: string) => (await world.deps.cases.get(id)).version;
@@ -115,6 +120,10 @@ const apiDoor: Door = {
       ),
       200,
     );
+  },
+  async letterStep(letterId, staffId, kind) {
+    const path = `/api/letters/${letterId}/${kind === 'initial' ? 'paraf' : 'sign'}`;
+    return outcome(await world.app.request(path, json(staffId, kind === 'sign' ? { passphrase: '' } : {})), 200);
   },
 };
 const json = (staffId: string, body: unknown) => ({
@@ -142,6 +151,14 @@ const consoleDoor: Door = {
   async check(id, staffId, requirementId) {
     const form = new URLSearchParams({ requirementId, expectedVersion: String(await version(id)) });
     return outcome(await world.app.request(`/konsol/berkas/${id}/persyaratan`, await post(staffId, form)), 303);
+  },
+  async letterStep(letterId, staffId, kind) {
+    const form = new URLSearchParams(kind === 'sign' ? { passphrase: '' } : {});
+    const path = `/konsol/surat/${letterId}/${kind === 'initial' ? 'paraf' : 'tandatangan'}`;
+    const res = await world.app.request(path, await post(staffId, form));
+    await res.arrayBuffer();
+    // Done, the console goes back to the letter's page with its message; refused, it says why there too.
+    return res.status === 303 && /\?pesan=/.test(res.headers.get('location') ?? '') ? 'done' : res.status;
   },
 };
 /** A form post in the officer's console session; a walk outlasts the idle timeout, so each post signs in afresh. */
@@ -200,6 +217,7 @@ describe('the JSON API and the console enforce one rulebook: random walks with t
     expect(wanted.filter((w) => !taken.has(w))).toEqual([]);
   });
   beforeAll(async () => {
+    await seedDemoLetterSettings(world.deps);
     session = await createSession(
       world.deps,
       { date: '2026-12-08', time: '09:00', topic: 'Legalitas Usaha', konsultanId: 'konsultan', capacity: '50' },
@@ -287,6 +305,18 @@ describe('the JSON API and the console enforce one rulebook: random walks with t
               for (const r of service.requirements)
                 await both(`${state} check ${r.id}`, (d, id) => d.check(id, checker, r.id));
             }
+            if (chosen.guard === 'letter_issued')
+              for (const [door, id] of [
+                [apiDoor, viaApi],
+                [consoleDoor, viaConsole],
+              ] as const) {
+                // Not numbered yet, the guard refuses the step alike on both doors.
+                const letterId = (await world.deps.cases.get(id)).letterId;
+                for (let step = letterId && nextLetterStep((await world.deps.letters.get(letterId))!); step;) {
+                  expect(await door.letterStep(letterId!, officerOf(step.role as Role), step.kind)).toBe('done');
+                  step = nextLetterStep((await world.deps.letters.get(letterId!))!);
+                }
+              }
             const actor = officerOf(pick(rng, officerRoles(chosen)));
             const data = stepData(chosen.requires, service, session.id, wibDate(clock.now()));
             const result = await both(`${state} ${chosen.event} by ${actor}`, (d, id) =>

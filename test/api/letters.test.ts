@@ -288,7 +288,7 @@ describe("officers' downloads of a revoked letter", () => {
 });
 
 describe('through the workflow', () => {
-  it('refuses an information request with its Pasal 17 ground, issues the letter at once, mails a link that works, then expires', async () => {
+  it('refuses an information request with its Pasal 17 ground, numbers a letter that waits for paraf and signature, mails a link once signed, then expires', async () => {
     const { record } = await world.deps.cases.open({
       serviceId: 'data-informasi',
       channel: 'walk_in',

@@ -39,6 +39,8 @@ const recordAt = (serviceId: string, state: string): CaseRecord => {
     answers: {},
     checklist: Object.fromEntries(service.requirements.map((r) => [r.id, { status: 'ok' as const, issues: [] }])),
     attachments: [],
+    // Every guard met (requirements checked, walk-in, letter signed): only the roles decide here.
+    letterIssuedAt: clock.now(),
     clock: startClock(service.sla, calendar, clock.now()),
     createdAt: clock.now(),
     updatedAt: clock.now(),

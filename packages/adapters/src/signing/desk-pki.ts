@@ -45,7 +45,8 @@ export const createDeskCa = (office: string, now: number): PemPair => {
   cert.validity.notBefore = new Date(now - 86_400_000);
   cert.validity.notAfter = new Date(now + 20 * YEAR_MS);
   const subject = [
-    { shortName: 'CN', value: `Loket Desk CA ${office}`.slice(0, 64) },
+    // The office goes in O, not CN: X.520 caps both at 64 characters and most office names fill it alone.
+    { shortName: 'CN', value: 'Loket Desk CA' },
     { shortName: 'O', value: office.slice(0, 64) },
     { shortName: 'OU', value: 'Sertifikat desk (bukan sertifikat elektronik tersertifikasi)' },
     { shortName: 'C', value: 'ID' },
@@ -97,17 +98,4 @@ export const toP12 = (signer: PemPair, ca: PemPair, password: string): Uint8Arra
     { algorithm: '3des' },
   );
   return Buffer.from(forge.asn1.toDer(asn1).getBytes(), 'binary');
-};
-
-/** Who a certificate names and who issued it, as a verification page shows it. */
-export const describeCertificate = (certPem: string) => {
-  const cert = forge.pki.certificateFromPem(certPem);
-  const cn = (attrs: forge.pki.CertificateField[]) =>
-    String(attrs.find((a) => a.shortName === 'CN')?.value ?? attrs.map((a) => a.value).join(', '));
-  return {
-    subject: cn(cert.subject.attributes),
-    issuer: cn(cert.issuer.attributes),
-    serial: cert.serialNumber,
-    notAfter: cert.validity.notAfter.getTime(),
-  };
 };

@@ -1,6 +1,7 @@
 import { extractSignature } from '@signpdf/utils';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
+import { issuerName } from './certificate-name';
 
 /**
  * What a PDF's signature says, checked with kept libraries: @signpdf/utils finds the ByteRange and the
@@ -19,10 +20,18 @@ export interface PdfSignature {
   signingTime?: number;
 }
 
+const attributes = (name: pkijs.RelativeDistinguishedNames) =>
+  name.typesAndValues.map((tv) => ({ type: tv.type, value: String(tv.value.valueBlock.value) }));
+const COMMON_NAME = '2.5.4.3';
+const ORGANIZATION = '2.5.4.10';
+
 const commonName = (name: pkijs.RelativeDistinguishedNames) => {
-  const values = name.typesAndValues.map((tv) => ({ type: tv.type, value: String(tv.value.valueBlock.value) }));
-  return values.find((v) => v.type === '2.5.4.3')?.value ?? values.map((v) => v.value).join(', ');
+  const values = attributes(name);
+  return values.find((v) => v.type === COMMON_NAME)?.value ?? values.map((v) => v.value).join(', ');
 };
+
+const issuerOf = (name: pkijs.RelativeDistinguishedNames) =>
+  issuerName(commonName(name), attributes(name).find((v) => v.type === ORGANIZATION)?.value);
 
 export const readPdfSignature = async (pdf: Uint8Array): Promise<PdfSignature | { signed: false }> => {
   let extracted: { ByteRange: number[]; signature: string; signedData: Buffer };
@@ -53,7 +62,7 @@ export const readPdfSignature = async (pdf: Uint8Array): Promise<PdfSignature | 
       valid: ok === true && wholeDocument,
       wholeDocument,
       signer: cert ? commonName(cert.subject) : '',
-      issuer: cert ? commonName(cert.issuer) : commonName(sid.issuer),
+      issuer: issuerOf(cert ? cert.issuer : sid.issuer),
       serial: Buffer.from(sid.serialNumber.valueBlock.valueHexView).toString('hex'),
       ...(time ? { signingTime: time.toDate().getTime() } : {}),
     };

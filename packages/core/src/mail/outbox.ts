@@ -13,6 +13,7 @@ type MailKind =
   | 'form_mapping'
   | 'sign_in'
   | 'assignment'
+  | 'letter_awaiting'
   | 'lapor_followup'
   | 'lapor_reject';
 

@@ -11,6 +11,9 @@ import { stateOf } from '../workflow/engine';
 import { workflowFor } from '../workflow/definitions';
 import { REVISION } from '../workflow/build';
 import type { OutgoingMail } from './outbox';
+import { type LetterRecord, letterTitle } from '../letters/model';
+import { type LetterStep, nextLetterStep } from '../letters/signing';
+import { roleLabel } from '../catalog/roles';
 import { timeToDeadline } from '../case/console-view';
 
 /**
@@ -426,6 +429,51 @@ export const workArrivedMail = (
       signature(),
     ].join('\n'),
   };
+};
+
+/** What a letter waits for, as the mail names it, and what the officer does on its page. */
+const AWAITED: Record<LetterStep['kind'], [string, string]> = {
+  initial: ['paraf Anda', 'bubuhkan paraf Anda'],
+  sign: ['tanda tangan Anda', 'tandatangani surat'],
+};
+
+/**
+ * To each active officer who holds the role the letter waits for now (the next paraf, or the
+ * signature), never to `actorId`, who just moved it on. One mail per stage: the id counts the paraf
+ * done, so a repeat (a retried numbering) queues nothing twice. No personal data: number, title, link.
+ */
+export const letterAwaitingMails = (
+  letter: Pick<LetterRecord, 'id' | 'type' | 'number' | 'trackingNumber' | 'status' | 'signing' | 'initials'>,
+  staff: StaffMember[],
+  actorId: string,
+  publicUrl: string,
+): OutgoingMail[] => {
+  const step = nextLetterStep(letter);
+  if (!step) return [];
+  const [what, todo] = AWAITED[step.kind];
+  const title = letterTitle(letter.type);
+  return staff
+    .filter((s) => s.active && s.id !== actorId && s.roles.includes(step.role))
+    .map((s) => ({
+      id: `letter-awaits-${letter.id}-${letter.initials.length}-${s.id}`,
+      kind: 'letter_awaiting' as const,
+      to: [s.email],
+      subject: `[Surat menunggu ${what}] ${letter.number} – ${title}`,
+      text: [
+        `Yth. ${s.name},`,
+        '',
+        `Surat berikut menunggu ${what} sebagai ${roleLabel(step.role)}.`,
+        '',
+        lines([
+          ['Nomor surat', letter.number],
+          ['Jenis', title],
+          ['Nomor registrasi', letter.trackingNumber],
+        ]),
+        '',
+        `Periksa drafnya, lalu ${todo}: ${publicUrl.replace(/\/$/, '')}/konsol/surat/${letter.id}`,
+        signature(),
+      ].join('\n'),
+    }));
 };
 
 /**

@@ -177,5 +177,5 @@ describe('letters in the console and in public', () => {
     expect((await world.deps.letters.settings()).data.signatory.name).toBe('Drs. Contoh Nama, M.Si.');
     expect(problems).toEqual([]);
     await page.close();
-  });
+  }, 90_000); // one long walk in Chromium: 22 s alone here, past 30 s when the machine is busy
 });

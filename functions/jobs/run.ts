@@ -1,6 +1,7 @@
 import type { Deps } from '../deps';
 import { retryDueAttachments } from '../intake/attachments';
 import { prepareLetter } from '../letters/prepare';
+import { finishSigningsLeftOver } from '../letters/sign';
 import { deliverOutbox } from '../mail/dispatch';
 import { recomputeAfterCalendarEdit } from './recompute';
 import { sweepDeadlines } from './sweep';
@@ -23,8 +24,9 @@ const prepareDueLetters = async (deps: Deps, limit = 20) => {
 };
 
 /**
- * The every-minute job: move deadlines after a calendar edit, chase deadlines, send what the outbox owes (retries included), retry file
- * copies that are due. Each part is independent; one failing does not keep the others from running.
+ * The every-minute job: move deadlines after a calendar edit, chase deadlines, number owed letters and
+ * finish signings a crash cut short, send what the outbox owes (retries included), retry file copies
+ * that are due. Each part is independent; one failing does not keep the others from running.
  */
 export const runMinutely = async (deps: Deps) => {
   const part = async <T>(name: string, fn: () => Promise<T>) => {
@@ -41,6 +43,7 @@ export const runMinutely = async (deps: Deps) => {
     sweep: await part('sweep', () => sweepDeadlines(deps)),
     // Before the mail: a letter issued now has its applicant's mail sent in this same run.
     letters: await part('letters', () => prepareDueLetters(deps)),
+    signings: await part('signings', () => finishSigningsLeftOver(deps)),
     mail: await part('mail', () => deliverOutbox(deps)),
     attachments: await part('attachments', () => retryDueAttachments(deps)),
   };

@@ -28,6 +28,9 @@ export interface Signatory {
   roles: readonly string[];
 }
 
+/** How long a signing may take from its marker to the case's record before the job takes it over. */
+const ISSUING_LEASE_MS = 2 * 60_000;
+
 /** How long the applicant's download link works. */
 const DOWNLOAD_DAYS = 30;
 
@@ -133,6 +136,9 @@ export const signLetter = async (deps: SignDeps, letterId: string, officer: Sign
       signedBy: officer.id,
     },
   });
+  // Marked before the line turns berlaku: should this request die before the case hears of it, the
+  // minutely job finishes the case side (finishSigningsLeftOver) once the marker is due.
+  await deps.letters.markIssuing(letterId, letter.caseId, now + ISSUING_LEASE_MS);
   if (!(await deps.letters.update(signed, letter.version))) {
     letter = await findLetter(deps, letterId);
     if (letter.status === 'berlaku') return finishOnCase(deps, letter);
@@ -148,7 +154,10 @@ export const signLetter = async (deps: SignDeps, letterId: string, officer: Sign
  */
 const finishOnCase = async (deps: SignDeps, letter: StoredLetter, objection?: LegalDeadline) => {
   const c = await deps.cases.get(letter.caseId);
-  if (c.letterIssuedAt !== undefined) return letter;
+  if (c.letterIssuedAt !== undefined) {
+    await deps.letters.clearIssuing(letter.id);
+    return letter;
+  }
   const download = randomBytes(32).toString('base64url');
   const until = deps.time.now() + DOWNLOAD_DAYS * 86_400_000;
   await deps.letters.addDownload(letter.id, { hash: hashToken(download), until });
@@ -170,5 +179,25 @@ const finishOnCase = async (deps: SignDeps, letter: StoredLetter, objection?: Le
       ),
     }),
   );
+  await deps.letters.clearIssuing(letter.id);
   return letter;
+};
+
+/**
+ * The minutely job's half of signing: a signing whose request died between the signed register line
+ * and the case's record (marker due, letter berlaku) is finished on the case — its timeline, the
+ * applicant's mail, the guard of the handover. A marker whose letter never turned berlaku (the
+ * request died before, or lost the race) is only cleared: that letter still waits, visibly.
+ */
+export const finishSigningsLeftOver = async (deps: SignDeps, limit = 20) => {
+  const due = await deps.letters.listIssuingDue(deps.time.now(), limit);
+  let finished = 0;
+  for (const { letterId } of due) {
+    const letter = await deps.letters.get(letterId);
+    if (letter?.status === 'berlaku' && letter.signature) {
+      await finishOnCase(deps, letter);
+      finished++;
+    } else await deps.letters.clearIssuing(letterId);
+  }
+  return { finished, cleared: due.length - finished };
 };

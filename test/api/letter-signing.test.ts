@@ -9,6 +9,7 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CaseRecord, office } from '@loket/core';
+import { runMinutely } from '../../functions/jobs/run';
 import { prepareLetter } from '../../functions/letters/prepare';
 import { parafLetter, signLetter } from '../../functions/letters/sign';
 import { seedDemoLetterSettings } from '../../functions/local/seed';
@@ -238,6 +239,29 @@ describe('letters signed with the desk certificate', () => {
     const before = awaiting().length;
     await signLetter(desk.deps, letter.id, await holderOf(desk.deps, letter.signing.role), '');
     expect(awaiting()).toHaveLength(before);
+  });
+
+  it('finishes on the case, from the minutely job and once, a signing cut short after the register line', async () => {
+    const letter = await numbered(desk, 'rekomendasi-bbm', 12);
+    const apply = desk.deps.cases.applySystemChange;
+    desk.deps.cases.applySystemChange = async () => {
+      throw new Error('the function died here');
+    };
+    try {
+      await expect(parafAndSign(desk.deps, letter.id)).rejects.toThrow('the function died here');
+    } finally {
+      desk.deps.cases.applySystemChange = apply;
+    }
+    expect((await desk.deps.letters.get(letter.id))!.status).toBe('berlaku');
+    expect((await desk.deps.cases.get(letter.caseId)).letterIssuedAt).toBeUndefined();
+    // Within the live request's lease the job leaves it alone; past it, the job finishes the case side.
+    expect((await runMinutely(desk.deps)).signings).toEqual({ finished: 0, cleared: 0 });
+    clock.advance(3 * 60_000);
+    expect((await runMinutely(desk.deps)).signings).toEqual({ finished: 1, cleared: 0 });
+    const c = await desk.deps.cases.get(letter.caseId);
+    expect(c.letterIssuedAt).toBe((await desk.deps.letters.get(letter.id))!.issuedAt);
+    expect(desk.catcher.mail.filter((m) => m.loketId === `letter-${c.id}`)).toHaveLength(1);
+    expect((await runMinutely(desk.deps)).signings).toEqual({ finished: 0, cleared: 0 });
   });
 
   it('prints a delegate a.n. the Kepala Dinas, and the refusing officer\u2019s explanation in a refusal', async () => {

@@ -193,7 +193,9 @@ describe('npx loket', () => {
       const sweep = await loketIn({ ...env, LOKET_DATA_DIR: broken }, 'sweep');
       expect(sweep.code).toBe(1);
       expect(JSON.parse(sweep.stdout).sweep.error).toBeTruthy();
-      expect(sweep.stderr).toMatch(/^loket sweep: 4 part\(s\) failed: recompute: .*; sweep: .*; letters: .*; mail: /);
+      expect(sweep.stderr).toMatch(
+        /^loket sweep: 5 part\(s\) failed: recompute: .*; sweep: .*; letters: .*; signings: .*; mail: /,
+      );
     } finally {
       server.close();
     }

@@ -186,6 +186,13 @@ export interface LetterStore {
   addDownload(id: string, download: { hash: string; until: number }): Promise<void>;
   listYear(year: number): Promise<StoredLetter[]>;
   revoke(id: string, r: { by: string; reason: string; at: number }): Promise<boolean>;
+  /**
+   * A signing whose case may not have heard of it yet: marked before the register line turns
+   * `berlaku`, cleared once the case records the issue. Markers due by `at` are what a crash left.
+   */
+  markIssuing(letterId: string, caseId: string, dueAt: number): Promise<void>;
+  clearIssuing(letterId: string): Promise<void>;
+  listIssuingDue(at: number, limit: number): Promise<{ letterId: string; caseId: string }[]>;
 }
 
 /** What a signing channel needs to sign one letter. */

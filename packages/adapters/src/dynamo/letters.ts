@@ -1,4 +1,10 @@
-import { type DynamoDBClient, GetItemCommand, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import {
+  DeleteItemCommand,
+  type DynamoDBClient,
+  GetItemCommand,
+  PutItemCommand,
+  UpdateItemCommand,
+} from '@aws-sdk/client-dynamodb';
 import {
   defaultLetterSettings,
   type LetterClaim,
@@ -9,7 +15,7 @@ import {
   type StoredLetter,
 } from '@loket/core';
 import { stripKeys, toItem } from './codec';
-import { queryAll } from './query';
+import { queryAll, queryDueOnGsi1, timeKey } from './query';
 
 /**
  * The letter register. Numbers come from one atomic counter per unit and year (and classification
@@ -20,6 +26,8 @@ import { queryAll } from './query';
  */
 const claimKey = (caseId: string) => toItem({ pk: `CASE#${caseId}`, sk: 'LETTER' });
 const letterKey = (id: string) => toItem({ pk: `LETTER#${id}`, sk: 'L' });
+/** A signing in progress (markIssuing), found by the minutely job on gsi1 once due. */
+const issuingKey = (id: string) => ({ pk: `LETTERISSUING#${id}`, sk: 'I' });
 const SETTINGS_KEY = { pk: 'CONFIG', sk: 'LETTERS' };
 /**
  * SET every attribute of a register line (the download hashes and keys stay), REMOVE the optional ones
@@ -237,6 +245,29 @@ export class DynamoLetters implements LetterStore {
       KeyConditionExpression: 'gsi2pk = :p',
       ExpressionAttributeValues: { ':p': { S: `LETTERS#${year}` } },
     });
+  }
+
+  async markIssuing(letterId: string, caseId: string, dueAt: number) {
+    await this.db.send(
+      new PutItemCommand({
+        TableName: this.table,
+        Item: toItem({
+          ...issuingKey(letterId),
+          letterId,
+          caseId,
+          gsi1pk: 'LETTERISSUING',
+          gsi1sk: timeKey(dueAt, letterId),
+        }),
+      }),
+    );
+  }
+
+  async clearIssuing(letterId: string) {
+    await this.db.send(new DeleteItemCommand({ TableName: this.table, Key: toItem(issuingKey(letterId)) }));
+  }
+
+  listIssuingDue(at: number, limit: number) {
+    return queryDueOnGsi1<{ letterId: string; caseId: string }>(this.db, this.table, 'LETTERISSUING', at, limit);
   }
 
   /** Revokes a letter that is in force; its number stays in the register. False if it was not in force. */

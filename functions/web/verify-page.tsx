@@ -45,7 +45,7 @@ export const VerifyPage = ({
       rows={[
         ['Nomor surat', l.number],
         ['Jenis', l.title],
-        ['Tanggal', l.issuedOn ?? '-'],
+        ['Tanggal', l.issuedOn ?? 'Belum bertanggal: surat bertanggal saat ditandatangani'],
         ['Atas nama', l.holder],
         ['Status', l.statusText],
         ...(l.sha256 ? [['Sidik jari berkas (SHA-256)', <code class="hash">{l.sha256}</code>] as SummaryRow] : []),

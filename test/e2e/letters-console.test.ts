@@ -79,6 +79,8 @@ describe('letters in the console and in public', () => {
     // Not signed, not issued: the letter's address says so, and nobody can download it.
     await page.goto(`${web.base}/verifikasi/${c.letterId}`);
     expect(await page.textContent('body')).toContain('Surat ini belum terbit');
+    // Its date is the signing's, so none is shown yet.
+    expect(await page.textContent('main')).toContain('Belum bertanggal');
     await screenshots(page, 'letters-02b-verify-waiting');
     await page.goto(`${web.base}/konsol`);
     await page.click('button:has-text("Keluar")');

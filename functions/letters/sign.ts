@@ -28,6 +28,9 @@ export interface Signatory {
   roles: readonly string[];
 }
 
+/** The register line is signed and in force: only the case side may still be owed. */
+const isSigned = (l: StoredLetter) => l.status === 'berlaku' && l.signature !== undefined;
+
 /** How long a signing may take from its marker to the case's record before the job takes it over. */
 const ISSUING_LEASE_MS = 2 * 60_000;
 
@@ -92,7 +95,7 @@ export const parafLetter = async (deps: SignDeps, letterId: string, officer: Sig
 export const signLetter = async (deps: SignDeps, letterId: string, officer: Signatory, passphrase: string) => {
   let letter = await findLetter(deps, letterId);
   // Signed already (a repeat, or a crash before the case heard of it): finish the case side only.
-  if (letter.status === 'berlaku' && letter.signature) return finishOnCase(deps, letter);
+  if (isSigned(letter)) return finishOnCase(deps, letter);
   const { data: settings } = await deps.letters.settings();
   assertMaySign(letter, officer.roles, settings, deps.signer.channel);
   const now = deps.time.now();
@@ -148,16 +151,20 @@ export const signLetter = async (deps: SignDeps, letterId: string, officer: Sign
   return finishOnCase(deps, signed, objection);
 };
 
+/** The case side of a signed letter, once, then the signing's marker cleared (nothing left owed). */
+const finishOnCase = async (deps: SignDeps, letter: StoredLetter, objection?: LegalDeadline) => {
+  await recordIssueOnCase(deps, letter, objection);
+  await deps.letters.clearIssuing(letter.id);
+  return letter;
+};
+
 /**
  * The case's timeline and the applicant's download link, in one write. The link's token lives only in
  * the mail; the register keeps its hash, stored first so the link works as soon as the mail leaves.
  */
-const finishOnCase = async (deps: SignDeps, letter: StoredLetter, objection?: LegalDeadline) => {
+const recordIssueOnCase = async (deps: SignDeps, letter: StoredLetter, objection?: LegalDeadline) => {
   const c = await deps.cases.get(letter.caseId);
-  if (c.letterIssuedAt !== undefined) {
-    await deps.letters.clearIssuing(letter.id);
-    return letter;
-  }
+  if (c.letterIssuedAt !== undefined) return;
   const download = randomBytes(32).toString('base64url');
   const until = deps.time.now() + DOWNLOAD_DAYS * 86_400_000;
   await deps.letters.addDownload(letter.id, { hash: hashToken(download), until });
@@ -179,8 +186,6 @@ const finishOnCase = async (deps: SignDeps, letter: StoredLetter, objection?: Le
       ),
     }),
   );
-  await deps.letters.clearIssuing(letter.id);
-  return letter;
 };
 
 /**
@@ -194,7 +199,7 @@ export const finishSigningsLeftOver = async (deps: SignDeps, limit = 20) => {
   let finished = 0;
   for (const { letterId } of due) {
     const letter = await deps.letters.get(letterId);
-    if (letter?.status === 'berlaku' && letter.signature) {
+    if (letter && isSigned(letter)) {
       await finishOnCase(deps, letter);
       finished++;
     } else await deps.letters.clearIssuing(letterId);
